@@ -1,0 +1,59 @@
+// Environment -> typed, validated config. The only file that reads process.env.
+import { z } from "zod";
+
+const bool = z.enum(["true", "false", "1", "0", ""]).transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  /** bind address; forced to 127.0.0.1 when no app id is configured */
+  HOST: z.string().default("0.0.0.0"),
+  MICROSOFT_APP_ID: z.string().default(""),
+  MICROSOFT_APP_PASSWORD: z.string().default(""),
+  MICROSOFT_APP_TENANT_ID: z.string().default(""),
+  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
+  POLICY_PACK: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes").default("soderkoping"),
+  /** extra directory holding an organisation's own packs (each a subfolder) */
+  POLICY_DIR: z.string().default(""),
+  DATA_DIR: z.string().default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_PRETTY: bool.default(false),
+});
+
+export type RawEnv = z.input<typeof schema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  /** true when Bot Framework tokens are validated (an app id is set) */
+  authEnabled: boolean;
+  bot: { appId: string; appPassword: string; tenantId: string; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" };
+  policy: { defaultPack: string; extraDir: string };
+  dataDir: string;
+  log: { level: string; pretty: boolean };
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`invalid configuration (see .env.example):\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const authEnabled = e.MICROSOFT_APP_ID.trim() !== "";
+  return {
+    port: e.PORT,
+    host: authEnabled ? e.HOST : "127.0.0.1",
+    authEnabled,
+    bot: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE },
+    policy: { defaultPack: e.POLICY_PACK, extraDir: e.POLICY_DIR },
+    dataDir: e.DATA_DIR,
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+  };
+}

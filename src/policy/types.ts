@@ -1,0 +1,109 @@
+// Shared shapes of the policy capability. Pure data: no I/O here.
+
+export type Lang = "sv" | "en";
+
+/** one quotable unit of a policy: a paragraph, a list item or a lettered rule. */
+export interface Passage {
+  /** stable id, e.g. "soderkoping#3.1#D" or "wenell#4#p2" */
+  id: string;
+  packId: string;
+  /** section heading exactly as the policy writes it, e.g. "3.1 Personuppgifter" */
+  section: string;
+  /** rule letter where the policy letters its rules (Söderköping A–Y), else null */
+  rule: string | null;
+  /** verbatim (cleaned) policy text, the quote shown to the user */
+  text: string;
+  /** text that helps retrieval but is not quoted (e.g. a list's lead-in sentence) */
+  context?: string;
+}
+
+export interface Section {
+  heading: string;
+  passages: Passage[];
+}
+
+/** a pointer into the policy, as cited in answers, facts and review findings. */
+export interface Citation {
+  policy: string;
+  section: string;
+  rule: string | null;
+  quote: string;
+}
+
+/** a pack's curated answer to one of its most asked questions. */
+export interface FaqEntry {
+  id: string;
+  /** example phrasings, Swedish and English, used to match user questions */
+  questions: string[];
+  /** one-line verdict in plain words */
+  verdict: { sv: string; en: string };
+  /** passage references: each must resolve to a passage of the pack */
+  citations: Array<{ section: string; rule?: string | null; quote: string }>;
+}
+
+export interface PolicyPack {
+  id: string;
+  dir: string;
+  facts: PackFacts;
+  sections: Section[];
+  passages: Passage[];
+  faq: FaqEntry[];
+}
+
+/** a structured fact: plain-language summary plus the passages it rests on. */
+export interface Fact {
+  summary: { sv: string; en: string };
+  citations: Citation[];
+}
+
+/** structured facts other capabilities (review, images, incidents, approvals) read. */
+export interface PackFacts {
+  organisation: { name: string; kind: "municipality" | "company" | "region" | "authority" | "other"; shortName?: string };
+  title: string;
+  /** date or version of the policy as printed, if any */
+  version?: string;
+  language: "sv";
+  /** where a user turns when the policy is silent */
+  contact: { sv: string; en: string };
+  approvals: {
+    /** who approves using AI tools at all / a given tool */
+    aiUse: Fact & { role: ApproverRole };
+    /** who approves buying a tool, if the policy says */
+    purchase?: Fact & { role: ApproverRole };
+    /** who decides on personal data in an approved (procured/secure) AI system */
+    personalData?: Fact & { role: ApproverRole };
+  };
+  tools: {
+    publicAi: Fact & { class: ToolClass };
+    copilot: Fact & { class: ToolClass };
+  };
+  /** the caption the policy requires next to AI images, verbatim, if it has one */
+  imageLabel?: { text: string; citations: Citation[] };
+  imageRules?: Fact;
+  incidents: Fact & { steps: Citation[] };
+  /** rules broken by each kind of sensitive content in a public AI tool (for draft review) */
+  dataRules: {
+    personalData: Citation[];
+    specialCategory: Citation[];
+    secrecy: Citation[];
+    credentials: Citation[];
+    customerData?: Citation[];
+  };
+}
+
+export type ApproverRole = "nearest-manager" | "responsible-manager" | "head-of-operations" | "ceo" | "none" | "other";
+export type ToolClass = "public" | "approved" | "forbidden" | "needs-analysis";
+
+/** the answer capability's result, shared by the bot, the CLI and the tab. */
+export interface Answer {
+  lang: Lang;
+  /** text shown to the user: verdict line (if any) + explanation, or the refusal */
+  answer: string;
+  /** one-line plain verdict from a curated entry, when one matched */
+  verdict?: string;
+  citations: Citation[];
+  /** 0..1 */
+  confidence: number;
+  /** true when the policy does not cover the question */
+  refused: boolean;
+}
