@@ -107,3 +107,13 @@ export interface Answer {
   /** true when the policy does not cover the question */
   refused: boolean;
 }
+
+/** all loaded packs plus question answering; built once at start-up (src/policy/library.ts). */
+export interface PolicyLibrary {
+  /** pack ids, sorted */
+  ids(): string[];
+  /** throws PackNotFoundError (with the known ids in its message) for an unknown id */
+  get(packId: string): PolicyPack;
+  /** answer a question from one pack; lang is detected from the question when omitted */
+  ask(packId: string, question: string, opts?: { lang?: Lang }): Answer;
+}

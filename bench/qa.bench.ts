@@ -1,0 +1,89 @@
+// QA benchmark: the engine (Swedish stemming, folding, compounds, concepts, curated
+// entries) next to a plain baseline (the same library, MiniSearch, with its default
+// analysis and no sections, synonyms or entries), on the public dev set.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import MiniSearch from "minisearch";
+import { createPolicyLibrary } from "../src/policy/library";
+import { loadPacks, policyDirs } from "../src/policy/pack-loader";
+import { projectRoot } from "../src/project-root";
+import type { PolicyPack } from "../src/policy/types";
+
+interface Item {
+  policy: string;
+  question: string;
+  expect: { phrases?: string[]; none?: boolean };
+}
+
+const norm = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+
+function devSet(): Item[] {
+  const file = path.join(projectRoot(), "..", "shared", "eval", "qa-dev.jsonl");
+  return fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/** hit@1 and per-question latency of an answer function over the covered questions */
+function measure(items: Item[], answer: (it: Item) => string[]): { hit1: number; hit3: number; p50ms: number; p99ms: number } {
+  const covered = items.filter((it) => !it.expect.none);
+  for (const it of covered.slice(0, 5)) answer(it); // warm up
+  const times: number[] = [];
+  let h1 = 0;
+  let h3 = 0;
+  for (let round = 0; round < 5; round++) {
+    for (const it of covered) {
+      const t0 = process.hrtime.bigint();
+      const quotes = answer(it);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (round > 0) continue;
+      const phrases = (it.expect.phrases ?? []).map(norm);
+      const at = quotes.findIndex((q) => phrases.some((p) => norm(q).includes(p)));
+      if (at === 0) h1++;
+      if (at >= 0 && at < 3) h3++;
+    }
+  }
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  return { hit1: r(h1 / covered.length), hit3: r(h3 / covered.length), p50ms: r(percentile(times, 50)), p99ms: r(percentile(times, 99)) };
+}
+
+function baseline(packs: PolicyPack[]): (it: Item) => string[] {
+  const indexes = new Map(
+    packs.map((p) => {
+      const ms = new MiniSearch<{ id: string; text: string }>({ fields: ["text"], storeFields: ["text"] });
+      ms.addAll(p.passages.map((x) => ({ id: x.id, text: x.text })));
+      return [p.id, ms];
+    }),
+  );
+  return (it) => (indexes.get(it.policy)?.search(it.question).slice(0, 3) ?? []).map((r) => String(r.text));
+}
+
+export function run(): object {
+  const items = devSet();
+  const t0 = process.hrtime.bigint();
+  const packs = loadPacks(policyDirs());
+  const tLoaded = process.hrtime.bigint();
+  const lib = createPolicyLibrary(packs);
+  const tIndexed = process.hrtime.bigint();
+
+  const engine = measure(items, (it) => lib.ask(it.policy, it.question).citations.map((c) => c.quote));
+  const plain = measure(items, baseline(packs));
+  const offtopic = items.filter((it) => it.expect.none);
+  const refused = offtopic.filter((it) => lib.ask(it.policy, it.question).refused).length;
+  const falseRefusals = items.filter((it) => !it.expect.none && lib.ask(it.policy, it.question).refused).length;
+  const ms = (a: bigint, b: bigint) => Math.round(Number(b - a) / 1e4) / 100;
+  const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 100) / 100);
+  return {
+    questions: items.length,
+    packs: packs.length,
+    loadMs: ms(t0, tLoaded),
+    indexMs: ms(tLoaded, tIndexed),
+    loadAndIndexMs: ms(t0, tIndexed),
+    engine: { ...engine, offtopicRefused: Math.round((refused / Math.max(1, offtopic.length)) * 1000) / 1000, falseRefusals },
+    baseline: plain,
+    ratio: { hit1: ratio(engine.hit1, plain.hit1), hit3: ratio(engine.hit3, plain.hit3), p50: ratio(engine.p50ms, plain.p50ms), p99: ratio(engine.p99ms, plain.p99ms) },
+  };
+}

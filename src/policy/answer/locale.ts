@@ -1,0 +1,10 @@
+// Answer texts in Swedish and English (src/locales/<lang>/answers.json), through
+// the project's locale lookup so every area's texts live in one place.
+import { t } from "../../locales";
+import type { Lang } from "../types";
+
+export type AnswerKey = "lead" | "sourceWithRule" | "source" | "quoteLine" | "refusal" | "lowConfidence";
+
+export function answerText(lang: Lang, key: AnswerKey, vars: Record<string, string> = {}): string {
+  return t(lang, "answers", key, vars);
+}

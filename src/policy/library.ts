@@ -1,0 +1,43 @@
+// All loaded packs plus question answering; built once at start-up.
+import { tokenize } from "./analysis/normalize";
+import { detectLanguage } from "./analysis/language";
+import { CONCEPT_GROUPS } from "./analysis/lexicon";
+import { Vocabulary } from "./analysis/vocabulary";
+import { composeAnswer } from "./answer/compose";
+import { PackNotFoundError } from "./errors";
+import { loadPacks, policyDirs } from "./pack-loader";
+import { PackEngine } from "./search/engine";
+import type { Answer, Lang, PolicyLibrary, PolicyPack } from "./types";
+
+export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
+  // one vocabulary across packs and the concept lexicon, for splitting compounds
+  const vocab = new Vocabulary();
+  for (const pack of packs) {
+    for (const p of pack.passages) for (const tok of tokenize(`${p.text} ${p.context ?? ""}`)) vocab.add(tok);
+  }
+  for (const g of CONCEPT_GROUPS) for (const phrase of g.sv) for (const tok of tokenize(phrase)) vocab.add(tok);
+
+  const engines = new Map(packs.map((p) => [p.id, new PackEngine(p, vocab)]));
+  const ids = [...engines.keys()].sort();
+
+  const engine = (packId: string): PackEngine => {
+    const e = engines.get(packId);
+    if (!e) throw new PackNotFoundError(packId, ids);
+    return e;
+  };
+
+  return {
+    ids: () => [...ids],
+    get: (packId: string) => engine(packId).pack,
+    ask(packId: string, question: string, opts?: { lang?: Lang }): Answer {
+      const e = engine(packId);
+      const lang = opts?.lang ?? detectLanguage(question);
+      return composeAnswer(e.pack, e.retrieve(question, lang), lang);
+    },
+  };
+}
+
+/** load the built-in packs plus an organisation's own (extraDir, from POLICY_DIR) */
+export function loadPolicyLibrary(opts: { extraDir?: string } = {}): PolicyLibrary {
+  return createPolicyLibrary(loadPacks(policyDirs(opts.extraDir)));
+}

@@ -1,0 +1,87 @@
+// Does the policy cover the question? Decided from the question's own content
+// words, not from a search score: each word is "covered" when the policy (or a
+// concept the policy talks about) uses it. A question about semester days has
+// words the policy never uses; one about "kundens uppgifter" has concept words
+// that it does. Scores only break ties (see engine.ts).
+import type { Vocabulary } from "../analysis/vocabulary";
+import type { AnalyzedQuery } from "./query";
+import { groupExpansion } from "../analysis/concepts";
+import { fold } from "../analysis/normalize";
+
+export interface Coverage {
+  /** content words counted */
+  counted: number;
+  /** of which covered (anchors and compound parts count in part) */
+  covered: number;
+  /** question names AI (a tool, or generative AI) */
+  anchor: boolean;
+  /** question touches a concept only an AI/data policy regulates, and this policy uses it */
+  topic: boolean;
+  fraction: number;
+}
+
+// concept groups too generic to say anything about scope ("use", "work")
+const WEAK_GROUPS = new Set(["work-use"]);
+
+export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Coverage {
+  const conceptAt = new Map<number, { topic: boolean; weak: boolean }>();
+  for (const hit of q.concepts) {
+    // a concept counts only if this policy uses one of its words
+    const present = groupExpansion(hit.group).some((s) => packVocab.has(fold(s)));
+    if (!present && !WEAK_GROUPS.has(hit.group.id)) continue;
+    for (const pos of hit.positions) {
+      const prev = conceptAt.get(pos);
+      conceptAt.set(pos, {
+        topic: (prev?.topic ?? false) || hit.group.topic,
+        weak: (prev?.weak ?? true) && WEAK_GROUPS.has(hit.group.id),
+      });
+    }
+  }
+
+  let counted = 0;
+  let covered = 0;
+  let anchor = false;
+  let topic = false;
+  q.tokens.forEach((t, i) => {
+    if (!t.content) return;
+    const c = conceptAt.get(i);
+    if (c?.weak) return; // neither evidence nor counter-evidence
+    if (t.anchor) {
+      anchor = true;
+      return;
+    }
+    counted++;
+    if (c) {
+      covered++;
+      if (c.topic) topic = true;
+      return;
+    }
+    if (q.lang === "en") return; // English words reach the policy only through concepts
+    const f = t.folded;
+    if (f.some((x) => packVocab.has(x)) || packVocab.has(fold(t.raw))) {
+      covered++;
+      return;
+    }
+    // a typo ("anvnda") or a lost å/ä/ö in a longer word
+    const maxEdits = t.raw.length >= 9 ? 2 : t.raw.length >= 5 ? 1 : 0;
+    if (maxEdits > 0 && f.some((x) => packVocab.near(x, maxEdits))) {
+      covered += 0.75;
+      return;
+    }
+    // a compound of known words ("incidentrapport")
+    const parts = packVocab.split(t.raw);
+    if (parts && parts.every((p) => packVocab.has(fold(p)))) covered += 0.5;
+  });
+  return { counted, covered, anchor, topic, fraction: counted === 0 ? (anchor ? 1 : 0) : covered / counted };
+}
+
+/**
+ * the refusal rule. In scope when the question names AI and most of its other words
+ * are the policy's, or it touches a policy-only concept (secrecy, personal data,
+ * copyright, AI images…) with at least half its words covered.
+ */
+export function inScope(c: Coverage): boolean {
+  if (c.anchor) return c.counted === 0 || c.fraction >= 0.34;
+  if (c.topic) return c.fraction >= 0.5;
+  return c.counted >= 2 && c.fraction >= 0.8;
+}

@@ -1,0 +1,92 @@
+// A question → weighted search terms: its own stems, compound parts, and the
+// Swedish words of the concepts it touches (which is how English questions and
+// everyday words reach the policy's vocabulary).
+import { findConcepts, groupExpansion, type ConceptHit } from "../analysis/concepts";
+import { AI_ANCHORS } from "../analysis/lexicon";
+import { fold, tokenize } from "../analysis/normalize";
+import { foldedStems, stemSv } from "../analysis/stem";
+import { ENGLISH_STOPWORDS, SWEDISH_STOPWORDS } from "../analysis/stopwords";
+import type { Vocabulary } from "../analysis/vocabulary";
+import type { Lang } from "../types";
+import { TUNING } from "./tuning";
+
+export interface QueryToken {
+  raw: string;
+  stem: string;
+  folded: string[];
+  /** counts for ranking and for the coverage (refusal) rule */
+  content: boolean;
+  anchor: boolean;
+}
+
+export interface AnalyzedQuery {
+  lang: Lang;
+  tokens: QueryToken[];
+  concepts: ConceptHit[];
+  /** stem → weight, searched in fields that keep å/ä/ö */
+  main: Map<string, number>;
+  /** folded stem → weight, searched in the folded field */
+  folded: Map<string, number>;
+  /** folded stems typed by the user: these may be fuzzy/prefix-matched (typos, compounds) */
+  loose: Set<string>;
+}
+
+
+function put(map: Map<string, number>, term: string, w: number): void {
+  if (term.length < 2) return;
+  if ((map.get(term) ?? 0) < w) map.set(term, w);
+}
+
+/**
+ * @param vocab all packs' words, for compound splitting
+ * @param known whether this pack uses a folded stem (expansions it lacks are noise)
+ */
+export function analyzeQuery(question: string, lang: Lang, vocab: Vocabulary, known: (folded: string) => boolean): AnalyzedQuery {
+  const raws = tokenize(question);
+  const stops = lang === "en" ? ENGLISH_STOPWORDS : SWEDISH_STOPWORDS;
+  const tokens: QueryToken[] = raws.map((raw) => {
+    const isStop = stops.has(raw) || (lang === "en" && SWEDISH_STOPWORDS.has(raw) && !vocab.has(fold(raw)));
+    return {
+      raw,
+      stem: stemSv(raw),
+      folded: foldedStems(raw),
+      content: !isStop && raw.length > 1 && !/^\d+$/.test(raw),
+      anchor: AI_ANCHORS.has(raw),
+    };
+  });
+  const concepts = findConcepts(raws);
+  const main = new Map<string, number>();
+  const folded = new Map<string, number>();
+  const loose = new Set<string>();
+
+  for (const t of tokens) {
+    if (!t.content) continue;
+    // an English word the policy does not use adds nothing but noise (fuzzy hits)
+    const useful = lang === "sv" || vocab.has(fold(t.raw)) || t.folded.some((f) => vocab.has(f)) || t.anchor;
+    if (!useful) continue;
+    const w = t.anchor ? TUNING.anchor : TUNING.own;
+    put(main, t.stem, w);
+    for (const f of t.folded) {
+      put(folded, f, w);
+      if (lang === "sv") loose.add(f);
+    }
+    // a product name is one thing, not a compound ("chatgpt" is not "chat" + "gpt")
+    for (const part of t.anchor ? [] : (vocab.split(t.raw) ?? [])) {
+      if (SWEDISH_STOPWORDS.has(part)) continue;
+      put(main, part, TUNING.part);
+      put(folded, fold(part), TUNING.part);
+    }
+  }
+
+  for (const hit of concepts) {
+    put(main, `c:${hit.group.id}`, TUNING.concept);
+    if (lang !== "en") continue;
+    for (const stem of groupExpansion(hit.group)) {
+      const f = fold(stem);
+      if (!known(f)) continue;
+      put(main, stem, TUNING.translation);
+      put(folded, f, TUNING.translation);
+    }
+  }
+  return { lang, tokens, concepts, main, folded, loose };
+}

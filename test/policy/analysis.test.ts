@@ -1,0 +1,62 @@
+import { strict as assert } from "node:assert";
+import { detectLanguage } from "../../src/policy/analysis/language";
+import { fold, sentenceSpans, tokenize } from "../../src/policy/analysis/normalize";
+import { foldedStems, stemSv } from "../../src/policy/analysis/stem";
+import { Vocabulary, editDistanceWithin } from "../../src/policy/analysis/vocabulary";
+import { findConcepts } from "../../src/policy/analysis/concepts";
+
+describe("policy/analysis", () => {
+  it("folds å/ä/ö for the folded field but keeps them in stems", () => {
+    assert.equal(fold("Får återställa öppen"), "Far aterstalla oppen");
+    assert.notEqual(stemSv("får"), stemSv("far"));
+  });
+
+  it("reads OCR's 'Al' as AI and splits hyphenated compounds", () => {
+    assert.deepEqual(tokenize("Al-system"), ["ai", "system", "aisystem"]);
+    assert.ok(tokenize("AI:n svarar").includes("ai"));
+  });
+
+  it("does not let Snowball turn 'hemlig' into 'hem'", () => {
+    assert.equal(stemSv("hemliga"), "hemlig");
+  });
+
+  it("gives the same folded stem whether or not the user typed å/ä/ö", () => {
+    const typed = foldedStems("behover");
+    assert.ok(foldedStems("behöver").some((s) => typed.includes(s)));
+  });
+
+  it("splits compounds into known words, with a linking s", () => {
+    const v = new Vocabulary();
+    for (const w of ["incident", "rapport", "personuppgift", "kund", "register"]) v.add(w);
+    assert.deepEqual(v.split("incidentrapport"), [stemSv("incident"), stemSv("rapport")]);
+    assert.deepEqual(v.split("personuppgiftsincident"), [stemSv("personuppgift"), stemSv("incident")]);
+    assert.deepEqual(v.split("kundregister"), [stemSv("kund"), stemSv("register")]);
+    assert.equal(v.split("transparens"), null);
+  });
+
+  it("measures edit distance with a bound", () => {
+    assert.ok(editDistanceWithin("anvnda", "anvanda", 1));
+    assert.ok(!editDistanceWithin("skrivare", "skriva", 1));
+  });
+
+  it("detects English and Swedish questions", () => {
+    assert.equal(detectLanguage("Can my manager give me permission to use personal data?"), "en");
+    assert.equal(detectLanguage("Får jag använda ChatGPT i jobbet?"), "sv");
+    assert.equal(detectLanguage("behover jag saga till chefen"), "sv");
+  });
+
+  it("maps everyday words to policy concepts", () => {
+    const ids = (q: string) => findConcepts(tokenize(q)).map((h) => h.group.id);
+    assert.ok(ids("kan jag ta med kundens uppgifter").includes("customer-data"));
+    assert.ok(ids("är det hemligt").includes("secrecy"));
+    assert.ok(ids("is this confidential").includes("secrecy"));
+    assert.ok(ids("en DALL-E-bild till affischen").includes("image"));
+    assert.ok(ids("omfattas det av GDPR").includes("gdpr"));
+  });
+
+  it("splits sentences without breaking 't.ex.'", () => {
+    const text = "Du får t.ex. använda AI. Det gäller alla.";
+    const spans = sentenceSpans(text).map((s) => text.slice(s.start, s.end));
+    assert.deepEqual(spans, ["Du får t.ex. använda AI.", "Det gäller alla."]);
+  });
+});

@@ -1,0 +1,108 @@
+// Answers from the five shipped packs: retrieval on tricky questions (own set in
+// fixtures/questions.jsonl, not the evaluation set), refusals, verdict lines, quotes.
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { loadPolicyLibrary } from "../../src/policy/library";
+import type { PolicyLibrary } from "../../src/policy/types";
+
+interface Item {
+  policy: string;
+  question: string;
+  expect: { phrases?: string[]; none?: boolean };
+}
+
+const norm = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+const items: Item[] = fs
+  .readFileSync(path.join(__dirname, "fixtures", "questions.jsonl"), "utf8")
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Item);
+
+describe("policy/library", () => {
+  let lib: PolicyLibrary;
+  before(() => {
+    lib = loadPolicyLibrary({});
+  });
+
+  it("knows the five shipped packs", () => {
+    for (const id of ["dalsland", "hjo", "soderkoping", "staffanstorp", "wenell"]) assert.ok(lib.ids().includes(id), id);
+    assert.throws(() => lib.get("nope"), /unknown policy pack "nope"/);
+  });
+
+  it("finds the right passage in the top three for most tricky questions (misspelt, unaccented, English, OCR)", () => {
+    const covered = items.filter((it) => !it.expect.none);
+    const misses: string[] = [];
+    for (const it of covered) {
+      const a = lib.ask(it.policy, it.question);
+      const phrases = (it.expect.phrases ?? []).map(norm);
+      const at = a.citations.findIndex((c) => phrases.some((p) => norm(c.quote).includes(p)));
+      if (at < 0 || at > 2) misses.push(`[${it.policy}] ${it.question}`);
+    }
+    assert.ok(misses.length <= Math.floor(covered.length * 0.1), `misses:\n${misses.join("\n")}`);
+  });
+
+  it("refuses off-topic questions with no citations and names where to turn", () => {
+    for (const it of items.filter((x) => x.expect.none)) {
+      const a = lib.ask(it.policy, it.question);
+      assert.equal(a.refused, true, it.question);
+      assert.deepEqual(a.citations, []);
+      assert.ok(a.answer.includes(lib.get(it.policy).facts.contact[a.lang]), a.answer);
+    }
+  });
+
+  it("answers every covered question from the policy, never refusing it", () => {
+    for (const it of items.filter((x) => !x.expect.none)) {
+      assert.equal(lib.ask(it.policy, it.question).refused, false, it.question);
+    }
+  });
+
+  it("quotes only verbatim text of the pack's passages, naming section and rule", () => {
+    for (const it of items) {
+      const pack = lib.get(it.policy);
+      for (const c of lib.ask(it.policy, it.question).citations) {
+        const p = pack.passages.find((x) => x.section === c.section && x.rule === c.rule && x.text.includes(c.quote));
+        assert.ok(p, `not verbatim: ${c.quote}`);
+        assert.equal(c.policy, pack.id);
+        assert.ok(c.quote.length > 0);
+      }
+    }
+  });
+
+  it("answers English questions in English, saying the quote is Swedish", () => {
+    const a = lib.ask("soderkoping", "Is it allowed to put confidential information into ChatGPT?");
+    assert.equal(a.lang, "en");
+    assert.match(a.answer, /quoted in Swedish/);
+    assert.ok(a.citations.length > 0);
+  });
+
+  it("leads with a plain verdict line when a curated entry matches", () => {
+    const a = lib.ask("soderkoping", "Får jag använda ChatGPT i mitt arbete?");
+    assert.ok(a.verdict, "expected a verdict");
+    assert.ok(a.answer.startsWith(a.verdict!));
+    const entry = lib.get("soderkoping").faq.find((e) => e.verdict.sv === a.verdict);
+    assert.ok(entry, "the verdict comes from the pack's entries");
+  });
+
+  it("names the rule letter in the answer text for Söderköping", () => {
+    const a = lib.ask("soderkoping", "Vilken bildtext ska stå under en AI-bild?");
+    assert.ok(a.citations.some((c) => /Denna bild har genererats med hjälp av AI/.test(c.quote)));
+    assert.match(a.answer, /regel [A-Y]/);
+  });
+
+  it("matches Staffanstorp's OCR-damaged words a user may paste", () => {
+    const a = lib.ask("staffanstorp", "Du far aldrig mata in personuppgifter 1 allmant tillgingliga Al-system");
+    assert.equal(a.refused, false);
+    assert.ok(a.citations.some((c) => norm(c.quote).includes("du far aldrig mata in personuppgifter")), JSON.stringify(a.citations[0]));
+  });
+
+  it("meets everyday words for policy concepts (kundens uppgifter → kunddata)", () => {
+    const a = lib.ask("wenell", "Får jag klistra in kundens uppgifter i en AI-tjänst?");
+    assert.ok(a.citations.slice(0, 3).some((c) => c.quote.includes("Kunddata")), JSON.stringify(a.citations.map((c) => c.quote)));
+  });
+
+  it("finds compound words through their parts (incidentrapport)", () => {
+    const a = lib.ask("dalsland", "Hur gör jag en incidentrapport om AI?");
+    assert.ok(a.citations.slice(0, 3).some((c) => c.quote.includes("incidentrapportering")), JSON.stringify(a.citations.map((c) => c.quote)));
+  });
+});
