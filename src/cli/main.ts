@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { t } from "../locales";
 import { registerAskCommand } from "./ask-command";
 import { createContext } from "./context";
+import { registerImageCommand } from "./image-command";
 import { registerReviewCommand } from "./review-command";
 
 export async function main(argv: string[]): Promise<number> {
@@ -13,6 +14,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeOut: (s) => void process.stdout.write(s), writeErr: (s) => void process.stderr.write(s) });
   registerAskCommand(program, ctx);
   registerReviewCommand(program, ctx);
+  registerImageCommand(program, ctx);
   try {
     await program.parseAsync(argv);
   } catch (e) {
