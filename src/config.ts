@@ -17,6 +17,10 @@ const schema = z.object({
   DATA_DIR: z.string().default("./data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_PRETTY: bool.default(false),
+  /** Teams app id (a GUID) written into the app package; defaults to MICROSOFT_APP_ID */
+  TEAMS_APP_ID: z.string().default(""),
+  /** public host name of the bot (e.g. policybot.example.se), listed in the manifest's validDomains */
+  BOT_DOMAIN: z.string().regex(/^[a-z0-9.-]*$/i, "a host name without scheme or path").default(""),
 });
 
 export type RawEnv = z.input<typeof schema>;
@@ -30,6 +34,8 @@ export interface Config {
   policy: { defaultPack: string; extraDir: string };
   dataDir: string;
   log: { level: string; pretty: boolean };
+  /** values written into appPackage/manifest.json at package time */
+  teamsApp: { appId: string; botDomain: string };
 }
 
 export class ConfigError extends Error {
@@ -55,5 +61,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     policy: { defaultPack: e.POLICY_PACK, extraDir: e.POLICY_DIR },
     dataDir: e.DATA_DIR,
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+    teamsApp: { appId: e.TEAMS_APP_ID.trim() || e.MICROSOFT_APP_ID.trim(), botDomain: e.BOT_DOMAIN.trim() },
   };
 }

@@ -1,0 +1,35 @@
+// What the user typed, after the @mention is stripped: a command or a question.
+import type { LocaleLang } from "../locales";
+
+export type Command =
+  | { kind: "empty" }
+  | { kind: "help"; lang: LocaleLang }
+  | { kind: "listPacks" }
+  | { kind: "switchPack"; packId: string }
+  | { kind: "question"; text: string };
+
+const HELP_SV = /^\/?(hjälp|hjalp)[.!?]?$/i;
+const HELP_EN = /^\/?(help|\?)[.!?]?$/i;
+const LIST = /^\/?(policy|policys|policyer|policies)[?]?$/i;
+const SWITCH = /^\/?policy\s+([a-z0-9-]{1,40})$/i;
+
+export function parseCommand(raw: string): Command {
+  const text = raw.replace(/\s+/g, " ").trim();
+  if (text === "") return { kind: "empty" };
+  if (HELP_SV.test(text)) return { kind: "help", lang: "sv" };
+  if (HELP_EN.test(text)) return { kind: "help", lang: "en" };
+  if (LIST.test(text)) return { kind: "listPacks" };
+  const m = SWITCH.exec(text);
+  if (m) return { kind: "switchPack", packId: m[1].toLowerCase() };
+  return { kind: "question", text };
+}
+
+/** drops any <at>…</at> left after removeRecipientMention (other mentions, HTML-wrapped text). */
+export function stripMentions(text: string): string {
+  return text
+    .replace(/<at[^>]*>.*?<\/at>/gi, " ")
+    .replace(/<\/?(p|div|span)[^>]*>/gi, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}

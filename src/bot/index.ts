@@ -1,0 +1,39 @@
+// The bot's one public surface: everything Bot Framework stays inside src/bot/, so a
+// move to the Microsoft 365 Agents SDK touches this folder only.
+import type { Request, Response } from "restify";
+import type { Config } from "../config";
+import type { Logger } from "../logging";
+import type { PolicyLibrary } from "../policy/types";
+import { createBotAdapter } from "./adapter";
+import { PolicyBot } from "./policybot";
+import { ConversationPacks } from "./conversation-packs";
+import { RecentAnswers } from "./recent-answers";
+
+export interface BotEndpoint {
+  /** handles POST /api/messages */
+  handle(req: Request, res: Response): Promise<void>;
+}
+
+export function createBotEndpoint(config: Pick<Config, "authEnabled" | "bot" | "policy">, library: PolicyLibrary, log: Logger): BotEndpoint {
+  const adapter = createBotAdapter(config, log);
+  const bot = new PolicyBot({ library, packs: new ConversationPacks(config.policy.defaultPack), recent: new RecentAnswers(), log });
+  return {
+    async handle(req, res) {
+      const started = performance.now();
+      const a = (req.body ?? {}) as { type?: unknown; name?: unknown; channelId?: unknown; conversation?: { conversationType?: unknown } };
+      await adapter.process(req, res, (ctx) => bot.run(ctx));
+      log.info(
+        {
+          event: "activity",
+          activityType: typeof a.type === "string" ? a.type : undefined,
+          invokeName: typeof a.name === "string" ? a.name.slice(0, 64) : undefined,
+          channelId: typeof a.channelId === "string" ? a.channelId : undefined,
+          conversationType: typeof a.conversation?.conversationType === "string" ? a.conversation.conversationType : undefined,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        "activity processed",
+      );
+    },
+  };
+}
