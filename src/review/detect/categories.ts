@@ -1,0 +1,167 @@
+// Document categories: health (GDPR art. 9), other special categories and criminal records
+// (art. 9-10), and secrecy markings. A category word counts only when it concerns a person
+// (a name or identifier nearby, or a personal reference such as "hon", "eleven", "my") or, for
+// secrecy, when it is a marking ("SEKRETESS enligt 26 kap. 1 § OSL", "KONFIDENTIELLT", "K3"):
+// a text *about* GDPR or sick-leave statistics does not trigger.
+import type { Finding } from "../types";
+import { isLetterAt, type Words } from "../text";
+import type { Sink } from "./types";
+
+/** strong health terms: diagnoses, treatments, medication, disability, sick leave of someone */
+const HEALTH_TERMS = [
+  "depression\\w*", "deprimerad\\w*", "ångest\\w*", "panikångest", "adhd", "add-diagnos", "autism\\w*", "asperger\\w*", "diabetes", "diabetiker", "cancer\\w*", "tumör\\w*",
+  "stroke", "alzheimer\\w*", "demens\\w*", "dement", "epilepsi\\w*", "migrän\\w*", "astma\\w*", "allergi\\w*", "allergisk", "celiaki", "glutenintolerans", "laktosintolerans",
+  "multipel skleros", "ms-diagnos", "parkinson\\w*", "schizofreni\\w*", "bipolär\\w*", "psykos\\w*", "ptsd", "utmattningssyndrom\\w*", "utbränd\\w*", "utbrändhet",
+  "hjärtinfarkt\\w*", "hiv", "aids", "hepatit\\w*", "gravid\\w*", "missfall\\w*", "abort\\w*", "ätstörning\\w*", "anorexi\\w*", "bulimi\\w*", "missbruk\\w*",
+  "alkoholism", "alkoholberoende", "beroende av", "självmord\\w*", "suicid\\w*", "självskad\\w*", "dyslexi\\w*", "funktionsnedsättning\\w*", "funktionshinder\\w*",
+  "rullstol\\w*", "rullator\\w*", "hörapparat\\w*", "synnedsättning\\w*", "utvecklingsstörning\\w*", "sjukskriv\\w*", "sjukskrivning\\w*", "läkarintyg\\w*", "diagnos\\w*",
+  "medicinering\\w*", "medicin(?:en|er|erna)?", "läkemedel\\w*", "insulin\\w*", "antidepressiv\\w*", "sertralin", "medikinet", "concerta", "elvanse", "morfin", "metadon",
+  "psykiatri\\w*", "bup", "inlagd", "inlades", "opererad\\w*", "rehabilitering\\w*", "arbetsträn\\w*", "fysioterapeut\\w*", "sjukgymnast\\w*", "psykolog\\w*", "terapi\\w*",
+  "adrenalinpenna", "epipen", "hjärnskakning", "cellgift\\w*", "cytostatika", "dialys\\w*", "kol-diagnos", "covid\\w*", "sjuk", "sjuka", "sjukdom\\w*", "migrän", "magsjuk\\w*",
+  "depressed", "anxiety", "diagnosed", "diagnosis", "sick leave", "sick note", "medical certificate", "medication", "prescribed", "therapy", "disability", "disabled",
+  "wheelchair", "pregnant", "pregnancy", "mental health", "hospitali[sz]ed", "surgery", "chemotherapy", "illness", "dementia", "seizure\\w*", "rehab",
+];
+/** ICD-10 codes such as F43.8 near a health word are health data in themselves */
+const ICD = /(?<![\w.])[A-TV-Z]\d{2}\.\d{1,2}(?![\w.])/g;
+
+const SPECIAL_TERMS = [
+  // trade union membership
+  "fackligt? ombud\\w*", "fackliga ombud\\w*", "facklig företrädare", "fackmedlem\\w*", "medlem i (?:facket|kommunal|unionen|vision|vårdförbundet|lärarförbundet|sveriges lärare|if metall|seko|byggnads|handels|akademikerförbundet|saco|lo|tco|ledarna|jusek|sveriges ingenjörer)",
+  "fackförening\\w*", "union member\\w*", "trade union",
+  // political opinions
+  "medlem i (?:sverigedemokraterna|socialdemokraterna|moderaterna|vänsterpartiet|centerpartiet|liberalerna|kristdemokraterna|miljöpartiet|nyans|partiet)", "politisk(?:a)? uppfattning\\w*", "politiska åsikter", "partimedlem\\w*", "röstade på", "political (?:opinion|views|affiliation)",
+  // religion
+  "muslim\\w*", "kristen", "kristna", "troende", "jude", "judisk\\w*", "katolik\\w*", "katolsk", "hindu\\w*", "buddhist\\w*", "ateist\\w*", "ortodox\\w*", "konverter\\w*", "religion\\w*", "religiös\\w*", "moské\\w*", "synagoga\\w*", "jehovas vittne\\w*", "frikyrk\\w*",
+  // ethnic origin
+  "romska minoriteten", "rom(?:er|erna|ska|sk)", "samisk\\w*", "samer", "samerna", "etnisk\\w*", "etniskt ursprung", "tornedaling\\w*", "ethnic\\w*", "ethnicity",
+  // sex life, orientation, gender identity
+  "gay", "homosexuell\\w*", "lesbisk\\w*", "bisexuell\\w*", "transperson\\w*", "hbtq\\w*", "queer", "sexuell läggning", "sexual orientation", "transgender", "sexliv\\w*",
+  // genetic, biometric
+  "genetisk\\w*", "dna-test\\w*", "gentest\\w*", "fingeravtryck\\w*", "ansiktsigenkänning\\w*", "biometrisk\\w*", "genetic", "biometric",
+  // criminal offences (art. 10)
+  "belastningsregist\\w*", "brottsregist\\w*", "dömd\\w*", "dömdes", "fälld(?:es)?", "narkotikabrott\\w*", "misshandel\\w*", "snatteri\\w*", "stöld\\w*", "rattfylleri\\w*", "bedrägeri\\w*",
+  "våldtäkt\\w*", "sexualbrott\\w*", "åtal\\w*", "fängelse\\w*", "villkorlig dom", "skyddstillsyn", "bötesstraff\\w*", "polisanmäl\\w*", "misstänkt för", "kriminell\\w*",
+  "criminal record", "convicted", "conviction", "arrested", "charged with",
+];
+
+/**
+ * A term list compiled for speed: a sticky regex tried only at word starts whose first
+ * letters begin some term (a set lookup per word instead of a regex at every position).
+ */
+interface TermMatcher { re: RegExp; bits: Uint8Array; bits4: Uint8Array }
+/** 20-bit key of the first four letters (a second, stricter filter) */
+function bitKey4(s: string, i: number): number {
+  return ((s.charCodeAt(i) & 31) << 15) | ((s.charCodeAt(i + 1) & 31) << 10) | ((s.charCodeAt(i + 2) & 31) << 5) | (s.charCodeAt(i + 3) & 31);
+}
+/** 15-bit key of a word's first three letters; '& 31' folds ASCII and Latin-1 case (a/A, å/Å) */
+function bitKey(s: string, i: number): number {
+  return ((s.charCodeAt(i) & 31) << 10) | ((s.charCodeAt(i + 1) & 31) << 5) | (s.charCodeAt(i + 2) & 31);
+}
+function compileTerms(terms: string[]): TermMatcher {
+  const bits = new Uint8Array(1 << 15);
+  const bits4 = new Uint8Array(1 << 20);
+  for (const t of terms) {
+    const lit = /^[a-zåäöé\- ']+/i.exec(t)?.[0].toLowerCase() ?? "";
+    if (lit.length >= 4) bits4[bitKey4(lit, 0)] = 1;
+    else {
+      // three letters or fewer: any fourth character (or none)
+      for (let c = 0; c < 32; c++) bits4[(bitKey(lit.padEnd(3, " "), 0) << 5) | c] = 1;
+    }
+    if (lit.length >= 3) bits[bitKey(lit, 0)] = 1;
+    else {
+      // a term with a short literal head: every third letter is possible
+      const head = (lit || t).slice(0, 2);
+      for (let c = 0; c < 32; c++) bits[((head.charCodeAt(0) & 31) << 10) | ((head.charCodeAt(1) & 31) << 5) | c] = 1;
+    }
+  }
+  return { re: new RegExp("(?:" + terms.join("|") + ")(?![\\wåäö])", "iy"), bits, bits4 };
+}
+const HEALTH = compileTerms(HEALTH_TERMS);
+const SPECIAL = compileTerms(SPECIAL_TERMS);
+
+/** one pass over the words for both term lists */
+function termHits(text: string, words: Words, tms: TermMatcher[], visit: (k: number, s: number, e: number, w: string) => void): void {
+  const ws = words.s;
+  for (let i = 0; i < words.n; i++) {
+    const s = ws[i];
+    const key = bitKey(text, s);
+    for (let k = 0; k < tms.length; k++) {
+      const tm = tms[k];
+      if (!tm.bits[key] || !tm.bits4[bitKey4(text, s)]) continue;
+      tm.re.lastIndex = s;
+      const m = tm.re.exec(text);
+      if (m) visit(k, s, s + m[0].length, m[0]);
+    }
+  }
+}
+
+/** secrecy markings and references */
+const OSL = /\d{1,2}\s?kap\.?\s?\d{1,2}\s?[a-z]?\s?§\s?(?:första stycket\s)?(?:OSL|offentlighets- och sekretesslagen|sekretesslagen)|\bOSL\s\d{1,2}:\d{1,2}/gi;
+const MARKING = /(?:SEKRETESS(?:BELAGD|BELAGT)?|KONFIDENTIELL[AT]?|HEMLIG[AT]?|STRICTLY CONFIDENTIAL|CONFIDENTIAL|TOP SECRET|SECRET|INTERNAL ONLY|ENDAST FÖR INTERNT BRUK|Sekretess enligt|Sekretessbelagd|Konfidentiell[at]?|Confidential|Strictly confidential|Hemlig[at]?)(?![\wåäö])/g;
+const CLASS = /(?<![\wåäö])(?:informationsklass(?:ning)?|klass(?:ning|ad|at|ade)?|konfidentialitet(?:snivå)?|skyddsnivå|sekretessnivå)\s?:?\s?(?:K|k)[2-4](?![\w])|(?<![\wåäö])K[2-4]\s?[-–(]\s?(?:känslig|konfidentiell|sekretess|hemlig|skyddsvärd)/gi;
+const PROTECTED = /(?<![\wåäö])(?:skyddade personuppgifter|skyddad identitet|sekretessmarkering|kvarskrivning|kvarskriven|fingerade personuppgifter)(?![\wåäö])/gi;
+const SECRET_PHRASE = /(?<![\wåäö])(?:(?:ärendet|uppgifterna|handlingen|handlingarna|dokumentet|utredningen|informationen|detta|följande|protokollet|bilagan|texten)\s(?:nedan\s)?(?:omfattas av|är belagd med|är belagda med|är under|faller under)\s(?:sträng\s)?sekretess|(?:är|is)\s(?:strikt\s|strictly\s|mycket\s|highly\s)?(?:konfidentiell[at]?|confidential|hemlig[at]?|sekretessbelagd[at]?))(?![\wåäö])/gi;
+
+/** references to a particular person: pronouns, roles with the definite article, "my …" */
+const PERSON_REF = /(?<![\wåäö])(?:han|hon|hen|hans|hennes|henne|honom|jag|mig|min|mitt|mina|he|she|his|her|him|i'm|i've|my|me|eleven|elevens|brukaren|brukarens|patienten|patientens|klienten|klientens|sökanden|sökandens|medarbetaren|medarbetarens|den anställde|den anställda|barnet|barnets|mamma|mamman|mammans|pappa|pappan|pappans|dottern|sonen|familjen|kollegan|vårdnadshavaren|hyresgästen|kunden|anhörig\w*|maken|makan|frun|mannen|our client|the client|the patient|the employee|the applicant|the child|the student|the tenant|my (?:son|daughter|mother|father|wife|husband|colleague|manager))(?![\wåäö])/gi;
+
+const WINDOW = 250;
+
+function nearPerson(text: string, s: number, e: number, persons: Finding[]): boolean {
+  for (const p of persons) if (p.end >= s - WINDOW && p.start <= e + WINDOW) return true;
+  const lo = Math.max(0, s - WINDOW), hi = Math.min(text.length, e + WINDOW);
+  PERSON_REF.lastIndex = 0;
+  const win = text.slice(lo, hi);
+  return PERSON_REF.test(win) || /(?:^|[^\w])I(?:[^\w]|$)/.test(win);
+}
+
+/** weak health words that are usually about policy or statistics unless someone's identity is right there */
+const WEAK_HEALTH = /^(?:sjuk|sjuka|sjukdom\w*|läkarintyg\w*|diagnos\w*|medicin\w*|läkemedel\w*|rehabilitering\w*|terapi\w*|therapy|illness|medication|disability|religion\w*|etnisk\w*|ethnic\w*|genetisk\w*|genetic|biometri\w*|fängelse\w*|åtal\w*|stöld\w*|bedrägeri\w*|kriminell\w*|psykolog\w*)$/i;
+
+export function detectCategories(text: string, sink: Sink, toks: Words, persons: Finding[]): void {
+  let m: RegExpExecArray | null;
+  const identified = persons.length > 0;
+  termHits(text, toks, [HEALTH, SPECIAL], (k, s, e, w) => {
+    const type = k === 0 ? "HEALTH" : "SPECIAL_CATEGORY";
+    const weak = WEAK_HEALTH.test(w);
+    const near = weak
+      ? persons.some((p) => p.end >= s - WINDOW && p.start <= e + WINDOW)
+      : nearPerson(text, s, e, persons);
+    if (!near) return;
+    sink.add(type, s, e, weak ? 0.7 : identified ? 0.9 : 0.75,
+      `${type === "HEALTH" ? "health" : "special-category"} word '${w.slice(0, 40)}' about a person`);
+  });
+  ICD.lastIndex = 0;
+  while ((m = ICD.exec(text))) {
+    if (!/diagnos|icd|sjukskriv|intyg|för\s*$/i.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
+    if (!nearPerson(text, m.index, m.index + m[0].length, persons)) continue;
+    sink.add("HEALTH", m.index, m.index + m[0].length, 0.85, "diagnosis code");
+  }
+  OSL.lastIndex = 0;
+  while ((m = OSL.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.95, "reference to the Public Access to Information and Secrecy Act (OSL)");
+  MARKING.lastIndex = 0;
+  while ((m = MARKING.exec(text))) {
+    const w = m[0];
+    if (isLetterAt(text, m.index - 1) || isLetterAt(text, m.index + w.length)) continue;
+    const upper = w === w.toUpperCase();
+    // title-case markings count at the start of a line or before a colon/dash ("Konfidentiell – …", "Confidential:")
+    const ls = text.lastIndexOf("\n", m.index - 1) + 1;
+    const lineStart = text.slice(ls, m.index).trim() === "" || /^[\s[(*#>-]*$/.test(text.slice(ls, m.index));
+    const follow = text.slice(m.index + w.length, m.index + w.length + 4);
+    if (!upper && !(lineStart && /^\s?(?:[-–:|]|$|\n|\s*\n|\s[a-zåäö])/.test(follow + "\n"))) continue;
+    if (upper && w.length <= 6 && !lineStart && !/^\s?[-–:]/.test(follow)) continue; // "SECRET" inside a sentence in caps
+    sink.add("SECRECY", m.index, m.index + w.length, 0.9, `marking '${w}'`);
+  }
+  const low = text.toLowerCase();
+  CLASS.lastIndex = 0;
+  if (/k[2-4]/.test(low)) while ((m = CLASS.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.85, "information classification above open (K2–K4)");
+  PROTECTED.lastIndex = 0;
+  if (/skydda|sekretessmark|kvarskri|fingerade/.test(low)) while ((m = PROTECTED.exec(text))) {
+    const s = m.index, e = s + m[0].length;
+    const lead = text.slice(Math.max(0, s - 40), s);
+    if (!/(?:har|med|hennes|hans|familjens|barnets|mammans|pappans|mamman|pappan|personen|sökanden|eleven|has|with)\s+(?:\w+\s)?$/i.test(lead)) continue;
+    sink.add("SECRECY", s, e, 0.9, "a person with protected identity");
+  }
+  SECRET_PHRASE.lastIndex = 0;
+  if (/sekretess|konfidentiell|confidential|hemlig/.test(low)) while ((m = SECRET_PHRASE.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.8, "text described as secret or confidential");
+}

@@ -1,0 +1,111 @@
+// E-mail addresses and phone numbers (Swedish fixed and mobile, +46, international, North American).
+import { before, after, continuesCode, isAlnumAt, isDigitCode } from "../text";
+import type { Sink } from "./types";
+
+const LOCAL_CHAR = /[A-Za-z0-9._%+\-'À-ÖØ-öø-ÿ]/;
+const DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{1,59})(?![A-Za-z0-9-])/y;
+
+export function detectEmails(text: string, sink: Sink): void {
+  let at = text.indexOf("@");
+  while (at !== -1) {
+    let s = at;
+    while (s > 0 && at - s < 64 && LOCAL_CHAR.test(text[s - 1])) s--;
+    while (s < at && (text[s] === "." || text[s] === "'")) s++;
+    if (s < at && text[at - 1] !== ".") {
+      DOMAIN.lastIndex = at + 1;
+      const m = DOMAIN.exec(text);
+      if (m) {
+        sink.add("EMAIL", s, at + 1 + m[0].length, 0.97, "e-mail address");
+        at = text.indexOf("@", at + 1 + m[0].length);
+        continue;
+      }
+    }
+    at = text.indexOf("@", at + 1);
+  }
+}
+
+// international: +CC then groups that each start with one separator (a single way to split)
+const INTL = /(?:\+|00)(\d{1,3})(?:[ .\-]?\(\d{1,4}\))?(?:[ .\-]\d{1,12}){1,6}(?!\d)|\+\d{8,15}(?!\d)/g;
+// Swedish national: 0 + area code, then groups separated by one space or dash
+const NATIONAL = /0\d{1,9}(?:(?: ?[-\u2013] ?| )\d{1,8}){0,4}(?![\d])/g;
+// North American (NNN) NNN-NNNN and NNN-NNN-NNNN
+const NANP = /(?:\(\d{3}\) ?\d{3}[-. ]\d{4}|\d{3}[-.]\d{3}[-.]\d{4})(?![\d\-])/g;
+// labelled numbers in any format: "My CN number is 13812345678", "Tel: 5550132"
+const LONG_NUMBER = /\+?\d[\d \-]{6,16}\d/g;
+const PHONE_LABEL = /(?:tel(?:efon)?|tfn|mobil(?:en|nummer|nr)?|mobile|phone|cell(?:phone)?|ring(?:er)?|sms|whatsapp|call(?: me)?(?: on| at)?|my [a-z]{2,12} number(?: is)?|telefonnummer|nummer är)\.?:?\s{0,3}$/i;
+
+const UNIT_AFTER = /^\s?(?:kr|sek|eur|usd|:-|st\b|%|kvm|m2|m²|mm|cm|km|kg|g\b|dl|l\b|ggr|timmar|dagar|år|personer|besökare|deltagare|medarbetare|procent|h\b)/i;
+const NOT_PHONE_LABEL = /(?:tracking|spårnings|kolli|order|faktura|invoice|artikel|art\.|ref|referens|ocr|dnr|diarie|org|momsreg|ärende|best|kund|konto|clearing|bankgiro|plusgiro|postnummer|postnr|version|build|nr|no\.)[a-zåäö.]*:?\s{0,2}$/i;
+const PHONE_CUE = /(?:tel|tfn|telefon|mobil|mobile|phone|ring|call|sms|nå mig|reach me|kontakt|växel|fax)[^\n]{0,25}$/i;
+
+/** a word character or one of `chars` right before i: the number is part of something else */
+function precededBy(text: string, i: number, chars: string): boolean {
+  if (i === 0) return false;
+  const c = text[i - 1];
+  return isAlnumAt(text, i - 1) || c === "_" || chars.includes(c);
+}
+
+function addPhone(text: string, sink: Sink, start: number, end: number, conf: number, reason: string): void {
+  if (UNIT_AFTER.test(after(text, end, 12))) return;
+  sink.add("PHONE", start, end, conf, reason);
+}
+
+export function detectPhones(text: string, sink: Sink): void {
+  let m: RegExpExecArray | null;
+  INTL.lastIndex = 0;
+  while ((m = INTL.exec(text))) {
+    if (precededBy(text, m.index, "+")) continue;
+    const d = m[0].replace(/\D/g, "");
+    if (d.length < 8 || d.length > 15) continue;
+    if (m[0].startsWith("00") && !PHONE_CUE.test(before(text, m.index, 40))) continue;
+    addPhone(text, sink, m.index, m.index + m[0].length, 0.92, "international phone number");
+  }
+  NATIONAL.lastIndex = 0;
+  while ((m = NATIONAL.exec(text))) {
+    if (precededBy(text, m.index, "+-/.,:")) continue;
+    const raw = m[0];
+    const d = raw.replace(/\D/g, "");
+    if (d[1] === "0") continue; // 00… is international, handled above
+    const first = raw.match(/^\d+/)![0];
+    if (continuesCode(text, m.index)) continue;
+    if (NOT_PHONE_LABEL.test(before(text, m.index, 24))) continue;
+    const cue = PHONE_CUE.test(before(text, m.index, 40));
+    // dates and ISO timestamps look like 0…-…-…
+    if (/^\d{4}-\d{2}-\d{2}/.test(raw)) continue;
+    const mobile = /^07[0236-9]/.test(d);
+    let conf = 0;
+    if (mobile) {
+      if (d.length !== 10) continue;
+      conf = cue ? 0.95 : 0.9;
+    } else {
+      if (d.length < 8 || d.length > 10) continue;
+      if (first.length === d.length) {
+        // unseparated landline: only with a cue
+        if (!cue) continue;
+        conf = 0.8;
+      } else {
+        if (first.length < 2 || first.length > 4) continue;
+        conf = cue ? 0.95 : 0.85;
+      }
+    }
+    addPhone(text, sink, m.index, m.index + raw.length, conf, mobile ? "Swedish mobile number" : "Swedish phone number");
+  }
+  NANP.lastIndex = 0;
+  while ((m = NANP.exec(text))) {
+    if (precededBy(text, m.index, "-+.(")) continue;
+    const d = m[0].replace(/\D/g, "");
+    if (d[0] === "0" || d[0] === "1") continue;
+    if (!PHONE_CUE.test(before(text, m.index, 40)) && NOT_PHONE_LABEL.test(before(text, m.index, 24))) continue;
+    addPhone(text, sink, m.index, m.index + m[0].length, 0.85, "North American phone number");
+  }
+  LONG_NUMBER.lastIndex = 0;
+  while ((m = LONG_NUMBER.exec(text))) {
+    const num = m[0];
+    const start = m.index;
+    if (isDigitCode(text.charCodeAt(start - 1)) || !PHONE_LABEL.test(text.slice(Math.max(0, start - 30), start))) continue;
+    const d = num.replace(/\D/g, "");
+    if (d.length < 7 || d.length > 15) continue;
+    if (isDigitCode(text.charCodeAt(start + num.length))) continue;
+    addPhone(text, sink, start, start + num.length, 0.8, "number labelled as a phone number");
+  }
+}

@@ -1,0 +1,131 @@
+// Payment cards (Luhn + issuer ranges), IBAN (mod 97), bankgiro/plusgiro (Luhn) and Swedish
+// clearing + account numbers (by their label).
+import { ibanValid, IBAN_LENGTHS, luhnValid } from "../checksums";
+import { before, continuesCode, isAlnumAt, isDigitCode } from "../text";
+import type { Sink } from "./types";
+
+// digit groups joined by single spaces or dashes; bounded, one way to split
+const CARD_RUN = /(?<![\w\-.,/])\d{1,19}(?:[ -]\d{1,19}){0,11}(?![\w])/g;
+
+function cardBrand(d: string): string | null {
+  const n = d.length;
+  const p2 = Number(d.slice(0, 2)), p3 = Number(d.slice(0, 3)), p4 = Number(d.slice(0, 4)), p6 = Number(d.slice(0, 6));
+  if (d[0] === "4" && (n === 13 || n === 16 || n === 19)) return "Visa";
+  if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && n === 16) return "Mastercard";
+  if ((p2 === 34 || p2 === 37) && n === 15) return "American Express";
+  if ((p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) && n >= 16 && n <= 19) return "Discover";
+  if (((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39 || p3 === 309) && n >= 14 && n <= 19) return "Diners Club";
+  if (p4 >= 3528 && p4 <= 3589 && n >= 16 && n <= 19) return "JCB";
+  if (p2 === 62 && n >= 16 && n <= 19) return "UnionPay";
+  if ((p2 === 50 || (p2 >= 56 && p2 <= 69)) && n >= 12 && n <= 19) return "Maestro";
+  if (d[0] === "1" && n === 15) return "UATP";
+  if (p2 === 22 && n === 16) return "Mir";
+  return null;
+}
+
+export function detectCards(text: string, sink: Sink): void {
+  CARD_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CARD_RUN.exec(text))) {
+    const run = m[0];
+    if (run.length < 12 || continuesCode(text, m.index)) continue;
+    const digitsOnly = run.replace(/[ -]/g, "");
+    if (digitsOnly.length < 12) continue;
+    // groups with their offsets; try every contiguous slice of groups, longest first
+    const groups: Array<{ s: number; e: number }> = [];
+    const re = /\d+/g;
+    let g: RegExpExecArray | null;
+    while ((g = re.exec(run))) groups.push({ s: g.index, e: g.index + g[0].length });
+    // longest valid slice of consecutive groups from each group on; several cards may share a run
+    for (let i = 0; i < groups.length; ) {
+      let next = i + 1;
+      for (let j = groups.length - 1; j >= i; j--) {
+        const slice = run.slice(groups[i].s, groups[j].e);
+        const d = slice.replace(/[ -]/g, "");
+        if (d.length < 12 || d.length > 19) continue;
+        const seps = slice.replace(/\d/g, "");
+        if (seps.length && seps !== seps[0].repeat(seps.length)) continue;
+        if (!luhnValid(d)) continue;
+        const brand = cardBrand(d);
+        if (!brand) continue;
+        const start = m.index + groups[i].s;
+        sink.add("PAYMENT_CARD", start, start + slice.length, 0.95, `${brand} card number with valid Luhn checksum`);
+        next = j + 1;
+        break;
+      }
+      i = next;
+    }
+  }
+}
+
+const IBAN_HEAD = /(?<![A-Za-z0-9])([A-Z]{2})(\d{2})(?=[ \-]?[A-Z0-9])/g;
+
+export function detectIban(text: string, sink: Sink): void {
+  IBAN_HEAD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = IBAN_HEAD.exec(text))) {
+    const len = IBAN_LENGTHS[m[1]];
+    if (!len) continue;
+    let compact = m[1] + m[2];
+    let i = m.index + 4;
+    let sep = "";
+    let groupLen = 0;
+    while (compact.length < len && i < text.length) {
+      const c = text.charCodeAt(i);
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+        compact += text[i];
+        groupLen++;
+        i++;
+        continue;
+      }
+      const ch = text[i];
+      if ((ch === " " || ch === "-") && groupLen !== 0 || (ch === " " || ch === "-") && i === m.index + 4) {
+        if (!sep) sep = ch;
+        if (ch !== sep) break;
+        if (!(isAlnumAt(text, i + 1))) break;
+        groupLen = 0;
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (compact.length !== len) continue;
+    // an unseparated IBAN must end at a word boundary; a grouped one may be followed by more text
+    if (!sep && isAlnumAt(text, i)) continue;
+    if (!ibanValid(compact)) continue;
+    sink.add("BANK_ACCOUNT", m.index, i, 0.97, "IBAN with valid mod-97 checksum");
+    IBAN_HEAD.lastIndex = i;
+  }
+}
+
+/** labels for Swedish giro and account numbers; the number follows within a few characters */
+const GIRO_LABEL = /(bankgiro(?:nummer|nr)?|bankgirot|\bbg(?:-?nr)?\b|plusgiro(?:nummer|nr)?|plusgirot|postgiro|\bpg(?:-?nr)?\b|kontonummer|kontonr|konto(?:t)?|clearing(?:nummer|nr)?|bankkonto(?:t)?|account(?: number| no\.?)?)(?:[^\n\d]{0,25}?)(\d[\d \-]{1,24}\d)/gi;
+
+export function detectGiroAndAccounts(text: string, sink: Sink): void {
+  GIRO_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = GIRO_LABEL.exec(text))) {
+    const label = m[1].toLowerCase();
+    let num = m[2];
+    const start = m.index + m[0].length - num.length;
+    // trailing dash/space belong to the sentence
+    num = num.replace(/[ -]+$/, "");
+    const d = num.replace(/[ -]/g, "");
+    let ok = false, conf = 0, reason = "";
+    if (label.startsWith("bankgiro") || label.startsWith("bg")) {
+      ok = (d.length === 7 || d.length === 8) && luhnValid(d);
+      conf = 0.95; reason = "bankgiro number with valid checksum";
+    } else if (label.startsWith("plusgiro") || label.startsWith("postgiro") || label.startsWith("pg")) {
+      ok = d.length >= 2 && d.length <= 8 && luhnValid(d);
+      conf = 0.95; reason = "plusgiro number with valid checksum";
+    } else {
+      // clearing (4-5 digits) + account (up to 10 digits, longer for some banks)
+      ok = d.length >= 9 && d.length <= 16 && /^\d{4}/.test(d);
+      conf = 0.85; reason = "labelled bank account number (clearing + account)";
+    }
+    if (!ok) continue;
+    // do not run into a following date or amount: the regex span is the number itself
+    if (isDigitCode(text.charCodeAt(start + num.length))) continue;
+    sink.add("BANK_ACCOUNT", start, start + num.length, conf, reason);
+  }
+}

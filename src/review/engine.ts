@@ -1,0 +1,114 @@
+// Runs the detectors over a draft and resolves overlapping findings deterministically.
+import type { Finding, FindingType } from "./types";
+import { tokenize } from "./text";
+import type { Sink } from "./detect/types";
+import { detectPersonnummer } from "./detect/personnummer";
+import { detectCards, detectIban, detectGiroAndAccounts } from "./detect/finance";
+import { detectEmails, detectPhones } from "./detect/contact";
+import { detectIps } from "./detect/network";
+import { detectAddresses } from "./detect/address";
+import { detectPlates } from "./detect/plate";
+import { detectCredentials } from "./detect/credentials";
+import { detectNames } from "./detect/names";
+import { detectCategories } from "./detect/categories";
+
+export const CATEGORY_TYPES: ReadonlySet<FindingType> = new Set<FindingType>(["HEALTH", "SPECIAL_CATEGORY", "SECRECY"]);
+
+/** which finding wins an overlap: the stronger evidence (checksummed ids and keys over shapes) */
+const PRIORITY: Record<FindingType, number> = {
+  CREDENTIAL: 10, PERSONNUMMER: 9, PAYMENT_CARD: 8, BANK_ACCOUNT: 8, EMAIL: 7, IP_ADDRESS: 6, PHONE: 5,
+  ADDRESS: 4, LICENSE_PLATE: 3, PERSON_NAME: 2, HEALTH: 1, SPECIAL_CATEGORY: 1, SECRECY: 1,
+};
+
+/** seven digits, possibly grouped by single spaces or dashes: the least any id, card, account or phone has */
+const LONG_DIGIT_RUN = /\d(?:[ +\-\u2013]?\d){6}/;
+const DOTTED_DIGITS = /\d\.\d{1,3}\.\d/;
+const URL = /\b(?:https?|ftp|file):\/\/[^\s<>"')\]]{1,2000}|\bwww\.[^\s<>"')\]]{1,2000}/g;
+
+class Collector implements Sink {
+  readonly items: Finding[] = [];
+  constructor(readonly text: string) {}
+  add(type: FindingType, start: number, end: number, confidence: number, reason: string): void {
+    if (!(start >= 0 && end <= this.text.length && start < end)) return;
+    this.items.push({ type, start, end, confidence, reason });
+  }
+}
+
+function byStrength(a: Finding, b: Finding): number {
+  return PRIORITY[b.type] - PRIORITY[a.type] || b.confidence - a.confidence ||
+    (b.end - b.start) - (a.end - a.start) || a.start - b.start;
+}
+
+/** keep the strongest of overlapping findings; result sorted by position */
+export function resolveOverlaps(found: Finding[]): Finding[] {
+  const sorted = [...found].sort(byStrength);
+  const kept: Finding[] = [];
+  // kept spans sorted by start for an overlap check by binary search
+  const spans: Array<[number, number]> = [];
+  const overlaps = (s: number, e: number): boolean => {
+    let lo = 0, hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] < e) lo = mid + 1; else hi = mid;
+    }
+    // spans[lo-1] is the last span starting before e
+    // kept spans are disjoint, so only the last one starting before e can reach past s
+    return lo > 0 && spans[lo - 1][1] > s;
+  };
+  for (const f of sorted) {
+    if (overlaps(f.start, f.end)) continue;
+    kept.push(f);
+    let lo = 0, hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] <= f.start) lo = mid + 1; else hi = mid;
+    }
+    spans.splice(lo, 0, [f.start, f.end]);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** all findings in a draft, sorted by start offset */
+export function detectAll(text: string): Finding[] {
+  const sink = new Collector(text);
+  detectCredentials(text, sink);
+  // most drafts hold no long number: one cheap test spares the number detectors a scan each
+  if (LONG_DIGIT_RUN.test(text)) {
+    detectPersonnummer(text, sink);
+    detectCards(text, sink);
+    detectIban(text, sink);
+    detectGiroAndAccounts(text, sink);
+    detectPhones(text, sink);
+  }
+  if (text.indexOf("@") >= 0) detectEmails(text, sink);
+  if (text.indexOf(":") >= 0 || DOTTED_DIGITS.test(text)) detectIps(text, sink);
+  detectAddresses(text, sink);
+  detectPlates(text, sink);
+  const structured = resolveOverlaps(sink.items);
+
+  // names: skip words inside what was already found and inside URLs
+  const masks: Array<[number, number]> = structured.map((f) => [f.start, f.end]);
+  URL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  if (text.indexOf("://") >= 0 || text.indexOf("www.") >= 0) while ((m = URL.exec(text))) masks.push([m.index, m.index + m[0].length]);
+  masks.sort((a, b) => a[0] - b[0]);
+  const masked = (s: number, e: number): boolean => {
+    let lo = 0, hi = masks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (masks[mid][0] < e) lo = mid + 1; else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && k >= lo - 64; k--) if (masks[k][1] > s) return true;
+    return false;
+  };
+  const toks = tokenize(text, true);
+  const names = new Collector(text);
+  detectNames(text, names, toks, { masked });
+  const identifiers = resolveOverlaps([...structured, ...names.items]);
+
+  const cats = new Collector(text);
+  const persons = identifiers.filter((f) => f.type !== "CREDENTIAL" && f.type !== "IP_ADDRESS");
+  detectCategories(text, cats, toks, persons);
+  const categories = resolveOverlaps(cats.items);
+  return [...identifiers, ...categories].sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,39 @@
+// Person names: lists from all of Sweden's communities, full names, context, and the words
+// that only look like names.
+import { strict as assert } from "node:assert";
+import { found } from "./helpers";
+
+describe("review/names", () => {
+  it("full names from many communities, double first names and surnames", () => {
+    const text = "Närvarande: Gunnar Persson, Zeynep Demir, Sven-Olof Bergström, Dragan Petrović, Hodan Abdi, Reza Ahmadi, Aino Korhonen, Agnieszka Nowak, Somchai Saetang och Liam Eriksson Haddad.";
+    assert.deepEqual(found(text, "PERSON_NAME"), ["Gunnar Persson", "Zeynep Demir", "Sven-Olof Bergström", "Dragan Petrović", "Hodan Abdi", "Reza Ahmadi", "Aino Korhonen", "Agnieszka Nowak", "Somchai Saetang", "Liam Eriksson Haddad"]);
+  });
+
+  it("a lone first name in running text and at a sentence start", () => {
+    assert.deepEqual(found("Ingrid har lovat att ordna ljudet. Sedan pratar vi med Oscar.", "PERSON_NAME"), ["Ingrid", "Oscar"]);
+  });
+
+  it("lowercase chat text", () => {
+    assert.deepEqual(found("hej anna kan du ringa lisa på fredag", "PERSON_NAME"), ["anna", "lisa"]);
+    assert.deepEqual(found("ahmed e sjuk idag", "PERSON_NAME"), ["ahmed"]);
+  });
+
+  it("signatures and greetings make even word-like names count", () => {
+    assert.deepEqual(found("Tack för hjälpen!\n\nHälsningar\nPer", "PERSON_NAME"), ["Per"]);
+    assert.deepEqual(found("Hej Björn, kan du kolla detta?", "PERSON_NAME"), ["Björn"]);
+    assert.deepEqual(found("/Ebba Wallin, Tullgatan 3", "PERSON_NAME"), ["Ebba Wallin"]);
+  });
+
+  it("ordinary words that are also names need context", () => {
+    assert.deepEqual(found("Björn finns inte i området, men älg och rådjur är vanliga.", "PERSON_NAME"), []);
+    assert.deepEqual(found("Det kostar 450 kr per månad. Hans förslag var bra. Kan du skicka det?", "PERSON_NAME"), []);
+  });
+
+  it("place names are not people", () => {
+    assert.deepEqual(found("Start i Hjo hamn, följ Vätternleden mot Karlsborg. Från Göteborg till Söderköping och Norrköping.", "PERSON_NAME"), []);
+  });
+
+  it("not inside e-mail addresses or URLs", () => {
+    assert.deepEqual(found("Skicka till henrik.sandberg@nordkraftbygg.se eller https://example.se/anna", "PERSON_NAME"), []);
+  });
+});
