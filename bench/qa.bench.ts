@@ -1,6 +1,7 @@
 // QA benchmark: the engine (Swedish stemming, folding, compounds, concepts, curated
 // entries) next to a plain baseline (the same library, MiniSearch, with its default
 // analysis and no sections, synonyms or entries), on the public dev set.
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import MiniSearch from "minisearch";
@@ -17,9 +18,30 @@ interface Item {
 
 const norm = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 
-function devSet(): Item[] {
-  const file = path.join(projectRoot(), "..", "shared", "eval", "qa-dev.jsonl");
+function readSet(file: string): Item[] {
   return fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
+}
+
+function devSet(): Item[] {
+  return readSet(path.join(projectRoot(), "..", "shared", "eval", "qa-dev.jsonl"));
+}
+
+/** the project's own sets: held-out (written before tuning) and the tricky-question fixture */
+function ownSets(): Record<string, Item[]> {
+  const dir = path.join(projectRoot(), "test", "policy", "fixtures");
+  return { heldout: readSet(path.join(dir, "heldout.jsonl")), questions: readSet(path.join(dir, "questions.jsonl")) };
+}
+
+/**
+ * start-up as the bot does it, in a fresh process: require the policy modules (their
+ * lexicon and stemmer set-up), load and validate all packs, build the library.
+ */
+function coldStartMs(): number | null {
+  const lib = path.join(__dirname, "..", "src", "policy", "library.js");
+  if (!fs.existsSync(lib)) return null;
+  const script = `const t0=process.hrtime.bigint();const {loadPolicyLibrary}=require(${JSON.stringify(lib)});loadPolicyLibrary();process.stdout.write(String(Number(process.hrtime.bigint()-t0)/1e6));`;
+  const runs = [0, 1, 2].map(() => Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })));
+  return Math.round(Math.min(...runs) * 100) / 100;
 }
 
 function percentile(xs: number[], p: number): number {
@@ -75,6 +97,22 @@ export function run(): object {
   const refused = offtopic.filter((it) => lib.ask(it.policy, it.question).refused).length;
   const falseRefusals = items.filter((it) => !it.expect.none && lib.ask(it.policy, it.question).refused).length;
   const ms = (a: bigint, b: bigint) => Math.round(Number(b - a) / 1e4) / 100;
+  const own = Object.fromEntries(
+    Object.entries(ownSets()).map(([name, set]) => {
+      const m = measure(set, (it) => lib.ask(it.policy, it.question).citations.map((c) => c.quote));
+      const off = set.filter((it) => it.expect.none);
+      return [
+        name,
+        {
+          questions: set.length,
+          hit1: m.hit1,
+          hit3: m.hit3,
+          offtopicRefused: Math.round((off.filter((it) => lib.ask(it.policy, it.question).refused).length / Math.max(1, off.length)) * 1000) / 1000,
+          falseRefusals: set.filter((it) => !it.expect.none && lib.ask(it.policy, it.question).refused).length,
+        },
+      ];
+    }),
+  );
   const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 100) / 100);
   return {
     questions: items.length,
@@ -82,8 +120,11 @@ export function run(): object {
     loadMs: ms(t0, tLoaded),
     indexMs: ms(tLoaded, tIndexed),
     loadAndIndexMs: ms(t0, tIndexed),
+    /** fresh process: module set-up + load + index, best of 3 */
+    coldStartMs: coldStartMs(),
     engine: { ...engine, offtopicRefused: Math.round((refused / Math.max(1, offtopic.length)) * 1000) / 1000, falseRefusals },
     baseline: plain,
+    own,
     ratio: { hit1: ratio(engine.hit1, plain.hit1), hit3: ratio(engine.hit3, plain.hit3), p50: ratio(engine.p50ms, plain.p50ms), p99: ratio(engine.p99ms, plain.p99ms) },
   };
 }

@@ -7,13 +7,18 @@ import { composeAnswer } from "./answer/compose";
 import { PackNotFoundError } from "./errors";
 import { loadPacks, policyDirs } from "./pack-loader";
 import { PackEngine } from "./search/engine";
+import { passageTokens } from "./search/passage-index";
 import type { Answer, Lang, PolicyLibrary, PolicyPack } from "./types";
 
 export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
   // one vocabulary across packs and the concept lexicon, for splitting compounds
   const vocab = new Vocabulary();
   for (const pack of packs) {
-    for (const p of pack.passages) for (const tok of tokenize(`${p.text} ${p.context ?? ""}`)) vocab.add(tok);
+    for (const p of pack.passages) {
+      const t = passageTokens(p);
+      for (const tok of t.text) vocab.add(tok);
+      for (const tok of t.context) vocab.add(tok);
+    }
   }
   for (const g of CONCEPT_GROUPS) for (const phrase of g.sv) for (const tok of tokenize(phrase)) vocab.add(tok);
 

@@ -3,7 +3,8 @@ import { detectLanguage } from "../../src/policy/analysis/language";
 import { fold, sentenceSpans, tokenize } from "../../src/policy/analysis/normalize";
 import { foldedStems, stemSv } from "../../src/policy/analysis/stem";
 import { Vocabulary, editDistanceWithin } from "../../src/policy/analysis/vocabulary";
-import { findConcepts } from "../../src/policy/analysis/concepts";
+import { findConcepts, withImplied } from "../../src/policy/analysis/concepts";
+import { swedishFor } from "../../src/policy/analysis/glossary";
 
 describe("policy/analysis", () => {
   it("folds å/ä/ö for the folded field but keeps them in stems", () => {
@@ -58,5 +59,20 @@ describe("policy/analysis", () => {
     const text = "Du får t.ex. använda AI. Det gäller alla.";
     const spans = sentenceSpans(text).map((s) => text.slice(s.start, s.end));
     assert.deepEqual(spans, ["Du får t.ex. använda AI.", "Det gäller alla."]);
+  });
+});
+
+describe("policy/analysis/glossary and implied concepts", () => {
+  it("gives Swedish words for everyday English words, through English stems", () => {
+    assert.ok(swedishFor("folders").includes("mappar"));
+    assert.ok(swedishFor("produced").length > 0);
+    assert.deepEqual(swedishFor("xylophone"), []);
+  });
+
+  it("reads whose data it is as personal data, but never as evidence of scope", () => {
+    const hits = withImplied(findConcepts(tokenize("en elevs utvecklingsplan")));
+    const implied = hits.find((h) => h.group.id === "personal-data");
+    assert.ok(implied, "a pupil's plan is personal data");
+    assert.equal(implied.implied, true);
   });
 });

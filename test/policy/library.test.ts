@@ -4,6 +4,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadPolicyLibrary } from "../../src/policy/library";
+import { projectRoot } from "../../src/project-root";
 import type { PolicyLibrary } from "../../src/policy/types";
 
 interface Item {
@@ -14,7 +15,7 @@ interface Item {
 
 const norm = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 const items: Item[] = fs
-  .readFileSync(path.join(__dirname, "fixtures", "questions.jsonl"), "utf8")
+  .readFileSync(path.join(projectRoot(), "test", "policy", "fixtures", "questions.jsonl"), "utf8")
   .split("\n")
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as Item);
@@ -104,5 +105,61 @@ describe("policy/library", () => {
   it("finds compound words through their parts (incidentrapport)", () => {
     const a = lib.ask("dalsland", "Hur gör jag en incidentrapport om AI?");
     assert.ok(a.citations.slice(0, 3).some((c) => c.quote.includes("incidentrapportering")), JSON.stringify(a.citations.map((c) => c.quote)));
+  });
+
+  it("lets a strong curated entry decide the lead citation, and ranks its own first citation ahead", () => {
+    const a = lib.ask("wenell", "Vem godkänner om vi ska köpa in ett nytt AI-verktyg?");
+    assert.ok(a.verdict, "expected a curated verdict");
+    assert.match(a.citations[0].quote, /godkännas av VD före inköp/);
+  });
+
+  it("does not lead with a list's lead-in, a definition or the document's metadata", () => {
+    const a = lib.ask("staffanstorp", "vem ska vara med när vi inför ett nytt AI-system");
+    assert.doesNotMatch(a.citations[0].quote, /:\s*$/, "a lead-in alone is no answer");
+    const b = lib.ask("dalsland", "Kan AI fatta beslut om bistånd automatiskt?");
+    assert.match(b.citations[0].quote, /Automatiskt beslutsfattande får inte ske/);
+    assert.ok(!b.citations.some((c) => /Beslutat av/.test(c.quote)), "metadata is not an answer");
+  });
+
+  it("answers English questions whose words reach the policy only through the glossary", () => {
+    const a = lib.ask("dalsland", "Who is responsible for the content an AI produces?");
+    assert.equal(a.refused, false);
+    assert.ok(a.citations.some((c) => /ansvarig/.test(c.quote)), JSON.stringify(a.citations.map((c) => c.quote)));
+  });
+
+  it("does not refuse unaccented or hyphenated Swedish questions for want of their small words", () => {
+    assert.equal(lib.ask("wenell", "vad ar ledningens installning till AI?").refused, false);
+    assert.equal(lib.ask("soderkoping", "får jag använda AI-bilder i en broschyr?").refused, false);
+  });
+
+  it("refuses everyday questions that merely mention people (salary, a colleague), with no AI or policy topic", () => {
+    assert.equal(lib.ask("soderkoping", "När kommer lönen i december?").refused, true);
+    assert.equal(lib.ask("wenell", "när betalas lönen ut denna månad").refused, true);
+  });
+
+  it("meets its floor on the held-out set (written before the engine saw it)", () => {
+    const held = fs
+      .readFileSync(path.join(projectRoot(), "test", "policy", "fixtures", "heldout.jsonl"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Item);
+    let h1 = 0;
+    let h3 = 0;
+    let falseRefusals = 0;
+    let offRefused = 0;
+    const covered = held.filter((x) => !x.expect.none);
+    const off = held.filter((x) => x.expect.none);
+    for (const it of covered) {
+      const a = lib.ask(it.policy, it.question);
+      if (a.refused) falseRefusals++;
+      const at = a.citations.findIndex((c) => (it.expect.phrases ?? []).some((p) => norm(c.quote).includes(norm(p))));
+      if (at === 0) h1++;
+      if (at >= 0 && at < 3) h3++;
+    }
+    for (const it of off) if (lib.ask(it.policy, it.question).refused) offRefused++;
+    assert.ok(h1 / covered.length >= 0.8, `hit@1 ${h1}/${covered.length}`);
+    assert.ok(h3 / covered.length >= 0.93, `hit@3 ${h3}/${covered.length}`);
+    assert.ok(falseRefusals <= 1, `false refusals ${falseRefusals}`);
+    assert.ok(offRefused / off.length >= 0.85, `off-topic refused ${offRefused}/${off.length}`);
   });
 });

@@ -15,6 +15,8 @@ export interface ConceptHit {
   group: ConceptGroup;
   /** token positions of the question the trigger covered */
   positions: number[];
+  /** implied by another hit (withImplied), not said: no evidence of scope */
+  implied?: boolean;
 }
 
 const svFirst = new Map<string, Trigger[]>();
@@ -80,4 +82,26 @@ export function findConcepts(tokens: string[], opts: { english?: boolean } = {})
   // policy text is Swedish: English triggers only matter for questions
   if (opts.english !== false) scan(tokens.map(stemEn), enFirst);
   return [...hits.values()];
+}
+
+// In a question, naming whose data it is says what the data is: "en elevs
+// utvecklingsplan" is personal data, "kundens budget" pasted somewhere is customer data.
+const IMPLIES: Array<{ from: string; to: string; needs?: string }> = [
+  { from: "data-subjects", to: "personal-data" },
+  { from: "customer", to: "customer-data", needs: "input" },
+];
+const byId = new Map(CONCEPT_GROUPS.map((g) => [g.id, g]));
+
+/** a question's concept hits plus the concepts they imply (same positions) */
+export function withImplied(hits: ConceptHit[]): ConceptHit[] {
+  const ids = new Set(hits.map((h) => h.group.id));
+  const out = [...hits];
+  for (const rule of IMPLIES) {
+    const src = hits.find((h) => h.group.id === rule.from);
+    const to = byId.get(rule.to);
+    if (!src || !to || ids.has(rule.to) || (rule.needs && !ids.has(rule.needs))) continue;
+    out.push({ group: to, positions: [...src.positions], implied: true });
+    ids.add(rule.to);
+  }
+  return out;
 }

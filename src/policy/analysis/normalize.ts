@@ -2,8 +2,16 @@
 
 /** strip diacritics (å→a, ä→a, ö→o, é→e) for users who type without them. */
 export function fold(s: string): string {
-  return s.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
+  // most calls are for the same few thousand words: remember them
+  let r = foldCache.get(s);
+  if (r === undefined) {
+    r = /[^\x00-\x7f]/.test(s) ? s.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC") : s;
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(s, r);
+  }
+  return r;
 }
+const foldCache = new Map<string, string>();
 
 // OCR and chat spellings that stand for one word: "Al" (A + lowercase L) is how
 // the OCR'd policies write "AI"; "AI:n", "AI:s" are inflections.

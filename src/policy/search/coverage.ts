@@ -26,6 +26,7 @@ const WEAK_GROUPS = new Set(["work-use"]);
 export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Coverage {
   const conceptAt = new Map<number, { topic: boolean; weak: boolean }>();
   for (const hit of q.concepts) {
+    if (hit.implied) continue;
     // a concept counts only if this policy uses one of its words
     const present = groupExpansion(hit.group).some((s) => packVocab.has(fold(s)));
     if (!present && !WEAK_GROUPS.has(hit.group.id)) continue;
@@ -43,7 +44,7 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
   let anchor = false;
   let topic = false;
   q.tokens.forEach((t, i) => {
-    if (!t.content) return;
+    if (!t.content || t.joined) return;
     const c = conceptAt.get(i);
     if (c?.weak) return; // neither evidence nor counter-evidence
     if (t.anchor) {
@@ -56,7 +57,11 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
       if (c.topic) topic = true;
       return;
     }
-    if (q.lang === "en") return; // English words reach the policy only through concepts
+    // English words reach the policy through concepts and the glossary
+    if (q.lang === "en") {
+      if (t.swedish.some((f) => packVocab.has(f))) covered++;
+      return;
+    }
     const f = t.folded;
     if (f.some((x) => packVocab.has(x)) || packVocab.has(fold(t.raw))) {
       covered++;

@@ -2,20 +2,24 @@
 // Pure: returns ranked passages and the decision; answer/compose.ts turns it into text.
 import type { SearchResult } from "minisearch";
 import { Vocabulary } from "../analysis/vocabulary";
-import { tokenize } from "../analysis/normalize";
 import type { FaqEntry, Lang, Passage, PolicyPack } from "../types";
 import { measureCoverage, inScope, type Coverage } from "./coverage";
 import { FaqMatcher, type FaqCandidate } from "./faq-match";
-import { buildPassageIndex, resolveCitation, type PassageIndex } from "./passage-index";
+import { buildPassageIndex, passageTokens, resolveCitation, type PassageIndex } from "./passage-index";
 import { analyzeQuery, type AnalyzedQuery } from "./query";
 import { quoteWindow } from "./quote-window";
 import { TUNING } from "./tuning";
+import { rerank, type PassageFeatures } from "./rerank";
+import { passageKinds, questionIntents } from "../analysis/intent";
+import { CONCEPT_GROUPS } from "../analysis/lexicon";
 
 export interface RankedPassage {
   passage: Passage;
   /** verbatim quote: the passage or a sentence window of it */
   quote: string;
   score: number;
+  /** relative BM25, concept coverage, intent fit (for inspection and tests) */
+  parts?: [number, number, number];
 }
 
 export interface Retrieval {
@@ -29,46 +33,66 @@ export interface Retrieval {
   confidence: number;
 }
 
+const TOPIC_GROUPS = new Set(CONCEPT_GROUPS.filter((g) => g.topic).map((g) => g.id));
 const FAQ_ACCEPT = 0.55;
 const FAQ_ACCEPT_WITH_AGREEMENT = 0.4;
 const MAX_RANKED = 5;
+/** search hits passed to the reranker */
+const CANDIDATES = 20;
 
 export class PackEngine {
   private readonly index: PassageIndex;
   private readonly packVocab = new Vocabulary();
   private readonly faq: FaqMatcher;
   private readonly docCount: number;
-  private readonly df = new Map<string, number>();
+  /** per passage: concepts and kind of statement, computed once */
+  private readonly features = new Map<string, PassageFeatures>();
+  /** per concept group: how telling it is in this policy (idf over passages) */
+  private readonly groupWeight = new Map<string, number>();
+  /** per concept group: the passages that touch it (candidates beyond the word search) */
+  private readonly byGroup = new Map<string, string[]>();
 
   constructor(
     readonly pack: PolicyPack,
     private readonly vocab: Vocabulary,
   ) {
-    for (const p of pack.passages) {
-      for (const tok of tokenize(`${p.text} ${p.context ?? ""} ${p.section}`)) this.packVocab.add(tok);
-    }
+    for (const p of pack.passages) for (const tok of passageTokens(p).all) this.packVocab.add(tok);
     this.index = buildPassageIndex(pack, vocab);
+    const df = new Map<string, number>();
+    for (const p of pack.passages) {
+      const concepts = this.index.concepts.get(p.id)!;
+      for (const g of concepts) {
+        df.set(g, (df.get(g) ?? 0) + 1);
+        const list = this.byGroup.get(g) ?? [];
+        list.push(p.id);
+        this.byGroup.set(g, list);
+      }
+      const kinds = passageKinds(`${p.text} ${p.context ?? ""}`, p.section, p.rule, p.section === pack.facts.title);
+      if (/:\s*$/.test(p.text.trim())) kinds.add("leadin");
+      else kinds.delete("leadin");
+      this.features.set(p.id, { concepts, kinds, lettered: p.rule !== null });
+    }
+    for (const [g, n] of df) this.groupWeight.set(g, Math.log(1 + pack.passages.length / (n + 1)));
     this.docCount = pack.passages.length;
     this.faq = new FaqMatcher(pack.faq, (f) => this.featureWeight(f));
   }
 
   /** inverse document frequency of a FAQ feature in this policy (concepts weigh as mid-rare words) */
   private featureWeight(f: string): number {
-    if (f.startsWith("c:")) return 1.5;
-    let df = this.df.get(f);
-    if (df === undefined) {
-      df = this.index.search.search(f, { fields: ["folded"] }).length;
-      this.df.set(f, df);
-    }
-    return Math.log(1 + (this.docCount + 1) / (df + 0.5));
+    if (f.startsWith("c:")) return TOPIC_GROUPS.has(f.slice(2)) ? 2.2 : 1.5;
+    if (f.startsWith("i:")) return 1.2;
+    const df = this.index.df.get(f) ?? 0;
+    // a word the policy never uses cannot tell its entries apart: it weighs little
+    return df === 0 ? 1 : Math.log(1 + (this.docCount + 1) / (df + 0.5));
   }
 
   retrieve(question: string, lang: Lang): Retrieval {
     const q = analyzeQuery(question, lang, this.vocab, (f) => this.packVocab.has(f));
     const coverage = measureCoverage(q, this.packVocab);
-    const results = this.search(q);
+    const intents = questionIntents(question);
+    const results = this.search(q).slice(0, CANDIDATES);
 
-    const faqs = this.pack.faq.length ? this.faq.match(q) : [];
+    const faqs = this.pack.faq.length ? this.faq.match(q, intents) : [];
     const topIds = new Set(results.slice(0, 3).map((r) => r.id as string));
     const cited = (e: FaqEntry) => e.citations.map((c) => resolveCitation(this.pack, c)).filter((p): p is Passage => !!p);
     let faq: FaqCandidate | undefined;
@@ -77,28 +101,50 @@ export class PackEngine {
       faq = best;
     }
 
-    // normalise scores to the best hit, then let a matching curated entry lift what it cites
+    // candidates: the search's hits plus whatever the best curated entries cite
     const top = results[0]?.score ?? 0;
-    const scored = new Map<string, number>();
-    for (const r of results) {
-      const prior = this.index.byId.get(r.id as string)?.rule ? TUNING.rulePrior : 1;
-      scored.set(r.id as string, top > 0 ? (prior * r.score) / top : 0);
+    const candidates = new Map<string, number>();
+    for (const r of results) candidates.set(r.id as string, top > 0 ? r.score / top : 0);
+    // a passage may share the question's concepts but none of its words
+    for (const hit of q.concepts) {
+      if (!hit.group.topic) continue;
+      for (const id of this.byGroup.get(hit.group.id) ?? []) if (!candidates.has(id)) candidates.set(id, 0);
     }
+    const lift = new Map<string, number>();
     for (const cand of faqs.slice(0, 2)) {
       if (cand.score < TUNING.faqLiftMin) continue;
       cited(cand.entry).forEach((p, i) => {
-        scored.set(p.id, (scored.get(p.id) ?? 0) + TUNING.faqBonus * cand.score * (i === 0 ? 1 : 0.85));
+        if (!candidates.has(p.id)) candidates.set(p.id, 0);
+        const add = TUNING.faqBonus * cand.score * (i === 0 ? 1 : 0.85);
+        lift.set(p.id, Math.max(lift.get(p.id) ?? 0, add));
       });
     }
-    const ranked = [...scored.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, MAX_RANKED)
-      .map(([id, score]) => {
-        const passage = this.index.byId.get(id)!;
-        return { passage, quote: quoteWindow(passage.text, q), score };
-      });
+    const scored = rerank(
+      [...candidates].map(([id, bm]) => ({ id, bm })),
+      this.features,
+      q.concepts,
+      intents,
+      (g) => this.groupWeight.get(g) ?? 0,
+      lift,
+    ).sort((a, b) => b.score - a.score);
+    // a strong curated match decides the lead: its citations first
+    if (faq && faq.score >= TUNING.faqLead) {
+      // a list's lead-in is not an answer on its own: it keeps its reranked place
+      const lead = cited(faq.entry)
+        .filter((p) => !this.features.get(p.id)!.kinds.has("leadin"))
+        .map((p) => p.id);
+      // among them the reranker orders, with a head start for the entry's first citation
+      const key = (x: { id: string; score: number }) => (lead.includes(x.id) ? 10 : 0) + x.score + (lead[0] === x.id ? TUNING.faqFirstBonus : 0);
+      scored.sort((a, b) => key(b) - key(a));
+    }
+    const ranked = scored.slice(0, MAX_RANKED).map(({ id, score, parts }) => {
+      const passage = this.index.byId.get(id)!;
+      return { passage, quote: quoteWindow(passage.text, q), score, parts };
+    });
 
-    const scope = ranked.length > 0 && (inScope(coverage) || (faq !== undefined && faq.score >= FAQ_ACCEPT && coverage.fraction >= 0.34));
+    // a curated match may carry a question the word count doubts, if it names AI or a policy topic
+    const faqScope = faq !== undefined && faq.score >= FAQ_ACCEPT && coverage.fraction >= 0.34 && (coverage.anchor || coverage.topic);
+    const scope = ranked.length > 0 && (inScope(coverage) || faqScope);
     const confidence = scope ? Math.min(1, 0.35 + 0.45 * Math.min(1, coverage.fraction) + (faq ? 0.2 * faq.score : 0)) : 0;
     return { query: q, coverage, inScope: scope, faq: scope ? faq : undefined, ranked, confidence: round2(confidence) };
   }

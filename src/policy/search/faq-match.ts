@@ -1,37 +1,42 @@
-// Matching a question to a pack's curated entries. A phrasing and the question are
-// compared as sets of concepts and content stems, weighted by how rare each is in
-// the policy (a shared "personuppgifter" says more than a shared "chatgpt").
-import { findConcepts } from "../analysis/concepts";
+// Matching a question to a pack's curated entries. A question and each phrasing
+// are compared as weighted feature sets: concepts ("c:"), what the question asks
+// ("i:", intent.ts) and folded content stems, each weighted by how rare it is in the
+// policy (a shared "personuppgifter" says more than a shared "chatgpt"). Concepts
+// carry English questions to Swedish phrasings and back.
+import { findConcepts, withImplied } from "../analysis/concepts";
+import { questionIntents, type Intent } from "../analysis/intent";
 import { fold, tokenize } from "../analysis/normalize";
 import { stemSv } from "../analysis/stem";
 import { ENGLISH_STOPWORDS, SWEDISH_STOPWORDS } from "../analysis/stopwords";
 import type { FaqEntry } from "../types";
 import type { AnalyzedQuery } from "./query";
+import { GENERIC_GROUPS } from "./rerank";
 
 export interface FaqCandidate {
   entry: FaqEntry;
-  /** cosine similarity 0..1 of the best-matching phrasing */
+  /** 0..1: how well the entry's phrasings explain the question */
   score: number;
 }
 
-interface Phrasing {
-  entry: FaqEntry;
-  features: Set<string>;
-}
-
-/** features of a text: "c:<concept>" for each concept hit, plus folded stems of content words */
-function features(tokens: string[], stop: (t: string) => boolean): Set<string> {
+/** features of a text: concepts, intents and folded stems of content words */
+function features(tokens: string[], intents: Set<Intent>, stop: (t: string) => boolean): Set<string> {
   const out = new Set<string>();
-  for (const hit of findConcepts(tokens)) out.add(`c:${hit.group.id}`);
+  for (const hit of withImplied(findConcepts(tokens))) if (!GENERIC_GROUPS.has(hit.group.id)) out.add(`c:${hit.group.id}`);
+  for (const i of intents) out.add(`i:${i}`);
   for (const t of tokens) if (!stop(t) && t.length > 1) out.add(fold(stemSv(t)));
   return out;
 }
 
 const anyStop = (t: string) => SWEDISH_STOPWORDS.has(t) || ENGLISH_STOPWORDS.has(t);
 
+interface Phrasing {
+  features: Set<string>;
+  /** sum of squared weights */
+  norm: number;
+}
+
 export class FaqMatcher {
-  /** per entry: the union of its phrasings' features */
-  private readonly entries: Array<{ entry: FaqEntry; features: Set<string> }> = [];
+  private readonly entries: Array<{ entry: FaqEntry; union: Set<string>; phrasings: Phrasing[] }> = [];
 
   constructor(
     entries: FaqEntry[],
@@ -39,27 +44,48 @@ export class FaqMatcher {
     private readonly weight: (feature: string) => number,
   ) {
     for (const entry of entries) {
-      const all = new Set<string>();
-      for (const q of entry.questions) for (const f of features(tokenize(q), anyStop)) all.add(f);
-      this.entries.push({ entry, features: all });
+      const union = new Set<string>();
+      const phrasings: Phrasing[] = [];
+      for (const q of entry.questions) {
+        const f = features(tokenize(q), questionIntents(q), anyStop);
+        let norm = 0;
+        for (const x of f) {
+          union.add(x);
+          norm += this.weight(x) ** 2;
+        }
+        phrasings.push({ features: f, norm });
+      }
+      this.entries.push({ entry, union, phrasings });
     }
   }
 
   /**
-   * entries ranked by how much of the question they explain: the weighted share of
-   * the question's features that the entry's phrasings also use (0..1).
+   * entries ranked by the mean of two views: the best single phrasing (cosine), and
+   * the share of the question that all phrasings together explain.
    */
-  match(q: AnalyzedQuery): FaqCandidate[] {
+  match(q: AnalyzedQuery, intents: Set<Intent>): FaqCandidate[] {
     const content = new Set(q.tokens.filter((t) => t.content).map((t) => t.raw));
-    const qf = features(q.tokens.map((t) => t.raw), (t) => !content.has(t));
+    const qf = features(
+      q.tokens.map((t) => t.raw),
+      intents,
+      (t) => !content.has(t),
+    );
     let total = 0;
     for (const f of qf) total += this.weight(f) ** 2;
     if (total === 0) return [];
     const out: FaqCandidate[] = [];
     for (const e of this.entries) {
       let shared = 0;
-      for (const f of qf) if (e.features.has(f)) shared += this.weight(f) ** 2;
-      if (shared > 0) out.push({ entry: e.entry, score: shared / total });
+      for (const f of qf) if (e.union.has(f)) shared += this.weight(f) ** 2;
+      if (shared === 0) continue;
+      let bestCos = 0;
+      for (const p of e.phrasings) {
+        let s = 0;
+        for (const f of qf) if (p.features.has(f)) s += this.weight(f) ** 2;
+        const cos = p.norm > 0 ? s / Math.sqrt(total * p.norm) : 0;
+        if (cos > bestCos) bestCos = cos;
+      }
+      out.push({ entry: e.entry, score: 0.5 * bestCos + 0.5 * (shared / total) });
     }
     return out.sort((a, b) => b.score - a.score);
   }

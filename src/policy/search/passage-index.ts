@@ -24,9 +24,9 @@ interface Doc {
 /** relative weight of a match in each field */
 export const FIELD_BOOST: Record<Field, number> = { text: 1, section: 0.6, context: 0.5, folded: 0.7, concepts: 0.6 };
 
-function terms(text: string, vocab: Vocabulary, folded: boolean): string[] {
+function terms(tokens: string[], vocab: Vocabulary, folded: boolean): string[] {
   const out: string[] = [];
-  for (const tok of tokenize(text)) {
+  for (const tok of tokens) {
     if (SWEDISH_STOPWORDS.has(tok) || ENGLISH_STOPWORDS.has(tok) || tok.length < 2) continue;
     if (folded) out.push(...foldedStems(tok));
     else out.push(stemSv(tok));
@@ -40,20 +40,55 @@ export interface PassageIndex {
   byId: Map<string, Passage>;
   /** folded stems of everything indexed for this pack: what the policy "knows" */
   terms: Set<string>;
+  /** folded stem → number of passages using it */
+  df: Map<string, number>;
+  /** passage id → concept groups it touches */
+  concepts: Map<string, Set<string>>;
+}
+
+/** a passage's tokens, once per process: text, lead-in/alt context, heading */
+export interface PassageTokens {
+  text: string[];
+  context: string[];
+  section: string[];
+  all: string[];
+}
+const tokenCache = new WeakMap<Passage, PassageTokens>();
+
+export function passageTokens(p: Passage): PassageTokens {
+  let t = tokenCache.get(p);
+  if (!t) {
+    const text = tokenize(p.text);
+    const context = tokenize(p.context ?? "");
+    const section = tokenize(p.section);
+    t = { text, context, section, all: [...text, ...context, ...section] };
+    tokenCache.set(p, t);
+  }
+  return t;
 }
 
 export function buildPassageIndex(pack: PolicyPack, vocab: Vocabulary): PassageIndex {
   const known = new Set<string>();
+  const df = new Map<string, number>();
+  const concepts = new Map<string, Set<string>>();
   const docs: Doc[] = pack.passages.map((p) => {
-    const folded = terms(`${p.text} ${p.context ?? ""} ${p.section}`, vocab, true);
-    for (const f of folded) known.add(f);
+    const toks = passageTokens(p);
+    const folded = terms(toks.all, vocab, true);
+    for (const f of new Set(folded)) {
+      known.add(f);
+      df.set(f, (df.get(f) ?? 0) + 1);
+    }
+    const hits = findConcepts(toks.all, { english: false });
+    concepts.set(p.id, new Set(hits.map((h) => h.group.id)));
+    const conceptList: string[] = [];
+    for (const hit of hits) for (let i = 0; i < hit.positions.length; i++) conceptList.push(`c:${hit.group.id}`);
     return {
       id: p.id,
-      text: terms(p.text, vocab, false).join(" "),
-      section: terms(p.section, vocab, false).join(" "),
-      context: terms(p.context ?? "", vocab, false).join(" "),
+      text: terms(toks.text, vocab, false).join(" "),
+      section: terms(toks.section, vocab, false).join(" "),
+      context: terms(toks.context, vocab, false).join(" "),
       folded: folded.join(" "),
-      concepts: conceptTerms(tokenize(`${p.text} ${p.context ?? ""} ${p.section}`)).join(" "),
+      concepts: conceptList.join(" "),
     };
   });
   const search = new MiniSearch<Doc>({
@@ -64,7 +99,7 @@ export function buildPassageIndex(pack: PolicyPack, vocab: Vocabulary): PassageI
     searchOptions: { boost: FIELD_BOOST },
   });
   search.addAll(docs);
-  return { search, byId: new Map(pack.passages.map((p) => [p.id, p])), terms: known };
+  return { search, byId: new Map(pack.passages.map((p) => [p.id, p])), terms: known, df, concepts };
 }
 
 /** the passage a curated citation points to: same section (and rule), quote inside its text */

@@ -1,12 +1,15 @@
 // A question → weighted search terms: its own stems, compound parts, and the
 // Swedish words of the concepts it touches (which is how English questions and
 // everyday words reach the policy's vocabulary).
-import { findConcepts, groupExpansion, type ConceptHit } from "../analysis/concepts";
+import { findConcepts, groupExpansion, withImplied, type ConceptHit } from "../analysis/concepts";
 import { AI_ANCHORS } from "../analysis/lexicon";
 import { fold, tokenize } from "../analysis/normalize";
 import { foldedStems, stemSv } from "../analysis/stem";
 import { ENGLISH_STOPWORDS, SWEDISH_STOPWORDS } from "../analysis/stopwords";
 import type { Vocabulary } from "../analysis/vocabulary";
+import { swedishFor } from "../analysis/glossary";
+
+const FOLDED_SV_STOPWORDS = new Set([...SWEDISH_STOPWORDS].map(fold));
 import type { Lang } from "../types";
 import { TUNING } from "./tuning";
 
@@ -17,6 +20,10 @@ export interface QueryToken {
   /** counts for ranking and for the coverage (refusal) rule */
   content: boolean;
   anchor: boolean;
+  /** the joined form of a hyphenated word ("aibilder" after "ai", "bilder"): matched, not counted */
+  joined: boolean;
+  /** English word: the glossary's Swedish words for it (folded stems) */
+  swedish: string[];
 }
 
 export interface AnalyzedQuery {
@@ -44,9 +51,14 @@ function put(map: Map<string, number>, term: string, w: number): void {
 export function analyzeQuery(question: string, lang: Lang, vocab: Vocabulary, known: (folded: string) => boolean): AnalyzedQuery {
   const raws = tokenize(question);
   const stops = lang === "en" ? ENGLISH_STOPWORDS : SWEDISH_STOPWORDS;
-  const tokens: QueryToken[] = raws.map((raw) => {
-    const isStop = stops.has(raw) || (lang === "en" && SWEDISH_STOPWORDS.has(raw) && !vocab.has(fold(raw)));
+  const tokens: QueryToken[] = raws.map((raw, i) => {
+    // "ar", "pa", "nar": stop words typed without å/ä/ö
+    const isStop =
+      stops.has(raw) || (lang === "sv" && raw === fold(raw) && FOLDED_SV_STOPWORDS.has(raw)) || (lang === "en" && SWEDISH_STOPWORDS.has(raw) && !vocab.has(fold(raw)));
+    const joined = [2, 3, 4].some((k) => i >= k && raws.slice(i - k, i).join("") === raw);
     return {
+      joined,
+      swedish: lang === "en" ? swedishFor(raw).flatMap((w) => tokenize(w).flatMap((x) => foldedStems(x))) : [],
       raw,
       stem: stemSv(raw),
       folded: foldedStems(raw),
@@ -54,7 +66,7 @@ export function analyzeQuery(question: string, lang: Lang, vocab: Vocabulary, kn
       anchor: AI_ANCHORS.has(raw),
     };
   });
-  const concepts = findConcepts(raws);
+  const concepts = withImplied(findConcepts(raws));
   const main = new Map<string, number>();
   const folded = new Map<string, number>();
   const loose = new Set<string>();
@@ -76,6 +88,12 @@ export function analyzeQuery(question: string, lang: Lang, vocab: Vocabulary, kn
       put(main, part, TUNING.part);
       put(folded, fold(part), TUNING.part);
     }
+  }
+
+  // English words through the glossary, where this policy uses the Swedish word
+  for (const t of tokens) {
+    if (!t.content) continue;
+    for (const f of t.swedish) if (known(f)) put(folded, f, TUNING.translation);
   }
 
   for (const hit of concepts) {

@@ -12,9 +12,15 @@ export const TUNING = {
   part: 0.6,
   concept: 1,
   translation: 0.3,
-  /** multiplier for lettered rules */
-  rulePrior: 1.2,
   /** curated-entry lift of cited passages, and the share of the question an entry must explain */
-  faqBonus: 2,
+  faqBonus: 0.35,
   faqLiftMin: 0.25,
+  /** a curated entry at least this sure puts its citations first */
+  faqLead: 0.6,
+  /** head start of the entry's first citation among its cited passages */
+  faqFirstBonus: 0.2,
+  /** reranker: weight of the relative BM25 score, of concept coverage; bonus for a lettered rule */
+  bm: 0.5,
+  cover: 0.4,
+  letteredRule: 0.04,
 };

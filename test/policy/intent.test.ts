@@ -1,0 +1,37 @@
+// What a question asks, and what kind of statement a passage makes (analysis/intent.ts).
+import { strict as assert } from "node:assert";
+import { intentFit, passageKinds, questionIntents } from "../../src/policy/analysis/intent";
+
+describe("policy/analysis/intent", () => {
+  it("reads the form of a question, in Swedish, without å/ä/ö, and in English", () => {
+    assert.ok(questionIntents("Får jag använda ChatGPT?").has("permission"));
+    assert.ok(questionIntents("far man klistra in det har?").has("permission"));
+    assert.ok(questionIntents("Can I paste this into Copilot?").has("permission"));
+    const who = questionIntents("Vem måste godkänna att vi köper ett AI-verktyg?");
+    assert.ok(who.has("who") && who.has("approval"));
+    assert.ok(!who.has("permission"), "'vem måste …' asks who, not whether");
+    assert.ok(questionIntents("Hjälp, jag råkade klistra in en lönelista, vad gör jag nu?").has("steps"));
+    assert.ok(questionIntents("vad räknas som öppen information?").has("definition"));
+    assert.ok(questionIntents("Could I get fired for misusing AI?").has("consequence"));
+    assert.equal(questionIntents("Kunddata och ChatGPT").size, 0);
+  });
+
+  it("tells rules, approvers, steps, definitions, background and lead-ins apart", () => {
+    assert.ok(passageKinds("Personuppgifter får inte matas in i allmänt tillgängliga AI-system.", "3.1 Personuppgifter", "D").has("prohibition"));
+    assert.ok(passageKinds("Inga personuppgifter får på något sätt hanteras av ett AI-verktyg.", "X", null).has("prohibition"));
+    assert.ok(passageKinds("Du måste säkerställa att användningen är godkänd av verksamhetsansvarig chef.", "X", null).has("approver"));
+    assert.ok(passageKinds("Omedelbart avbryta alla pågående processer i verktyget.", "X", null).has("steps"));
+    assert.ok(passageKinds("Öppen information – information som kan spridas fritt.", "2. Definition av AI-tjänster", null).has("definition"));
+    assert.ok(passageKinds("Beslutat av: Kommundirektör", "Regler för användning av AI", null, true).has("metadata"));
+    assert.ok(passageKinds("Före användning av AI:", "4. INFORMATIONSSÄKERHET", null).has("leadin"));
+  });
+
+  it("prefers a prohibition over a definition for 'may I', and a definition for 'what is'", () => {
+    const rule = passageKinds("Personuppgifter får inte matas in i allmänt tillgängliga AI-system.", "3.1 Personuppgifter", "D");
+    const def = passageKinds("Öppen information – information som kan spridas fritt.", "2. Definition av AI-tjänster", null);
+    const mayI = questionIntents("Får jag mata in personuppgifter i ChatGPT?");
+    assert.ok(intentFit(mayI, rule) > intentFit(mayI, def));
+    const whatIs = questionIntents("Vad är öppen information?");
+    assert.ok(intentFit(whatIs, def) > intentFit(whatIs, rule));
+  });
+});
