@@ -152,6 +152,7 @@ export function parsePolicyMarkdown(md: string, packId: string, file: string): P
 
     const passages: Passage[] = [];
     let leadIn: string | undefined; // a paragraph ending in ':' right before a list
+    let leadInId: string | undefined;
     const parents: string[] = []; // open list items by depth, for nested lead-ins
     let pn = 0;
     for (const b of s.blocks) {
@@ -166,7 +167,10 @@ export function parsePolicyMarkdown(md: string, packId: string, file: string): P
         seenRule.set(b.rule, b.line);
       }
       const context: string[] = [];
+      const id = `${packId}#${key}#${b.rule ?? `p${++pn}`}`;
+      let itemOf: string | undefined;
       if (b.kind === "item") {
+        itemOf = leadInId;
         parents.length = b.depth;
         if (leadIn) context.push(leadIn);
         for (const p of parents) if (p && /:\s*$/.test(p)) context.push(p);
@@ -174,11 +178,12 @@ export function parsePolicyMarkdown(md: string, packId: string, file: string): P
       } else {
         parents.length = 0;
         leadIn = b.kind === "paragraph" && /:\s*$/.test(text) ? text : undefined;
+        leadInId = leadIn ? id : undefined;
       }
       context.push(...b.alt);
-      const id = `${packId}#${key}#${b.rule ?? `p${++pn}`}`;
       const passage: Passage = { id, packId, section: s.heading, rule: b.rule, text };
       if (context.length) passage.context = context.join(" ");
+      if (itemOf) passage.leadIn = itemOf;
       passages.push(passage);
     }
     sections.push({ heading: s.heading, passages });

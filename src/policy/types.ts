@@ -15,6 +15,8 @@ export interface Passage {
   text: string;
   /** text that helps retrieval but is not quoted (e.g. a list's lead-in sentence) */
   context?: string;
+  /** for a list item: id of the paragraph ending in ':' that introduces its list */
+  leadIn?: string;
 }
 
 export interface Section {

@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadPolicyLibrary } from "../../src/policy/library";
 import { projectRoot } from "../../src/project-root";
+import { LIST_BULLET } from "../../src/policy/search/engine";
 import type { PolicyLibrary } from "../../src/policy/types";
 
 interface Item {
@@ -62,8 +63,11 @@ describe("policy/library", () => {
     for (const it of items) {
       const pack = lib.get(it.policy);
       for (const c of lib.ask(it.policy, it.question).citations) {
-        const p = pack.passages.find((x) => x.section === c.section && x.rule === c.rule && x.text.includes(c.quote));
-        assert.ok(p, `not verbatim: ${c.quote}`);
+        // a list is quoted as its lead-in and items, one passage per line
+        for (const line of c.quote.split(LIST_BULLET)) {
+          const p = pack.passages.find((x) => x.section === c.section && (x.rule === c.rule || x.leadIn) && x.text.includes(line));
+          assert.ok(p, `not verbatim: ${line}`);
+        }
         assert.equal(c.policy, pack.id);
         assert.ok(c.quote.length > 0);
       }
@@ -119,6 +123,17 @@ describe("policy/library", () => {
     const b = lib.ask("dalsland", "Kan AI fatta beslut om bistånd automatiskt?");
     assert.match(b.citations[0].quote, /Automatiskt beslutsfattande får inte ske/);
     assert.ok(!b.citations.some((c) => /Beslutat av/.test(c.quote)), "metadata is not an answer");
+  });
+
+  it("quotes a list item together with the sentence that introduces its list, once per list", () => {
+    const a = lib.ask("hjo", "vad får man inte mata en gratis AI med?");
+    const list = a.citations.find((c) => c.quote.includes("Personuppgifter"));
+    assert.ok(list, "the list of what may not go into public AI is cited");
+    const lines = list.quote.split(LIST_BULLET);
+    assert.equal(lines[0], "Allmänt tillgänglig generativ AI får inte matas med:");
+    assert.deepEqual(lines.slice(1), ["Personuppgifter", "Sekretessbelagd information", "Arbetsmaterial som kan kopplas till Hjo kommun"]);
+    const keys = a.citations.map((c) => c.quote.split(LIST_BULLET)[0]);
+    assert.equal(new Set(keys).size, keys.length, "one citation per list");
   });
 
   it("answers English questions whose words reach the policy only through the glossary", () => {

@@ -65,6 +65,10 @@ describe("policy/policy-markdown", () => {
     );
     assert.equal(items[0].context, "Regler för publika tjänster:");
     assert.equal(items[3].context, "Regler för publika tjänster: Underpunkt ett:");
+    // every item, nested or not, points at the paragraph that introduces the list
+    const leadIn = s31.passages.find((p) => p.text === "Regler för publika tjänster:")!;
+    for (const item of items) assert.equal(item.leadIn, leadIn.id);
+    assert.equal(leadIn.leadIn, undefined);
   });
 
   it("strips inline markup so quotes are plain text", () => {

@@ -72,7 +72,6 @@ export function passageKinds(text: string, section: string, rule: string | null,
  */
 export function intentFit(intents: Set<Intent>, kinds: Set<PassageKind>): number {
   let s = 0;
-  if (kinds.has("leadin")) s -= 0.25;
   // "Beslutat av: Kommundirektör" answers no question about AI use
   if (kinds.has("metadata")) s -= 0.3;
   if (intents.has("definition")) return s + (kinds.has("definition") ? 0.2 : 0);

@@ -36,6 +36,8 @@ export interface Retrieval {
 const TOPIC_GROUPS = new Set(CONCEPT_GROUPS.filter((g) => g.topic).map((g) => g.id));
 const FAQ_ACCEPT = 0.55;
 const FAQ_ACCEPT_WITH_AGREEMENT = 0.4;
+const FAQ_ACCEPT_CLEAR = 0.4;
+const FAQ_CLEAR_MARGIN = 0.15;
 const MAX_RANKED = 5;
 /** search hits passed to the reranker */
 const CANDIDATES = 20;
@@ -51,6 +53,8 @@ export class PackEngine {
   private readonly groupWeight = new Map<string, number>();
   /** per concept group: the passages that touch it (candidates beyond the word search) */
   private readonly byGroup = new Map<string, string[]>();
+  /** lead-in passage id -> the items of its list, in order */
+  private readonly items = new Map<string, Passage[]>();
 
   constructor(
     readonly pack: PolicyPack,
@@ -74,6 +78,12 @@ export class PackEngine {
     }
     for (const [g, n] of df) this.groupWeight.set(g, Math.log(1 + pack.passages.length / (n + 1)));
     this.docCount = pack.passages.length;
+    for (const p of pack.passages) {
+      if (!p.leadIn) continue;
+      const items = this.items.get(p.leadIn) ?? [];
+      items.push(p);
+      this.items.set(p.leadIn, items);
+    }
     this.faq = new FaqMatcher(pack.faq, (f) => this.featureWeight(f));
   }
 
@@ -97,7 +107,15 @@ export class PackEngine {
     const cited = (e: FaqEntry) => e.citations.map((c) => resolveCitation(this.pack, c)).filter((p): p is Passage => !!p);
     let faq: FaqCandidate | undefined;
     const best = faqs[0];
-    if (best && (best.score >= FAQ_ACCEPT || (best.score >= FAQ_ACCEPT_WITH_AGREEMENT && cited(best.entry).some((p) => topIds.has(p.id))))) {
+    // an entry answers the question when it matches well, or clearly better than the
+    // next entry, or fairly well while the word search agrees with its citations
+    const margin = best ? best.score - (faqs[1]?.score ?? 0) : 0;
+    if (
+      best &&
+      (best.score >= FAQ_ACCEPT ||
+        (best.score >= FAQ_ACCEPT_CLEAR && margin >= FAQ_CLEAR_MARGIN) ||
+        (best.score >= FAQ_ACCEPT_WITH_AGREEMENT && cited(best.entry).some((p) => topIds.has(p.id))))
+    ) {
       faq = best;
     }
 
@@ -128,7 +146,7 @@ export class PackEngine {
       lift,
     ).sort((a, b) => b.score - a.score);
     // a strong curated match decides the lead: its citations first
-    if (faq && faq.score >= TUNING.faqLead) {
+    if (faq && (faq.score >= TUNING.faqLead || margin >= FAQ_CLEAR_MARGIN)) {
       // a list's lead-in is not an answer on its own: it keeps its reranked place
       const lead = cited(faq.entry)
         .filter((p) => !this.features.get(p.id)!.kinds.has("leadin"))
@@ -137,16 +155,35 @@ export class PackEngine {
       const key = (x: { id: string; score: number }) => (lead.includes(x.id) ? 10 : 0) + x.score + (lead[0] === x.id ? TUNING.faqFirstBonus : 0);
       scored.sort((a, b) => key(b) - key(a));
     }
-    const ranked = scored.slice(0, MAX_RANKED).map(({ id, score, parts }) => {
+    // a list item is quoted with the sentence that introduces its list, so "Personuppgifter"
+    // reads as "… får inte matas med: • Personuppgifter …"; one citation per list
+    const ranked: RankedPassage[] = [];
+    const units = new Set<string>();
+    for (const { id, score, parts } of scored) {
       const passage = this.index.byId.get(id)!;
-      return { passage, quote: quoteWindow(passage.text, q), score, parts };
-    });
+      const list = this.listOf(passage);
+      const key = list ? list.leadIn.id : passage.id;
+      if (units.has(key)) continue;
+      units.add(key);
+      ranked.push(
+        list
+          ? { passage: list.leadIn, quote: listQuote(list.leadIn, list.items, passage), score, parts }
+          : { passage, quote: quoteWindow(passage.text, q), score, parts },
+      );
+      if (ranked.length >= MAX_RANKED) break;
+    }
 
     // a curated match may carry a question the word count doubts, if it names AI or a policy topic
     const faqScope = faq !== undefined && faq.score >= FAQ_ACCEPT && coverage.fraction >= 0.34 && (coverage.anchor || coverage.topic);
     const scope = ranked.length > 0 && (inScope(coverage) || faqScope);
     const confidence = scope ? Math.min(1, 0.35 + 0.45 * Math.min(1, coverage.fraction) + (faq ? 0.2 * faq.score : 0)) : 0;
     return { query: q, coverage, inScope: scope, faq: scope ? faq : undefined, ranked, confidence: round2(confidence) };
+  }
+
+  /** the list a passage belongs to (as item or as its lead-in), if any */
+  private listOf(p: Passage): { leadIn: Passage; items: Passage[] } | undefined {
+    const leadIn = p.leadIn ? this.index.byId.get(p.leadIn) : this.items.has(p.id) ? p : undefined;
+    return leadIn ? { leadIn, items: this.items.get(leadIn.id) ?? [] } : undefined;
   }
 
   private search(q: AnalyzedQuery): SearchResult[] {
@@ -176,6 +213,17 @@ export class PackEngine {
       {},
     );
   }
+}
+
+/** longest list quoted whole; a longer one is quoted as its lead-in and the matching item */
+const LIST_QUOTE_MAX = 700;
+export const LIST_BULLET = "\n• ";
+
+/** the lead-in and the list's items, verbatim, one per line (the policy's own layout) */
+function listQuote(leadIn: Passage, items: Passage[], hit: Passage): string {
+  const whole = [leadIn.text, ...items.map((i) => i.text)].join(LIST_BULLET);
+  if (whole.length <= LIST_QUOTE_MAX || hit === leadIn) return whole.length <= LIST_QUOTE_MAX ? whole : leadIn.text + LIST_BULLET + items[0].text;
+  return leadIn.text + LIST_BULLET + hit.text;
 }
 
 function round2(x: number): number {

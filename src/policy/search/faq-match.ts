@@ -4,6 +4,7 @@
 // policy (a shared "personuppgifter" says more than a shared "chatgpt"). Concepts
 // carry English questions to Swedish phrasings and back.
 import { findConcepts, withImplied } from "../analysis/concepts";
+import { AI_ANCHORS } from "../analysis/lexicon";
 import { questionIntents, type Intent } from "../analysis/intent";
 import { fold, tokenize } from "../analysis/normalize";
 import { stemSv } from "../analysis/stem";
@@ -27,6 +28,11 @@ function features(tokens: string[], intents: Set<Intent>, stop: (t: string) => b
   return out;
 }
 
+const FOLDED_ANCHORS = new Set([...AI_ANCHORS].map((a) => fold(stemSv(a))));
+function isAnchor(f: string): boolean {
+  return !f.includes(":") && FOLDED_ANCHORS.has(f);
+}
+
 const anyStop = (t: string) => SWEDISH_STOPWORDS.has(t) || ENGLISH_STOPWORDS.has(t);
 
 interface Phrasing {
@@ -38,16 +44,31 @@ interface Phrasing {
 export class FaqMatcher {
   private readonly entries: Array<{ entry: FaqEntry; union: Set<string>; phrasings: Phrasing[] }> = [];
 
+  /** per feature: how many entries use it (a feature every entry shares tells none apart) */
+  private readonly entryDf = new Map<string, number>();
+  private readonly weight: (feature: string) => number;
+
   constructor(
     entries: FaqEntry[],
-    /** weight of a feature: rarer in the policy = heavier */
-    private readonly weight: (feature: string) => number,
+    /** weight of a feature the entries never use: rarer in the policy = heavier */
+    policyWeight: (feature: string) => number,
   ) {
-    for (const entry of entries) {
+    const raw = entries.map((entry) => entry.questions.map((q) => features(tokenize(q), questionIntents(q), anyStop)));
+    for (const phr of raw) for (const f of new Set(phr.flatMap((x) => [...x]))) this.entryDf.set(f, (this.entryDf.get(f) ?? 0) + 1);
+    const n = Math.max(1, entries.length);
+    // rarity among the entries, not in the policy: "chatgpt" is rare in policy text
+    // but asked about in every other entry, so it must not decide which entry matches
+    this.weight = (f) => {
+      if (isAnchor(f)) return 0.2;
+      const df = this.entryDf.get(f);
+      if (df === undefined) return policyWeight(f);
+      // telling both among the entries and in the policy: "text" is in one entry but everywhere in the policy
+      return Math.sqrt(Math.log(1 + n / (df + 0.5)) * policyWeight(f));
+    };
+    entries.forEach((entry, i) => {
       const union = new Set<string>();
       const phrasings: Phrasing[] = [];
-      for (const q of entry.questions) {
-        const f = features(tokenize(q), questionIntents(q), anyStop);
+      for (const f of raw[i]) {
         let norm = 0;
         for (const x of f) {
           union.add(x);
@@ -56,7 +77,7 @@ export class FaqMatcher {
         phrasings.push({ features: f, norm });
       }
       this.entries.push({ entry, union, phrasings });
-    }
+    });
   }
 
   /**
