@@ -21,6 +21,27 @@ const schema = z.object({
   TEAMS_APP_ID: z.string().default(""),
   /** public host name of the bot (e.g. policybot.example.se), listed in the manifest's validDomains */
   BOT_DOMAIN: z.string().regex(/^[a-z0-9.-]*$/i, "a host name without scheme or path").default(""),
+  // --- incidents and Microsoft Graph (issue 4) ---
+  /** where incident reports go: a local SQLite file, or the SharePoint list through Graph */
+  INCIDENT_STORE: z.enum(["sqlite", "sharepoint"]).default("sqlite"),
+  /** how often saved-but-unfiled reports are retried (seconds) */
+  INCIDENT_OUTBOX_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
+  /** app registration used for Graph (app-only); defaults to the bot's app id and tenant */
+  GRAPH_TENANT_ID: z.string().default(""),
+  GRAPH_CLIENT_ID: z.string().default(""),
+  GRAPH_CLIENT_SECRET: z.string().default(""),
+  /** PEM file with the certificate and its private key (preferred over a secret) */
+  GRAPH_CLIENT_CERT_PATH: z.string().default(""),
+  /** Graph and Entra hosts (sovereign clouds; tests point these at a local server) */
+  GRAPH_BASE_URL: z.string().url().default("https://graph.microsoft.com"),
+  GRAPH_AUTHORITY_HOST: z.string().url().default("https://login.microsoftonline.com"),
+  /** one Graph request, and the time a person waits for retries before the outbox takes over */
+  GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+  GRAPH_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(120000).default(8000),
+  /** the SharePoint site: host and path (contoso.sharepoint.com:/sites/ai) or a Graph site id */
+  SHAREPOINT_SITE: z.string().default(""),
+  SHAREPOINT_INCIDENTS_LIST: z.string().min(1).default("AI-incidenter"),
+  SHAREPOINT_APPROVALS_LIST: z.string().min(1).default("AI-godkännanden"),
 });
 
 export type RawEnv = z.input<typeof schema>;
@@ -36,6 +57,19 @@ export interface Config {
   log: { level: string; pretty: boolean };
   /** values written into appPackage/manifest.json at package time */
   teamsApp: { appId: string; botDomain: string };
+  incidents: { store: "sqlite" | "sharepoint"; outboxIntervalMs: number };
+  /** app-only Microsoft Graph access (SharePoint lists) */
+  graph: {
+    tenantId: string;
+    clientId: string;
+    clientSecret: string;
+    certPath: string;
+    baseUrl: string;
+    authorityHost: string;
+    timeoutMs: number;
+    retryBudgetMs: number;
+  };
+  sharepoint: { site: string; incidentsList: string; approvalsList: string };
 }
 
 export class ConfigError extends Error {
@@ -62,5 +96,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     teamsApp: { appId: e.TEAMS_APP_ID.trim() || e.MICROSOFT_APP_ID.trim(), botDomain: e.BOT_DOMAIN.trim() },
+    incidents: { store: e.INCIDENT_STORE, outboxIntervalMs: e.INCIDENT_OUTBOX_INTERVAL_S * 1000 },
+    graph: {
+      tenantId: e.GRAPH_TENANT_ID.trim() || e.MICROSOFT_APP_TENANT_ID.trim(),
+      clientId: e.GRAPH_CLIENT_ID.trim() || e.MICROSOFT_APP_ID.trim(),
+      clientSecret: e.GRAPH_CLIENT_SECRET,
+      certPath: e.GRAPH_CLIENT_CERT_PATH.trim(),
+      baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ""),
+      authorityHost: e.GRAPH_AUTHORITY_HOST.replace(/\/+$/, ""),
+      timeoutMs: e.GRAPH_TIMEOUT_MS,
+      retryBudgetMs: e.GRAPH_RETRY_BUDGET_MS,
+    },
+    sharepoint: { site: e.SHAREPOINT_SITE.trim(), incidentsList: e.SHAREPOINT_INCIDENTS_LIST, approvalsList: e.SHAREPOINT_APPROVALS_LIST },
   };
 }

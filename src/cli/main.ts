@@ -4,6 +4,7 @@ import { t } from "../locales";
 import { registerAskCommand } from "./ask-command";
 import { createContext } from "./context";
 import { registerImageCommand } from "./image-command";
+import { registerIncidentsCommand } from "./incidents-command";
 import { registerReviewCommand } from "./review-command";
 
 export async function main(argv: string[]): Promise<number> {
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAskCommand(program, ctx);
   registerReviewCommand(program, ctx);
   registerImageCommand(program, ctx);
+  registerIncidentsCommand(program);
   try {
     await program.parseAsync(argv);
   } catch (e) {

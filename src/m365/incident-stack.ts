@@ -1,0 +1,76 @@
+// Builds the incident service from config: the one place that picks the store.
+// sqlite: the local file is the store (no outbox needed: the write is local).
+// sharepoint: the list through Graph, with the local SQLite outbox in front of it.
+// app.ts (the bot) and the CLI both call this.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Config } from "../config";
+import { systemClock, type Clock } from "../incidents/clock";
+import { IncidentService, type IncidentServiceOptions } from "../incidents/service";
+import type { IncidentStore } from "../incidents/store";
+import { SqliteIncidentStore } from "../storage/incident-store.sqlite";
+import { SqliteOutbox } from "../storage/outbox.sqlite";
+import { loadOrCreateSecret } from "../storage/secret";
+import { openDatabase, type Db } from "../storage/sqlite";
+import { createGraphClient } from "./graph-client";
+import { SharePointIncidentStore } from "./incident-store.sharepoint";
+import { loadListSchema } from "./list-schema";
+import { SharePointList } from "./sharepoint-list";
+import { createTokenProvider, type GraphCredentials } from "./token";
+
+export interface IncidentStack {
+  service: IncidentService;
+  store: IncidentStore;
+  /** stops the drainer and closes the database */
+  close(): void;
+}
+
+export interface StackOptions {
+  clock?: Clock;
+  onEvent?: IncidentServiceOptions["onEvent"];
+  /** start the outbox drainer (bot: yes; one-shot CLI commands: no) */
+  drain?: boolean;
+}
+
+export function graphCredentials(config: Config): GraphCredentials {
+  const g = config.graph;
+  const missing = [!g.tenantId && "GRAPH_TENANT_ID", !g.clientId && "GRAPH_CLIENT_ID", !g.clientSecret && !g.certPath && "GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERT_PATH"].filter(Boolean);
+  if (missing.length) throw new Error(`SharePoint needs ${missing.join(", ")} (see .env.example)`);
+  return {
+    tenantId: g.tenantId,
+    clientId: g.clientId,
+    authorityHost: g.authorityHost,
+    ...(g.certPath ? { certificatePem: fs.readFileSync(g.certPath, "utf8") } : { clientSecret: g.clientSecret }),
+  };
+}
+
+export function openIncidentStack(config: Config, opts: StackOptions = {}): IncidentStack {
+  const clock = opts.clock ?? systemClock;
+  const db: Db = openDatabase(path.join(config.dataDir, "incidents.sqlite"));
+  const formSecret = loadOrCreateSecret(config.dataDir, "incident-form");
+  let store: IncidentStore;
+  let outbox: SqliteOutbox | undefined;
+  if (config.incidents.store === "sharepoint") {
+    if (!config.sharepoint.site) throw new Error("INCIDENT_STORE=sharepoint needs SHAREPOINT_SITE (see .env.example)");
+    const client = createGraphClient({
+      baseUrl: config.graph.baseUrl,
+      tokens: createTokenProvider(graphCredentials(config)),
+      clock,
+      retry: { timeoutMs: config.graph.timeoutMs, budgetMs: config.graph.retryBudgetMs },
+    });
+    store = new SharePointIncidentStore(new SharePointList(client, loadListSchema("incidents"), { site: config.sharepoint.site, listName: config.sharepoint.incidentsList }));
+    outbox = new SqliteOutbox(db);
+  } else {
+    store = new SqliteIncidentStore(db);
+  }
+  const service = new IncidentService({ store, outbox, clock, formSecret, onEvent: opts.onEvent, drainer: { intervalMs: config.incidents.outboxIntervalMs } });
+  if (opts.drain) service.drainer?.start();
+  return {
+    service,
+    store,
+    close() {
+      service.drainer?.stop();
+      db.close();
+    },
+  };
+}

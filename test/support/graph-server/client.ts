@@ -1,0 +1,41 @@
+// What a test needs to point the real Graph client and msal-node at a FakeGraph.
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { GraphCredentials } from "../../../src/m365/token";
+import type { FakeGraph } from "./server";
+
+export interface GraphTestConfig {
+  credentials: GraphCredentials;
+  /** Graph base URL (scheme and host) */
+  baseUrl: string;
+  /** site reference for the adapters */
+  site: string;
+}
+
+export function graphTestConfig(g: FakeGraph, certificatePem?: string): GraphTestConfig {
+  return {
+    credentials: {
+      tenantId: g.tenantId,
+      clientId: g.clientId,
+      ...(certificatePem ? { certificatePem } : { clientSecret: g.clientSecret }),
+      authorityHost: g.url,
+    },
+    baseUrl: g.url,
+    site: g.site,
+  };
+}
+
+/** a throwaway self-signed certificate and key (PEM, both in one text), made with openssl */
+export function makeTestCertificate(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policybot-cert-"));
+  try {
+    const key = path.join(dir, "key.pem");
+    const crt = path.join(dir, "crt.pem");
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", crt, "-days", "2", "-subj", "/CN=policybot-test"], { stdio: "ignore" });
+    return fs.readFileSync(key, "utf8") + fs.readFileSync(crt, "utf8");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,5 @@
+// A local Graph-compatible server for tests (issue 4 incidents, issue 5 approvals).
+// Usage: const g = await startFakeGraph({ seed: ["incidents"] }); ... g.faults.inject(...); await g.stop();
+export { FakeGraph, startFakeGraph, type FakeGraphOptions, type FakeList, type Item, type RequestLog } from "./server";
+export { Faults, type FaultAction, type FaultMatch } from "./faults";
+export { graphTestConfig, makeTestCertificate, type GraphTestConfig } from "./client";
