@@ -117,9 +117,10 @@ export function tokenize(text: string, reuse = false): Words {
 
 /** start of the line holding pos, looking back at most `max` characters (-1 when further) */
 export function lineStart(text: string, pos: number, max = 400): number {
-  const k = text.lastIndexOf("\n", pos - 1);
-  if (pos - (k + 1) > max) return -1;
-  return k + 1;
+  // a bounded look back: lastIndexOf over a long single-line text would make callers quadratic
+  const stop = Math.max(0, pos - max - 1);
+  for (let k = pos - 1; k >= stop; k--) if (text.charCodeAt(k) === 10) return k + 1;
+  return pos - max - 1 < 0 ? 0 : -1;
 }
 
 /**

@@ -19,6 +19,17 @@ const HEALTH_TERMS = [
   "psykiatri\\w*", "bup", "inlagd", "inlades", "opererad\\w*", "rehabilitering\\w*", "arbetsträn\\w*", "fysioterapeut\\w*", "sjukgymnast\\w*", "psykolog\\w*", "terapi\\w*",
   "adrenalinpenna", "epipen", "hjärnskakning", "cellgift\\w*", "cytostatika", "dialys\\w*", "kol-diagnos", "covid\\w*", "sjuk", "sjuka", "sjukdom\\w*", "migrän", "magsjuk\\w*",
   "depressed", "anxiety", "diagnosed", "diagnosis", "sick leave", "sick note", "medical certificate", "medication", "prescribed", "therapy", "disability", "disabled",
+  // symptoms, care and treatment in everyday words (about someone only with a person close by)
+  "feber", "febrig\\w*", "kräk\\w*", "kräktes", "illamående", "diarré\\w*", "influensa", "lunginflammation\\w*", "infektion\\w*", "vattkoppor", "mässling\\w*", "utslag",
+  "eksem", "andfådd\\w*", "andnöd", "bröstsmärt\\w*", "yrsel", "svimma\\w*", "spirometri", "lungröntgen", "röntgen\\w*", "magnetkamera\\w*", "blodprov\\w*", "provsvar\\w*",
+  "ordination\\w*", "ordinerad\\w*", "vid behovs-medicin\\w*", "smärtstillande", "antibiotika\\w*", "penicillin\\w*", "waran", "alvedon", "oxascand", "sobril", "imovane", "propavan",
+  "förvirrad\\w*", "minnessvikt\\w*", "kognitiv svikt", "hörselnedsättning\\w*", "svårt att höra", "hör dåligt", "döv\\w*", "blind\\w*", "synskadad\\w*", "benbrott\\w*",
+  "fraktur\\w*", "höftfraktur\\w*", "fallolycka\\w*", "bröt (?:armen|benet|handleden|foten|nyckelbenet|höften)", "knäoperation\\w*", "höftoperation\\w*", "operation\\w*",
+  "palliativ\\w*", "strålbehandling\\w*", "kemoterapi\\w*", "cellgiftsbehandling\\w*", "förlossning\\w*", "panikattack\\w*", "ångestattack\\w*", "självskadebeteende",
+  "sömnproblem\\w*", "sömnlöshet", "psykisk ohälsa", "psykiskt sjuk", "alkoholproblem\\w*", "spelberoende", "kol", "lungsjukdom\\w*", "hjärtsvikt", "njursvikt", "högt blodtryck",
+  "fever", "vomit\\w*", "nausea", "flu", "pneumonia", "infection", "rash", "chickenpox", "measles", "fractur\\w*", "x-ray", "mri scan", "blood test\\w*", "prescription",
+  "warfarin", "inr", "pain in (?:his|her|their|my)", "injur(?:y|ies|ed)", "hospital\\w*", "admitted to", "asthma", "cancer", "diabetes", "depression", "panic attack\\w*",
+  "autism", "adhd", "dyslexia", "hearing loss", "deaf", "blind", "back surgery", "sick", "ill", "fell in the", "fell and",
   "wheelchair", "pregnant", "pregnancy", "mental health", "hospitali[sz]ed", "surgery", "chemotherapy", "illness", "dementia", "seizure\\w*", "rehab",
 ];
 /** ICD-10 codes such as F43.8 near a health word are health data in themselves */
@@ -33,6 +44,7 @@ const SPECIAL_TERMS = [
   // religion
   "muslim\\w*", "kristen", "kristna", "troende", "jude", "judisk\\w*", "katolik\\w*", "katolsk", "hindu\\w*", "buddhist\\w*", "ateist\\w*", "ortodox\\w*", "konverter\\w*", "religion\\w*", "religiös\\w*", "moské\\w*", "synagoga\\w*", "jehovas vittne\\w*", "frikyrk\\w*",
   // ethnic origin
+  "kurd(?:er|erna|isk|iska)?", "kurdish", "assyri\\w*", "syriansk\\w*", "romani", "roma", "sami", "jewish", "tornedalsk\\w*", "urfolk\\w*", "hudfärg\\w*",
   "romska minoriteten", "rom(?:er|erna|ska|sk)", "samisk\\w*", "samer", "samerna", "etnisk\\w*", "etniskt ursprung", "tornedaling\\w*", "ethnic\\w*", "ethnicity",
   // sex life, orientation, gender identity
   "gay", "homosexuell\\w*", "lesbisk\\w*", "bisexuell\\w*", "transperson\\w*", "hbtq\\w*", "queer", "sexuell läggning", "sexual orientation", "transgender", "sexliv\\w*",
@@ -98,6 +110,7 @@ function termHits(text: string, words: Words, tms: TermMatcher[], visit: (k: num
 /** secrecy markings and references */
 const OSL = /\d{1,2}\s?kap\.?\s?\d{1,2}\s?[a-z]?\s?§\s?(?:första stycket\s)?(?:OSL|offentlighets- och sekretesslagen|sekretesslagen)|\bOSL\s\d{1,2}:\d{1,2}/gi;
 const MARKING = /(?:SEKRETESS(?:BELAGD|BELAGT)?|KONFIDENTIELL[AT]?|HEMLIG[AT]?|STRICTLY CONFIDENTIAL|CONFIDENTIAL|TOP SECRET|SECRET|INTERNAL ONLY|ENDAST FÖR INTERNT BRUK|Sekretess enligt|Sekretessbelagd|Konfidentiell[at]?|Confidential|Strictly confidential|Hemlig[at]?)(?![\wåäö])/g;
+const MARKING_GATE = /sekretess|konfidentiell|hemlig|confidential|secret|internal only|internt bruk/;
 const CLASS = /(?<![\wåäö])(?:informationsklass(?:ning)?|klass(?:ning|ad|at|ade)?|konfidentialitet(?:snivå)?|skyddsnivå|sekretessnivå)\s?:?\s?(?:K|k)[2-4](?![\w])|(?<![\wåäö])K[2-4]\s?[-–(]\s?(?:känslig|konfidentiell|sekretess|hemlig|skyddsvärd)/gi;
 const PROTECTED = /(?<![\wåäö])(?:skyddade personuppgifter|skyddad identitet|sekretessmarkering|kvarskrivning|kvarskriven|fingerade personuppgifter)(?![\wåäö])/gi;
 const SECRET_PHRASE = /(?<![\wåäö])(?:(?:ärendet|uppgifterna|handlingen|handlingarna|dokumentet|utredningen|informationen|detta|följande|protokollet|bilagan|texten)\s(?:nedan\s)?(?:omfattas av|är belagd med|är belagda med|är under|faller under)\s(?:sträng\s)?sekretess|(?:är|is)\s(?:strikt\s|strictly\s|mycket\s|highly\s)?(?:konfidentiell[at]?|confidential|hemlig[at]?|sekretessbelagd[at]?))(?![\wåäö])/gi;
@@ -107,16 +120,37 @@ const PERSON_REF = /(?<![\wåäö])(?:han|hon|hen|hans|hennes|henne|honom|jag|mi
 
 const WINDOW = 250;
 
+/** the sentence around [s, e): up to a sentence end or a blank line, at most 200 characters each way */
+function sentenceAround(text: string, s: number, e: number): string {
+  let a = s, b = e;
+  while (a > 0 && s - a < 200) {
+    const c = text[a - 1];
+    if ((c === "." || c === "!" || c === "?") && (text[a] === " " || text[a] === "\n")) break;
+    if (c === "\n" && (text[a - 2] === "\n" || a - 1 === 0)) break;
+    a--;
+  }
+  while (b < text.length && b - e < 200) {
+    const c = text[b];
+    if ((c === "." || c === "!" || c === "?") && (b + 1 >= text.length || text[b + 1] === " " || text[b + 1] === "\n")) break;
+    if (c === "\n" && text[b + 1] === "\n") break;
+    b++;
+  }
+  return text.slice(a, b);
+}
+
+/**
+ * the category word concerns someone: an identifier of a person close by, or a reference to a
+ * particular person ("hon", "eleven", "my", "I") in the same sentence
+ */
 function nearPerson(text: string, s: number, e: number, persons: Finding[]): boolean {
   for (const p of persons) if (p.end >= s - WINDOW && p.start <= e + WINDOW) return true;
-  const lo = Math.max(0, s - WINDOW), hi = Math.min(text.length, e + WINDOW);
+  const win = sentenceAround(text, s, e);
   PERSON_REF.lastIndex = 0;
-  const win = text.slice(lo, hi);
-  return PERSON_REF.test(win) || /(?:^|[^\w])I(?:[^\w]|$)/.test(win);
+  return PERSON_REF.test(win) || /(?:^|[^\wåäöÅÄÖ])I(?:'m|'ve| am| have| was| had|[^\w'åäöÅÄÖ]|$)/.test(win) && /\b(?:the|and|my|is|am|have|was)\b/i.test(win);
 }
 
 /** weak health words that are usually about policy or statistics unless someone's identity is right there */
-const WEAK_HEALTH = /^(?:sjuk|sjuka|sjukdom\w*|läkarintyg\w*|diagnos\w*|medicin\w*|läkemedel\w*|rehabilitering\w*|terapi\w*|therapy|illness|medication|disability|religion\w*|etnisk\w*|ethnic\w*|genetisk\w*|genetic|biometri\w*|fängelse\w*|åtal\w*|stöld\w*|bedrägeri\w*|kriminell\w*|psykolog\w*)$/i;
+const WEAK_HEALTH = /^(?:operation\w*|röntgen\w*|blodprov\w*|hospital\w*|sick|ill|injur\w*|infektion\w*|infection|utslag|rash|blind\w*|döv\w*|deaf|kol|inr|flu|förvirrad\w*|roma|sami|sjuk|sjuka|sjukdom\w*|läkarintyg\w*|diagnos\w*|medicin\w*|läkemedel\w*|rehabilitering\w*|terapi\w*|therapy|illness|medication|disability|religion\w*|etnisk\w*|ethnic\w*|genetisk\w*|genetic|biometri\w*|fängelse\w*|åtal\w*|stöld\w*|bedrägeri\w*|kriminell\w*|psykolog\w*)$/i;
 
 export function detectCategories(text: string, sink: Sink, toks: Words, persons: Finding[]): void {
   let m: RegExpExecArray | null;
@@ -137,10 +171,12 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
     if (!nearPerson(text, m.index, m.index + m[0].length, persons)) continue;
     sink.add("HEALTH", m.index, m.index + m[0].length, 0.85, "diagnosis code");
   }
+  // the marking regexes run only when a cheap look at the lowercased text finds their words
+  const low = text.toLowerCase();
   OSL.lastIndex = 0;
-  while ((m = OSL.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.95, "reference to the Public Access to Information and Secrecy Act (OSL)");
+  if (low.indexOf("osl") >= 0 || low.indexOf("sekretesslag") >= 0) while ((m = OSL.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.95, "reference to the Public Access to Information and Secrecy Act (OSL)");
   MARKING.lastIndex = 0;
-  while ((m = MARKING.exec(text))) {
+  if (MARKING_GATE.test(low)) while ((m = MARKING.exec(text))) {
     const w = m[0];
     if (isLetterAt(text, m.index - 1) || isLetterAt(text, m.index + w.length)) continue;
     const upper = w === w.toUpperCase();
@@ -152,14 +188,15 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
     if (upper && w.length <= 6 && !lineStart && !/^\s?[-–:]/.test(follow)) continue; // "SECRET" inside a sentence in caps
     sink.add("SECRECY", m.index, m.index + w.length, 0.9, `marking '${w}'`);
   }
-  const low = text.toLowerCase();
   CLASS.lastIndex = 0;
   if (/k[2-4]/.test(low)) while ((m = CLASS.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.85, "information classification above open (K2–K4)");
   PROTECTED.lastIndex = 0;
   if (/skydda|sekretessmark|kvarskri|fingerade/.test(low)) while ((m = PROTECTED.exec(text))) {
     const s = m.index, e = s + m[0].length;
     const lead = text.slice(Math.max(0, s - 40), s);
-    if (!/(?:har|med|hennes|hans|familjens|barnets|mammans|pappans|mamman|pappan|personen|sökanden|eleven|has|with)\s+(?:\w+\s)?$/i.test(lead)) continue;
+    // a heading ("Skyddad identitet – …") marks the draft itself
+    const heading = /(?:^|\n)[\s*#>-]*$/.test(lead);
+    if (!heading && !/(?:har|med|hennes|hans|familjens|barnets|mammans|pappans|mamman|pappan|personen|sökanden|eleven|has|with)\s+(?:\w+\s)?$/i.test(lead)) continue;
     sink.add("SECRECY", s, e, 0.9, "a person with protected identity");
   }
   SECRET_PHRASE.lastIndex = 0;

@@ -25,7 +25,7 @@ export function detectEmails(text: string, sink: Sink): void {
 }
 
 // international: +CC then groups that each start with one separator (a single way to split)
-const INTL = /(?:\+|00)(\d{1,3})(?:[ .\-]?\(\d{1,4}\))?(?:[ .\-]\d{1,12}){1,6}(?!\d)|\+\d{8,15}(?!\d)/g;
+const INTL = /(?:\+|00)(\d{1,3})(?:[ .\-]?\(\d{1,4}\) ?\d{1,12})?(?:[ .\-]\d{1,12}){1,6}(?!\d)|\+\d{8,15}(?!\d)/g;
 // Swedish national: 0 + area code, then groups separated by one space or dash
 const NATIONAL = /0\d{1,9}(?:(?: ?[-\u2013] ?| )\d{1,8}){0,4}(?![\d])/g;
 // North American (NNN) NNN-NNNN and NNN-NNN-NNNN

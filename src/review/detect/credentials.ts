@@ -46,6 +46,8 @@ const BEARER = /\b(?:Bearer|Basic|token)\s+([A-Za-z0-9\-._~+/]{20,4096}={0,2})/g
 /** passwords told in running text */
 const PASSWORD_TEXT = /(lösenord(?:et)?|lösen|password|passwd|passcode|pwd|pass|pinkod(?:en)?|pin-kod(?:en)?|pin(?:-code| code)?|wifi-lösenord(?:et)?)((?:\s+[\wåäö.\-]{1,20}){0,4}?)(\s*[:=]\s*|\s+(?:är|is|was|blir|blev|=)\s+(?:nu\s+|now\s+)?)["'“”‘]?([^\s"'“”‘]{4,64})/gi;
 /** "bytte lösenordet till Vinter2025", "changed the password to …": the value right after */
+/** "lösenord Xy7!kQ2p", "wifi-nyckeln är …": a keyword straight before a value that looks generated */
+const PASSWORD_BARE = /(lösenord(?:et)?|password|wifi-nyckel(?:n)?|nätverksnyckel(?:n)?|wi-?fi[- ](?:key|password)|nyckel(?:n)?)()(\s+(?:är\s+|is\s+)?)["'“”‘]?([^\s"'“”‘]{6,64})/gi;
 const PASSWORD_TO = /(lösenord(?:et)?|password|pinkod(?:en)?)()(\s+(?:till|to)\s+)["'“”‘]?([^\s"'“”‘]{4,64})/gi;
 const PLACEHOLDER = /^(?:\$\{|<|\{\{|%|process\.env|os\.environ|env\(|xxx|\*\*\*|your[_\-]|example|changeme$|redacted|null$|none$|undefined$|true$|false$|required$|optional$)/i;
 const COMMON_VALUE = /^(?:samma|same|inte|not|fel|wrong|för|too|ogiltigt?|invalid|bytt|changed|okänt|unknown|låst|locked|utgånget|expired|korrekt|correct|rätt|klart|svårt|enkelt|viktigt|hemligt|secret|reset|återställt|sparat|saved|the|ett|en|ditt|your|my|mitt|min|det|den|this|that|att|som|och|and|kvar|borta|slut|stored|hashed|krypterat|encrypted|används|needed|behövs|set)$/i;
@@ -64,14 +66,22 @@ const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const HINTS = new RegExp([...new Set(SHAPES.flatMap((s) => (typeof s.hint === "string" ? [s.hint] : s.hint)))]
   .sort((a, b) => b.length - a.length).map(escape).join("|"), "g");
 
-const LONG_TOKEN = /[A-Za-z0-9]{16}/;
+/** a run of 16 ASCII letters or digits (a key or token): one pass, no regex restarts */
+function hasLongToken(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) { if (++run >= 16) return true; } else run = 0;
+  }
+  return false;
+}
 
 export function detectCredentials(text: string, sink: Sink): void {
   let m: RegExpExecArray | null;
   // one scan for every shape's literal hint, then only the shapes whose hint occurs; prose
   // without '=', '_', '-----', a URL or a long unbroken token holds none of them
   const present = new Set<string>();
-  const codeLike = text.indexOf("=") >= 0 || text.indexOf("_") >= 0 || text.indexOf("://") >= 0 || text.indexOf("-----") >= 0 || LONG_TOKEN.test(text);
+  const codeLike = text.indexOf("=") >= 0 || text.indexOf("_") >= 0 || text.indexOf("://") >= 0 || text.indexOf("-----") >= 0 || hasLongToken(text);
   HINTS.lastIndex = 0;
   if (codeLike) while ((m = HINTS.exec(text))) present.add(m[0]);
   for (const s of SHAPES) {
@@ -110,7 +120,11 @@ export function detectCredentials(text: string, sink: Sink): void {
     const start = m.index + m[0].length - val.length;
     sink.add("CREDENTIAL", start, start + val.length, 0.9, "bearer token");
   }
-  for (const re of [PASSWORD_TEXT, PASSWORD_TO]) {
+  // passwords in running text: only drafts that name one are scanned
+  const low = text.toLowerCase();
+  const pw = low.indexOf("lösen") >= 0 || low.indexOf("pass") >= 0 || low.indexOf("pwd") >= 0 || low.indexOf("pin") >= 0;
+  const key = low.indexOf("nyckel") >= 0 || low.indexOf("wifi") >= 0 || low.indexOf("wi-fi") >= 0;
+  for (const re of pw || key ? [PASSWORD_TEXT, PASSWORD_TO, PASSWORD_BARE] : []) {
     re.lastIndex = 0;
     while ((m = re.exec(text))) {
       if (isWordChar(text, m.index - 1)) continue;
@@ -121,6 +135,8 @@ export function detectCredentials(text: string, sink: Sink): void {
       if (/\b(?:om|if|när|when|hur|how|att|ska|should|måste|must)\b/i.test(between)) continue;
       const val = trimValue(m[4]);
       if (val.length < 4 || !looksLikeSecret(val)) continue;
+      // a bare keyword ("lösenord Abc123!", "nyckeln är …") needs a value no sentence word has: letters and digits mixed
+      if (re === PASSWORD_BARE && !(/\d/.test(val) && /[A-Za-zåäö]/.test(val)) && !(/[a-z]/.test(val) && /[A-Z]/.test(val.slice(1)) && val.length >= 10)) continue;
       const start = m.index + m[0].lastIndexOf(m[4]);
       sink.add("CREDENTIAL", start, start + val.length, 0.92, "password written in the text");
   }

@@ -1,6 +1,6 @@
 // Payment cards (Luhn + issuer ranges), IBAN (mod 97), bankgiro/plusgiro (Luhn) and Swedish
 // clearing + account numbers (by their label).
-import { ibanValid, IBAN_LENGTHS, luhnValid } from "../checksums";
+import { ibanValid, IBAN_LENGTHS, luhnValid, bankAccountValid, swedbankClearingValid } from "../checksums";
 import { before, continuesCode, isAlnumAt, isDigitCode } from "../text";
 import type { Sink } from "./types";
 
@@ -99,7 +99,16 @@ export function detectIban(text: string, sink: Sink): void {
 }
 
 /** labels for Swedish giro and account numbers; the number follows within a few characters */
-const GIRO_LABEL = /(bankgiro(?:nummer|nr)?|bankgirot|\bbg(?:-?nr)?\b|plusgiro(?:nummer|nr)?|plusgirot|postgiro|\bpg(?:-?nr)?\b|kontonummer|kontonr|konto(?:t)?|clearing(?:nummer|nr)?|bankkonto(?:t)?|account(?: number| no\.?)?)(?:[^\n\d]{0,25}?)(\d[\d \-]{1,24}\d)/gi;
+const GIRO_LABEL = /(bankgiro(?:nummer|nr)?|bankgirot|\bbg(?:-?nr)?\b|plusgiro(?:nummer|nr)?|plusgirot|postgiro|\bpg(?:-?nr)?\b|kontonummer|kontonr|konto(?:t)?|clearing(?:nummer|nr)?|bankkonto(?:t)?|account(?: number| no\.?)?|swedbank|handelsbanken|nordea|seb|danske bank|länsförsäkringar|ica banken|sparbanken|skandia(?:banken)?|sbab|avanza)(?:[^\n\d]{0,25}?)(\d{4}(?:-\d)?, \d[\d \-]{4,18}\d|\d[\d \-]{1,24}\d)/gi;
+
+/** clearing + account as people write them: "8327-9 914 552 873-4", "5231-123 456 7", "6152 123456789" */
+const ACCOUNT_SHAPE = /(?<![\w\-.,/+])(\d{4})(?:-(\d))?(?:, ?| ?- ?| )(\d+(?:[ \-]\d+){0,4})(?![\w\-]|[.,]\d)/g;
+
+/** the account's digits checked by its bank's rule: true, false, or null for an unknown bank */
+function accountCheck(d: string, five: boolean): boolean | null {
+  if (five) return d[0] === "8" && swedbankClearingValid(d.slice(0, 5)) ? bankAccountValid(d.slice(0, 4), d.slice(5)) : false;
+  return bankAccountValid(d.slice(0, 4), d.slice(4));
+}
 
 export function detectGiroAndAccounts(text: string, sink: Sink): void {
   GIRO_LABEL.lastIndex = 0;
@@ -110,7 +119,7 @@ export function detectGiroAndAccounts(text: string, sink: Sink): void {
     const start = m.index + m[0].length - num.length;
     // trailing dash/space belong to the sentence
     num = num.replace(/[ -]+$/, "");
-    const d = num.replace(/[ -]/g, "");
+    const d = num.replace(/[ \-,]/g, "");
     let ok = false, conf = 0, reason = "";
     if (label.startsWith("bankgiro") || label.startsWith("bg")) {
       ok = (d.length === 7 || d.length === 8) && luhnValid(d);
@@ -121,11 +130,22 @@ export function detectGiroAndAccounts(text: string, sink: Sink): void {
     } else {
       // clearing (4-5 digits) + account (up to 10 digits, longer for some banks)
       ok = d.length >= 9 && d.length <= 16 && /^\d{4}/.test(d);
-      conf = 0.85; reason = "labelled bank account number (clearing + account)";
+      const valid = ok && accountCheck(d, /^\d{4}-\d\b/.test(num));
+      conf = valid ? 0.95 : 0.85;
+      reason = valid ? "bank account number valid by its bank's checksum rule" : "labelled bank account number (clearing + account)";
     }
     if (!ok) continue;
     // do not run into a following date or amount: the regex span is the number itself
     if (isDigitCode(text.charCodeAt(start + num.length))) continue;
     sink.add("BANK_ACCOUNT", start, start + num.length, conf, reason);
+  }
+  // unlabelled clearing + account: only when the bank's own checksum rule holds
+  ACCOUNT_SHAPE.lastIndex = 0;
+  while ((m = ACCOUNT_SHAPE.exec(text))) {
+    const d = (m[1] + (m[2] ?? "") + m[3]).replace(/[ \-]/g, "");
+    if (d.length < 11 || d.length > 15) continue;
+    if (/^(?:19|20)\d\d$/.test(m[1]) && !m[2]) continue; // "2025 …": a year and a number
+    if (!accountCheck(d, m[2] !== undefined)) continue;
+    sink.add("BANK_ACCOUNT", m.index, m.index + m[0].length, 0.8, "clearing and account number valid by its bank's checksum rule");
   }
 }

@@ -30,15 +30,18 @@ function shapeFilter(sets: Array<Set<string>>): Uint8Array {
   return bits;
 }
 
-let lists: { first: Set<string>; core: Set<string>; sur: Set<string>; amb: Set<string>; places: Set<string>; coreShape: Uint8Array; anyShape: Uint8Array } | null = null;
+let lists: { first: Set<string>; core: Set<string>; sur: Set<string>; amb: Set<string>; places: Set<string>; coreShape: Uint8Array; anyShape: Uint8Array; roleShape: Uint8Array } | null = null;
 function data() {
   // parsed on first use so that importing the module stays cheap
   if (!lists) {
     const first = setOf(FIRST), core = setOf(CORE), sur = setOf(SURNAMES);
-    lists = { first, core, sur, amb: setOf(AMBIGUOUS), places: setOf(PLACES), coreShape: shapeFilter([core]), anyShape: shapeFilter([first, sur]) };
+    lists = { first, core, sur, amb: setOf(AMBIGUOUS, EXTRA_AMBIGUOUS), places: setOf(PLACES), coreShape: shapeFilter([core]), anyShape: shapeFilter([first, sur]), roleShape: shapeFilter([ROLE_CUES]) };
   }
   return lists;
 }
+
+/** ordinary words and feast days missing from the generated ambiguity list ("ville" = wanted, "Lucia", "Newroz") */
+const EXTRA_AMBIGUOUS = ["ville", "lucia", "newroz", "noel", "eid", "påsk", "advent", "april", "juni", "juli", "august", "augusti", "sankt", "saint", "nyår", "jul"];
 
 /** function words that never continue a name ("Hej Anna Kan du…") */
 const STOP = new Set(("och eller men att som det den de dem du jag vi ni han hon hen man en ett i på av för med till från om när var vad vem hur kan ska vill har är var blev får fick tack hej mvh ps " +
@@ -48,16 +51,35 @@ const STOP = new Set(("och eller men att som det den de dem du jag vi ni han hon
 const PARTICLES = new Set(["van", "von", "de", "der", "den", "af", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le", "dos", "das", "del"]);
 /** words that make the next word a name */
 const CUE_WORDS = new Set(("hej|hejsan|hallå|tjena|hi|hello|hey|dear|kära|bästa|heter|hette|named|called|kallas|mvh|hälsningar|regards|herr|fru|fröken|dr|doktor|mr|mrs|ms|miss|prof|professor|ring|ringa|ringde|fråga|frågade|mejla|maila|träffa|träffade|tacka|kontakta|contact|ask|kollega|kollegan|chefen|mamma|mamman|pappa|pappan|dotter|dottern|sonen|broder|brodern|bror|syster|systern|eleven|brukaren|patienten|klienten|sökanden|medarbetaren|handläggaren|vårdnadshavaren|rektor|mentor|manager|colleague|wife|husband|son|daughter|mother|father|friend|enligt|from|från|till|to|cc|med|with|för|for|av|by").split("|"));
+/** role words that make the next capitalised word(s) a name even when no list holds it */
+const ROLE_CUES = new Set(("patient|patienten|pat|elev|eleven|elevens|brukare|brukaren|sökande|sökanden|medsökande|kund|kunden|klient|klienten|medarbetare|medarbetaren|" +
+  "anställd|anställde|kandidat|kandidaten|hyresgäst|hyresgästen|försäkrade|vårdnadshavare|anhörig|kontaktperson|kontaktpersonen|handläggare|handläggaren|styrelseledamot|" +
+  "ledamot|givare|deltagare|namn|name|customer|employee|candidate|tenant|applicant|pupil|client|välkommen|welcome|barn|barnet|maken|makan|sambo|sambon|" +
+  "vän|vännen|grannen|kollegan|kollega|praktikant|praktikanten|vikarie|vikarien|assistent|assistenten|kontakt|contact|att").split("|"));
+/** prepositions before places and months ("i Lund", "in May"): a capitalised word after them is no name cue */
+const PLACE_PREPS = new Set("i|på|till|från|in|on|at|of|the|om|vid|mot|av|under|efter|före|sedan|since|until|during|by|from|to|via|över|genom|utanför|nära|near|för".split("|"));
+const COMPANY_SUFFIX = new Set(["ab", "hb", "kb", "ltd", "inc", "oy", "oyj", "gmbh", "as", "asa", "aps", "llc", "plc", "sp", "bv", "nv", "sa", "srl", "ek", "förening", "stiftelse"]);
+const CONNECTIVES = new Set(["och", "eller", "samt", "and", "or", "&"]);
+/** pronouns and adverbs that open sentences like names do ("Vi har", "Du får", "Nu är") */
+const PRONOUNS = new Set("vi|du|han|hon|hen|ni|de|dom|jag|nu|det|den|man|här|där|då|så|sen|alla|ingen|inget|vem|vad|we|you|he|she|they|it|i|this|that|there|here|now|then|who|what".split("|"));
+/** finite verbs that follow a name opening a sentence */
+const NAME_VERBS = new Set(("är|var|har|hade|ska|skulle|kommer|kom|blir|blev|fick|får|säger|sa|sade|tar|tog|behöver|vill|ville|kan|kunde|gick|går|jobbar|arbetar|börjar|" +
+  "började|slutar|mår|mådde|ringde|ringer|sitter|satt|bor|bodde|hälsar|skriver|skrev|hade|hämtar|lämnar|lämnade|tycker|tyckte|berättar|berättade|och|" +
+  "is|was|has|had|will|said|says|can|needs|wants|called|went|asked|told|works|lives|e|hade").split("|"));
 const TITLE_BEFORE = /(?:^|[^\wåäö])(?:herr|fru|fröken|dr|doktor|mr|mrs|ms|miss|prof|professor|sir|madam)\.?\s$/i;
 const SIGNOFF = /(?:hälsningar|hälsning|mvh|regards|cheers|thanks|tack|best|sincerely|vänligen|\/\/)[\s,.!]*$/i;
 
 const SURNAME_SHAPE = /(?:sson|son|sen|berg|ström|strom|gren|qvist|kvist|quist|lund|holm|dahl|stedt|blad|bäck|mark|ling|ander|ius|lin|lén|én|fors|sjö|hed|vall|löf|löv|gård|ek|ic|ić|vić|ski|ska|cki|wicz|ov|ova|ev|eva|enko|uk|nen|oğlu|zadeh|zade|pour|yan|ian|zai|poulos|escu|ini|elli|etti|ez|es)$/;
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const SWEDISH_LETTERS = /[åäöÅÄÖ]/;
 
 function isAllUpper(raw: string): boolean {
   return raw.length > 1 && raw === raw.toUpperCase();
 }
+
+/** shape bits of the names found in the current draft (reused: one review at a time) */
+let seenShapes: Uint8Array | null = null;
 
 export interface NameOptions {
   /** spans already claimed by other detectors (e-mail, URLs, keys): tokens inside are skipped */
@@ -65,14 +87,16 @@ export interface NameOptions {
 }
 
 export function detectNames(text: string, sink: Sink, words: Words, opts: NameOptions): void {
-  const { first, core, sur, amb, places, coreShape, anyShape } = data();
-  const folded = (w: string): string => (NON_ASCII.test(w) ? fold(w) : w);
+  const { first, core, sur, amb, places, coreShape, anyShape, roleShape } = data();
+  // å, ä, ö are letters of their own: "Lön" is no "Lon", "Räven" no "Raven"
+  const foldable = (w: string): boolean => NON_ASCII.test(w) && !SWEDISH_LETTERS.test(w);
+  const folded = (w: string): string => (foldable(w) ? fold(w) : w);
   const isFirst = (low: string): boolean => {
     if (first.has(low)) return true;
     if (low.includes("-")) return low.split("-").every((p) => first.has(p) || first.has(folded(p)));
-    return NON_ASCII.test(low) && first.has(fold(low));
+    return foldable(low) && first.has(fold(low));
   };
-  const isSur = (low: string): boolean => sur.has(low) || (NON_ASCII.test(low) && sur.has(fold(low))) ||
+  const isSur = (low: string): boolean => sur.has(low) || (foldable(low) && sur.has(fold(low))) ||
     (low.includes("-") && low.split("-").every((p) => sur.has(p) || sur.has(folded(p)) || first.has(p)));
   const raw = (t: Tok) => text.slice(t.s, t.e);
   const inCode = (t: Tok): boolean => {
@@ -130,36 +154,109 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
   let lastNameEnd = -1;
   const n = words.n, ws = words.s, we = words.e;
   const tok = (k: number): Tok => ({ s: ws[k], e: we[k] });
+  /** the word before word i on the same line, over at most ": ", ", " or a dash; "" when none */
+  const prevWord = (i: number): string => {
+    if (i === 0) return "";
+    const gs = we[i - 1], ge = ws[i];
+    if (ge - gs > 3) return "";
+    for (let k = gs; k < ge; k++) { const c = text[k]; if (c !== " " && c !== ":" && c !== "," && c !== "\t" && c !== "–" && c !== "-") return ""; }
+    return text.slice(ws[i - 1], gs).toLowerCase();
+  };
+  /** a role word right before: "Patient Farida …", "Sökande: …", "for customer …", "c/o …" */
+  const roleCue = (i: number): boolean => {
+    if (i > 0 && !roleShape[shapeKey(text, ws[i - 1], we[i - 1])] && text.charCodeAt(ws[i] - 2) !== 111 /* "c/o " */) return false;
+    const p = prevWord(i);
+    if (p && ROLE_CUES.has(p)) return true;
+    return text.slice(Math.max(0, ws[i] - 4), ws[i]).toLowerCase() === "c/o ";
+  };
+  /** the word after word i, lowercased, when a single space separates them */
+  const nextWord = (i: number): string => (i + 1 < n && ws[i + 1] === we[i] + 1 && text[we[i]] === " " ? text.slice(ws[i + 1], we[i + 1]).toLowerCase() : "");
+  /** a capitalised ambiguous word inside a lowercase sentence ("… och Hans delar …") reads as a name */
+  const midSentence = (i: number): boolean => {
+    if (i === 0 || sentenceStart(tok(i))) return false;
+    const p = prevWord(i);
+    if (!p || p !== text.slice(ws[i - 1], we[i - 1]) || PLACE_PREPS.has(p)) return false;
+    // joined to another name or followed by a verb: "Per och Hans delar", "… och Hans tar …"
+    const nx = nextWord(i);
+    return (CONNECTIVES.has(p) || NAME_VERBS.has(nx)) && nx !== "" && nx === text.slice(ws[i + 1], we[i + 1]);
+  };
+  /** a sentence opening with the word and a finite verb: "Björn är sjukskriven", "Per tar …" */
+  const verbAfter = (i: number): boolean => {
+    const w = text.slice(ws[i], we[i]).toLowerCase();
+    return !PRONOUNS.has(w) && !CUE_WORDS.has(w) && !ROLE_CUES.has(w) && NAME_VERBS.has(nextWord(i));
+  };
+  const nameTokens = new Set<string>();
+  const seen = seenShapes ??= new Uint8Array(1 << 19);
+  const seenKeys: number[] = [];
+  const covered = new Uint8Array(n);
+  const emit = (i: number, j: number, conf: number, reason: string): void => {
+    sink.add("PERSON_NAME", ws[i], we[j], conf, reason);
+    lastNameEnd = we[j];
+    for (let k = i; k <= j; k++) {
+      covered[k] = 1;
+      if (conf >= 0.8 && we[k] - ws[k] >= 3) {
+        const w = text.slice(ws[k], we[k]);
+        nameTokens.add(w);
+        // the shapes of the name and its genitives, so the second pass slices only likely words
+        for (const v of [w, w + "s", w + "'s", w + "’s"]) { const key = shapeKey(v, 0, v.length); seen[key] = 1; seenKeys.push(key); }
+      }
+    }
+  };
   for (let i = 0; i < n; i++) {
     const s0 = ws[i], e0 = we[i];
     const c0 = text.charCodeAt(s0);
     const upperFirst = c0 < 128 ? c0 >= 65 && c0 <= 90 : isUpperCode(c0);
     let r: string, low: string;
+    let unlisted = false;
     if (upperFirst) {
       // names with diacritics folded ("Petrovic" for "Petrović") or hyphenated may miss the filter
       if (!anyShape[shapeKey(text, s0, e0)] && e0 - s0 > 1) {
         let plain = true;
         for (let k = s0; k < e0; k++) { const c = text.charCodeAt(k); if (c > 127 || c === 45) { plain = false; break; } }
-        if (plain) continue;
+        if (plain) {
+          // an unlisted word still counts after a title or a role word, or before a listed surname
+          const titledHere = text.charCodeAt(s0 - 1) === 32 && TITLE_BEFORE.test(text.slice(Math.max(0, s0 - 12), s0));
+          if (!titledHere && !roleCue(i) && !surnameNext(i)) continue;
+          unlisted = true;
+        }
       }
       r = text.slice(s0, e0);
       low = r.toLowerCase();
     } else {
-      // lowercase words: only the curated list can match, skip the rest cheaply
-      if (e0 - s0 < 3 || !coreShape[shapeKey(text, s0, e0)]) continue;
+      // "anders.berg" in chat logs: first name and surname joined by a dot (not an e-mail or a host)
+      if (text.charCodeAt(e0) === 46 && i + 1 < n && ws[i + 1] === e0 + 1 && dottedName(i)) {
+        emit(i, i + 1, 0.8, "first.last user name");
+        i++;
+        continue;
+      }
+      // lowercase words: the curated list, or any listed first name where a chat line or greeting puts it
+      if (e0 - s0 < 3) continue;
+      const key = shapeKey(text, s0, e0);
+      if (!coreShape[key] || !core.has(text.slice(s0, e0))) {
+        if (!clauseStart(s0) || !anyShape[key]) continue;
+        r = text.slice(s0, e0);
+        if (!first.has(r) || amb.has(r) || places.has(r) || STOP.has(r) || sur.has(r) && !first.has(r)) continue;
+        const t0 = tok(i);
+        if (opts.masked(t0.s, t0.e) || inCode(t0) || codeLine(t0)) continue;
+        if (!(chatSpeaker(s0, e0) || cueBefore(t0) || verbAfter(i))) continue;
+        emit(i, i, 0.75, "lowercase first name in a chat line");
+        continue;
+      }
       r = text.slice(s0, e0);
-      if (!core.has(r)) continue;
       low = r;
     }
     const cap = upperFirst && !isAllUpper(r);
     if (upperFirst && !cap) continue;
-    if (cap && !first.has(low) && !sur.has(low) && !NON_ASCII.test(low) && !low.includes("-") && !(text.charCodeAt(s0 - 1) === 32 && TITLE_BEFORE.test(text.slice(Math.max(0, s0 - 12), s0)))) continue;
+    if (cap && !unlisted && !first.has(low) && !sur.has(low) && !NON_ASCII.test(low) && !low.includes("-") && !(text.charCodeAt(s0 - 1) === 32 && TITLE_BEFORE.test(text.slice(Math.max(0, s0 - 12), s0))) && !roleCue(i) && !surnameNext(i)) continue;
     const t = tok(i);
     if (opts.masked(t.s, t.e) || inCode(t)) continue;
     if (cap) {
-      const firstHit = isFirst(low);
+      if (ROLE_CUES.has(low) && text[t.e] === ":") continue; // "Pat:", "Elev:" are labels
+      const firstHit = !unlisted && isFirst(low);
       const titled = !firstHit && TITLE_BEFORE.test(text.slice(Math.max(0, t.s - 12), t.s)) && !amb.has(low) && !places.has(low);
-      if (!firstHit && !titled) continue;
+      const roled = !firstHit && !titled && !places.has(low) && !STOP.has(low) && !ROLE_CUES.has(low) && roleCue(i);
+      const beforeSurname = !firstHit && !titled && !roled && !amb.has(low) && !places.has(low) && !STOP.has(low) && surnameNext(i);
+      if (!firstHit && !titled && !roled && !beforeSurname) continue;
       // extend with surnames / more given names, single spaces only
       let j = i;
       let knownFollowers = 0, shapeFollowers = 0;
@@ -175,8 +272,8 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
         if (!isUpperCode(nr.charCodeAt(0)) || isAllUpper(nr) || STOP.has(nl)) break;
         if (isSur(nl) || (isFirst(nl) && !amb.has(nl))) { knownFollowers++; j++; continue; }
         if (SURNAME_SHAPE.test(nl) && !places.has(nl) && !amb.has(nl)) { shapeFollowers++; j++; continue; }
-        // an unlisted capitalised word after a clear first name or a title is most likely a surname
-        if ((titled || (!amb.has(low) && core.has(low))) && nl.length >= 3 && !places.has(nl) && !amb.has(nl)) { shapeFollowers++; j++; continue; }
+        // an unlisted capitalised word after a clear first name, a title or a role word is most likely a surname
+        if ((titled || roled || (!amb.has(low) && core.has(low))) && nl.length >= 3 && !places.has(nl) && !amb.has(nl)) { shapeFollowers++; j++; continue; }
         break;
       }
       const s = t.s, e = we[j];
@@ -188,18 +285,21 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
       if (j > i) {
         if (ambiguous && knownFollowers === 0 && !cue()) { i = j; continue; }
         conf = knownFollowers > 0 ? 0.92 : 0.8;
-        reason = "first name and surname";
+        reason = roled ? "name after a role word" : "first name and surname";
       } else if (titled) {
         conf = 0.85; reason = "surname after a title";
+      } else if (roled) {
+        conf = 0.8; reason = "name after a role word";
       } else {
-        const hasCue = (ambiguous || codeLine(t)) && cue();
+        const hasCue = (ambiguous || codeLine(t)) && (cue() || (ambiguous && (midSentence(i) || sentenceStart(t) && verbAfter(i))));
         if (ambiguous && !hasCue) continue;
         if (!hasCue && codeLine(t)) continue;
-        conf = hasCue ? 0.85 : sentenceStart(t) ? 0.7 : 0.8;
+        conf = hasCue ? (ambiguous ? 0.8 : 0.85) : sentenceStart(t) ? 0.7 : 0.8;
         reason = hasCue ? "first name in context" : "first name";
       }
-      sink.add("PERSON_NAME", s, e, conf, reason);
-      lastNameEnd = e;
+      // "Kund: Bergslagens Måleri AB": a company name, not a person
+      if (COMPANY_SUFFIX.has(nextWord(j))) { i = j; continue; }
+      emit(i, j, conf, reason);
       i = j;
       continue;
     }
@@ -213,8 +313,49 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
       if (nl === nl.toLowerCase() && sur.has(nl) && !amb.has(nl) && !STOP.has(nl)) j = i + 1;
     }
     const cue = cueBefore(t);
-    sink.add("PERSON_NAME", t.s, we[j], cue ? 0.8 : 0.65, cue ? "lowercase first name in context" : "lowercase first name");
-    lastNameEnd = we[j];
+    emit(i, j, cue ? 0.8 : 0.65, cue ? "lowercase first name in context" : "lowercase first name");
     i = j;
+  }
+  // a name found once is the same person later in the draft, also in the genitive ("Hamzas", "Paweł's")
+  if (nameTokens.size === 0) return;
+  for (let i = 0; i < n; i++) {
+    if (covered[i]) continue;
+    const s0 = ws[i], e0 = we[i];
+    if (e0 - s0 < 3 || !seen[shapeKey(text, s0, e0)]) continue;
+    let w = text.slice(s0, e0);
+    if (!nameTokens.has(w)) {
+      if (w.endsWith("'s") || w.endsWith("’s")) w = w.slice(0, -2);
+      else if (w.endsWith("s")) w = w.slice(0, -1);
+      else continue;
+      if (!nameTokens.has(w)) continue;
+    }
+    const t = tok(i);
+    if (opts.masked(t.s, t.e) || inCode(t)) continue;
+    sink.add("PERSON_NAME", s0, e0, 0.8, "the same name as found earlier in the draft");
+  }
+  for (const key of seenKeys) seen[key] = 0;
+
+  function surnameNext(i: number): boolean {
+    // "Farida Nazari": an unlisted capitalised word right before a listed, unambiguous surname
+    if (i + 1 >= n || ws[i + 1] !== we[i] + 1 || text[we[i]] !== " ") return false;
+    const c = text.charCodeAt(ws[i + 1]);
+    if (!(c < 128 ? c >= 65 && c <= 90 : isUpperCode(c))) return false;
+    if (!anyShape[shapeKey(text, ws[i + 1], we[i + 1])]) return false;
+    const nl = text.slice(ws[i + 1], we[i + 1]).toLowerCase();
+    if (!sur.has(nl) || amb.has(nl) || places.has(nl) || first.has(nl)) return false;
+    const w = text.slice(ws[i], we[i]).toLowerCase();
+    return w.length >= 3 && !STOP.has(w) && !places.has(w) && !amb.has(w) && !ROLE_CUES.has(w) && !sentenceStart(tok(i)) || roleCue(i);
+  }
+  function dottedName(i: number): boolean {
+    const a = text.slice(ws[i], we[i]), b = text.slice(ws[i + 1], we[i + 1]);
+    if (a !== a.toLowerCase() || b !== b.toLowerCase() || a.length < 3 || b.length < 2) return false;
+    const p = text[ws[i] - 1], q = text[we[i + 1]];
+    if (p === "." || p === "@" || p === "/" || q === "@" || q === "." && isLetterAt(text, we[i + 1] + 1) || q === "(" || q === "/") return false;
+    return first.has(a) && !amb.has(a) && (sur.has(b) || first.has(b));
+  }
+  function clauseStart(s: number): boolean {
+    let k = s - 1;
+    while (k >= 0 && (text[k] === " " || text[k] === "\t")) k--;
+    return k < 0 || text[k] === "\n" || text[k] === ":" || text[k] === "]" || text[k] === ">";
   }
 }

@@ -4,7 +4,7 @@ import { after, before, isAlnumAt } from "../text";
 import type { Sink } from "./types";
 
 const PLATE = /([A-HJ-PR-UW-Z]{3}) ?(\d{2}[A-HJ-NPR-UW-Z0-9])(?![\w\-/])/g;
-const VEHICLE = /(?:reg\.?\s?n(?:umme)?r|regnr|registreringsnummer|registreringsskylt|nummerplåt|bil(?:en|ar|ens)?|fordon(?:et)?|pickup(?:en)?|lastbil(?:en)?|skåpbil(?:en)?|tjänstebil(?:en)?|släp(?:et|vagn)?|mc|motorcykel(?:n)?|moped(?:en)?|buss(?:en)?|taxi|parkera(?:d|t|de)?|parkering\w*|felparker\w*|trafik\w*|audi|volvo|saab|bmw|tesla|toyota|volkswagen|vw|kia|ford|skoda|renault|peugeot|mercedes|nissan|opel|polestar|licen[cs]e plate|number plate|plate|vehicle|car)\b/i;
+const VEHICLE = /(?:reg\.?\s?n(?:umme)?r|regnr|registreringsnummer|registreringsskylt|nummerplåt|bil(?:en|ar|arna|ens|arnas)?|fordon(?:et)?|pickup(?:en)?|lastbil(?:en)?|skåpbil(?:en)?|tjänstebil(?:en)?|släp(?:et|vagn)?|mc|motorcykel(?:n)?|moped(?:en)?|buss(?:en)?|taxi|parkera(?:d|t|de)?|parkering\w*|felparker\w*|trafik\w*|audi|volvo|saab|bmw|tesla|toyota|volkswagen|vw|kia|ford|skoda|renault|peugeot|mercedes|nissan|opel|polestar|licen[cs]e plate|number plate|plate|vehicle|car)\b/i;
 
 export function detectPlates(text: string, sink: Sink): void {
   PLATE.lastIndex = 0;

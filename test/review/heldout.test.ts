@@ -1,0 +1,63 @@
+// The engine on a held-out set of realistic drafts written apart from the dev set (fixtures/heldout.jsonl,
+// same format and matching as ../shared/eval/score.mjs). Thresholds sit a little under what the engine
+// reached, so a change that makes it generalise worse fails here.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { reviewDraft } from "../../src/review";
+import { bankAccountValid } from "../../src/review/checksums";
+
+interface Span { type: string; start: number; end: number }
+interface Item { id: string; text: string; verdict: "block" | "ok"; entities: Span[]; categories: string[] }
+
+const SPAN_TYPES = new Set(["PERSONNUMMER", "PERSON_NAME", "EMAIL", "PHONE", "ADDRESS", "BANK_ACCOUNT", "PAYMENT_CARD", "IP_ADDRESS", "CREDENTIAL", "LICENSE_PLATE"]);
+const CATEGORY_TYPES = new Set(["HEALTH", "SPECIAL_CATEGORY", "SECRECY"]);
+
+const items: Item[] = readFileSync(join(__dirname, "fixtures", "heldout.jsonl"), "utf8")
+  .split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
+
+describe("review engine on held-out drafts", () => {
+  let tp = 0, fp = 0, fn = 0, blocks = 0, caught = 0, oks = 0, falseBlocks = 0, cats = 0, catHits = 0, leaks = 0;
+  before(() => {
+    const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+    for (const it of items) {
+      const r = reviewDraft(it.text);
+      const spans = r.findings.filter((f) => SPAN_TYPES.has(f.type));
+      for (const t of SPAN_TYPES) {
+        const g = it.entities.filter((e) => e.type === t), p = spans.filter((f) => f.type === t);
+        const gh = g.filter((e) => p.some((f) => overlap(e, f))).length;
+        tp += gh; fn += g.length - gh; fp += p.filter((f) => !g.some((e) => overlap(e, f))).length;
+      }
+      const blocked = r.verdict === "block";
+      if (it.verdict === "block") { blocks++; if (blocked) caught++; } else { oks++; if (blocked) falseBlocks++; }
+      const found = new Set(r.findings.filter((f) => CATEGORY_TYPES.has(f.type)).map((f) => f.type as string));
+      for (const c of it.categories) { cats++; if (found.has(c)) catHits++; }
+      for (const e of it.entities) if (r.redacted.includes(it.text.slice(e.start, e.end))) leaks++;
+    }
+  });
+
+  it("holds enough drafts of both kinds to mean something", () => {
+    assert.ok(items.length >= 60);
+    assert.ok(items.filter((i) => i.verdict === "ok").length / items.length >= 0.25);
+  });
+  it("finds the spans (F1 >= 0.96)", () => {
+    const p = tp / (tp + fp), r = tp / (tp + fn);
+    assert.ok(2 * p * r / (p + r) >= 0.96, `span F1 ${(2 * p * r / (p + r)).toFixed(3)} (p ${p.toFixed(3)}, r ${r.toFixed(3)})`);
+  });
+  it("blocks every draft that must be blocked", () => assert.equal(caught, blocks));
+  it("rarely blocks an ok draft (<= 8 %)", () => assert.ok(falseBlocks / oks <= 0.08, `${falseBlocks} of ${oks}`));
+  it("finds the categories (recall >= 0.95)", () => assert.ok(catHits / cats >= 0.95, `${catHits} of ${cats}`));
+  it("leaves at most two gold values in the redacted copies", () => assert.ok(leaks <= 2, `${leaks} leaks`));
+});
+
+describe("bank account checksum rules", () => {
+  it("accepts accounts valid by their bank's rule and rejects one digit off", () => {
+    // Swedbank (8xxx, mod 10 on the account), Handelsbanken (mod 11 on 9 digits), SEB (type 1 comment 1)
+    for (const [c, a] of [["8327", "9145528734"], ["6152", "314482016"], ["5231", "4488121"]] as const) {
+      assert.equal(bankAccountValid(c, a), true, `${c} ${a}`);
+      const off = a.slice(0, -1) + String((Number(a.at(-1)) + 1) % 10);
+      assert.equal(bankAccountValid(c, off), false, `${c} ${off}`);
+    }
+  });
+  it("does not judge an unknown clearing number", () => assert.equal(bankAccountValid("0480", "4512330"), null));
+});
