@@ -11,7 +11,7 @@ export type PassageKind = "rule" | "prohibition" | "approver" | "steps" | "defin
 const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   [
     "permission",
-    /^ (far|kan|maste|behover|bor|ar det|is it|are we|can|may|must|should)\b|\b(far|kan|maste|behover|ska|bor) (jag|man|vi|du|ni|hen|medarbetare|anstallda|vem som helst)\b|\b(ar det|det ar) (ok|okej|okey|tillatet|lagligt|fritt fram|forbjudet)\b|\b(ok|okej|tillatet) att\b|\b(can|may|must|should) (i|we|you|staff|employees|one|an? [a-z]+)\b|\b(is|are) (it|we|i) (ok|okay|allowed|permitted|fine|forbidden)\b|\bam i allowed\b|\ballowed to\b/,
+    /^ (far|kan|maste|behover|bor|ar det|is it|are we|can|may|must|should)\b|\b(far|kan|maste|behover|ska|bor) (jag|man|vi|du|ni|hen|medarbetare|anstallda|vem som helst)\b|\b(ar det|det ar) (ok|okej|okey|tillatet|lagligt|fritt fram|forbjudet)\b|\b(ok|okej|tillatet) att\b|\b(can|may|must|should) (i|we|you|staff|employees|one|an? [a-z]+)\b|\b(is|are) (it|we|i) (ok|okay|allowed|permitted|fine|forbidden)\b|\bam i allowed\b|\ballowed to\b|\b(gar|funkar|fungerar) (det|de) (bra )?(att|\s*$)|\b(ar|e) (det|de) (ok|okej|lugnt|fine)\b/,
   ],
   ["who", /\b(vem|vems|vilka|vilken chef|till vem|hos vem)\b|\b(who|whom|whose)\b/],
   // asking for a go-ahead: with "who" it wants the approver, alone a permission rule

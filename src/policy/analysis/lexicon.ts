@@ -175,7 +175,7 @@ export const CONCEPT_GROUPS: ConceptGroup[] = [
     "verktyg, verktyget, ai-verktyg, tjänst, tjänster, ai-tjänst, app, appar, program, programvara, system, ai-system",
     "tool, tools, service, app, application software, software, program, system"),
   g("work-use", false,
-    "använda, användning, användas, jobbet, arbetet, arbetsuppgift, tjänsten",
+    "använda, användning, användas, jobbet, jobb, arbetet, arbete, arbetsuppgift, arbetsuppgifter, tjänsten",
     "use, using, usage, work, job, at work"),
 ];
 

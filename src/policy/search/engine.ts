@@ -37,6 +37,7 @@ const TOPIC_GROUPS = new Set(CONCEPT_GROUPS.filter((g) => g.topic).map((g) => g.
 const FAQ_ACCEPT = 0.55;
 const FAQ_ACCEPT_WITH_AGREEMENT = 0.4;
 const FAQ_ACCEPT_CLEAR = 0.4;
+const FAQ_SURE = 0.85;
 const FAQ_CLEAR_MARGIN = 0.15;
 const MAX_RANKED = 5;
 /** search hits passed to the reranker */
@@ -174,7 +175,9 @@ export class PackEngine {
     }
 
     // a curated match may carry a question the word count doubts, if it names AI or a policy topic
-    const faqScope = faq !== undefined && faq.score >= FAQ_ACCEPT && coverage.fraction >= 0.34 && (coverage.anchor || coverage.topic);
+    // a near-exact curated match about AI or a policy topic is in scope whatever its other words
+    const faqScope =
+      faq !== undefined && (coverage.anchor || coverage.topic) && (faq.score >= FAQ_SURE || (faq.score >= FAQ_ACCEPT && coverage.fraction >= 0.34));
     const scope = ranked.length > 0 && (inScope(coverage) || faqScope);
     const confidence = scope ? Math.min(1, 0.35 + 0.45 * Math.min(1, coverage.fraction) + (faq ? 0.2 * faq.score : 0)) : 0;
     return { query: q, coverage, inScope: scope, faq: scope ? faq : undefined, ranked, confidence: round2(confidence) };

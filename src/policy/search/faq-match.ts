@@ -59,7 +59,7 @@ export class FaqMatcher {
     // rarity among the entries, not in the policy: "chatgpt" is rare in policy text
     // but asked about in every other entry, so it must not decide which entry matches
     this.weight = (f) => {
-      if (isAnchor(f)) return 0.2;
+      if (isAnchor(f) && !this.entryDf.has(f)) return 0.2;
       const df = this.entryDf.get(f);
       if (df === undefined) return policyWeight(f);
       // telling both among the entries and in the policy: "text" is in one entry but everywhere in the policy
