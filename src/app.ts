@@ -8,10 +8,13 @@ import type { PolicyLibrary } from "./policy/types";
 import { loadPolicyLibrary } from "./policy/library";
 import { createBotEndpoint } from "./bot";
 import { createServer } from "./server";
+import { openIncidentStack, type IncidentStack } from "./m365/incident-stack";
 
 export interface App {
   server: restify.Server;
   library: PolicyLibrary;
+  /** incident service and store (SQLite or SharePoint, from config) */
+  incidents: IncidentStack;
   /** starts listening on config.host:config.port (port 0 = ephemeral); resolves with the bound address */
   listen(): Promise<{ host: string; port: number; url: string }>;
   close(): Promise<void>;
@@ -27,7 +30,17 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
   if (!library.ids().includes(config.policy.defaultPack)) {
     throw new Error(`POLICY_PACK "${config.policy.defaultPack}" is not a loaded policy pack (loaded: ${library.ids().join(", ")})`);
   }
-  const bot = createBotEndpoint(config, library, log);
+  // incident events carry ids, references and codes only (never report text)
+  let onIncidentEvent: (e: { event: string; id?: string; reference?: string; code?: string }) => void = () => {};
+  const incidents = openIncidentStack(config, {
+    drain: true,
+    onEvent: (e) => {
+      log.info({ event: "incident", step: e.event, reference: e.reference, code: e.code }, "incident event");
+      onIncidentEvent(e);
+    },
+  });
+  const bot = createBotEndpoint(config, library, log, { incidents: { service: incidents.service } });
+  onIncidentEvent = (e) => bot.onIncidentEvent(e);
   const server = createServer({
     bot,
     log,
@@ -37,6 +50,7 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
   return {
     server,
     library,
+    incidents,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once("error", reject);
@@ -48,7 +62,10 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
       }),
     close: () =>
       new Promise((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          incidents.close();
+          resolve();
+        });
         // keep-alive sockets would hold close() open until they time out
         server.server.closeAllConnections?.();
       }),

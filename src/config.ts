@@ -21,11 +21,20 @@ const schema = z.object({
   TEAMS_APP_ID: z.string().default(""),
   /** public host name of the bot (e.g. policybot.example.se), listed in the manifest's validDomains */
   BOT_DOMAIN: z.string().regex(/^[a-z0-9.-]*$/i, "a host name without scheme or path").default(""),
+  // --- draft review of attached files (issue 3) ---
+  /** largest .txt/.docx/.pdf attachment the bot downloads for review, in MB */
+  REVIEW_FILE_MAX_MB: z.coerce.number().min(0.1).max(100).default(10),
+  /** time allowed to download and read one attachment, in milliseconds */
+  REVIEW_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120000).default(15000),
   // --- incidents and Microsoft Graph (issue 4) ---
   /** where incident reports go: a local SQLite file, or the SharePoint list through Graph */
   INCIDENT_STORE: z.enum(["sqlite", "sharepoint"]).default("sqlite"),
   /** how often saved-but-unfiled reports are retried (seconds) */
   INCIDENT_OUTBOX_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
+  /** where incident notices go: a Teams channel or conversation id (19:…@thread.tacv2); empty: the reporter's own conversation */
+  INCIDENT_NOTIFY_CONVERSATION: z.string().trim().max(512).regex(/^[^\s]*$/, "a conversation id, no spaces").default(""),
+  /** Bot Connector URL for that conversation until the bot has seen it (regional, e.g. https://smba.trafficmanager.net/emea/) */
+  INCIDENT_NOTIFY_SERVICE_URL: z.string().url().default("https://smba.trafficmanager.net/teams/"),
   /** app registration used for Graph (app-only); defaults to the bot's app id and tenant */
   GRAPH_TENANT_ID: z.string().default(""),
   GRAPH_CLIENT_ID: z.string().default(""),
@@ -42,6 +51,27 @@ const schema = z.object({
   SHAREPOINT_SITE: z.string().default(""),
   SHAREPOINT_INCIDENTS_LIST: z.string().min(1).default("AI-incidenter"),
   SHAREPOINT_APPROVALS_LIST: z.string().min(1).default("AI-godkännanden"),
+  // --- approvals, directory and bot state (issue 5) ---
+  /** where approval records go: a local SQLite file, or the SharePoint list "AI-godkännanden" through Graph */
+  APPROVAL_STORE: z.enum(["sqlite", "sharepoint"]).default("sqlite"),
+  /** who someone's manager is: the sample directory file, or Graph /users/{id}/manager */
+  DIRECTORY: z.enum(["file", "graph"]).default("file"),
+  /** the directory file for DIRECTORY=file; empty: infra/directory/sample-directory.json */
+  DIRECTORY_FILE: z.string().default(""),
+  /** Entra object ids of the head of operations (verksamhetschef), the CEO (VD) and the approvals admin */
+  APPROVAL_HEAD_OF_OPERATIONS_ID: z.string().trim().default(""),
+  APPROVAL_CEO_ID: z.string().trim().default(""),
+  APPROVAL_ADMIN_ID: z.string().trim().default(""),
+  /** days before the approver is reminded (and again every as many days), escalated to the admin, and the request expires */
+  APPROVAL_REMIND_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  APPROVAL_ESCALATE_DAYS: z.coerce.number().int().min(2).max(90).default(7),
+  APPROVAL_EXPIRE_DAYS: z.coerce.number().int().min(3).max(365).default(30),
+  /** conversation references and pending requests: a local SQLite file, or Azure Blob Storage (several instances) */
+  STATE_STORE: z.enum(["sqlite", "blob"]).default("sqlite"),
+  /** connection string of the storage account for STATE_STORE=blob */
+  AZURE_STORAGE_CONNECTION_STRING: z.string().default(""),
+  /** the blob container holding the state */
+  STATE_BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, "a blob container name").default("policybot-state"),
 });
 
 export type RawEnv = z.input<typeof schema>;
@@ -57,7 +87,14 @@ export interface Config {
   log: { level: string; pretty: boolean };
   /** values written into appPackage/manifest.json at package time */
   teamsApp: { appId: string; botDomain: string };
-  incidents: { store: "sqlite" | "sharepoint"; outboxIntervalMs: number };
+  /** attached files under review: size and time limits; http downloads only without auth (local runs) */
+  review: { maxFileBytes: number; downloadTimeoutMs: number; allowHttpDownloads: boolean };
+  incidents: {
+    store: "sqlite" | "sharepoint";
+    outboxIntervalMs: number;
+    /** notices of filed reports: the security conversation (empty: local, the reporter's conversation) */
+    notify: { conversationId: string; serviceUrl: string };
+  };
   /** app-only Microsoft Graph access (SharePoint lists) */
   graph: {
     tenantId: string;
@@ -70,6 +107,15 @@ export interface Config {
     retryBudgetMs: number;
   };
   sharepoint: { site: string; incidentsList: string; approvalsList: string };
+  /** manager approvals (issue 5): store, role holders, reminder timing */
+  approvals: {
+    store: "sqlite" | "sharepoint";
+    roles: { headOfOperations: string; ceo: string; admin: string };
+    timing: { remindAfterDays: number; escalateAfterDays: number; expireAfterDays: number };
+  };
+  directory: { kind: "file" | "graph"; file: string };
+  /** bot state shared by instances: conversation references, pending requests */
+  state: { kind: "sqlite" | "blob"; connectionString: string; container: string };
 }
 
 export class ConfigError extends Error {
@@ -96,7 +142,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     teamsApp: { appId: e.TEAMS_APP_ID.trim() || e.MICROSOFT_APP_ID.trim(), botDomain: e.BOT_DOMAIN.trim() },
-    incidents: { store: e.INCIDENT_STORE, outboxIntervalMs: e.INCIDENT_OUTBOX_INTERVAL_S * 1000 },
+    review: { maxFileBytes: Math.round(e.REVIEW_FILE_MAX_MB * 1024 * 1024), downloadTimeoutMs: e.REVIEW_DOWNLOAD_TIMEOUT_MS, allowHttpDownloads: !authEnabled },
+    incidents: {
+      store: e.INCIDENT_STORE,
+      outboxIntervalMs: e.INCIDENT_OUTBOX_INTERVAL_S * 1000,
+      notify: { conversationId: e.INCIDENT_NOTIFY_CONVERSATION, serviceUrl: e.INCIDENT_NOTIFY_SERVICE_URL },
+    },
     graph: {
       tenantId: e.GRAPH_TENANT_ID.trim() || e.MICROSOFT_APP_TENANT_ID.trim(),
       clientId: e.GRAPH_CLIENT_ID.trim() || e.MICROSOFT_APP_ID.trim(),
@@ -108,5 +159,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBudgetMs: e.GRAPH_RETRY_BUDGET_MS,
     },
     sharepoint: { site: e.SHAREPOINT_SITE.trim(), incidentsList: e.SHAREPOINT_INCIDENTS_LIST, approvalsList: e.SHAREPOINT_APPROVALS_LIST },
+    approvals: {
+      store: e.APPROVAL_STORE,
+      roles: { headOfOperations: e.APPROVAL_HEAD_OF_OPERATIONS_ID, ceo: e.APPROVAL_CEO_ID, admin: e.APPROVAL_ADMIN_ID },
+      timing: { remindAfterDays: e.APPROVAL_REMIND_DAYS, escalateAfterDays: e.APPROVAL_ESCALATE_DAYS, expireAfterDays: e.APPROVAL_EXPIRE_DAYS },
+    },
+    directory: { kind: e.DIRECTORY, file: e.DIRECTORY_FILE.trim() },
+    state: { kind: e.STATE_STORE, connectionString: e.AZURE_STORAGE_CONNECTION_STRING, container: e.STATE_BLOB_CONTAINER },
   };
 }

@@ -1,11 +1,13 @@
 // What the user typed, after the @mention is stripped: a command or a question.
 import type { LocaleLang } from "../locales";
+import { incidentCommand } from "./incidents/detect";
 
 export type Command =
   | { kind: "empty" }
   | { kind: "help"; lang: LocaleLang }
   | { kind: "listPacks" }
   | { kind: "switchPack"; packId: string }
+  | { kind: "reportIncident"; lang: LocaleLang }
   | { kind: "question"; text: string };
 
 const HELP_SV = /^\/?(hjälp|hjalp)[.!?]?$/i;
@@ -19,6 +21,8 @@ export function parseCommand(raw: string): Command {
   if (HELP_SV.test(text)) return { kind: "help", lang: "sv" };
   if (HELP_EN.test(text)) return { kind: "help", lang: "en" };
   if (LIST.test(text)) return { kind: "listPacks" };
+  const incident = incidentCommand(text);
+  if (incident) return { kind: "reportIncident", lang: incident };
   const m = SWITCH.exec(text);
   if (m) return { kind: "switchPack", packId: m[1].toLowerCase() };
   return { kind: "question", text };

@@ -8,20 +8,40 @@ import { createBotAdapter } from "./adapter";
 import { PolicyBot } from "./policybot";
 import { ConversationPacks } from "./conversation-packs";
 import { RecentAnswers } from "./recent-answers";
+import { ConversationRefs } from "./notify/conversation-refs";
+import { setupIncidentReporting, type IncidentWiring } from "./incidents/setup";
 
 export interface BotEndpoint {
   /** handles POST /api/messages */
   handle(req: Request, res: Response): Promise<void>;
+  /** the incident service's events (app.ts forwards them): a report filed later gets its notice */
+  onIncidentEvent(e: { event: string; id?: string; reference?: string }): void;
 }
 
-export function createBotEndpoint(config: Pick<Config, "authEnabled" | "bot" | "policy">, library: PolicyLibrary, log: Logger): BotEndpoint {
+export interface BotExtras {
+  /** incident reporting (issue 4): the service from openIncidentStack */
+  incidents?: IncidentWiring;
+}
+
+export function createBotEndpoint(
+  config: Pick<Config, "authEnabled" | "bot" | "policy"> & Partial<Pick<Config, "review" | "incidents">>,
+  library: PolicyLibrary,
+  log: Logger,
+  extras: BotExtras = {},
+): BotEndpoint {
   const adapter = createBotAdapter(config, log);
-  const bot = new PolicyBot({ library, packs: new ConversationPacks(config.policy.defaultPack), recent: new RecentAnswers(), log });
+  // conversations seen, for proactive notices (in memory until issue 5's state store)
+  const refs = new ConversationRefs();
+  const incidents = extras.incidents ? setupIncidentReporting(adapter, config, extras.incidents, refs, (id) => library.get(id).facts.organisation.name, log) : undefined;
+  const bot = new PolicyBot({ library, packs: new ConversationPacks(config.policy.defaultPack), recent: new RecentAnswers(), log, review: config.review, incidents });
   return {
     async handle(req, res) {
       const started = performance.now();
       const a = (req.body ?? {}) as { type?: unknown; name?: unknown; channelId?: unknown; conversation?: { conversationType?: unknown } };
-      await adapter.process(req, res, (ctx) => bot.run(ctx));
+      await adapter.process(req, res, (ctx) => {
+        refs.remember(ctx.activity);
+        return bot.run(ctx);
+      });
       log.info(
         {
           event: "activity",
@@ -35,5 +55,6 @@ export function createBotEndpoint(config: Pick<Config, "authEnabled" | "bot" | "
         "activity processed",
       );
     },
+    onIncidentEvent: (e) => incidents?.onServiceEvent(e),
   };
 }

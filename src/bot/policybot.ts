@@ -5,6 +5,8 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
 } from "botbuilder";
 import { langFromLocale, t } from "../locales";
 import type { BotDeps } from "./deps";
@@ -15,6 +17,12 @@ import { handleHelp, handleListPacks, handleSwitchPack } from "./handlers/comman
 import { Welcomer } from "./handlers/welcome";
 import { feedbackInvokeResponse, handleFeedbackSubmit } from "./handlers/feedback";
 import { sendText } from "./send-card";
+import { draftText, reviewRoute } from "./review/routing";
+import { parseRestoreInvoke, parseRestoreSubmit } from "./review/restore-submit";
+import { handleDraftReview, handleFileReview, warnIfQuestionSensitive } from "./handlers/review";
+import { handleRestoreSubmit, restoreInvokeResponse } from "./handlers/restore";
+import { REVIEW_COMMAND_ID, reviewActionResponse } from "./handlers/review-action";
+import { handleIncidentSubmit, handleReportCommand, incidentInvokeResponse, offerIfIncident } from "./incidents/routing";
 
 export class PolicyBot extends TeamsActivityHandler {
   private readonly welcomer: Welcomer;
@@ -46,11 +54,20 @@ export class PolicyBot extends TeamsActivityHandler {
     if (a.value !== undefined && a.value !== null) {
       const feedback = parseFeedbackSubmit(a.value);
       if (feedback) return handleFeedbackSubmit(ctx, this.deps, feedback);
+      const restore = parseRestoreSubmit(a.value);
+      if (restore) return handleRestoreSubmit(ctx, this.deps, restore);
+      if (await handleIncidentSubmit(ctx, this.deps, a.value)) return;
       this.deps.log.warn({ event: "submit", status: "unrecognised" }, "unrecognised card submit");
       if (!a.text) return;
     }
-    const text = stripMentions(TurnContext.removeRecipientMention(a) ?? a.text ?? "");
+    // a .txt/.docx/.pdf file is a draft to review, whatever text comes with it
+    if (await handleFileReview(ctx, this.deps)) return;
+    const raw = TurnContext.removeRecipientMention(a) ?? a.text ?? "";
+    const text = stripMentions(raw);
     const cmd = parseCommand(text);
+    // "granska: …", or a long draft-like message (rule in ./review/routing.ts)
+    const review = cmd.kind === "question" ? reviewRoute(draftText(raw)) : undefined;
+    if (review) return handleDraftReview(ctx, this.deps, review.text, review.via);
     const lang = langFromLocale(a.locale);
     switch (cmd.kind) {
       case "empty":
@@ -61,15 +78,36 @@ export class PolicyBot extends TeamsActivityHandler {
         return handleListPacks(ctx, this.deps, lang);
       case "switchPack":
         return handleSwitchPack(ctx, this.deps, lang, cmd.packId);
+      case "reportIncident":
+        return handleReportCommand(ctx, this.deps, cmd.lang);
       case "question":
-        return handleQuestion(ctx, this.deps, cmd.text);
+        await handleQuestion(ctx, this.deps, cmd.text);
+        await warnIfQuestionSensitive(ctx, this.deps, cmd.text);
+        // "jag råkade klistra in personnummer i ChatGPT": answered above, then offered the form
+        return offerIfIncident(ctx, this.deps, cmd.text);
     }
   }
 
-  /** Universal Action (Action.Execute) invokes: only the feedback verb exists. */
+  /** Message action "Granska före Copilot": Teams asks for the dialog, with the message attached. */
+  protected override async handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (action?.commandId === REVIEW_COMMAND_ID) return reviewActionResponse(ctx, this.deps, action, "fetchTask");
+    return super.handleTeamsMessagingExtensionFetchTask(ctx, action);
+  }
+
+  /** The review dialog's Submit (restore), or the message itself when the command runs without fetchTask. */
+  protected override async handleTeamsMessagingExtensionSubmitAction(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (action?.commandId === REVIEW_COMMAND_ID || parseRestoreSubmit(action?.data)) return reviewActionResponse(ctx, this.deps, action, "submitAction");
+    return super.handleTeamsMessagingExtensionSubmitAction(ctx, action);
+  }
+
+  /** Universal Action (Action.Execute) invokes: feedback and restore. */
   protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const feedback = parseFeedbackInvoke(value);
     if (feedback) return feedbackInvokeResponse(ctx, this.deps, feedback);
+    const restore = parseRestoreInvoke(value);
+    if (restore) return restoreInvokeResponse(ctx, this.deps, restore);
+    const incident = await incidentInvokeResponse(ctx, this.deps, value);
+    if (incident) return incident;
     this.deps.log.warn({ event: "invoke", status: "unrecognised" }, "unrecognised card action");
     return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "unsupported action" } };
   }

@@ -1,6 +1,6 @@
 // Runs the detectors over a draft and resolves overlapping findings deterministically.
 import type { Finding, FindingType } from "./types";
-import { tokenize } from "./text";
+import { tokenize, triggersOf } from "./text";
 import type { Sink } from "./detect/types";
 import { detectPersonnummer } from "./detect/personnummer";
 import { detectCards, detectIban, detectGiroAndAccounts } from "./detect/finance";
@@ -71,7 +71,9 @@ export function resolveOverlaps(found: Finding[]): Finding[] {
 /** all findings in a draft, sorted by start offset */
 export function detectAll(text: string): Finding[] {
   const sink = new Collector(text);
-  detectCredentials(text, sink);
+  // one keyword scan gates the password and secrecy regexes of two detectors
+  const triggers = triggersOf(text);
+  detectCredentials(text, sink, triggers);
   // most drafts hold no long number: one cheap test spares the number detectors a scan each
   if (LONG_DIGIT_RUN.test(text)) {
     detectPersonnummer(text, sink);
@@ -108,7 +110,7 @@ export function detectAll(text: string): Finding[] {
 
   const cats = new Collector(text);
   const persons = identifiers.filter((f) => f.type !== "CREDENTIAL" && f.type !== "IP_ADDRESS");
-  detectCategories(text, cats, toks, persons);
+  detectCategories(text, cats, toks, persons, triggers);
   const categories = resolveOverlaps(cats.items);
   return [...identifiers, ...categories].sort((a, b) => a.start - b.start || a.end - b.end);
 }

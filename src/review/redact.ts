@@ -3,7 +3,7 @@
 // useful in Copilot. The mapping (placeholder -> value) is returned to the caller only: it is
 // never stored or logged, and restore() puts the real values back into Copilot's answer locally.
 import type { Finding, FindingType } from "./types";
-import { fold } from "./text";
+import { fold, squeezeSpaces } from "./text";
 
 export const PLACEHOLDER_LABEL: Record<FindingType, string> = {
   PERSONNUMMER: "PERSONNUMMER", PERSON_NAME: "PERSON", EMAIL: "EMAIL", PHONE: "PHONE", ADDRESS: "ADDRESS",
@@ -27,27 +27,44 @@ export interface Redaction {
 /** the value a placeholder stands for, normalised so that "Liam" and "liam", "851018-3125" and "8510183125" match */
 export function normalise(type: FindingType, value: string): string {
   switch (type) {
-    case "PERSONNUMMER": return value.replace(/\D/g, "").slice(-10);
-    case "PAYMENT_CARD": case "PHONE": return value.replace(/\D/g, "").replace(/^(?:0046|46)(?=\d{8,})/, "0").replace(/^(?=[1-9]\d{7,9}$)/, "0");
+    case "PERSONNUMMER": return digits(value).slice(-10);
+    case "PAYMENT_CARD": case "PHONE": return digits(value).replace(/^(?:0046|46)(?=\d{8,})/, "0").replace(/^(?=[1-9]\d{7,9}$)/, "0");
     case "BANK_ACCOUNT": case "LICENSE_PLATE": return value.replace(/[\s-]/g, "").toUpperCase();
-    case "PERSON_NAME": return fold(value).replace(/\s+/g, " ").trim();
+    case "PERSON_NAME": return squeezeSpaces(fold(value));
     case "EMAIL": case "IP_ADDRESS": return value.toLowerCase();
-    default: return fold(value).replace(/\s+/g, " ").trim();
+    default: return squeezeSpaces(fold(value));
   }
+}
+
+/** the ASCII digits of s (what s.replace(/\D/g, "") gives) */
+function digits(s: string): string {
+  let out = "";
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) { if (start < 0) start = i; continue; }
+    if (start >= 0) { out += s.slice(start, i); start = -1; }
+  }
+  return out;
 }
 
 export function redact(text: string, findings: Finding[], opts: RedactOptions = {}): Redaction {
   const chosen = findings.filter((f) => opts.categories || !CATEGORY.has(f.type)).sort((a, b) => a.start - b.start);
+  // each value normalised once (the pre-pass over full names and the replacement share it)
+  const norms: string[] = new Array(chosen.length);
   // a lone first or last name that belongs to exactly one full name shares its placeholder
-  const fullNames = new Map<string, Set<string>>();
-  for (const f of chosen) {
+  let fullNames: Map<string, Set<string>> | null = null;
+  for (let i = 0; i < chosen.length; i++) {
+    const f = chosen[i];
+    const n = norms[i] = normalise(f.type, text.slice(f.start, f.end));
     if (f.type !== "PERSON_NAME") continue;
-    const n = normalise(f.type, text.slice(f.start, f.end));
-    const parts = n.split(" ");
-    if (parts.length < 2) continue;
-    for (const p of [parts[0], parts[parts.length - 1]]) {
-      if (!fullNames.has(p)) fullNames.set(p, new Set());
-      fullNames.get(p)!.add(n);
+    const a = n.indexOf(" ");
+    if (a < 0) continue;
+    fullNames ??= new Map();
+    for (const p of [n.slice(0, a), n.slice(n.lastIndexOf(" ") + 1)]) {
+      let set = fullNames.get(p);
+      if (!set) fullNames.set(p, set = new Set());
+      set.add(n);
     }
   }
   const placeholderOf = new Map<string, string>();
@@ -55,13 +72,14 @@ export function redact(text: string, findings: Finding[], opts: RedactOptions = 
   const mapping: Record<string, string> = {};
   let out = "";
   let pos = 0;
-  for (const f of chosen) {
+  for (let i = 0; i < chosen.length; i++) {
+    const f = chosen[i];
     if (f.start < pos) continue; // overlapping category span: the identifier already replaced it
     const value = text.slice(f.start, f.end);
-    let norm = normalise(f.type, value);
-    if (f.type === "PERSON_NAME" && !norm.includes(" ")) {
+    let norm = norms[i];
+    if (fullNames && f.type === "PERSON_NAME" && norm.indexOf(" ") < 0) {
       const full = fullNames.get(norm);
-      if (full && full.size === 1) norm = [...full][0];
+      if (full && full.size === 1) for (const only of full) norm = only;
     }
     const label = PLACEHOLDER_LABEL[f.type];
     const k = `${label}\u0000${norm}`;

@@ -54,7 +54,19 @@ export function after(text: string, i: number, n: number): string {
 
 /** strip diacritics and lowercase: "Petrović" -> "petrovic" */
 export function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  // below U+00C0 no character decomposes under NFD: lowercasing is all there is to do
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0xc0) return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return s.toLowerCase();
+}
+
+/** s with runs of whitespace collapsed to one space and trimmed (no regex when there is nothing to do) */
+export function squeezeSpaces(s: string): string {
+  let plain = s.length > 0 && s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32;
+  for (let i = 0; plain && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 ? s.charCodeAt(i + 1) === 32 : (c <= 13 && c >= 9) || c === 0xa0 || c > 0x1000 && /\s/.test(s[i])) plain = false;
+  }
+  return plain ? s : s.replace(/\s+/g, " ").trim();
 }
 
 /** parse a '|'-separated data string into a set */
@@ -67,24 +79,88 @@ export function setOf(data: string, extra: readonly string[] = []): Set<string> 
 /** the words of a text: letters, with internal hyphens/apostrophes ("Anna-Karin", "O'Brien") */
 export interface Tok { s: number; e: number }
 
-/** words as flat offset arrays (no object per word: this runs on every keystroke) */
+/**
+ * words as flat offset arrays (no object per word: this runs on every keystroke), with a hash of
+ * each word's lowercase form computed while scanning, so detectors can reject most words with one
+ * table lookup instead of slicing and lowercasing them (see wordHash and HashSetFilter)
+ */
 export class Words {
   s: Int32Array;
   e: Int32Array;
+  /** wordHash of the lowercase word; NO_HASH when it holds a character outside Latin-1 */
+  h: Int32Array;
   n = 0;
   constructor(capacity: number) {
-    this.s = new Int32Array(Math.max(16, capacity));
-    this.e = new Int32Array(Math.max(16, capacity));
+    const c = Math.max(16, capacity);
+    this.s = new Int32Array(c);
+    this.e = new Int32Array(c);
+    this.h = new Int32Array(c);
   }
-  push(s: number, e: number): void {
+  push(s: number, e: number, h: number): void {
     if (this.n === this.s.length) {
-      const s2 = new Int32Array(this.n * 2), e2 = new Int32Array(this.n * 2);
-      s2.set(this.s); e2.set(this.e);
-      this.s = s2; this.e = e2;
+      const s2 = new Int32Array(this.n * 2), e2 = new Int32Array(this.n * 2), h2 = new Int32Array(this.n * 2);
+      s2.set(this.s); e2.set(this.e); h2.set(this.h);
+      this.s = s2; this.e = e2; this.h = h2;
     }
     this.s[this.n] = s;
     this.e[this.n] = e;
+    this.h[this.n] = h;
     this.n++;
+  }
+}
+
+/** hash of a word that holds a character toLowerCase maps outside the simple Latin-1 rule */
+export const NO_HASH = -1;
+const HASH_SEED = 0x811c9dc5 | 0;
+
+/** lowercase of a Latin-1 code (what String#toLowerCase gives for it) */
+function lowerLatin1(c: number): number {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c;
+}
+/** per Latin-1 code: its lowercase when it is a letter (isLetterCode), else 0 */
+const LATIN1_LOWER = (() => {
+  const t = new Uint16Array(256);
+  for (let c = 0; c < 256; c++) if (isLetterCode(c)) t[c] = lowerLatin1(c);
+  return t;
+})();
+function hashStep(h: number, lc: number): number {
+  return Math.imul(h ^ lc, 0x01000193);
+}
+function hashEnd(h: number): number {
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) & 0x7fffffff;
+}
+
+/** the hash tokenize() gives to text[s, e) (NO_HASH when a character is outside Latin-1) */
+export function wordHash(text: string, s: number, e: number): number {
+  let h = HASH_SEED;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c > 0xff) return NO_HASH;
+    h = hashStep(h, lowerLatin1(c));
+  }
+  return hashEnd(h);
+}
+
+/**
+ * A filter in front of word sets: one bit per hash bucket of every member. It has no false
+ * negatives for words with a hash, so `!mayHave(h)` proves a word is not in the set.
+ */
+export class HashSetFilter {
+  private readonly bits: Uint8Array;
+  private readonly mask: number;
+  constructor(words: Iterable<string>, sizeLog2 = 20) {
+    this.bits = new Uint8Array(1 << sizeLog2);
+    this.mask = (1 << sizeLog2) - 1;
+    for (const w of words) {
+      const h = wordHash(w, 0, w.length);
+      if (h !== NO_HASH) this.bits[h & this.mask] = 1;
+    }
+  }
+  /** false only when the word hashed to h is certainly not a member */
+  mayHave(h: number): boolean {
+    return h === NO_HASH || this.bits[h & this.mask] === 1;
   }
 }
 
@@ -100,17 +176,32 @@ export function tokenize(text: string, reuse = false): Words {
     words = new Words((text.length >> 3) + 16);
   }
   const n = text.length;
+  const table = LATIN1_LOWER;
   let i = 0;
   while (i < n) {
-    if (!isLetterCode(text.charCodeAt(i))) { i++; continue; }
+    const c0 = text.charCodeAt(i);
+    if (c0 <= 0xff ? table[c0] === 0 : !isLetterCode(c0)) { i++; continue; }
     const s = i;
+    let h = HASH_SEED;
+    let latin1 = true;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (isLetterCode(c)) { i++; continue; }
-      if ((c === 45 || c === 39 || c === 0x2019) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) { i++; continue; }
+      if (c <= 0xff) {
+        const lc = table[c];
+        if (lc !== 0) { h = hashStep(h, lc); i++; continue; }
+      } else if (isLetterCode(c)) {
+        latin1 = false;
+        i++;
+        continue;
+      }
+      if ((c === 45 || c === 39 || c === 0x2019) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) {
+        if (c > 0xff) latin1 = false; else h = hashStep(h, c);
+        i++;
+        continue;
+      }
       break;
     }
-    words.push(s, i);
+    words.push(s, i, latin1 ? hashEnd(h) : NO_HASH);
   }
   return words;
 }
@@ -144,4 +235,42 @@ export function continuesCode(text: string, i: number, depth = 0): boolean {
   if (digit) return true;
   // an all-caps group ("ABNA") continues a code only if the group before it holds a digit ("NL91 ABNA 0417")
   return depth === 0 && len >= 2 && continuesCode(text, k + 1, 1);
+}
+
+/** keyword triggers that gate the costlier detector regexes (bits of triggersOf) */
+export const TRIGGER = {
+  OSL: 1, MARKING: 2, CLASS: 4, PROTECTED: 8, SECRET_PHRASE: 16, PASSWORD: 32, KEY: 64,
+} as const;
+const TRIGGER_WORDS = /osl|sekretess|konfidentiell|hemlig|confidential|secret|internal only|internt bruk|k[2-4]|skydda|kvarskri|fingerade|lösen|pass|pwd|pin|nyckel|wifi|wi-fi/g;
+
+/**
+ * which keyword triggers a text holds: one scan of the lowercased text instead of one indexOf or
+ * regex test per gate. Every start position is tried (no two of these words can start at the same
+ * place except "sekretess" and its longer forms, checked by hand), so it is the same as testing
+ * each gate on its own.
+ */
+export function triggersOf(text: string): number {
+  const low = text.toLowerCase();
+  let bits = 0;
+  let m: RegExpExecArray | null;
+  TRIGGER_WORDS.lastIndex = 0;
+  while ((m = TRIGGER_WORDS.exec(low))) {
+    const w = m[0], i = m.index;
+    TRIGGER_WORDS.lastIndex = i + 1;
+    switch (w) {
+      case "osl": bits |= TRIGGER.OSL; break;
+      case "sekretess":
+        bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE;
+        if (low.startsWith("lag", i + 9)) bits |= TRIGGER.OSL;
+        if (low.startsWith("mark", i + 9)) bits |= TRIGGER.PROTECTED;
+        break;
+      case "konfidentiell": case "hemlig": case "confidential": bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE; break;
+      case "secret": case "internal only": case "internt bruk": bits |= TRIGGER.MARKING; break;
+      case "skydda": case "kvarskri": case "fingerade": bits |= TRIGGER.PROTECTED; break;
+      case "lösen": case "pass": case "pwd": case "pin": bits |= TRIGGER.PASSWORD; break;
+      case "nyckel": case "wifi": case "wi-fi": bits |= TRIGGER.KEY; break;
+      default: bits |= TRIGGER.CLASS; // k2, k3, k4
+    }
+  }
+  return bits;
 }

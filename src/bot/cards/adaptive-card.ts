@@ -56,7 +56,65 @@ export interface ActionSet {
   spacing?: Spacing;
 }
 
-export type Element = TextBlock | FactSet | Container | ColumnSet | ActionSet;
+/** a text field; its value comes back in the data of the card's Submit/Execute actions, under its id */
+export interface InputText {
+  type: "Input.Text";
+  id: string;
+  isMultiline?: boolean;
+  /** prefilled text (e.g. a copy the user selects and copies) */
+  value?: string;
+  placeholder?: string;
+  label?: string;
+  maxLength?: number;
+  spacing?: Spacing;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+
+/** fields every input of a form shares (AC 1.3+): the label is read out, isRequired marks it */
+interface InputBase {
+  id: string;
+  label?: string;
+  isRequired?: boolean;
+  /** shown by the client when its own check (isRequired, min/max) fails */
+  errorMessage?: string;
+  spacing?: Spacing;
+}
+
+/** a calendar date; submits "YYYY-MM-DD" */
+export interface InputDate extends InputBase {
+  type: "Input.Date";
+  value?: string;
+  min?: string;
+  max?: string;
+}
+
+/** a time of day; submits "HH:mm" */
+export interface InputTime extends InputBase {
+  type: "Input.Time";
+  value?: string;
+}
+
+export interface InputNumber extends InputBase {
+  type: "Input.Number";
+  value?: number;
+  min?: number;
+  max?: number;
+  placeholder?: string;
+}
+
+/** a choice list; a multi-select submits its values joined by commas */
+export interface InputChoiceSet extends InputBase {
+  type: "Input.ChoiceSet";
+  choices: Array<{ title: string; value: string }>;
+  isMultiSelect?: boolean;
+  style?: "compact" | "expanded" | "filtered";
+  value?: string;
+  placeholder?: string;
+  wrap?: boolean;
+}
+
+export type Element = TextBlock | FactSet | Container | ColumnSet | ActionSet | InputText | InputDate | InputTime | InputNumber | InputChoiceSet;
 
 export interface SubmitAction {
   type: "Action.Submit";
@@ -75,7 +133,14 @@ export interface ExecuteAction {
   fallback?: SubmitAction;
 }
 
-export type Action = SubmitAction | ExecuteAction;
+/** opens a link (e.g. the SharePoint list item) */
+export interface OpenUrlAction {
+  type: "Action.OpenUrl";
+  title: string;
+  url: string;
+}
+
+export type Action = SubmitAction | ExecuteAction | OpenUrlAction;
 
 export interface AdaptiveCard {
   $schema: "http://adaptivecards.io/schemas/adaptive-card.json";

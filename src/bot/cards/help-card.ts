@@ -1,6 +1,8 @@
 // "hjälp" / "help": what the bot does, its commands, and the current policy.
 import { t, type LocaleLang } from "../../locales";
 import { adaptiveCard, imBack, text, type AdaptiveCard } from "./adaptive-card";
+import { DRAFT_MIN_CHARS, DRAFT_MIN_LINES, QUESTION_MAX_CHARS } from "../review/routing";
+import { MAX_DRAFT_CHARS } from "../review/run";
 
 export interface HelpCardData {
   lang: LocaleLang;
@@ -9,7 +11,7 @@ export interface HelpCardData {
 }
 
 export function helpCard(d: HelpCardData): AdaptiveCard {
-  const k = (key: string, vars?: Record<string, string>) => t(d.lang, "bot", key, vars);
+  const k = (key: string, vars?: Record<string, string | number>) => t(d.lang, "bot", key, vars);
   const title = k("help.title");
   return adaptiveCard(
     [
@@ -22,8 +24,11 @@ export function helpCard(d: HelpCardData): AdaptiveCard {
           { title: k("help.cmdHelp"), value: k("help.cmdHelpWhat") },
           { title: k("help.cmdList"), value: k("help.cmdListWhat") },
           { title: k("help.cmdSwitch"), value: k("help.cmdSwitchWhat") },
+          { title: k("help.cmdReview"), value: k("help.cmdReviewWhat") },
+          { title: k("help.cmdIncident"), value: k("help.cmdIncidentWhat") },
         ],
       },
+      text(k("help.reviewRule", { chars: DRAFT_MIN_CHARS, lines: DRAFT_MIN_LINES, questionChars: QUESTION_MAX_CHARS, maxChars: MAX_DRAFT_CHARS.toLocaleString(d.lang === "sv" ? "sv-SE" : "en-GB") }), { spacing: "small", size: "small" }),
       text(k("help.current", { organisation: d.organisation, id: d.packId }), { isSubtle: true, spacing: "medium" }),
       text(k("help.channelHint"), { isSubtle: true, size: "small" }),
     ],

@@ -16,6 +16,7 @@ export function welcomeCard(d: WelcomeCardData): AdaptiveCard {
       text(t(d.lang, "bot", "welcome.body", { organisation: d.organisation })),
       text(t(d.lang, "bot", "welcome.tryHeading"), { weight: "bolder", spacing: "medium" }),
       { type: "ActionSet", actions: examples.map((q) => imBack(q, q)) },
+      text(t(d.lang, "bot", "welcome.review"), { spacing: "medium" }),
       text(t(d.lang, "bot", "welcome.helpHint"), { isSubtle: true, spacing: "medium" }),
     ],
     { fallbackText: title },

@@ -4,7 +4,7 @@
 // secrecy, when it is a marking ("SEKRETESS enligt 26 kap. 1 § OSL", "KONFIDENTIELLT", "K3"):
 // a text *about* GDPR or sick-leave statistics does not trigger.
 import type { Finding } from "../types";
-import { isLetterAt, type Words } from "../text";
+import { isLetterAt, TRIGGER, triggersOf, type Words } from "../text";
 import type { Sink } from "./types";
 
 /** strong health terms: diagnoses, treatments, medication, disability, sick leave of someone */
@@ -110,7 +110,6 @@ function termHits(text: string, words: Words, tms: TermMatcher[], visit: (k: num
 /** secrecy markings and references */
 const OSL = /\d{1,2}\s?kap\.?\s?\d{1,2}\s?[a-z]?\s?§\s?(?:första stycket\s)?(?:OSL|offentlighets- och sekretesslagen|sekretesslagen)|\bOSL\s\d{1,2}:\d{1,2}/gi;
 const MARKING = /(?:SEKRETESS(?:BELAGD|BELAGT)?|KONFIDENTIELL[AT]?|HEMLIG[AT]?|STRICTLY CONFIDENTIAL|CONFIDENTIAL|TOP SECRET|SECRET|INTERNAL ONLY|ENDAST FÖR INTERNT BRUK|Sekretess enligt|Sekretessbelagd|Konfidentiell[at]?|Confidential|Strictly confidential|Hemlig[at]?)(?![\wåäö])/g;
-const MARKING_GATE = /sekretess|konfidentiell|hemlig|confidential|secret|internal only|internt bruk/;
 const CLASS = /(?<![\wåäö])(?:informationsklass(?:ning)?|klass(?:ning|ad|at|ade)?|konfidentialitet(?:snivå)?|skyddsnivå|sekretessnivå)\s?:?\s?(?:K|k)[2-4](?![\w])|(?<![\wåäö])K[2-4]\s?[-–(]\s?(?:känslig|konfidentiell|sekretess|hemlig|skyddsvärd)/gi;
 const PROTECTED = /(?<![\wåäö])(?:skyddade personuppgifter|skyddad identitet|sekretessmarkering|kvarskrivning|kvarskriven|fingerade personuppgifter)(?![\wåäö])/gi;
 const SECRET_PHRASE = /(?<![\wåäö])(?:(?:ärendet|uppgifterna|handlingen|handlingarna|dokumentet|utredningen|informationen|detta|följande|protokollet|bilagan|texten)\s(?:nedan\s)?(?:omfattas av|är belagd med|är belagda med|är under|faller under)\s(?:sträng\s)?sekretess|(?:är|is)\s(?:strikt\s|strictly\s|mycket\s|highly\s)?(?:konfidentiell[at]?|confidential|hemlig[at]?|sekretessbelagd[at]?))(?![\wåäö])/gi;
@@ -152,7 +151,8 @@ function nearPerson(text: string, s: number, e: number, persons: Finding[]): boo
 /** weak health words that are usually about policy or statistics unless someone's identity is right there */
 const WEAK_HEALTH = /^(?:operation\w*|röntgen\w*|blodprov\w*|hospital\w*|sick|ill|injur\w*|infektion\w*|infection|utslag|rash|blind\w*|döv\w*|deaf|kol|inr|flu|förvirrad\w*|roma|sami|sjuk|sjuka|sjukdom\w*|läkarintyg\w*|diagnos\w*|medicin\w*|läkemedel\w*|rehabilitering\w*|terapi\w*|therapy|illness|medication|disability|religion\w*|etnisk\w*|ethnic\w*|genetisk\w*|genetic|biometri\w*|fängelse\w*|åtal\w*|stöld\w*|bedrägeri\w*|kriminell\w*|psykolog\w*)$/i;
 
-export function detectCategories(text: string, sink: Sink, toks: Words, persons: Finding[]): void {
+/** `triggers`: triggersOf(text), when the caller has it already */
+export function detectCategories(text: string, sink: Sink, toks: Words, persons: Finding[], triggers = triggersOf(text)): void {
   let m: RegExpExecArray | null;
   const identified = persons.length > 0;
   termHits(text, toks, [HEALTH, SPECIAL], (k, s, e, w) => {
@@ -171,12 +171,11 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
     if (!nearPerson(text, m.index, m.index + m[0].length, persons)) continue;
     sink.add("HEALTH", m.index, m.index + m[0].length, 0.85, "diagnosis code");
   }
-  // the marking regexes run only when a cheap look at the lowercased text finds their words
-  const low = text.toLowerCase();
+  // the marking regexes run only when the one keyword scan (triggersOf) found their words
   OSL.lastIndex = 0;
-  if (low.indexOf("osl") >= 0 || low.indexOf("sekretesslag") >= 0) while ((m = OSL.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.95, "reference to the Public Access to Information and Secrecy Act (OSL)");
+  if (triggers & TRIGGER.OSL) while ((m = OSL.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.95, "reference to the Public Access to Information and Secrecy Act (OSL)");
   MARKING.lastIndex = 0;
-  if (MARKING_GATE.test(low)) while ((m = MARKING.exec(text))) {
+  if (triggers & TRIGGER.MARKING) while ((m = MARKING.exec(text))) {
     const w = m[0];
     if (isLetterAt(text, m.index - 1) || isLetterAt(text, m.index + w.length)) continue;
     const upper = w === w.toUpperCase();
@@ -189,9 +188,9 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
     sink.add("SECRECY", m.index, m.index + w.length, 0.9, `marking '${w}'`);
   }
   CLASS.lastIndex = 0;
-  if (/k[2-4]/.test(low)) while ((m = CLASS.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.85, "information classification above open (K2–K4)");
+  if (triggers & TRIGGER.CLASS) while ((m = CLASS.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.85, "information classification above open (K2–K4)");
   PROTECTED.lastIndex = 0;
-  if (/skydda|sekretessmark|kvarskri|fingerade/.test(low)) while ((m = PROTECTED.exec(text))) {
+  if (triggers & TRIGGER.PROTECTED) while ((m = PROTECTED.exec(text))) {
     const s = m.index, e = s + m[0].length;
     const lead = text.slice(Math.max(0, s - 40), s);
     // a heading ("Skyddad identitet – …") marks the draft itself
@@ -200,5 +199,5 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
     sink.add("SECRECY", s, e, 0.9, "a person with protected identity");
   }
   SECRET_PHRASE.lastIndex = 0;
-  if (/sekretess|konfidentiell|confidential|hemlig/.test(low)) while ((m = SECRET_PHRASE.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.8, "text described as secret or confidential");
+  if (triggers & TRIGGER.SECRET_PHRASE) while ((m = SECRET_PHRASE.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.8, "text described as secret or confidential");
 }

@@ -1,4 +1,4 @@
-import { isAlnumAt } from "../text";
+import { isAlnumAt, TRIGGER, triggersOf } from "../text";
 
 const isWordChar = (t: string, i: number) => isAlnumAt(t, i) || t[i] === "_";
 
@@ -52,6 +52,8 @@ const PASSWORD_TO = /(lösenord(?:et)?|password|pinkod(?:en)?)()(\s+(?:till|to)\
 const PLACEHOLDER = /^(?:\$\{|<|\{\{|%|process\.env|os\.environ|env\(|xxx|\*\*\*|your[_\-]|example|changeme$|redacted|null$|none$|undefined$|true$|false$|required$|optional$)/i;
 const COMMON_VALUE = /^(?:samma|same|inte|not|fel|wrong|för|too|ogiltigt?|invalid|bytt|changed|okänt|unknown|låst|locked|utgånget|expired|korrekt|correct|rätt|klart|svårt|enkelt|viktigt|hemligt|secret|reset|återställt|sparat|saved|the|ett|en|ditt|your|my|mitt|min|det|den|this|that|att|som|och|and|kvar|borta|slut|stored|hashed|krypterat|encrypted|används|needed|behövs|set)$/i;
 
+const PASSWORD_RES = [PASSWORD_TEXT, PASSWORD_TO, PASSWORD_BARE];
+
 function looksLikeSecret(v: string): boolean {
   if (PLACEHOLDER.test(v) || COMMON_VALUE.test(v)) return false;
   const hasDigit = /\d/.test(v), hasSym = /[^A-Za-z0-9åäöÅÄÖ]/.test(v), mixed = /[a-zåäö]/.test(v) && /[A-ZÅÄÖ]/.test(v.slice(1));
@@ -66,17 +68,32 @@ const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const HINTS = new RegExp([...new Set(SHAPES.flatMap((s) => (typeof s.hint === "string" ? [s.hint] : s.hint)))]
   .sort((a, b) => b.length - a.length).map(escape).join("|"), "g");
 
-/** a run of 16 ASCII letters or digits (a key or token): one pass, no regex restarts */
+/** ASCII letters and digits */
+const ALNUM = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 48; c <= 57; c++) t[c] = 1;
+  for (let c = 65; c <= 90; c++) { t[c] = 1; t[c + 32] = 1; }
+  return t;
+})();
+const isAsciiAlnum = (c: number): boolean => c < 128 && ALNUM[c] === 1;
+
+/**
+ * a run of 16 ASCII letters or digits (a key or token). Every such run covers a position that is
+ * 15 mod 16, so only those are probed and measured left and right from there.
+ */
 function hasLongToken(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) { if (++run >= 16) return true; } else run = 0;
+  const n = text.length;
+  for (let i = 15; i < n; i += 16) {
+    if (!isAsciiAlnum(text.charCodeAt(i))) continue;
+    let a = i, b = i + 1;
+    while (a > 0 && i - a < 15 && isAsciiAlnum(text.charCodeAt(a - 1))) a--;
+    while (b < n && b - a < 16 && isAsciiAlnum(text.charCodeAt(b))) b++;
+    if (b - a >= 16) return true;
   }
   return false;
 }
 
-export function detectCredentials(text: string, sink: Sink): void {
+export function detectCredentials(text: string, sink: Sink, triggers = triggersOf(text)): void {
   let m: RegExpExecArray | null;
   // one scan for every shape's literal hint, then only the shapes whose hint occurs; prose
   // without '=', '_', '-----', a URL or a long unbroken token holds none of them
@@ -121,10 +138,8 @@ export function detectCredentials(text: string, sink: Sink): void {
     sink.add("CREDENTIAL", start, start + val.length, 0.9, "bearer token");
   }
   // passwords in running text: only drafts that name one are scanned
-  const low = text.toLowerCase();
-  const pw = low.indexOf("lösen") >= 0 || low.indexOf("pass") >= 0 || low.indexOf("pwd") >= 0 || low.indexOf("pin") >= 0;
-  const key = low.indexOf("nyckel") >= 0 || low.indexOf("wifi") >= 0 || low.indexOf("wi-fi") >= 0;
-  for (const re of pw || key ? [PASSWORD_TEXT, PASSWORD_TO, PASSWORD_BARE] : []) {
+  const named = (triggers & (TRIGGER.PASSWORD | TRIGGER.KEY)) !== 0;
+  for (const re of named ? PASSWORD_RES : []) {
     re.lastIndex = 0;
     while ((m = re.exec(text))) {
       if (isWordChar(text, m.index - 1)) continue;

@@ -6,7 +6,7 @@ import CORE from "../lists/core-first-names";
 import SURNAMES from "../lists/surnames";
 import AMBIGUOUS from "../lists/ambiguous-names";
 import PLACES from "../lists/places";
-import { fold, isAlnumAt, isLetterAt, isUpperCode, lineStart, setOf, type Tok, type Words } from "../text";
+import { fold, HashSetFilter, isAlnumAt, isLetterAt, isUpperCode, lineStart, setOf, type Tok, type Words } from "../text";
 import type { Sink } from "./types";
 
 /**
@@ -17,25 +17,22 @@ function shapeKey(text: string, s: number, e: number): number {
   const len = e - s;
   return ((text.charCodeAt(s) & 31) << 14) | ((text.charCodeAt(s + 1) & 31) << 9) | ((text.charCodeAt(e - 1) & 31) << 4) | (len > 15 ? 15 : len);
 }
-function shapeFilter(sets: Array<Set<string>>): Uint8Array {
-  const bits = new Uint8Array(1 << 19);
-  for (const set of sets) {
-    for (const w of set) {
-      // both cases of the first letter: lists are lowercase, text is capitalised
-      bits[shapeKey(w, 0, w.length)] = 1;
-      const cap = w[0].toUpperCase() + w.slice(1);
-      bits[shapeKey(cap, 0, cap.length)] = 1;
-    }
-  }
-  return bits;
-}
 
-let lists: { first: Set<string>; core: Set<string>; sur: Set<string>; amb: Set<string>; places: Set<string>; coreShape: Uint8Array; anyShape: Uint8Array; roleShape: Uint8Array } | null = null;
+interface Lists {
+  first: Set<string>; core: Set<string>; sur: Set<string>; amb: Set<string>; places: Set<string>;
+  /** hash filters over the same sets: most words are rejected by one lookup on their token hash */
+  anyF: HashSetFilter; firstF: HashSetFilter; surF: HashSetFilter; coreF: HashSetFilter; roleF: HashSetFilter;
+}
+let lists: Lists | null = null;
 function data() {
   // parsed on first use so that importing the module stays cheap
   if (!lists) {
     const first = setOf(FIRST), core = setOf(CORE), sur = setOf(SURNAMES);
-    lists = { first, core, sur, amb: setOf(AMBIGUOUS, EXTRA_AMBIGUOUS), places: setOf(PLACES), coreShape: shapeFilter([core]), anyShape: shapeFilter([first, sur]), roleShape: shapeFilter([ROLE_CUES]) };
+    lists = {
+      first, core, sur, amb: setOf(AMBIGUOUS, EXTRA_AMBIGUOUS), places: setOf(PLACES),
+      anyF: new HashSetFilter([...first, ...sur], 21), firstF: new HashSetFilter(first), surF: new HashSetFilter(sur),
+      coreF: new HashSetFilter(core), roleF: new HashSetFilter(ROLE_CUES, 16),
+    };
   }
   return lists;
 }
@@ -78,6 +75,15 @@ function isAllUpper(raw: string): boolean {
   return raw.length > 1 && raw === raw.toUpperCase();
 }
 
+/** which words are inside an emitted name (reused: one review at a time) */
+let coveredBuf: Uint8Array | null = null;
+
+/** whitespace as String#trim and /\s/ see it */
+function isSpaceCode(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c < 128 ? false : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** shape bits of the names found in the current draft (reused: one review at a time) */
 let seenShapes: Uint8Array | null = null;
 
@@ -87,7 +93,7 @@ export interface NameOptions {
 }
 
 export function detectNames(text: string, sink: Sink, words: Words, opts: NameOptions): void {
-  const { first, core, sur, amb, places, coreShape, anyShape, roleShape } = data();
+  const { first, core, sur, amb, places, anyF, firstF, surF, coreF, roleF } = data();
   // å, ä, ö are letters of their own: "Lön" is no "Lon", "Räven" no "Raven"
   const foldable = (w: string): boolean => NON_ASCII.test(w) && !SWEDISH_LETTERS.test(w);
   const folded = (w: string): string => (foldable(w) ? fold(w) : w);
@@ -127,6 +133,19 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
     return CUE_WORDS.has(text.slice(k + 1, we).toLowerCase());
   };
   const aloneOnLine = (s: number, e: number): boolean => {
+    // quick refusals, same answer: a word right after the name, or a word before it on its line that is no dash
+    for (let k = e; k < text.length && k - e < 300; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10) break;
+      if (!isSpaceCode(c)) return false;
+    }
+    for (let k = s - 1; k >= 0 && k >= s - 300; k--) {
+      const c = text.charCodeAt(k);
+      if (c === 10) break;
+      if (isSpaceCode(c)) continue;
+      if (c !== 45 && c !== 0x2013 && c !== 47) return false;
+      break;
+    }
     const ls = lineStartBefore(s);
     let le = e;
     while (le < text.length && le - e < 300 && text[le] !== "\n") le++;
@@ -140,6 +159,7 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
     return SIGNOFF.test(prev) || text.slice(e).trim() === "" || /^\s*\n[^\n]{0,60}(?:chef|manager|consultant|konsult|handläggare|samordnare|rektor|director|head|projektledare|koordinator|assistent|officer|specialist|ansvarig|lead)/i.test(text.slice(e, e + 80));
   };
   const chatSpeaker = (s: number, e: number): boolean => {
+    if (text[e] !== ":") return false;
     const ls = lineStartBefore(s);
     const lead = text.slice(ls, s);
     return (lead.trim() === "" || /^\s*\[[\d:. ]{3,12}\]\s*$/.test(lead) || /^\s*\d{1,2}[:.]\d{2}\s*$/.test(lead)) && text[e] === ":";
@@ -152,7 +172,7 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
   };
 
   let lastNameEnd = -1;
-  const n = words.n, ws = words.s, we = words.e;
+  const n = words.n, ws = words.s, we = words.e, wh = words.h;
   const tok = (k: number): Tok => ({ s: ws[k], e: we[k] });
   /** the word before word i on the same line, over at most ": ", ", " or a dash; "" when none */
   const prevWord = (i: number): string => {
@@ -164,7 +184,7 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
   };
   /** a role word right before: "Patient Farida …", "Sökande: …", "for customer …", "c/o …" */
   const roleCue = (i: number): boolean => {
-    if (i > 0 && !roleShape[shapeKey(text, ws[i - 1], we[i - 1])] && text.charCodeAt(ws[i] - 2) !== 111 /* "c/o " */) return false;
+    if (i > 0 && !roleF.mayHave(wh[i - 1]) && text.charCodeAt(ws[i] - 2) !== 111 /* "c/o " */) return false;
     const p = prevWord(i);
     if (p && ROLE_CUES.has(p)) return true;
     return text.slice(Math.max(0, ws[i] - 4), ws[i]).toLowerCase() === "c/o ";
@@ -188,7 +208,9 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
   const nameTokens = new Set<string>();
   const seen = seenShapes ??= new Uint8Array(1 << 19);
   const seenKeys: number[] = [];
-  const covered = new Uint8Array(n);
+  if (!coveredBuf || coveredBuf.length < n) coveredBuf = new Uint8Array(Math.max(n, 1024));
+  const covered = coveredBuf;
+  covered.fill(0, 0, n);
   const emit = (i: number, j: number, conf: number, reason: string): void => {
     sink.add("PERSON_NAME", ws[i], we[j], conf, reason);
     lastNameEnd = we[j];
@@ -210,12 +232,12 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
     let unlisted = false;
     if (upperFirst) {
       // names with diacritics folded ("Petrovic" for "Petrović") or hyphenated may miss the filter
-      if (!anyShape[shapeKey(text, s0, e0)] && e0 - s0 > 1) {
+      if (!anyF.mayHave(wh[i]) && e0 - s0 > 1) {
         let plain = true;
         for (let k = s0; k < e0; k++) { const c = text.charCodeAt(k); if (c > 127 || c === 45) { plain = false; break; } }
         if (plain) {
           // an unlisted word still counts after a title or a role word, or before a listed surname
-          const titledHere = text.charCodeAt(s0 - 1) === 32 && TITLE_BEFORE.test(text.slice(Math.max(0, s0 - 12), s0));
+          const titledHere = text.charCodeAt(s0 - 1) === 32 && titleBefore(s0);
           if (!titledHere && !roleCue(i) && !surnameNext(i)) continue;
           unlisted = true;
         }
@@ -231,9 +253,9 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
       }
       // lowercase words: the curated list, or any listed first name where a chat line or greeting puts it
       if (e0 - s0 < 3) continue;
-      const key = shapeKey(text, s0, e0);
-      if (!coreShape[key] || !core.has(text.slice(s0, e0))) {
-        if (!clauseStart(s0) || !anyShape[key]) continue;
+      const h = wh[i];
+      if (!coreF.mayHave(h) || !core.has(text.slice(s0, e0))) {
+        if (!firstF.mayHave(h) || !clauseStart(s0)) continue;
         r = text.slice(s0, e0);
         if (!first.has(r) || amb.has(r) || places.has(r) || STOP.has(r) || sur.has(r) && !first.has(r)) continue;
         const t0 = tok(i);
@@ -247,13 +269,13 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
     }
     const cap = upperFirst && !isAllUpper(r);
     if (upperFirst && !cap) continue;
-    if (cap && !unlisted && !first.has(low) && !sur.has(low) && !NON_ASCII.test(low) && !low.includes("-") && !(text.charCodeAt(s0 - 1) === 32 && TITLE_BEFORE.test(text.slice(Math.max(0, s0 - 12), s0))) && !roleCue(i) && !surnameNext(i)) continue;
+    if (cap && !unlisted && !first.has(low) && !sur.has(low) && !NON_ASCII.test(low) && !low.includes("-") && !(text.charCodeAt(s0 - 1) === 32 && titleBefore(s0)) && !roleCue(i) && !surnameNext(i)) continue;
     const t = tok(i);
     if (opts.masked(t.s, t.e) || inCode(t)) continue;
     if (cap) {
       if (ROLE_CUES.has(low) && text[t.e] === ":") continue; // "Pat:", "Elev:" are labels
       const firstHit = !unlisted && isFirst(low);
-      const titled = !firstHit && TITLE_BEFORE.test(text.slice(Math.max(0, t.s - 12), t.s)) && !amb.has(low) && !places.has(low);
+      const titled = !firstHit && titleBefore(t.s) && !amb.has(low) && !places.has(low);
       const roled = !firstHit && !titled && !places.has(low) && !STOP.has(low) && !ROLE_CUES.has(low) && roleCue(i);
       const beforeSurname = !firstHit && !titled && !roled && !amb.has(low) && !places.has(low) && !STOP.has(low) && surnameNext(i);
       if (!firstHit && !titled && !roled && !beforeSurname) continue;
@@ -340,11 +362,19 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
     if (i + 1 >= n || ws[i + 1] !== we[i] + 1 || text[we[i]] !== " ") return false;
     const c = text.charCodeAt(ws[i + 1]);
     if (!(c < 128 ? c >= 65 && c <= 90 : isUpperCode(c))) return false;
-    if (!anyShape[shapeKey(text, ws[i + 1], we[i + 1])]) return false;
+    if (!surF.mayHave(wh[i + 1])) return false;
     const nl = text.slice(ws[i + 1], we[i + 1]).toLowerCase();
     if (!sur.has(nl) || amb.has(nl) || places.has(nl) || first.has(nl)) return false;
     const w = text.slice(ws[i], we[i]).toLowerCase();
     return w.length >= 3 && !STOP.has(w) && !places.has(w) && !amb.has(w) && !ROLE_CUES.has(w) && !sentenceStart(tok(i)) || roleCue(i);
+  }
+  /** TITLE_BEFORE on the 12 characters before s, after a check that a title's last letter is there */
+  function titleBefore(s: number): boolean {
+    let c = text.charCodeAt(s - 2);
+    if (c === 46) c = text.charCodeAt(s - 3);
+    c |= 32; // ASCII case fold: only 'R' and 'r' give 'r', and so on
+    if (c !== 114 && c !== 117 && c !== 110 && c !== 115 && c !== 102 && c !== 109) return false; // r u n s f m
+    return TITLE_BEFORE.test(text.slice(Math.max(0, s - 12), s));
   }
   function dottedName(i: number): boolean {
     const a = text.slice(ws[i], we[i]), b = text.slice(ws[i + 1], we[i + 1]);

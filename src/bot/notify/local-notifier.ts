@@ -1,0 +1,28 @@
+// Local Notifier (nothing configured): the notice goes to the conversation the report
+// was made in, so a laptop run shows what the security channel would get. No manager
+// lookup exists locally yet (issue 5): the manager notice is skipped and says so.
+import type { IncidentNotice, Notifier, NoticeOrigin, NoticeResult } from "../../notify/notifier";
+import { noticeCard } from "../incidents/notice-card";
+import type { ConversationRefs } from "./conversation-refs";
+import { sendErrorCode, type ProactiveSend } from "./send";
+
+export class LocalNotifier implements Notifier {
+  readonly kind = "local" as const;
+
+  constructor(
+    private readonly refs: ConversationRefs,
+    private readonly send: ProactiveSend,
+  ) {}
+
+  async notifyIncident(notice: IncidentNotice, origin: NoticeOrigin): Promise<NoticeResult[]> {
+    const manager: NoticeResult = { target: "manager", status: "skipped", reason: "no-directory" };
+    const ref = origin.conversationId ? this.refs.conversation(origin.conversationId) : undefined;
+    if (!ref) return [{ target: "security", status: "skipped", reason: "no-conversation" }, manager];
+    try {
+      await this.send(ref, noticeCard(notice, { local: true }));
+      return [{ target: "security", status: "sent" }, manager];
+    } catch (e) {
+      return [{ target: "security", status: "failed", reason: sendErrorCode(e) }, manager];
+    }
+  }
+}

@@ -1,0 +1,22 @@
+// One proactive card into a known conversation, through the Bot Framework adapter.
+import type { CloudAdapter, ConversationReference } from "botbuilder";
+import type { AdaptiveCard } from "../cards/adaptive-card";
+import { cardActivity } from "../send-card";
+
+export type ProactiveSend = (ref: Partial<ConversationReference>, card: AdaptiveCard) => Promise<void>;
+
+/** continueConversationAsync with the bot's app id ("" when auth is off: local runs) */
+export function proactiveSender(adapter: CloudAdapter, appId: string): ProactiveSend {
+  return (ref, card) =>
+    adapter.continueConversationAsync(appId, ref, async (ctx) => {
+      await ctx.sendActivity(cardActivity(card));
+    });
+}
+
+/** a stable code for a failed send (connector errors carry statusCode / code), never text */
+export function sendErrorCode(e: unknown): string {
+  const x = e as { statusCode?: unknown; code?: unknown; name?: unknown };
+  if (typeof x?.code === "string" && /^[A-Za-z]{2,40}$/.test(x.code)) return x.code;
+  if (typeof x?.statusCode === "number") return `http_${x.statusCode}`;
+  return typeof x?.name === "string" ? x.name.slice(0, 40) : "error";
+}

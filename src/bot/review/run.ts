@@ -1,0 +1,36 @@
+// One review, from text to card: the capability (src/review) with the conversation's pack,
+// then the summary (masked values) and the card. Shared by chat messages, files and the
+// message action.
+import { reviewWithMapping } from "../../review";
+import type { LocaleLang } from "../../locales";
+import type { BotDeps } from "../deps";
+import { summarise, type ReviewSummary } from "./summary";
+import { reviewCard, type RestoreMode } from "../cards/review-card";
+import type { AdaptiveCard } from "../cards/adaptive-card";
+import type { DocumentKind } from "../../documents";
+
+/** drafts longer than this get a message, not a review (issue 3: up to 100,000 characters) */
+export const MAX_DRAFT_CHARS = 100_000;
+
+export interface ReviewRun {
+  card: AdaptiveCard;
+  summary: ReviewSummary;
+  packId: string;
+  reviewMs: number;
+}
+
+export function runReview(deps: BotDeps, conversationId: string, draft: string, lang: LocaleLang, restore: RestoreMode, fileKind?: DocumentKind): ReviewRun {
+  const packId = deps.packs.get(conversationId);
+  const pack = deps.library.get(packId);
+  const started = performance.now();
+  const result = reviewWithMapping(draft, pack);
+  const reviewMs = performance.now() - started;
+  const summary = summarise(draft, result);
+  const card = reviewCard({ lang, organisation: pack.facts.organisation.name, summary, restore, fileKind });
+  return { card, summary, packId, reviewMs };
+}
+
+/** what a review log line may say: counts per type, never a value */
+export function typeCounts(s: ReviewSummary): Record<string, number> {
+  return Object.fromEntries(s.groups.map((g) => [g.type, g.count]));
+}

@@ -1,0 +1,114 @@
+// `policybot approvals list|show|pending`: the admin's view of AI-tool requests and
+// decisions, for the local store and SharePoint alike (APPROVAL_STORE picks).
+import type { Command } from "commander";
+import { loadConfig, type Config } from "../config";
+import { APPROVAL_STATUSES, type ApprovalRequest, type ApprovalStatus, type StoredApproval } from "../approvals/model";
+import { cleanLine, cleanMultiline } from "../incidents/sanitize";
+import { openApprovalStack, type ApprovalStack } from "../m365/approval-stack";
+
+export interface ApprovalsCommandDeps {
+  config?: () => Config;
+  open?: (config: Config) => Promise<ApprovalStack>;
+  out?: (line: string) => void;
+  exit?: (code: number) => void;
+}
+
+const STATUS_WORDS: Record<string, ApprovalStatus> = {
+  pending: "pending", väntar: "pending", escalated: "escalated", eskalerad: "escalated", approved: "approved", godkänd: "approved",
+  rejected: "rejected", avslagen: "rejected", expired: "expired", utgången: "expired",
+};
+
+export function parseApprovalStatus(s: string): ApprovalStatus {
+  const st = STATUS_WORDS[s.trim().toLowerCase()];
+  if (!st) throw new Error(`unknown status "${cleanLine(s).slice(0, 40)}": use ${APPROVAL_STATUSES.join(", ")} (or väntar, godkänd, avslagen, utgången, eskalerad)`);
+  return st;
+}
+
+export function registerApprovalsCommand(program: Command, deps: ApprovalsCommandDeps = {}): void {
+  const out = deps.out ?? ((l: string) => void process.stdout.write(`${l}\n`));
+  const exit = deps.exit ?? ((code: number) => void (process.exitCode = code));
+  const withStack = async (fn: (s: ApprovalStack) => Promise<void>) => {
+    const config = (deps.config ?? (() => loadConfig()))();
+    const stack = await (deps.open ?? ((c: Config) => openApprovalStack(c)))(config);
+    try {
+      await fn(stack);
+    } finally {
+      await stack.close();
+    }
+  };
+
+  const cmd = program.command("approvals").description("requests to use AI tools and the managers' decisions (local store or the SharePoint list, from APPROVAL_STORE)");
+
+  cmd
+    .command("list")
+    .description("newest requests first")
+    .option("--status <status>", "pending, escalated, approved, rejected or expired")
+    .option("--approver <objectId>", "requests this person decides")
+    .option("--limit <n>", "how many", "50")
+    .option("--json", "one JSON object per line")
+    .action((o: { status?: string; approver?: string; limit: string; json?: boolean }) =>
+      withStack(async ({ service }) => {
+        const limit = Number.parseInt(o.limit, 10);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new Error("--limit must be 1..1000");
+        const rows = await service.list({ status: o.status ? parseApprovalStatus(o.status) : undefined, approverObjectId: o.approver?.trim() || undefined, limit });
+        if (o.json) return rows.forEach((r) => out(JSON.stringify(r)));
+        if (!rows.length) return out("no requests");
+        for (const r of rows) out(summaryLine(r.request));
+      }),
+    );
+
+  cmd
+    .command("show <reference>")
+    .description("one request by reference (APR-...) or id")
+    .option("--json", "as JSON")
+    .action((ref: string, o: { json?: boolean }) =>
+      withStack(async ({ service }) => {
+        const s = await service.get(ref);
+        if (!s) {
+          out(`no request ${cleanLine(ref).slice(0, 60)}`);
+          return exit(1);
+        }
+        if (o.json) return out(JSON.stringify(s, null, 2));
+        for (const l of details(s)) out(l);
+      }),
+    );
+
+  cmd
+    .command("pending-sync")
+    .description("requests whose latest change is not yet in the store (SharePoint unreachable), and try them now")
+    .action(() =>
+      withStack(async ({ service }) => {
+        const r = await service.recorder.drainOnce({ all: true });
+        out(`recorded ${r.recorded}, failed ${r.failed}, still waiting ${r.remaining}`);
+        for (const d of await service.recorder.behind()) out(`${d.request.reference}  revision ${d.request.revision} (store has ${d.sync.recorded})  attempts ${d.sync.attempts}  ${d.sync.lastError ?? ""}`);
+        if (r.remaining) exit(2);
+      }),
+    );
+}
+
+export function summaryLine(r: ApprovalRequest): string {
+  const who = r.approver ? `${r.approver.name} (${r.approver.slot})` : "no approver";
+  return [r.reference, r.requestedAt.slice(0, 10), r.status.padEnd(9), cleanLine(r.tool.name).slice(0, 40), `by ${cleanLine(r.requester.name)}`, `-> ${cleanLine(who)}`, r.routingCode ? `[${r.routingCode}]` : ""].join("  ").trimEnd();
+}
+
+export function details(s: StoredApproval): string[] {
+  const r = s.request;
+  const lines = [
+    `${r.reference}  ${r.status}`,
+    `requested   ${r.requestedAt} by ${cleanLine(r.requester.name)}${r.requester.upn ? ` <${r.requester.upn}>` : ""}`,
+    `tool        ${cleanLine(r.tool.name)} (${r.tool.class})${r.purchase ? ", to be bought" : ""}`,
+    `information ${r.infoKinds.join(", ")}`,
+    `period      ${r.validFrom.slice(0, 10)} - ${r.validUntil.slice(0, 10)}`,
+    `policy      ${r.policyPack} (${r.rule.basis}: ${r.rule.role})`,
+    ...r.rule.citations.map((c) => `  "${cleanLine(c.quote)}" (${c.section}${c.rule ? ` ${c.rule}` : ""})`),
+    ...(r.alsoRequired.length ? ["also        ", ...r.alsoRequired.map((c) => `  "${cleanLine(c.quote)}" (${c.section})`)] : []),
+    `approver    ${r.approver ? `${cleanLine(r.approver.name)} (${r.approver.slot})` : "none"}${r.routingCode ? `  waiting for an admin: ${r.routingCode}` : ""}`,
+    `expires     ${r.expiresAt}`,
+  ];
+  if (r.remindedAt) lines.push(`reminded    ${r.remindedAt}`);
+  if (r.escalatedAt) lines.push(`escalated   ${r.escalatedAt}${r.escalatedTo ? ` to ${cleanLine(r.escalatedTo.name)}` : ""}`);
+  if (r.decision) lines.push(`decision    ${r.decision.outcome} by ${cleanLine(r.decision.by.name)} at ${r.decision.at}`, ...(r.decision.comment ? [`comment     ${cleanMultiline(r.decision.comment).replace(/\n/g, "\n            ")}`] : []));
+  lines.push("purpose", ...cleanMultiline(r.purpose).split("\n").map((l) => `  ${l}`));
+  if (s.link) lines.push(`link        ${s.link}`);
+  return lines;
+}

@@ -1,0 +1,17 @@
+// Opens the configured StateStore: SQLite under DATA_DIR, or a Blob container.
+import * as path from "node:path";
+import { BlobServiceClient } from "@azure/storage-blob";
+import type { Config } from "../config";
+import { openDatabase } from "../storage/sqlite";
+import { BlobStateStore } from "./blob-state";
+import { SqliteStateStore } from "./sqlite-state";
+import type { StateStore } from "./store";
+
+export function openStateStore(config: Config): StateStore {
+  if (config.state.kind === "blob") {
+    if (!config.state.connectionString) throw new Error("STATE_STORE=blob needs AZURE_STORAGE_CONNECTION_STRING (see .env.example)");
+    const service = BlobServiceClient.fromConnectionString(config.state.connectionString);
+    return new BlobStateStore(service.getContainerClient(config.state.container));
+  }
+  return new SqliteStateStore(openDatabase(path.join(config.dataDir, "state.sqlite")), true);
+}
