@@ -5,6 +5,7 @@ import { registerAskCommand } from "./ask-command";
 import { createContext } from "./context";
 import { registerImageCommand } from "./image-command";
 import { registerIncidentsCommand } from "./incidents-command";
+import { registerApprovalsCommand } from "./approvals-command";
 import { registerReviewCommand } from "./review-command";
 
 export async function main(argv: string[]): Promise<number> {
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   registerReviewCommand(program, ctx);
   registerImageCommand(program, ctx);
   registerIncidentsCommand(program);
+  registerApprovalsCommand(program);
   try {
     await program.parseAsync(argv);
   } catch (e) {
