@@ -54,3 +54,13 @@ export interface Notifier {
 export interface ManagerLookup {
   managerOf(objectId: string): Promise<{ objectId: string } | undefined>;
 }
+
+/** issue 5's Directory (src/directory) as a ManagerLookup */
+export function managerLookup(directory: { manager(objectId: string): Promise<{ objectId: string } | undefined> }): ManagerLookup {
+  return {
+    managerOf: async (objectId) => {
+      const m = await directory.manager(objectId);
+      return m ? { objectId: m.objectId } : undefined;
+    },
+  };
+}

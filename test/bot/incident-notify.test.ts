@@ -7,7 +7,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilde
 import { ConversationRefs } from "../../src/bot/notify/conversation-refs";
 import { proactiveSender } from "../../src/bot/notify/send";
 import { TeamsNotifier } from "../../src/bot/notify/teams-notifier";
-import type { IncidentNotice } from "../../src/notify/notifier";
+import { managerLookup, type IncidentNotice } from "../../src/notify/notifier";
 import { ConnectorStub } from "../support/connector-stub";
 import { USER, message, post } from "../support/activities";
 import { actionsOf, cardOf, visibleTexts } from "../support/cards";
@@ -111,6 +111,22 @@ describe("Teams notifier (unit, over HTTP to the connector stub)", () => {
     assert.equal(results[0].target, "security");
     assert.equal(results[0].status, "failed");
     assert.deepEqual(results[1], { target: "manager", status: "skipped", reason: "manager-not-reachable" });
+  });
+
+  it("with issue 5's Directory and durable 1:1 references, a manager the bot has not seen since the restart is reached", async () => {
+    const managerRef = { ...message("x", { serviceUrl, conversationId: "a:durable-manager-chat" }) };
+    const n = new TeamsNotifier(new ConversationRefs(), proactiveSender(adapter, ""), {
+      conversationId: SECURITY,
+      serviceUrl,
+      tenantId: "tenant-1",
+      botAppId: "",
+      managers: managerLookup({ manager: async () => ({ objectId: "mgr-1", name: "Chef" }) }),
+      personalConversation: async (oid) => oid === "mgr-1" ? ({ conversation: managerRef.conversation, serviceUrl, channelId: "msteams", bot: managerRef.recipient, user: managerRef.from } as Record<string, unknown>) : undefined,
+    });
+    const results = await n.notifyIncident(notice, { reporterObjectId: USER.aadObjectId });
+    assert.deepEqual(results[1], { target: "manager", status: "sent" });
+    const sent = await connector.waitFor(2);
+    assert.ok(sent.some((r) => r.conversationId === "a:durable-manager-chat"));
   });
 
   it("a channel message teaches it the channel: the seen service URL wins over the configured one", async () => {

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { reviewDraft } from "../../src/review";
+import { projectRoot } from "../../src/project-root";
 import { bankAccountValid } from "../../src/review/checksums";
 
 interface Span { type: string; start: number; end: number }
@@ -13,7 +14,7 @@ interface Item { id: string; text: string; verdict: "block" | "ok"; entities: Sp
 const SPAN_TYPES = new Set(["PERSONNUMMER", "PERSON_NAME", "EMAIL", "PHONE", "ADDRESS", "BANK_ACCOUNT", "PAYMENT_CARD", "IP_ADDRESS", "CREDENTIAL", "LICENSE_PLATE"]);
 const CATEGORY_TYPES = new Set(["HEALTH", "SPECIAL_CATEGORY", "SECRECY"]);
 
-const items: Item[] = readFileSync(join(__dirname, "fixtures", "heldout.jsonl"), "utf8")
+const items: Item[] = readFileSync(join(projectRoot(), "test", "review", "fixtures", "heldout.jsonl"), "utf8")
   .split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
 
 describe("review engine on held-out drafts", () => {

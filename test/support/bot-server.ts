@@ -1,4 +1,7 @@
 // Starts the real app (src/app.ts) on an ephemeral port, with its log captured.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { loadConfig } from "../../src/config";
 import { buildApp, type App } from "../../src/app";
 import type { PolicyLibrary } from "../../src/policy/types";
@@ -14,11 +17,17 @@ export interface RunningBot {
 }
 
 export async function startBot(env: Record<string, string> = {}): Promise<RunningBot> {
+  // a fresh data folder per bot unless the test names one: tests never write into the checkout
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "policybot-test-"));
   // port 0: an ephemeral port (the config itself only accepts real ports)
-  const config = { ...loadConfig({ LOG_LEVEL: "trace", ...env }), port: 0 };
+  const config = { ...loadConfig({ LOG_LEVEL: "trace", ...env, DATA_DIR: dataDir }), port: 0 };
   const logs = captureLog();
   const library = testLibrary();
   const app = buildApp(config, logs.log, { library });
   const addr = await app.listen();
-  return { url: addr.url, app, logs, library, stop: () => app.close() };
+  const stop = async () => {
+    await app.close();
+    if (env.DATA_DIR === undefined) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url: addr.url, app, logs, library, stop };
 }

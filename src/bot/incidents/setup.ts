@@ -13,8 +13,10 @@ import { IncidentReporting } from "./reporting";
 
 export interface IncidentWiring {
   service: IncidentService;
-  /** issue 5's Directory: the reporter's manager gets the notice too */
+  /** issue 5's Directory (see managerLookup in src/notify/notifier.ts): the reporter's manager gets the notice too */
   managers?: ManagerLookup;
+  /** issue 5's ConversationStore.personal: the manager's 1:1 chat, kept across restarts */
+  personalConversation?: (objectId: string) => Promise<Record<string, unknown> | undefined>;
 }
 
 export function setupIncidentReporting(
@@ -29,7 +31,7 @@ export function setupIncidentReporting(
   const send = proactiveSender(adapter, appId);
   const notify = config.incidents?.notify;
   const notifier: Notifier = notify?.conversationId
-    ? new TeamsNotifier(refs, send, { conversationId: notify.conversationId, serviceUrl: notify.serviceUrl, tenantId: config.bot.tenantId, botAppId: appId, managers: w.managers })
+    ? new TeamsNotifier(refs, send, { conversationId: notify.conversationId, serviceUrl: notify.serviceUrl, tenantId: config.bot.tenantId, botAppId: appId, managers: w.managers, personalConversation: w.personalConversation })
     : new LocalNotifier(refs, send);
   log.info({ event: "incidentsReady", notifier: notifier.kind, managers: Boolean(w.managers) }, "incident reporting ready");
   return new IncidentReporting(w.service, notifier, log, organisationOf);

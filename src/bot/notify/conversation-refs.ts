@@ -1,19 +1,33 @@
 // Conversation references of the conversations the bot has seen, so it can write into
 // them later (proactive messages: a notice after a report filed from the outbox, the
-// security channel, a manager's 1:1 chat). In memory, bounded: issue 5 brings the
-// state store (SQLite locally, Azure Blob in production) that keeps them across restarts.
+// security channel, an approver's 1:1 chat). Kept in memory (bounded) for quick reads,
+// and each user's 1:1 chat also in the state store (issue 5: SQLite locally, Azure Blob
+// in production), so a restart or a second instance can still reach that user.
 // A reference holds ids and the service URL only, never message text.
 import { TurnContext, type Activity, type ConversationReference } from "botbuilder";
+
+/** where 1:1 references persist: src/state/conversations.ts's ConversationStore */
+export interface PersonalRefStore {
+  savePersonal(userObjectId: string, ref: Record<string, unknown>): Promise<void>;
+  personal(userObjectId: string): Promise<Record<string, unknown> | undefined>;
+}
 
 export class ConversationRefs {
   private readonly byConversation = new Map<string, Partial<ConversationReference>>();
   private readonly byUser = new Map<string, Partial<ConversationReference>>();
 
-  constructor(private readonly max = 10_000) {}
+  constructor(
+    private readonly store?: PersonalRefStore,
+    private readonly max = 10_000,
+    private readonly onError?: (e: unknown) => void,
+  ) {}
 
-  /** records where this activity came from (called for every incoming activity) */
-  remember(a: Partial<Activity>): void {
-    if (!a.conversation?.id || !a.serviceUrl) return;
+  /**
+   * records where this activity came from (called for every incoming activity); the
+   * returned promise settles once a new or changed 1:1 reference is in the store (it never rejects)
+   */
+  remember(a: Partial<Activity>): Promise<void> {
+    if (!a.conversation?.id || !a.serviceUrl) return Promise.resolve();
     const ref = TurnContext.getConversationReference(a);
     delete ref.activityId; // the reference names the conversation, not one message
     this.put(this.byConversation, a.conversation.id, ref);
@@ -23,16 +37,38 @@ export class ConversationRefs {
       this.put(this.byConversation, channelId, { ...ref, conversation: { ...ref.conversation!, id: channelId, isGroup: true, conversationType: "channel" } });
     }
     const oid = a.from?.aadObjectId;
-    if (oid && (a.conversation.conversationType ?? "personal") === "personal") this.put(this.byUser, oid, ref);
+    if (!oid || (a.conversation.conversationType ?? "personal") !== "personal") return Promise.resolve();
+    const before = this.byUser.get(oid);
+    this.put(this.byUser, oid, ref);
+    if (!this.store || (before && JSON.stringify(before) === JSON.stringify(ref))) return Promise.resolve();
+    return this.store.savePersonal(oid, JSON.parse(JSON.stringify(ref)) as Record<string, unknown>).catch((e) => {
+      // the next activity tries again
+      this.byUser.delete(oid);
+      this.onError?.(e);
+    });
   }
 
   conversation(id: string): Partial<ConversationReference> | undefined {
     return this.byConversation.get(id);
   }
 
-  /** the user's 1:1 chat with the bot, if they have ever written in it */
+  /** the user's 1:1 chat with the bot, if this process has seen them write in it */
   personal(objectId: string): Partial<ConversationReference> | undefined {
     return this.byUser.get(objectId);
+  }
+
+  /** the user's 1:1 chat, from memory or the state store (seen by any instance, before any restart) */
+  async personalRef(objectId: string): Promise<Partial<ConversationReference> | undefined> {
+    const mem = this.byUser.get(objectId);
+    if (mem || !this.store) return mem;
+    const stored = (await this.store.personal(objectId)) as Partial<ConversationReference> | undefined;
+    if (stored) this.put(this.byUser, objectId, stored);
+    return stored;
+  }
+
+  /** forgets a 1:1 chat that no longer works (the connector said ConversationNotFound) */
+  forgetPersonal(objectId: string): void {
+    this.byUser.delete(objectId);
   }
 
   private put(map: Map<string, Partial<ConversationReference>>, key: string, ref: Partial<ConversationReference>): void {

@@ -21,6 +21,8 @@ export interface TeamsNotifierOptions {
   botAppId: string;
   /** issue 5's Directory; absent: the manager notice is skipped */
   managers?: ManagerLookup;
+  /** durable 1:1 references (issue 5's ConversationStore), asked when the in-memory ones lack the manager */
+  personalConversation?: (objectId: string) => Promise<Partial<ConversationReference> | undefined>;
 }
 
 export class TeamsNotifier implements Notifier {
@@ -67,7 +69,7 @@ export class TeamsNotifier implements Notifier {
     try {
       const m = await this.o.managers.managerOf(origin.reporterObjectId);
       if (!m) return { target: "manager", status: "skipped", reason: "no-manager" };
-      const ref = this.refs.personal(m.objectId);
+      const ref = this.refs.personal(m.objectId) ?? (await this.o.personalConversation?.(m.objectId));
       if (!ref) return { target: "manager", status: "skipped", reason: "manager-not-reachable" };
       await this.send(ref, card);
       return { target: "manager", status: "sent" };
