@@ -183,6 +183,7 @@ function resolveFacts(f: z.infer<typeof packFileSchema>["facts"], r: CitationRes
   if (f.version !== undefined) out.version = f.version;
   if (f.approvals.purchase) out.approvals.purchase = r.fact(f.approvals.purchase, "facts.approvals.purchase");
   if (f.approvals.personalData) out.approvals.personalData = r.fact(f.approvals.personalData, "facts.approvals.personalData");
+  if (f.approvals.never) out.approvals.never = f.approvals.never.map((n, i) => ({ infoKinds: n.infoKinds, citations: r.list(n.citations, `facts.approvals.never[${i}].citations`) }));
   if (f.imageLabel) out.imageLabel = { text: f.imageLabel.text, citations: r.list(f.imageLabel.citations, "facts.imageLabel.citations") };
   if (f.imageRules) out.imageRules = r.fact(f.imageRules, "facts.imageRules");
   if (f.dataRules.customerData) out.dataRules.customerData = r.list(f.dataRules.customerData, "facts.dataRules.customerData");

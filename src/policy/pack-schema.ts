@@ -41,6 +41,8 @@ export const packFactsSchema = z.strictObject({
     aiUse: approverFact,
     purchase: approverFact.optional(),
     personalData: approverFact.optional(),
+    /** information no one may approve for any AI tool: "never" requests are refused with these quotes */
+    never: z.array(z.strictObject({ infoKinds: z.array(z.enum(["personal", "sensitive", "secret", "customer"])).min(1), citations: z.array(packCitationSchema).min(1) })).optional(),
   }),
   tools: z.strictObject({
     publicAi: toolFact,

@@ -74,6 +74,8 @@ export interface PackFacts {
     purchase?: Fact & { role: ApproverRole };
     /** who decides on personal data in an approved (procured/secure) AI system */
     personalData?: Fact & { role: ApproverRole };
+    /** kinds of information no one may approve for any AI tool (Hjo: secret information), quoted */
+    never?: Array<{ infoKinds: NeverInfoKind[]; citations: Citation[] }>;
   };
   tools: {
     publicAi: Fact & { class: ToolClass };
@@ -93,6 +95,8 @@ export interface PackFacts {
   };
 }
 
+/** kinds of information a pack can forbid in every AI tool (approvals.never) */
+export type NeverInfoKind = "personal" | "sensitive" | "secret" | "customer";
 export type ApproverRole = "nearest-manager" | "responsible-manager" | "head-of-operations" | "ceo" | "none" | "other";
 export type ToolClass = "public" | "approved" | "forbidden" | "needs-analysis";
 

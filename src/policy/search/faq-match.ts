@@ -4,7 +4,9 @@
 // policy (a shared "personuppgifter" says more than a shared "chatgpt"). Concepts
 // carry English questions to Swedish phrasings and back.
 import { findConcepts, withImplied } from "../analysis/concepts";
-import { AI_ANCHORS } from "../analysis/lexicon";
+import { AI_ANCHORS, CONCEPT_GROUPS } from "../analysis/lexicon";
+
+const TOPIC_GROUPS = new Set(CONCEPT_GROUPS.filter((g) => g.topic).map((g) => g.id));
 import { questionIntents, type Intent } from "../analysis/intent";
 import { fold, tokenize } from "../analysis/normalize";
 import { stemSv } from "../analysis/stem";
@@ -94,7 +96,10 @@ export class FaqMatcher {
     let total = 0;
     for (const f of qf) total += this.weight(f) ** 2;
     if (total === 0) return [];
-    const out: FaqCandidate[] = [];
+    const qTopics = [...qf].filter((f) => f.startsWith("c:") && TOPIC_GROUPS.has(f.slice(2)));
+    let topicTotal = 0;
+    for (const f of qTopics) topicTotal += this.weight(f) ** 2;
+    const out: Array<FaqCandidate & { rank: number }> = [];
     for (const e of this.entries) {
       let shared = 0;
       for (const f of qf) if (e.union.has(f)) shared += this.weight(f) ** 2;
@@ -106,8 +111,17 @@ export class FaqMatcher {
         const cos = p.norm > 0 ? s / Math.sqrt(total * p.norm) : 0;
         if (cos > bestCos) bestCos = cos;
       }
-      out.push({ entry: e.entry, score: 0.5 * bestCos + 0.5 * (shared / total) });
+      // an entry that misses what the question is about (its policy-only concepts: customer
+      // data, an incident, secrecy …) answers another question, however many words it shares
+      let topicShare = 1;
+      if (topicTotal > 0) {
+        let t = 0;
+        for (const f of qTopics) if (e.union.has(f)) t += this.weight(f) ** 2;
+        topicShare = t / topicTotal;
+      }
+      const score = 0.5 * bestCos + 0.5 * (shared / total);
+      out.push({ entry: e.entry, score, rank: score * (0.7 + 0.3 * topicShare) });
     }
-    return out.sort((a, b) => b.score - a.score);
+    return out.sort((a, b) => b.rank - a.rank).map(({ entry, score }) => ({ entry, score }));
   }
 }
