@@ -8,13 +8,23 @@ import type { PolicyLibrary } from "./policy/types";
 import { loadPolicyLibrary } from "./policy/library";
 import { createBotEndpoint } from "./bot";
 import { createServer } from "./server";
-import { openIncidentStack, type IncidentStack } from "./m365/incident-stack";
+import { graphCredentials, openIncidentStack, type IncidentStack } from "./m365/incident-stack";
+import { openApprovalStack, type ApprovalStack } from "./m365/approval-stack";
+import { createGraphClient } from "./m365/graph-client";
+import { createTokenProvider } from "./m365/token";
+import { GraphAppInstaller } from "./bot/proactive/graph-install";
+import { managerLookup } from "./notify/notifier";
+import { systemClock, type Clock } from "./incidents/clock";
 
 export interface App {
   server: restify.Server;
   library: PolicyLibrary;
   /** incident service and store (SQLite or SharePoint, from config) */
   incidents: IncidentStack;
+  /** approvals: service, directory, state store (opened asynchronously; listen() waits for it) */
+  approvals: Promise<ApprovalStack>;
+  /** one pass of the approval reminder timer; the number of reminders, escalations and expiries handled */
+  runApprovalReminders(): Promise<number>;
   /** starts listening on config.host:config.port (port 0 = ephemeral); resolves with the bound address */
   listen(): Promise<{ host: string; port: number; url: string }>;
   close(): Promise<void>;
@@ -23,6 +33,8 @@ export interface App {
 export interface AppOverrides {
   /** a ready library (tests); otherwise the packs are loaded from policies/ and config.policy.extraDir */
   library?: PolicyLibrary;
+  /** the approvals' clock (tests move it to make reminders due) */
+  clock?: Clock;
 }
 
 export function buildApp(config: Config, log: Logger, overrides: AppOverrides = {}): App {
@@ -39,7 +51,27 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
       onIncidentEvent(e);
     },
   });
-  const bot = createBotEndpoint(config, library, log, { incidents: { service: incidents.service } });
+  // approvals (issue 5): ids, references and codes only in the log
+  const approvals = openApprovalStack(config, {
+    drain: true,
+    clock: overrides.clock,
+    onEvent: (e) => log.info({ event: "approval", step: e.event, reference: e.reference, code: e.code }, "approval event"),
+  });
+  approvals.catch(() => undefined);
+  const installer = config.approvals.proactive.installApp
+    ? new GraphAppInstaller(
+        createGraphClient({ baseUrl: config.graph.baseUrl, tokens: createTokenProvider(graphCredentials(config)), clock: overrides.clock ?? systemClock, retry: { timeoutMs: config.graph.timeoutMs, budgetMs: config.graph.retryBudgetMs } }),
+        { manifestAppId: config.teamsApp.appId, catalogAppId: config.approvals.proactive.catalogAppId, graphHost: config.graph.baseUrl },
+      )
+    : undefined;
+  const bot = createBotEndpoint(config, library, log, {
+    incidents: {
+      service: incidents.service,
+      managers: managerLookup({ manager: async (oid) => (await approvals).directory.manager(oid) }),
+      personalConversation: async (oid) => (await approvals).conversations.personal(oid),
+    },
+    approvals: approvals.then((s) => ({ service: s.service, conversations: s.conversations, directory: s.directory, installer })),
+  });
   onIncidentEvent = (e) => bot.onIncidentEvent(e);
   const server = createServer({
     bot,
@@ -51,20 +83,26 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
     server,
     library,
     incidents,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    approvals,
+    runApprovalReminders: () => bot.runApprovalReminders(),
+    listen: async () => {
+      // a state store or directory that cannot be opened stops the start, with its error
+      await bot.ready();
+      return new Promise((resolve, reject) => {
         server.once("error", reject);
         server.listen(config.port, config.host, () => {
           const addr = server.address() as AddressInfo;
           const host = addr.address;
           resolve({ host, port: addr.port, url: `http://${host.includes(":") ? `[${host}]` : host}:${addr.port}` });
         });
-      }),
+      });
+    },
     close: () =>
       new Promise((resolve) => {
+        bot.close();
         server.close(() => {
           incidents.close();
-          resolve();
+          approvals.then((s) => s.close()).catch(() => undefined).finally(() => resolve());
         });
         // keep-alive sockets would hold close() open until they time out
         server.server.closeAllConnections?.();

@@ -26,6 +26,11 @@ const schema = z.object({
   REVIEW_FILE_MAX_MB: z.coerce.number().min(0.1).max(100).default(10),
   /** time allowed to download and read one attachment, in milliseconds */
   REVIEW_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120000).default(15000),
+  // --- AI images in chats and channels (issue 6) ---
+  /** largest image the bot downloads to check for AI provenance, in MB (bigger ones are not fetched) */
+  IMAGE_MAX_MB: z.coerce.number().min(0.1).max(100).default(25),
+  /** largest labelled copy sent back inline in the chat (a base64 data URL), in KB */
+  IMAGE_COPY_MAX_KB: z.coerce.number().int().min(16).max(4096).default(1024),
   // --- incidents and Microsoft Graph (issue 4) ---
   /** where incident reports go: a local SQLite file, or the SharePoint list through Graph */
   INCIDENT_STORE: z.enum(["sqlite", "sharepoint"]).default("sqlite"),
@@ -66,6 +71,14 @@ const schema = z.object({
   APPROVAL_REMIND_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   APPROVAL_ESCALATE_DAYS: z.coerce.number().int().min(2).max(90).default(7),
   APPROVAL_EXPIRE_DAYS: z.coerce.number().int().min(3).max(365).default(30),
+  /** how often the bot looks for due reminders, escalations and expiries (seconds) */
+  APPROVAL_REMINDER_INTERVAL_S: z.coerce.number().int().min(5).max(86400).default(3600),
+  /** install the bot for an approver through Graph (TeamsAppInstallation.ReadWriteSelfForUser.All) when it cannot reach them */
+  APPROVAL_INSTALL_APP: bool.default(false),
+  /** the app's id in the organisation's Teams app catalog; empty: looked up by TEAMS_APP_ID (AppCatalog.Read.All) */
+  TEAMS_CATALOG_APP_ID: z.string().trim().default(""),
+  /** Bot Connector URL for approvers' chats the bot has not seen yet (regional, e.g. https://smba.trafficmanager.net/emea/) */
+  APPROVAL_SERVICE_URL: z.string().url().default("https://smba.trafficmanager.net/teams/"),
   /** conversation references and pending requests: a local SQLite file, or Azure Blob Storage (several instances) */
   STATE_STORE: z.enum(["sqlite", "blob"]).default("sqlite"),
   /** connection string of the storage account for STATE_STORE=blob */
@@ -89,6 +102,8 @@ export interface Config {
   teamsApp: { appId: string; botDomain: string };
   /** attached files under review: size and time limits; http downloads only without auth (local runs) */
   review: { maxFileBytes: number; downloadTimeoutMs: number; allowHttpDownloads: boolean };
+  /** images checked for AI provenance: download cap, inline copy cap; same time limit and http rule as review */
+  images: { maxFileBytes: number; copyMaxBytes: number; downloadTimeoutMs: number; allowHttpDownloads: boolean };
   incidents: {
     store: "sqlite" | "sharepoint";
     outboxIntervalMs: number;
@@ -112,6 +127,10 @@ export interface Config {
     store: "sqlite" | "sharepoint";
     roles: { headOfOperations: string; ceo: string; admin: string };
     timing: { remindAfterDays: number; escalateAfterDays: number; expireAfterDays: number };
+    /** the bot's reminder timer */
+    reminderIntervalMs: number;
+    /** reaching approvers who never wrote to the bot */
+    proactive: { installApp: boolean; catalogAppId: string; serviceUrl: string };
   };
   directory: { kind: "file" | "graph"; file: string };
   /** bot state shared by instances: conversation references, pending requests */
@@ -143,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     teamsApp: { appId: e.TEAMS_APP_ID.trim() || e.MICROSOFT_APP_ID.trim(), botDomain: e.BOT_DOMAIN.trim() },
     review: { maxFileBytes: Math.round(e.REVIEW_FILE_MAX_MB * 1024 * 1024), downloadTimeoutMs: e.REVIEW_DOWNLOAD_TIMEOUT_MS, allowHttpDownloads: !authEnabled },
+    images: { maxFileBytes: Math.round(e.IMAGE_MAX_MB * 1024 * 1024), copyMaxBytes: e.IMAGE_COPY_MAX_KB * 1024, downloadTimeoutMs: e.REVIEW_DOWNLOAD_TIMEOUT_MS, allowHttpDownloads: !authEnabled },
     incidents: {
       store: e.INCIDENT_STORE,
       outboxIntervalMs: e.INCIDENT_OUTBOX_INTERVAL_S * 1000,
@@ -163,6 +183,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       store: e.APPROVAL_STORE,
       roles: { headOfOperations: e.APPROVAL_HEAD_OF_OPERATIONS_ID, ceo: e.APPROVAL_CEO_ID, admin: e.APPROVAL_ADMIN_ID },
       timing: { remindAfterDays: e.APPROVAL_REMIND_DAYS, escalateAfterDays: e.APPROVAL_ESCALATE_DAYS, expireAfterDays: e.APPROVAL_EXPIRE_DAYS },
+      reminderIntervalMs: e.APPROVAL_REMINDER_INTERVAL_S * 1000,
+      proactive: { installApp: e.APPROVAL_INSTALL_APP, catalogAppId: e.TEAMS_CATALOG_APP_ID, serviceUrl: e.APPROVAL_SERVICE_URL },
     },
     directory: { kind: e.DIRECTORY, file: e.DIRECTORY_FILE.trim() },
     state: { kind: e.STATE_STORE, connectionString: e.AZURE_STORAGE_CONNECTION_STRING, container: e.STATE_BLOB_CONTAINER },

@@ -1,6 +1,6 @@
 // Who must approve a request, and whether it can be approved at all, from the pack's
 // facts only (so an organisation's own pack works the same way):
-//  1. a tool the pack forbids, or personal data, sensitive personal data, secrecy or
+//  1. a tool the pack forbids, information the pack forbids in every tool (approvals.never), or personal data, sensitive personal data, secrecy or
 //     (where the pack has a rule for it) customer data in a publicly available tool:
 //     never approvable; the pack's rules are quoted.
 //  2. otherwise the applicable approval facts, most specific first: purchase (when the
@@ -12,7 +12,7 @@
 import type { Citation, Fact, PackFacts, ApproverRole } from "../policy/types";
 import { isRoutable, type ApprovalInfoKind, type ApprovalToolClass, type RoutableRole, type RuleBasis, type RuleRef } from "./model";
 
-export type NotApprovableCode = "tool_forbidden" | "personal_data_public_tool" | "sensitive_data_public_tool" | "secret_public_tool" | "customer_data_public_tool";
+export type NotApprovableCode = "tool_forbidden" | "personal_data_public_tool" | "sensitive_data_public_tool" | "secret_public_tool" | "customer_data_public_tool" | "info_forbidden";
 
 export type RuleVerdict =
   | { kind: "route"; rule: RuleRef; alsoRequired: Citation[] }
@@ -42,6 +42,10 @@ export function evaluate(facts: PackFacts, input: RuleInput): RuleVerdict {
   }
 
   const a = facts.approvals;
+  // information the pack forbids in every AI tool (Hjo: secret information): no one can approve it
+  const never = (a.never ?? []).filter((n) => n.infoKinds.some((k) => kinds.has(k)));
+  if (never.length) return { kind: "notApprovable", code: "info_forbidden", citations: dedupe(never.flatMap((n) => n.citations)) };
+
   const applicable: { basis: RuleBasis; fact: Fact & { role: ApproverRole } }[] = [];
   if (input.purchase && a.purchase) applicable.push({ basis: "purchase", fact: a.purchase });
   if (personal && a.personalData) applicable.push({ basis: "personalData", fact: a.personalData });

@@ -1,6 +1,7 @@
 // What the user typed, after the @mention is stripped: a command or a question.
 import type { LocaleLang } from "../locales";
 import { incidentCommand } from "./incidents/detect";
+import { approvalCommand } from "./approvals/command";
 
 export type Command =
   | { kind: "empty" }
@@ -8,6 +9,7 @@ export type Command =
   | { kind: "listPacks" }
   | { kind: "switchPack"; packId: string }
   | { kind: "reportIncident"; lang: LocaleLang }
+  | { kind: "requestApproval"; lang: LocaleLang }
   | { kind: "question"; text: string };
 
 const HELP_SV = /^\/?(hjälp|hjalp)[.!?]?$/i;
@@ -23,6 +25,8 @@ export function parseCommand(raw: string): Command {
   if (LIST.test(text)) return { kind: "listPacks" };
   const incident = incidentCommand(text);
   if (incident) return { kind: "reportIncident", lang: incident };
+  const approval = approvalCommand(text);
+  if (approval) return { kind: "requestApproval", lang: approval };
   const m = SWITCH.exec(text);
   if (m) return { kind: "switchPack", packId: m[1].toLowerCase() };
   return { kind: "question", text };

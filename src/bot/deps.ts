@@ -5,6 +5,8 @@ import type { ConversationPacks } from "./conversation-packs";
 import type { RecentAnswers } from "./recent-answers";
 import type { ReviewSettings } from "./review/settings";
 import type { IncidentReporting } from "./incidents/reporting";
+import type { ApprovalFlow } from "./approvals/flow";
+import type { ImageSettings } from "./images/settings";
 
 export interface BotDeps {
   library: PolicyLibrary;
@@ -15,4 +17,8 @@ export interface BotDeps {
   review?: ReviewSettings;
   /** incident reports (absent: the commands answer that reporting is not set up) */
   incidents?: IncidentReporting;
+  /** AI tool requests and manager approvals (absent: the command answers that they are not set up) */
+  approvals?: ApprovalFlow;
+  /** limits for images checked for AI provenance (defaults when absent: https only, 25 MB, 1 MB copies, 15 s) */
+  images?: ImageSettings;
 }

@@ -10,36 +10,67 @@ import { ConversationPacks } from "./conversation-packs";
 import { RecentAnswers } from "./recent-answers";
 import { ConversationRefs } from "./notify/conversation-refs";
 import { setupIncidentReporting, type IncidentWiring } from "./incidents/setup";
+import { setupApprovals, type ApprovalSetup, type ApprovalWiring } from "./approvals/setup";
+import type { BotDeps } from "./deps";
 
 export interface BotEndpoint {
   /** handles POST /api/messages */
   handle(req: Request, res: Response): Promise<void>;
   /** the incident service's events (app.ts forwards them): a report filed later gets its notice */
   onIncidentEvent(e: { event: string; id?: string; reference?: string }): void;
+  /** resolves once the approvals wiring (opened asynchronously) is in place */
+  ready(): Promise<void>;
+  /** one pass of the approval reminder timer (tests and admins); the number of actions handled */
+  runApprovalReminders(): Promise<number>;
+  /** stops the reminder timer */
+  close(): void;
 }
 
 export interface BotExtras {
   /** incident reporting (issue 4): the service from openIncidentStack */
   incidents?: IncidentWiring;
+  /** AI tool requests (issue 5): the approval stack, opened asynchronously by app.ts */
+  approvals?: Promise<ApprovalWiring>;
 }
 
 export function createBotEndpoint(
-  config: Pick<Config, "authEnabled" | "bot" | "policy"> & Partial<Pick<Config, "review" | "incidents">>,
+  config: Pick<Config, "authEnabled" | "bot" | "policy"> & Partial<Pick<Config, "review" | "incidents" | "approvals" | "images">>,
   library: PolicyLibrary,
   log: Logger,
   extras: BotExtras = {},
 ): BotEndpoint {
   const adapter = createBotAdapter(config, log);
-  // conversations seen, for proactive notices (in memory until issue 5's state store)
-  const refs = new ConversationRefs();
+  // conversations seen, for proactive notices; users' 1:1 chats persist in the state store when approvals are wired
+  const wiring = extras.approvals;
+  const refs = new ConversationRefs(
+    wiring && {
+      savePersonal: async (oid, ref) => (await wiring).conversations.savePersonal(oid, ref),
+      personal: async (oid) => (await wiring).conversations.personal(oid),
+    },
+    10_000,
+    (e) => log.warn({ event: "conversationRef", err: e instanceof Error ? e.name : "error" }, "conversation reference not saved"),
+  );
   const incidents = extras.incidents ? setupIncidentReporting(adapter, config, extras.incidents, refs, (id) => library.get(id).facts.organisation.name, log) : undefined;
-  const bot = new PolicyBot({ library, packs: new ConversationPacks(config.policy.defaultPack), recent: new RecentAnswers(), log, review: config.review, incidents });
+  const deps: BotDeps = { library, packs: new ConversationPacks(config.policy.defaultPack), recent: new RecentAnswers(), log, review: config.review, images: config.images, incidents };
+  const bot = new PolicyBot(deps);
+  let closed = false;
+  const approvals: Promise<ApprovalSetup | undefined> = wiring
+    ? wiring.then((w) => {
+        const s = setupApprovals(adapter, config, w, refs, library, deps.packs, log);
+        deps.approvals = s.flow;
+        if (!closed) s.timer.start();
+        return s;
+      })
+    : Promise.resolve(undefined);
+  // a failure to open is reported by ready() (app.listen); activities are answered without approvals
+  approvals.catch(() => undefined);
   return {
     async handle(req, res) {
       const started = performance.now();
       const a = (req.body ?? {}) as { type?: unknown; name?: unknown; channelId?: unknown; conversation?: { conversationType?: unknown } };
-      await adapter.process(req, res, (ctx) => {
-        refs.remember(ctx.activity);
+      await approvals.catch(() => undefined);
+      await adapter.process(req, res, async (ctx) => {
+        await refs.remember(ctx.activity);
         return bot.run(ctx);
       });
       log.info(
@@ -56,5 +87,11 @@ export function createBotEndpoint(
       );
     },
     onIncidentEvent: (e) => incidents?.onServiceEvent(e),
+    ready: async () => void (await approvals),
+    runApprovalReminders: async () => ((await approvals)?.timer.runOnce() ?? 0),
+    close: () => {
+      closed = true;
+      void approvals.then((s) => s?.timer.stop()).catch(() => undefined);
+    },
   };
 }

@@ -23,6 +23,8 @@ import { handleDraftReview, handleFileReview, warnIfQuestionSensitive } from "./
 import { handleRestoreSubmit, restoreInvokeResponse } from "./handlers/restore";
 import { REVIEW_COMMAND_ID, reviewActionResponse } from "./handlers/review-action";
 import { handleIncidentSubmit, handleReportCommand, incidentInvokeResponse, offerIfIncident } from "./incidents/routing";
+import { approvalInvokeResponse, handleApprovalCommand, handleApprovalSubmit } from "./approvals/routing";
+import { addressedToBot, asksQuestion, handleImageCopySubmit, handleImages, imageCopyInvokeResponse, remindIfImageClaim } from "./images";
 
 export class PolicyBot extends TeamsActivityHandler {
   private readonly welcomer: Welcomer;
@@ -57,9 +59,16 @@ export class PolicyBot extends TeamsActivityHandler {
       const restore = parseRestoreSubmit(a.value);
       if (restore) return handleRestoreSubmit(ctx, this.deps, restore);
       if (await handleIncidentSubmit(ctx, this.deps, a.value)) return;
+      if (await handleApprovalSubmit(ctx, this.deps, a.value)) return;
+      if (await handleImageCopySubmit(ctx, this.deps, a.value)) return;
       this.deps.log.warn({ event: "submit", status: "unrecognised" }, "unrecognised card submit");
       if (!a.text) return;
     }
+    // images are checked for AI provenance (./images; quiet in channels unless AI). With RSC
+    // every channel and group chat message arrives: beyond that check, only @mentions and
+    // exact commands are for the bot (addressedToBot).
+    const images = await handleImages(ctx, this.deps);
+    if (images === "done" || !addressedToBot(ctx)) return;
     // a .txt/.docx/.pdf file is a draft to review, whatever text comes with it
     if (await handleFileReview(ctx, this.deps)) return;
     const raw = TurnContext.removeRecipientMention(a) ?? a.text ?? "";
@@ -80,7 +89,11 @@ export class PolicyBot extends TeamsActivityHandler {
         return handleSwitchPack(ctx, this.deps, lang, cmd.packId);
       case "reportIncident":
         return handleReportCommand(ctx, this.deps, cmd.lang);
+      case "requestApproval":
+        return handleApprovalCommand(ctx, this.deps, cmd.lang);
       case "question":
+        // "jag har gjort en bild med DALL-E": the labelling reminder; a question in it is still answered
+        if (images === "none" && (await remindIfImageClaim(ctx, this.deps, cmd.text)) && !asksQuestion(cmd.text)) return;
         await handleQuestion(ctx, this.deps, cmd.text);
         await warnIfQuestionSensitive(ctx, this.deps, cmd.text);
         // "jag råkade klistra in personnummer i ChatGPT": answered above, then offered the form
@@ -108,6 +121,10 @@ export class PolicyBot extends TeamsActivityHandler {
     if (restore) return restoreInvokeResponse(ctx, this.deps, restore);
     const incident = await incidentInvokeResponse(ctx, this.deps, value);
     if (incident) return incident;
+    const approval = await approvalInvokeResponse(ctx, this.deps, value);
+    if (approval) return approval;
+    const imageCopy = await imageCopyInvokeResponse(ctx, this.deps, value);
+    if (imageCopy) return imageCopy;
     this.deps.log.warn({ event: "invoke", status: "unrecognised" }, "unrecognised card action");
     return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "unsupported action" } };
   }

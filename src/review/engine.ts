@@ -39,33 +39,51 @@ function byStrength(a: Finding, b: Finding): number {
     (b.end - b.start) - (a.end - a.start) || a.start - b.start;
 }
 
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end;
+}
+
 /** keep the strongest of overlapping findings; result sorted by position */
 export function resolveOverlaps(found: Finding[]): Finding[] {
-  const sorted = [...found].sort(byStrength);
+  return keepStrongest([...found]);
+}
+
+/** resolveOverlaps on an array the caller gives up (sorted in place, no copy) */
+function keepStrongest(found: Finding[]): Finding[] {
+  if (found.length < 2) return found;
+  found.sort(byStrength);
   const kept: Finding[] = [];
-  // kept spans sorted by start for an overlap check by binary search
-  const spans: Array<[number, number]> = [];
-  const overlaps = (s: number, e: number): boolean => {
-    let lo = 0, hi = spans.length;
+  // kept spans sorted by start for an overlap check by binary search; kept spans are disjoint,
+  // so only the last one starting before e can reach past s
+  const starts: number[] = [], ends: number[] = [];
+  for (const f of found) {
+    const s = f.start, e = f.end;
+    let lo = 0, hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (spans[mid][0] < e) lo = mid + 1; else hi = mid;
+      if (starts[mid] < e) lo = mid + 1; else hi = mid;
     }
-    // spans[lo-1] is the last span starting before e
-    // kept spans are disjoint, so only the last one starting before e can reach past s
-    return lo > 0 && spans[lo - 1][1] > s;
-  };
-  for (const f of sorted) {
-    if (overlaps(f.start, f.end)) continue;
+    if (lo > 0 && ends[lo - 1] > s) continue;
     kept.push(f);
-    let lo = 0, hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid][0] <= f.start) lo = mid + 1; else hi = mid;
-    }
-    spans.splice(lo, 0, [f.start, f.end]);
+    // insert after every span starting at or before s (no kept span starts in [s, e) here)
+    let at = lo;
+    while (at > 0 && starts[at - 1] > s) at--;
+    starts.splice(at, 0, s);
+    ends.splice(at, 0, e);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return kept.sort(byPosition);
+}
+
+/** two position-sorted lists as one, the first list's finding first on a tie (a stable sort of a.concat(b)) */
+function mergeByPosition(a: Finding[], b: Finding[]): Finding[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: Finding[] = new Array(a.length + b.length);
+  let i = 0, j = 0, k = 0;
+  while (i < a.length && j < b.length) out[k++] = byPosition(b[j], a[i]) < 0 ? b[j++] : a[i++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 /** all findings in a draft, sorted by start offset */
@@ -86,7 +104,7 @@ export function detectAll(text: string): Finding[] {
   if (text.indexOf(":") >= 0 || DOTTED_DIGITS.test(text)) detectIps(text, sink);
   detectAddresses(text, sink);
   detectPlates(text, sink);
-  const structured = resolveOverlaps(sink.items);
+  const structured = keepStrongest(sink.items);
 
   // names: skip words inside what was already found and inside URLs
   const masks: Array<[number, number]> = structured.map((f) => [f.start, f.end]);
@@ -106,11 +124,10 @@ export function detectAll(text: string): Finding[] {
   const toks = tokenize(text, true);
   const names = new Collector(text);
   detectNames(text, names, toks, { masked });
-  const identifiers = resolveOverlaps([...structured, ...names.items]);
+  const identifiers = names.items.length ? keepStrongest(structured.concat(names.items)) : structured;
 
   const cats = new Collector(text);
   const persons = identifiers.filter((f) => f.type !== "CREDENTIAL" && f.type !== "IP_ADDRESS");
   detectCategories(text, cats, toks, persons, triggers);
-  const categories = resolveOverlaps(cats.items);
-  return [...identifiers, ...categories].sort((a, b) => a.start - b.start || a.end - b.end);
+  return mergeByPosition(identifiers, keepStrongest(cats.items));
 }

@@ -29,8 +29,9 @@ export function reviewWithMapping(text: string, pack?: PolicyPack, opts: ReviewO
 }
 
 export function reviewDraft(text: string, pack?: PolicyPack, opts: ReviewOptions = {}): ReviewResult {
-  const { mapping: _mapping, ...result } = reviewWithMapping(text, pack, opts);
-  return result;
+  // the same fields as reviewWithMapping without the mapping (built directly: no object rest copy)
+  const r = reviewWithMapping(text, pack, opts);
+  return { verdict: r.verdict, findings: r.findings, redacted: r.redacted, rules: r.rules };
 }
 
 export { restore, redact, normalise, PLACEHOLDER_LABEL } from "./redact";

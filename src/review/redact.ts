@@ -49,7 +49,10 @@ function digits(s: string): string {
 }
 
 export function redact(text: string, findings: Finding[], opts: RedactOptions = {}): Redaction {
+  // most drafts hold nothing to replace
+  if (findings.length === 0) return { redacted: text, mapping: {} };
   const chosen = findings.filter((f) => opts.categories || !CATEGORY.has(f.type)).sort((a, b) => a.start - b.start);
+  if (chosen.length === 0) return { redacted: text, mapping: {} };
   // each value normalised once (the pre-pass over full names and the replacement share it)
   const norms: string[] = new Array(chosen.length);
   // a lone first or last name that belongs to exactly one full name shares its placeholder

@@ -52,11 +52,25 @@ export function after(text: string, i: number, n: number): string {
   return text.slice(i, Math.min(text.length, i + n)).toLowerCase();
 }
 
+/** fold() of each Latin-1 character, by the general path */
+const FOLD_LATIN1: string[] = Array.from({ length: 256 }, (_, c) =>
+  String.fromCharCode(c).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase());
+
 /** strip diacritics and lowercase: "Petrović" -> "petrovic" */
 export function fold(s: string): string {
   // below U+00C0 no character decomposes under NFD: lowercasing is all there is to do
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0xc0) return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  return s.toLowerCase();
+  let latin1 = true, plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xc0) { plain = false; if (c > 0xff) { latin1 = false; break; } }
+  }
+  if (plain) return s.toLowerCase();
+  if (!latin1) return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  // Latin-1 holds no combining marks and every decomposition starts with a base letter, so NFD
+  // works character by character here: the folded form is the concatenation of each one's
+  let out = "";
+  for (let i = 0; i < s.length; i++) out += FOLD_LATIN1[s.charCodeAt(i)];
+  return out;
 }
 
 /** s with runs of whitespace collapsed to one space and trimmed (no regex when there is nothing to do) */
@@ -148,19 +162,22 @@ export function wordHash(text: string, s: number, e: number): number {
  * negatives for words with a hash, so `!mayHave(h)` proves a word is not in the set.
  */
 export class HashSetFilter {
-  private readonly bits: Uint8Array;
+  // one bit per bucket (not a byte): the table stays small enough to sit in the CPU cache
+  private readonly bits: Int32Array;
   private readonly mask: number;
   constructor(words: Iterable<string>, sizeLog2 = 20) {
-    this.bits = new Uint8Array(1 << sizeLog2);
+    this.bits = new Int32Array(1 << Math.max(0, sizeLog2 - 5));
     this.mask = (1 << sizeLog2) - 1;
     for (const w of words) {
       const h = wordHash(w, 0, w.length);
-      if (h !== NO_HASH) this.bits[h & this.mask] = 1;
+      if (h !== NO_HASH) { const b = h & this.mask; this.bits[b >>> 5] |= 1 << (b & 31); }
     }
   }
   /** false only when the word hashed to h is certainly not a member */
   mayHave(h: number): boolean {
-    return h === NO_HASH || this.bits[h & this.mask] === 1;
+    if (h === NO_HASH) return true;
+    const b = h & this.mask;
+    return (this.bits[b >>> 5] & (1 << (b & 31))) !== 0;
   }
 }
 

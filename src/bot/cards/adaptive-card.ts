@@ -114,7 +114,17 @@ export interface InputChoiceSet extends InputBase {
   wrap?: boolean;
 }
 
-export type Element = TextBlock | FactSet | Container | ColumnSet | ActionSet | InputText | InputDate | InputTime | InputNumber | InputChoiceSet;
+/** a yes/no switch; submits valueOn / valueOff ("true" / "false" by default) */
+export interface InputToggle extends InputBase {
+  type: "Input.Toggle";
+  title: string;
+  value?: string;
+  valueOn?: string;
+  valueOff?: string;
+  wrap?: boolean;
+}
+
+export type Element = TextBlock | FactSet | Container | ColumnSet | ActionSet | InputText | InputDate | InputTime | InputNumber | InputChoiceSet | InputToggle;
 
 export interface SubmitAction {
   type: "Action.Submit";
@@ -151,6 +161,13 @@ export interface AdaptiveCard {
   /** text shown in notifications and by screen readers when the card cannot render */
   fallbackText?: string;
   speak?: string;
+  /** Universal Actions: the users listed (Teams user MRIs, at most 60) get their own view through this Execute */
+  refresh?: CardRefresh;
+}
+
+export interface CardRefresh {
+  action: Omit<ExecuteAction, "fallback">;
+  userIds?: string[];
 }
 
 export function adaptiveCard(body: Element[], extra: { actions?: Action[]; fallbackText?: string } = {}): AdaptiveCard {

@@ -66,6 +66,12 @@ export class ConversationRefs {
     return stored;
   }
 
+  /** records a 1:1 chat found another way (the app installed through Graph, a conversation created) */
+  async savePersonal(objectId: string, ref: Partial<ConversationReference>): Promise<void> {
+    this.put(this.byUser, objectId, ref);
+    await this.store?.savePersonal(objectId, JSON.parse(JSON.stringify(ref)) as Record<string, unknown>).catch((e) => this.onError?.(e));
+  }
+
   /** forgets a 1:1 chat that no longer works (the connector said ConversationNotFound) */
   forgetPersonal(objectId: string): void {
     this.byUser.delete(objectId);

@@ -7,10 +7,19 @@ export type ProactiveSend = (ref: Partial<ConversationReference>, card: Adaptive
 
 /** continueConversationAsync with the bot's app id ("" when auth is off: local runs) */
 export function proactiveSender(adapter: CloudAdapter, appId: string): ProactiveSend {
-  return (ref, card) =>
-    adapter.continueConversationAsync(appId, ref, async (ctx) => {
-      await ctx.sendActivity(cardActivity(card));
+  return async (ref, card) => {
+    // the adapter's onTurnError swallows errors thrown inside the callback, so a 403/404
+    // from the connector would look like a delivered notice: carry it out ourselves
+    let failure: unknown;
+    await adapter.continueConversationAsync(appId, ref, async (ctx) => {
+      try {
+        await ctx.sendActivity(cardActivity(card));
+      } catch (e) {
+        failure = e;
+      }
     });
+    if (failure !== undefined) throw failure;
+  };
 }
 
 /** a stable code for a failed send (connector errors carry statusCode / code), never text */

@@ -40,7 +40,8 @@ const SHAPES: Shape[] = [
 
 /** env-var / JSON / header style secrets: AWS_SECRET_ACCESS_KEY=…, "client_secret": "…", X-Api-Key: … */
 const KEY_WORD = /secret|token|passw|pwd|api[_\-]?key|apikey|access[_\-]?key|subscription[_\-]key|private[_\-]?key|auth[_\-]?key/gi;
-const KEY_CHAR = /[A-Za-z0-9_.\-]/;
+/** a character of a key name: [A-Za-z0-9_.\-] */
+const isKeyChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 46 || c === 45;
 const KEY_VALUE = /["']?\s{0,3}[:=]\s{0,3}["']?([A-Za-z0-9+/_\-.=~!#$%^&*@]{8,512})["']?/y;
 const BEARER = /\b(?:Bearer|Basic|token)\s+([A-Za-z0-9\-._~+/]{20,4096}={0,2})/g;
 /** passwords told in running text */
@@ -115,8 +116,8 @@ export function detectCredentials(text: string, sink: Sink, triggers = triggersO
   KEY_WORD.lastIndex = 0;
   while (codeLike && (m = KEY_WORD.exec(text))) {
     let ks = m.index, ke = m.index + m[0].length;
-    while (ks > 0 && m.index - ks < 40 && KEY_CHAR.test(text[ks - 1])) ks--;
-    while (ke < text.length && ke - m.index < 40 && KEY_CHAR.test(text[ke])) ke++;
+    while (ks > 0 && m.index - ks < 40 && isKeyChar(text.charCodeAt(ks - 1))) ks--;
+    while (ke < text.length && ke - m.index < 40 && isKeyChar(text.charCodeAt(ke))) ke++;
     KEY_WORD.lastIndex = ke;
     KEY_VALUE.lastIndex = ke;
     const v = KEY_VALUE.exec(text);

@@ -1,7 +1,7 @@
 // Payment cards (Luhn + issuer ranges), IBAN (mod 97), bankgiro/plusgiro (Luhn) and Swedish
 // clearing + account numbers (by their label).
 import { ibanValid, IBAN_LENGTHS, luhnValid, bankAccountValid, swedbankClearingValid } from "../checksums";
-import { before, continuesCode, isAlnumAt, isDigitCode } from "../text";
+import { continuesCode, isAlnumAt, isDigitCode } from "../text";
 import type { Sink } from "./types";
 
 // digit groups joined by single spaces or dashes; bounded, one way to split

@@ -72,8 +72,17 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const SWEDISH_LETTERS = /[åäöÅÄÖ]/;
 
 function isAllUpper(raw: string): boolean {
-  return raw.length > 1 && raw === raw.toUpperCase();
+  if (raw.length <= 1) return false;
+  // ASCII answers without building the uppercase copy
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 128) return raw === raw.toUpperCase();
+  }
+  return true;
 }
+
+const CODE_LINE = /[{};=<>]|\(\)|=>|^\s*(?:const|let|var|import|export|return|function|def|class|\$)\b/;
 
 /** which words are inside an emitted name (reused: one review at a time) */
 let coveredBuf: Uint8Array | null = null;
@@ -167,8 +176,20 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
   const codeLine = (t: Tok): boolean => {
     const ls = lineStartBefore(t.s);
     let le = t.e;
-    while (le < text.length && le - t.e < 200 && text[le] !== "\n") le++;
-    return /[{};=<>]|\(\)|=>|^\s*(?:const|let|var|import|export|return|function|def|class|\$)\b/.test(text.slice(ls, le));
+    while (le < text.length && le - t.e < 200 && text.charCodeAt(le) !== 10) le++;
+    // CODE_LINE by hand: its characters and "()" anywhere on the line ("=>" holds "=") ...
+    for (let k = ls; k < le; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 123 || c === 125 || c === 59 || c === 61 || c === 60 || c === 62) return true;
+      if (c === 40 && k + 1 < le && text.charCodeAt(k + 1) === 41) return true;
+    }
+    // ... and the regex only when the line's first non-space character can open one of its keywords
+    let k = ls;
+    while (k < le && isSpaceCode(text.charCodeAt(k))) k++;
+    if (k >= le) return false;
+    const c = text.charCodeAt(k); // c l v i e r f d $
+    if (c !== 99 && c !== 108 && c !== 118 && c !== 105 && c !== 101 && c !== 114 && c !== 102 && c !== 100 && c !== 36) return false;
+    return CODE_LINE.test(text.slice(ls, le));
   };
 
   let lastNameEnd = -1;
@@ -266,6 +287,8 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
       }
       r = text.slice(s0, e0);
       low = r;
+      // a lowercase listed word reads as a name only when it is neither ambiguous nor a place (checked below, after pure tests)
+      if (amb.has(low) || places.has(low)) continue;
     }
     const cap = upperFirst && !isAllUpper(r);
     if (upperFirst && !cap) continue;
@@ -283,11 +306,15 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
       let j = i;
       let knownFollowers = 0, shapeFollowers = 0;
       while (j + 1 < n && j - i < 3) {
+        // cheap refusals first (every check up to the particle test ends the name, in any order):
+        // no single space between, or a lowercase word too long to be a particle ("van", "af")
+        const ns = ws[j + 1];
+        if (ns !== we[j] + 1 || text.charCodeAt(we[j]) !== 32) break;
+        if (we[j + 1] - ns > 3 && !isUpperCode(text.charCodeAt(ns))) break;
         const nx = tok(j + 1);
-        const gap = text.slice(we[j], nx.s);
         const nr = raw(nx);
         const nl = nr.toLowerCase();
-        if (gap !== " " || opts.masked(nx.s, nx.e) || inCode(nx)) break;
+        if (opts.masked(nx.s, nx.e) || inCode(nx)) break;
         if (PARTICLES.has(nl) && j + 2 < n && text.slice(nx.e, tok(j + 2).s) === " " && isUpperCode(text.charCodeAt(tok(j + 2).s))) {
           j += 2; knownFollowers++; continue;
         }
@@ -313,9 +340,10 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
       } else if (roled) {
         conf = 0.8; reason = "name after a role word";
       } else {
-        const hasCue = (ambiguous || codeLine(t)) && (cue() || (ambiguous && (midSentence(i) || sentenceStart(t) && verbAfter(i))));
+        const code = !ambiguous && codeLine(t); // read once: an ambiguous word's answer never needs it
+        const hasCue = (ambiguous || code) && (cue() || (ambiguous && (midSentence(i) || sentenceStart(t) && verbAfter(i))));
         if (ambiguous && !hasCue) continue;
-        if (!hasCue && codeLine(t)) continue;
+        if (!hasCue && code) continue;
         conf = hasCue ? (ambiguous ? 0.8 : 0.85) : sentenceStart(t) ? 0.7 : 0.8;
         reason = hasCue ? "first name in context" : "first name";
       }

@@ -1,0 +1,313 @@
+// The approval flow in Teams: the request form, the submit (answered with the pack's
+// verdict), the approval card delivered proactively to the designated approver, the
+// decision (only theirs counts: everything else is refused by the service with a code
+// shown on a card), the refresh that gives the approver their own view, the outcome
+// written into every stored card (updateActivity), and the reminder/escalation cards.
+// Card references persist in the state store (ConversationStore.saveCard), so another
+// instance, or this one after a restart, updates the same cards.
+import { TurnContext, type AdaptiveCardInvokeResponse, type ConversationReference } from "botbuilder";
+import type { ApprovalRequest, Person } from "../../approvals/model";
+import { OPEN_STATUSES } from "../../approvals/model";
+import type { ApprovalService, ReminderAction } from "../../approvals/service";
+import type { Directory } from "../../directory/directory";
+import type { Logger } from "../../logging";
+import { langFromLocale, type LocaleLang } from "../../locales";
+import type { PolicyLibrary, PolicyPack } from "../../policy/types";
+import type { ApprovalCards, CardRef, ConversationStore } from "../../state/conversations";
+import type { AdaptiveCard } from "../cards/adaptive-card";
+import type { ConversationPacks } from "../conversation-packs";
+import { cardActivity, sendCard } from "../send-card";
+import { orgMri, type Reach } from "../proactive/reach";
+import { approvalCard } from "./approval-card";
+import { formCard } from "./form-card";
+import { noticeCard, notApprovableCard, notRequiredCard, requesterCard } from "./request-cards";
+import type { DecideSubmit, FormSubmit, RefreshSubmit } from "./submits";
+import { a, instant, k } from "./texts";
+
+export interface ApprovalFlowParts {
+  service: ApprovalService;
+  conversations: ConversationStore;
+  directory: Directory;
+  reach: Reach;
+  library: PolicyLibrary;
+  packs: ConversationPacks;
+  log: Logger;
+}
+
+type Via = "invoke" | "message";
+
+export class ApprovalFlow {
+  constructor(private readonly p: ApprovalFlowParts) {}
+
+  // ---- the request ----
+
+  async openForm(ctx: TurnContext, lang: LocaleLang): Promise<void> {
+    const who = identity(ctx);
+    if (!who) return void (await sendCard(ctx, noticeCard(k(lang, "form.title"), k(lang, "noIdentity"))));
+    const pack = this.pack(ctx);
+    const form = this.p.service.requestForm(pack, who, lang);
+    await sendCard(ctx, formCard({ lang, organisation: pack.facts.organisation.name, form }));
+    this.p.log.info({ event: "approval", step: "form" }, "approval form sent");
+  }
+
+  async submitInvoke(ctx: TurnContext, s: FormSubmit): Promise<AdaptiveCardInvokeResponse> {
+    return cardResponse(await this.submit(ctx, s, "invoke"));
+  }
+
+  async submitMessage(ctx: TurnContext, s: FormSubmit): Promise<void> {
+    await this.replace(ctx, await this.submit(ctx, s, "message"));
+  }
+
+  private async submit(ctx: TurnContext, s: FormSubmit, via: Via): Promise<AdaptiveCard> {
+    const lang = s.lang ?? langFromLocale(ctx.activity.locale);
+    const who = identity(ctx);
+    if (!who) return noticeCard(k(lang, "form.title"), k(lang, "noIdentity"));
+    const pack = this.pack(ctx);
+    const organisation = pack.facts.organisation.name;
+    const out = await this.p.service.submitRequest({ token: s.token, fields: s.fields }, who, pack);
+    this.p.log.info({ event: "approval", step: "submit", status: out.status, code: "code" in out ? out.code : "reason" in out ? out.reason : undefined }, "approval request submitted");
+    switch (out.status) {
+      case "invalid": {
+        const form = { ...this.p.service.requestForm(pack, who, lang), token: s.token };
+        // what was typed is shown again only in a 1:1 chat
+        return formCard({ lang, organisation, form, issues: out.issues, values: personal(ctx) ? s.fields : undefined });
+      }
+      case "refused":
+        return noticeCard(k(lang, "form.title"), out.reason === "not-yours" ? a(lang, "refused.not-yours") : k(lang, `refused.form_${out.reason}`));
+      case "failed":
+        return noticeCard(k(lang, "form.title"), k(lang, "failed", { code: out.code }));
+      case "notApprovable":
+        return notApprovableCard({ lang, organisation, code: out.code, citations: out.citations });
+      case "notRequired":
+        return notRequiredCard({ lang, organisation, reason: out.reason, summary: out.summary, citations: out.citations });
+      case "created":
+      case "noApprover": {
+        const r = out.request;
+        const notes: string[] = [];
+        let undelivered = false;
+        if (out.status === "noApprover") {
+          notes.push(a(lang, `routing.${out.code}`));
+          notes.push(out.admin ? k(lang, "requester.adminNamed", { admin: out.admin.name }) : k(lang, "requester.noAdmin", { contact: pack.facts.contact[lang] }));
+        }
+        const to = out.status === "created" ? out.approver : out.admin;
+        if (to && !out.replay) {
+          const d = await this.deliver(r);
+          if (d.ok && out.status === "created") notes.push(k(lang, "requester.sent", { approver: to.name, role: a(lang, `role.${r.approver!.slot}`).toLowerCase() }));
+          if (!d.ok) {
+            undelivered = true;
+            notes.push(k(lang, "requester.unreachable", { approver: to.name, code: d.code }));
+            await this.tellAdmin(r, "unreachable", d.code);
+          }
+        } else if (to && out.status === "created") {
+          notes.push(k(lang, "requester.sent", { approver: to.name, role: a(lang, `role.${r.approver!.slot}`).toLowerCase() }));
+        }
+        const card = requesterCard({ lang, organisation, request: r, notes, replay: out.replay, showPurpose: personal(ctx), undelivered });
+        // the form is replaced in place by this card: that message is the requester's card from now on
+        const at = ctx.activity.replyToId;
+        if (at) await this.saveCard(r.id, "requester", { conversation: reference(ctx), activityId: at });
+        else if (via === "message") {
+          const id = await sendCard(ctx, card);
+          if (id) await this.saveCard(r.id, "requester", { conversation: reference(ctx), activityId: id });
+          return NO_REPLACE;
+        }
+        return card;
+      }
+    }
+  }
+
+  // ---- the decision ----
+
+  async decideInvoke(ctx: TurnContext, s: DecideSubmit): Promise<AdaptiveCardInvokeResponse> {
+    return cardResponse(await this.decide(ctx, s, "invoke"));
+  }
+
+  async decideMessage(ctx: TurnContext, s: DecideSubmit): Promise<void> {
+    await this.replace(ctx, await this.decide(ctx, s, "message"));
+  }
+
+  private async decide(ctx: TurnContext, s: DecideSubmit, via: Via): Promise<AdaptiveCard> {
+    const lang = s.lang ?? langFromLocale(ctx.activity.locale);
+    const actor = identity(ctx);
+    const refusedTitle = k(lang, "approver.refusedTitle");
+    if (!actor) return noticeCard(refusedTitle, a(lang, "refused.not_approver"));
+    const out = await this.p.service.decide(s.data, actor);
+    this.p.log.info({ event: "approval", step: "decide", status: out.status, code: out.status === "refused" ? out.code : undefined }, "approval decision");
+    if (out.status === "decided") {
+      const r = out.request;
+      // the card the approver pressed is replaced by this answer; every stored card gets the outcome
+      await this.updateCards(r, via === "message" ? ctx.activity.replyToId : undefined);
+      return approvalCard({ lang, organisation: this.organisation(r), request: r, view: { kind: "readOnly" } });
+    }
+    if (out.status === "invalid") {
+      const id = typeof s.data.requestId === "string" ? s.data.requestId : "";
+      const stored = id ? await this.p.service.get(id).catch(() => undefined) : undefined;
+      const r = stored?.request;
+      // only the approver gets their form back; anyone else is told it is not theirs
+      if (!r || r.approver?.objectId !== actor.objectId || !OPEN_STATUSES.includes(r.status)) return noticeCard(refusedTitle, a(lang, "refused.not_approver"));
+      const comment = typeof s.data.comment === "string" ? s.data.comment : undefined;
+      return approvalCard({ lang, organisation: this.organisation(r), request: r, view: { kind: "decide", token: String(s.data.token), issues: out.issues, comment }, refreshUserIds: [ctx.activity.from.id] });
+    }
+    const why = a(lang, `refused.${out.code}`);
+    if (out.request) {
+      // an expiry the refusal just wrote: every card says so
+      if (out.code === "expired") await this.updateCards(out.request);
+      return approvalCard({ lang, organisation: this.organisation(out.request), request: out.request, view: { kind: "readOnly" }, banner: { text: why, color: "attention" } });
+    }
+    return noticeCard(refusedTitle, why);
+  }
+
+  /** Universal Actions refresh: the approver gets Approve / Reject, anyone else the read-only view */
+  async refresh(ctx: TurnContext, s: RefreshSubmit): Promise<AdaptiveCardInvokeResponse> {
+    const lang = s.lang ?? langFromLocale(ctx.activity.locale);
+    const stored = await this.p.service.get(s.requestId).catch(() => undefined);
+    if (!stored) return cardResponse(noticeCard(k(lang, "approver.refusedTitle"), a(lang, "refused.unknown_request")));
+    const r = stored.request;
+    const actor = identity(ctx);
+    const org = this.organisation(r);
+    if (actor && r.approver?.objectId === actor.objectId && OPEN_STATUSES.includes(r.status)) {
+      return cardResponse(approvalCard({ lang, organisation: org, request: r, view: { kind: "decide", token: this.p.service.decisionToken(r) }, refreshUserIds: [ctx.activity.from.id] }));
+    }
+    const mri = await this.approverMri(r);
+    return cardResponse(approvalCard({ lang, organisation: org, request: r, view: { kind: "readOnly" }, refreshUserIds: mri ? [mri] : [] }));
+  }
+
+  // ---- reminders, escalations, expiry (from the timer) ----
+
+  async onReminders(actions: ReminderAction[]): Promise<void> {
+    for (const x of actions) {
+      try {
+        if (x.kind === "remind") {
+          const d = await this.deliver(x.request, { text: k("sv", "approver.reminder", { since: instant(x.request.requestedAt, "sv") }), color: "warning" });
+          if (!d.ok) await this.tellAdmin(x.request, "unreachable", d.code);
+        } else if (x.kind === "escalate") {
+          await this.tellAdmin(x.request, "escalated");
+          await this.updateCards(x.request);
+        } else {
+          await this.updateCards(x.request);
+        }
+        this.p.log.info({ event: "approval", step: x.kind, reference: x.request.reference }, "approval reminder sent");
+      } catch (e) {
+        this.p.log.warn({ event: "approval", step: x.kind, reference: x.request.reference, err: e instanceof Error ? e.name : "error" }, "approval reminder failed");
+      }
+    }
+  }
+
+  // ---- delivery and card updates ----
+
+  /** the approval card to request.approver (manager, role holder or admin); its place is stored */
+  private async deliver(r: ApprovalRequest, banner?: { text: string; color?: "warning" | "attention" }) {
+    const approver = r.approver!;
+    const token = this.p.service.decisionToken(r);
+    const org = this.organisation(r);
+    const adminBanner = approver.slot === "admin" && r.routingCode ? { text: k("sv", "approver.adminAssigned", { reason: a("sv", `routing.${r.routingCode}`) }), color: "warning" as const } : undefined;
+    const d = await this.p.reach.sendToUser(approver.objectId, (mri, locale) => {
+      const lang = langFromLocale(locale);
+      const b = banner ?? (adminBanner && { ...adminBanner, text: k(lang, "approver.adminAssigned", { reason: a(lang, `routing.${r.routingCode}`) }) });
+      return approvalCard({ lang, organisation: org, request: r, view: { kind: "decide", token }, refreshUserIds: [mri], banner: b });
+    });
+    if (d.ok) await this.saveCard(r.id, "approver", d.card);
+    this.p.log.info({ event: "approval", step: "deliver", reference: r.reference, status: d.ok ? "sent" : "failed", via: d.ok ? d.via : undefined, code: d.ok ? undefined : d.code }, "approval card delivery");
+    return d;
+  }
+
+  /** the administrator hears of a request they must see to: the approver was unreachable, or it was escalated */
+  private async tellAdmin(r: ApprovalRequest, why: "unreachable" | "escalated", code?: string): Promise<void> {
+    const admin = r.escalatedTo ?? (await this.p.directory.roleHolder("admin").catch(() => undefined));
+    if (!admin || admin.objectId === r.approver?.objectId) return;
+    const d = await this.p.reach.sendToUser(admin.objectId, (_mri, locale) => {
+      const lang = langFromLocale(locale);
+      const banner =
+        why === "escalated"
+          ? { text: k(lang, "approver.escalated", { approver: r.approver?.name ?? "?", since: instant(r.requestedAt, lang), reference: r.reference }), color: "attention" as const }
+          : { text: k(lang, "approver.unreachableAdmin", { approver: r.approver?.name ?? "?", code: code ?? "?", reference: r.reference }), color: "attention" as const };
+      return approvalCard({ lang, organisation: this.organisation(r), request: r, view: { kind: "readOnly" }, banner });
+    });
+    if (d.ok) await this.saveCard(r.id, "admin", d.card);
+    this.p.log.info({ event: "approval", step: `admin-${why}`, reference: r.reference, status: d.ok ? "sent" : "failed", code: d.ok ? undefined : d.code }, "approval admin notice");
+  }
+
+  /** writes the request's current state into every card stored for it (but `skip`, replaced by the caller) */
+  private async updateCards(r: ApprovalRequest, skip?: string): Promise<void> {
+    let cards: ApprovalCards;
+    try {
+      cards = await this.p.conversations.cards(r.id);
+    } catch {
+      return;
+    }
+    const org = this.organisation(r);
+    const open = OPEN_STATUSES.includes(r.status);
+    const jobs: Array<[keyof ApprovalCards, CardRef, AdaptiveCard]> = [];
+    const langOf = (c: CardRef) => langFromLocale((c.conversation as { locale?: string }).locale);
+    const personalChat = (c: CardRef) => ((c.conversation as { conversation?: { conversationType?: string } }).conversation?.conversationType ?? "personal") === "personal";
+    if (cards.approver) {
+      const mri = (cards.approver.conversation as { user?: { id?: string } }).user?.id;
+      jobs.push(["approver", cards.approver, approvalCard({ lang: langOf(cards.approver), organisation: org, request: r, view: { kind: "readOnly" }, refreshUserIds: open && mri ? [mri] : [] })]);
+    }
+    if (cards.requester) jobs.push(["requester", cards.requester, requesterCard({ lang: langOf(cards.requester), organisation: org, request: r, showPurpose: personalChat(cards.requester) })]);
+    if (cards.admin) jobs.push(["admin", cards.admin, approvalCard({ lang: langOf(cards.admin), organisation: org, request: r, view: { kind: "readOnly" } })]);
+    for (const [who, at, card] of jobs) {
+      if (skip && at.activityId === skip) continue;
+      const res = await this.p.reach.update(at, card);
+      this.p.log.info({ event: "approval", step: "update-card", card: who, reference: r.reference, status: res.ok ? "updated" : "failed", code: res.ok ? undefined : res.code }, "approval card updated");
+    }
+  }
+
+  private async saveCard(id: string, who: keyof ApprovalCards, at: CardRef): Promise<void> {
+    try {
+      await this.p.conversations.saveCard(id, who, at);
+    } catch (e) {
+      this.p.log.warn({ event: "approval", step: "save-card", card: who, err: e instanceof Error ? e.name : "error" }, "card reference not saved");
+    }
+  }
+
+  private async approverMri(r: ApprovalRequest): Promise<string | undefined> {
+    if (!r.approver || !OPEN_STATUSES.includes(r.status)) return undefined;
+    const cards = await this.p.conversations.cards(r.id).catch(() => ({}) as ApprovalCards);
+    return (cards.approver?.conversation as { user?: { id?: string } } | undefined)?.user?.id ?? orgMri(r.approver.objectId);
+  }
+
+  /** a card from a Submit fallback replaces the card pressed (updateActivity), else comes as a new message */
+  private async replace(ctx: TurnContext, card: AdaptiveCard): Promise<void> {
+    if (card === NO_REPLACE) return;
+    const at = ctx.activity.replyToId;
+    if (at) await ctx.updateActivity({ ...cardActivity(card), id: at });
+    else await sendCard(ctx, card);
+  }
+
+  private pack(ctx: TurnContext): PolicyPack {
+    return this.p.library.get(this.p.packs.get(ctx.activity.conversation.id));
+  }
+
+  private organisation(r: ApprovalRequest): string {
+    try {
+      return this.p.library.get(r.policyPack).facts.organisation.name;
+    } catch {
+      return r.policyPack;
+    }
+  }
+}
+
+/** the card the message path already sent itself */
+const NO_REPLACE = Object.freeze({}) as AdaptiveCard;
+
+function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card as unknown as Record<string, unknown> };
+}
+
+/** who is acting: from the authenticated activity, never from card data */
+export function identity(ctx: TurnContext): Person | undefined {
+  const f = ctx.activity.from;
+  if (!f?.aadObjectId) return undefined;
+  return { objectId: f.aadObjectId, name: f.name || f.aadObjectId };
+}
+
+function personal(ctx: TurnContext): boolean {
+  return (ctx.activity.conversation.conversationType ?? "personal") === "personal";
+}
+
+function reference(ctx: TurnContext): Record<string, unknown> {
+  const ref = TurnContext.getConversationReference(ctx.activity) as Partial<ConversationReference>;
+  delete ref.activityId;
+  return JSON.parse(JSON.stringify(ref)) as Record<string, unknown>;
+}
+

@@ -1,0 +1,89 @@
+// "Skapa märkt kopia": fetch the image again from the URL the card carries (the bot kept
+// no bytes), draw the pack's caption under it with src/images/labelled-copy.ts, and send
+// it back as an inline image (a data URL, capped by IMAGE_COPY_MAX_KB). Nothing is written
+// anywhere; the copy lives for the length of this turn.
+import type { AdaptiveCardInvokeResponse, TurnContext } from "botbuilder";
+import { langFromLocale, t } from "../../locales";
+import { sniffFormat } from "../../images";
+import { LabelError, makeLabelledCopy } from "../../images/labelled-copy";
+import type { BotDeps } from "../deps";
+import { sendText } from "../send-card";
+import { parseImageCopyInvoke, parseImageCopySubmit, type ImageCopyRequest } from "./action";
+import { ImageFetchError } from "./errors";
+import { connectorAuthorization, fetchImage } from "./fetch";
+import { labelRules } from "./labelling";
+import { imageSettings, scopeOf } from "./routing";
+
+const EXT: Record<string, string> = { jpeg: "jpg", png: "png", webp: "webp" };
+
+type CopyResult = { sent: true; text: string } | { sent: false; text: string };
+
+export async function sendLabelledCopy(ctx: TurnContext, deps: BotDeps, req: ImageCopyRequest, via: "execute" | "submit"): Promise<CopyResult> {
+  const started = performance.now();
+  const lang = req.lang ?? langFromLocale(ctx.activity.locale);
+  const k = (key: string, vars?: Record<string, string | number>) => t(lang, "image-cards", key, vars);
+  const settings = imageSettings(deps);
+  const rules = labelRules(deps.library.get(deps.packs.get(ctx.activity.conversation.id)).facts, lang);
+  const log = (status: string, extra: Record<string, unknown> = {}) =>
+    deps.log.info({ event: "imageCopy", via, source: req.source.kind, scope: scopeOf(ctx), status, ...extra, ms: Math.round(performance.now() - started) }, "labelled copy");
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await fetchImage(req.source, {
+      maxBytes: settings.maxFileBytes,
+      timeoutMs: settings.downloadTimeoutMs,
+      allowHttp: settings.allowHttpDownloads,
+      serviceUrl: ctx.activity.serviceUrl,
+      authorization: req.source.kind === "inline" ? await connectorAuthorization(ctx) : undefined,
+    });
+  } catch (err) {
+    if (!(err instanceof ImageFetchError)) throw err;
+    const maxMb = Math.round((settings.maxFileBytes / (1024 * 1024)) * 10) / 10;
+    const text = err.code === "tooLarge" || err.code === "rejectedUrl" ? k(`problem.${err.code}`, { maxMb }) : k("copy.refetchFailed");
+    log("notFetched", { code: err.code });
+    return { sent: false, text };
+  }
+  let copy;
+  try {
+    copy = await makeLabelledCopy(bytes, rules.caption);
+  } catch (err) {
+    if (!(err instanceof LabelError)) throw err;
+    log("notDrawn");
+    return { sent: false, text: k("copy.failed", { reason: k("copy.drawFailed") }) };
+  }
+  const sizeKb = Math.ceil(copy.data.length / 1024);
+  if (copy.data.length > settings.copyMaxBytes) {
+    log("tooLarge", { format: copy.format, sizeKb });
+    return { sent: false, text: k("copy.tooLarge", { sizeKb, maxKb: Math.floor(settings.copyMaxBytes / 1024), caption: rules.caption }) };
+  }
+  const lines = [k("copy.sent", { format: copy.format.toUpperCase(), width: copy.width, height: copy.height, sizeKb })];
+  if (!rules.captionFromPack) lines.push(k("copy.sentNeutral", { caption: rules.caption }));
+  if (copy.converted) lines.push(k("copy.converted", { from: sniffFormat(bytes).toUpperCase() }));
+  await ctx.sendActivity({
+    type: "message",
+    text: lines.join(" "),
+    textFormat: "markdown",
+    attachments: [{ contentType: copy.mime, contentUrl: `data:${copy.mime};base64,${copy.data.toString("base64")}`, name: `${k("copy.fileName")}.${EXT[copy.format]}` }],
+  });
+  log("sent", { format: copy.format, sizeKb });
+  return { sent: true, text: k("copy.toast") };
+}
+
+/** Action.Execute: the copy goes to the chat as a new message; the card stays as it is */
+export async function imageCopyInvokeResponse(ctx: TurnContext, deps: BotDeps, value: unknown): Promise<AdaptiveCardInvokeResponse | undefined> {
+  const req = parseImageCopyInvoke(value);
+  if (!req) return undefined;
+  const r = await sendLabelledCopy(ctx, deps, req, "execute");
+  if (!r.sent) await sendText(ctx, r.text);
+  // a message response leaves the card (with its quotes) unchanged for everyone
+  return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: r.text as unknown as Record<string, unknown> };
+}
+
+/** Action.Submit fallback: true when the submit was this action */
+export async function handleImageCopySubmit(ctx: TurnContext, deps: BotDeps, value: unknown): Promise<boolean> {
+  const req = parseImageCopySubmit(value);
+  if (!req) return false;
+  const r = await sendLabelledCopy(ctx, deps, req, "submit");
+  if (!r.sent) await sendText(ctx, r.text);
+  return true;
+}

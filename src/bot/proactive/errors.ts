@@ -1,0 +1,31 @@
+// Why a proactive send failed, as a stable code (never message text). The connector
+// answers Teams' typical failures with an error body: 404 ConversationNotFound (the chat
+// is gone or the app was removed), 403 BotNotInConversationRoster (the user removed or
+// blocked the bot); Graph failures carry Graph's code.
+export function proactiveErrorCode(e: unknown): string {
+  const x = e as { code?: unknown; statusCode?: unknown; status?: unknown; body?: unknown; response?: { bodyAsText?: unknown; parsedBody?: unknown }; name?: unknown } | undefined;
+  const fromBody = bodyCode(x?.body) ?? bodyCode(x?.response?.parsedBody) ?? bodyCode(x?.response?.bodyAsText);
+  if (fromBody) return fromBody;
+  if (typeof x?.code === "string" && /^[A-Za-z_]{2,60}$/.test(x.code) && x.code !== "RestError") return x.code;
+  const status = typeof x?.statusCode === "number" ? x.statusCode : typeof x?.status === "number" ? x.status : undefined;
+  if (status) return `http_${status}`;
+  return typeof x?.name === "string" ? x.name.slice(0, 40) : "error";
+}
+
+function bodyCode(b: unknown): string | undefined {
+  let v = b;
+  if (typeof v === "string") {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      return undefined;
+    }
+  }
+  const code = (v as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return typeof code === "string" && /^[A-Za-z_]{2,60}$/.test(code) ? code : undefined;
+}
+
+/** the stored 1:1 chat no longer works: installing the app again (or a new chat) may help */
+export function chatIsGone(code: string): boolean {
+  return code === "ConversationNotFound" || code === "BotNotInConversationRoster" || code === "http_403" || code === "http_404";
+}
