@@ -8,6 +8,7 @@ import { acceptSource } from "../../src/bot/images/sources";
 import { imagesOf } from "../../src/bot/images/attachments";
 import { connectorAuthorization, fetchImage } from "../../src/bot/images/fetch";
 import { ImageFetchError } from "../../src/bot/images/errors";
+import { addressedToBot } from "../../src/bot/images/routing";
 import { labelRules } from "../../src/bot/images/labelling";
 import { imageCard, type ImageCardKind } from "../../src/bot/cards/image-card";
 import { copyActionData, parseImageCopyInvoke, parseImageCopySubmit, IMAGE_COPY_VERB } from "../../src/bot/images/action";
@@ -187,7 +188,6 @@ describe("image cards against the Adaptive Cards 1.5 schema", () => {
 });
 
 describe("which channel messages are for the bot (RSC delivers them all)", () => {
-  const { addressedToBot } = require("../../src/bot/images/routing") as typeof import("../../src/bot/images/routing");
   const ctxFor = (conversationType: string, text: string, mention = false) =>
     new TurnContext(new TestAdapter(), {
       type: "message",

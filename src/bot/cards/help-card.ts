@@ -29,6 +29,7 @@ export function helpCard(d: HelpCardData): AdaptiveCard {
         ],
       },
       text(k("help.reviewRule", { chars: DRAFT_MIN_CHARS, lines: DRAFT_MIN_LINES, questionChars: QUESTION_MAX_CHARS, maxChars: MAX_DRAFT_CHARS.toLocaleString(d.lang === "sv" ? "sv-SE" : "en-GB") }), { spacing: "small", size: "small" }),
+      text(k("help.images"), { spacing: "small", size: "small" }),
       text(k("help.current", { organisation: d.organisation, id: d.packId }), { isSubtle: true, spacing: "medium" }),
       text(k("help.channelHint"), { isSubtle: true, size: "small" }),
     ],
