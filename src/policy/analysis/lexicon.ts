@@ -157,7 +157,7 @@ export const CONCEPT_GROUPS: ConceptGroup[] = [
     "tonalitet, ton, språk, kvalitet, professionalitet, trovärdighet, bias, fördomar, diskriminering, diskriminerande, snedvridna",
     "tone, quality, language, credibility, bias, prejudice, discrimination, discriminatory"),
   g("uncertain", false,
-    "osäker, osäkra, tveksam, oklar, oklart, vet inte",
+    "osäker, osäkra, tveksam, oklar, oklart, vet inte, inte vet, vet ej, inte säker, inte säkra, inte klart, oklart om",
     "unsure, not sure, uncertain, unclear, don't know"),
   g("writing", false,
     "sammanfatta, sammanfattning, skriva om, översätta, formulera, formulera om, putsa, korta ner, text, texter, textmaterial, mejl, brev, skriva",

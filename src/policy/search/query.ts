@@ -48,8 +48,11 @@ function put(map: Map<string, number>, term: string, w: number): void {
  * @param vocab all packs' words, for compound splitting
  * @param known whether this pack uses a folded stem (expansions it lacks are noise)
  */
+// "Hjälp, jag råkade …", "Shit! …": a cry opening the message is not a word to search for
+const OPENING_INTERJECTION = /^\s*(?:hjälp|hjalp|help|hallå|hej|tjena|shit|oj|oops|fan|jösses|snälla)\s*[,!.:;]+/i;
+
 export function analyzeQuery(question: string, lang: Lang, vocab: Vocabulary, known: (folded: string) => boolean): AnalyzedQuery {
-  const raws = tokenize(question);
+  const raws = tokenize(question.replace(OPENING_INTERJECTION, " "));
   const stops = lang === "en" ? ENGLISH_STOPWORDS : SWEDISH_STOPWORDS;
   const tokens: QueryToken[] = raws.map((raw, i) => {
     // "ar", "pa", "nar": stop words typed without å/ä/ö
