@@ -75,7 +75,7 @@ export function intentFit(intents: Set<Intent>, kinds: Set<PassageKind>): number
   // "Beslutat av: Kommundirektör" answers no question about AI use
   if (kinds.has("metadata")) s -= 0.3;
   if (intents.has("definition")) return s + (kinds.has("definition") ? 0.2 : 0);
-  if (kinds.has("definition")) s -= 0.12;
+  if (kinds.has("definition")) s -= intents.has("permission") ? 0.25 : 0.12;
   if (kinds.has("background")) s -= 0.1;
   if (intents.has("permission") && !intents.has("who")) {
     if (kinds.has("prohibition")) s += 0.12;
