@@ -16,6 +16,22 @@ describe("policy/analysis/intent", () => {
     assert.equal(questionIntents("Kunddata och ChatGPT").size, 0);
   });
 
+  it("hears a mistake already made, and then wants the steps before the rule", () => {
+    for (const q of [
+      "jag råkade klistra in en kundlista i ChatGPT",
+      "Har klistrat in personnummer i chatten av misstag, vad gör jag?",
+      "jag rakade lagga in en lonelista i copilot",
+      "I accidentally pasted a customer list into ChatGPT",
+    ]) {
+      assert.ok(questionIntents(q).has("mistake"), q);
+    }
+    assert.ok(!questionIntents("Får jag klistra in en kundlista i ChatGPT?").has("mistake"), "asking first is no mistake");
+    const intents = questionIntents("Hjälp, jag råkade klistra in en lönelista, vad gör jag nu?");
+    const steps = passageKinds("Informera sin närmaste chef och IT-ansvarig utan dröjsmål.", "Omedelbar åtgärd", null);
+    const rule = passageKinds("Kunddata får under inga som helst omständigheter matas in i öppna AI-lösningar.", "Ansvar", null);
+    assert.ok(intentFit(intents, steps) > intentFit(intents, rule) + 0.2);
+  });
+
   it("tells rules, approvers, steps, definitions, background and lead-ins apart", () => {
     assert.ok(passageKinds("Personuppgifter får inte matas in i allmänt tillgängliga AI-system.", "3.1 Personuppgifter", "D").has("prohibition"));
     assert.ok(passageKinds("Inga personuppgifter får på något sätt hanteras av ett AI-verktyg.", "X", null).has("prohibition"));

@@ -4,7 +4,7 @@
 // introduction rarely answers any of them. Topic is left to concepts and words.
 import { fold } from "./normalize";
 
-export type Intent = "permission" | "who" | "approval" | "steps" | "definition" | "consequence" | "requirement";
+export type Intent = "permission" | "who" | "approval" | "steps" | "mistake" | "definition" | "consequence" | "requirement";
 export type PassageKind = "rule" | "prohibition" | "approver" | "steps" | "definition" | "background" | "metadata" | "leadin" | "consequence";
 
 // patterns run on the folded, lowercased question (å/ä/ö → a/a/o), so chat spellings match
@@ -19,6 +19,11 @@ const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   [
     "steps",
     /\b(vad|hur) (gor|ska|bor|maste) (jag|vi|man)( gora)?\b|\bhur (gar|rapporterar|anmaler|gor) (jag|vi|man)\b|\bgar (vi|jag) till vaga\b|\bvad (hander|galler) nu\b|\bhjalp\b|\bwhat (do|should|must) (i|we) do\b|\bwhat now\b|\bhow do (i|we) (report|handle)\b|\bnext steps?\b|\bforsta steg/,
+  ],
+  // something already went wrong: the user wants the immediate steps, not the rule they broke
+  [
+    "mistake",
+    /\b(rakade|rakat|raka|av misstag|rakar)\b|\bhar (klistrat|matat|lagt|skrivit|laddat|delat) (in|upp)\b|\b(klistrade|matade|lade|skrev|laddade) (in|upp)\b.*\b(vad|hur) (gor|ska)\b|\baccidentally\b|\bby mistake\b|\bi (pasted|uploaded|entered|shared)\b/,
   ],
   ["definition", /\bvad (ar|betyder|menas med|rakn\w* som|innebar|avses med)\b|\bwhat (is|are|does|counts as) (a |an )?(\w+ )?(mean|meant by|definition)?|\bdefinition\b|\bskillnaden\b/],
   [
@@ -83,6 +88,7 @@ export function intentFit(intents: Set<Intent>, kinds: Set<PassageKind>): number
   }
   if (intents.has("who") && intents.has("approval")) s += kinds.has("approver") ? 0.15 : 0;
   if (intents.has("steps")) s += kinds.has("steps") ? 0.12 : 0;
+  if (intents.has("mistake")) s += kinds.has("steps") ? 0.2 : kinds.has("prohibition") ? -0.1 : 0;
   if (intents.has("consequence")) s += kinds.has("consequence") ? 0.15 : 0;
   if (intents.has("requirement") && kinds.has("rule")) s += 0.05;
   if (!intents.has("permission") && kinds.has("rule")) s += 0.03;

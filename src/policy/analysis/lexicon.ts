@@ -139,7 +139,7 @@ export const CONCEPT_GROUPS: ConceptGroup[] = [
     "åtkomst, tillgång, filer, mappar, dator, datorn, telefon, arbetstelefon, enheter, onedrive, datalagring, ytor, inkorg",
     "access, files, folders, computer, laptop, phone, device, devices, mailbox, storage"),
   g("unknown-tool", false,
-    "ny, nytt, nya, okänd, okänt, avsändare, helt nytt",
+    "okänd, okänt, okända, avsändare, helt nytt, okänd avsändare",
     "new, unknown, untrusted, unfamiliar"),
   g("ai-act", true,
     "ai-förordningen, förbjuda, förbjudna, högrisk, förbjuden, förbjudet",

@@ -85,6 +85,18 @@ export class PackEngine {
       items.push(p);
       this.items.set(p.leadIn, items);
     }
+    // a list is quoted whole, so it is ranked whole: the lead-in and every item share the
+    // concepts and kinds of statement of the list ("… första stegen att: • Informera …")
+    for (const [leadInId, items] of this.items) {
+      const members = [leadInId, ...items.map((i) => i.id)].map((id) => this.features.get(id)!);
+      const concepts = new Set(members.flatMap((f) => [...f.concepts]));
+      const kinds = new Set(members.flatMap((f) => [...f.kinds]));
+      kinds.delete("leadin");
+      for (const id of [leadInId, ...items.map((i) => i.id)]) {
+        const f = this.features.get(id)!;
+        this.features.set(id, { concepts, kinds, lettered: f.lettered });
+      }
+    }
     this.faq = new FaqMatcher(pack.faq, (f) => this.featureWeight(f));
   }
 
