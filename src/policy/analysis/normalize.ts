@@ -30,6 +30,21 @@ const TOKEN_ALIASES: Record<string, string> = {
  * joined form ("AI-verktyg" → "ai", "verktyg", "aiverktyg") so both spellings meet.
  */
 export function tokenize(text: string): string[] {
+  // start-up tokenises the same policy and phrasing texts several times (index, concepts,
+  // vocabulary, curated entries): remember short texts; callers never mutate the result
+  let cached = tokenCache.get(text);
+  if (cached === undefined) {
+    cached = Object.freeze(tokenizeUncached(text)) as string[];
+    if (text.length <= 2000) {
+      if (tokenCache.size > 20_000) tokenCache.clear();
+      tokenCache.set(text, cached);
+    }
+  }
+  return cached;
+}
+const tokenCache = new Map<string, string[]>();
+
+function tokenizeUncached(text: string): string[] {
   const out: string[] = [];
   const lowered = text.toLowerCase().replace(/[\u2019']/g, "");
   for (const raw of lowered.match(/[\p{L}\p{N}]+(?:[-:][\p{L}\p{N}]+)*/gu) ?? []) {
