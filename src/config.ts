@@ -11,6 +11,15 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().default(""),
   MICROSOFT_APP_TENANT_ID: z.string().default(""),
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
+  // --- Bot Framework cloud endpoints (sovereign clouds; tests point them at a local server); empty: public cloud ---
+  /** OpenID metadata of the keys that sign the channel's tokens to the bot */
+  BOT_OPENID_METADATA_URL: z.union([z.literal(""), z.string().url()]).default(""),
+  /** the issuer (iss) those tokens must carry */
+  BOT_TOKEN_ISSUER: z.union([z.literal(""), z.string().url()]).default(""),
+  /** Entra authority (host and tenant) the bot gets its own Bot Connector tokens from */
+  BOT_LOGIN_URL: z.union([z.literal(""), z.string().url()]).default(""),
+  /** the scope (resource) of those tokens */
+  BOT_OAUTH_SCOPE: z.union([z.literal(""), z.string().url()]).default(""),
   POLICY_PACK: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes").default("soderkoping"),
   /** extra directory holding an organisation's own packs (each a subfolder) */
   POLICY_DIR: z.string().default(""),
@@ -94,7 +103,14 @@ export interface Config {
   host: string;
   /** true when Bot Framework tokens are validated (an app id is set) */
   authEnabled: boolean;
-  bot: { appId: string; appPassword: string; tenantId: string; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" };
+  bot: {
+    appId: string;
+    appPassword: string;
+    tenantId: string;
+    appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+    /** Bot Framework endpoints; each empty string means botbuilder's public-cloud value */
+    cloud: { openIdMetadataUrl: string; tokenIssuer: string; loginUrl: string; oauthScope: string };
+  };
   policy: { defaultPack: string; extraDir: string };
   dataDir: string;
   log: { level: string; pretty: boolean };
@@ -152,11 +168,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const authEnabled = e.MICROSOFT_APP_ID.trim() !== "";
+  // a custom login URL gets the bot's tokens with its client secret (src/bot/adapter.ts): no managed identity there
+  if (e.BOT_LOGIN_URL && e.MICROSOFT_APP_TYPE === "UserAssignedMSI") {
+    throw new ConfigError("invalid configuration (see .env.example):\n  BOT_LOGIN_URL: not supported with MICROSOFT_APP_TYPE=UserAssignedMSI");
+  }
   return {
     port: e.PORT,
     host: authEnabled ? e.HOST : "127.0.0.1",
     authEnabled,
-    bot: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE },
+    bot: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE,
+      cloud: { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL, tokenIssuer: e.BOT_TOKEN_ISSUER, loginUrl: e.BOT_LOGIN_URL.replace(/\/+$/, ""), oauthScope: e.BOT_OAUTH_SCOPE },
+    },
     policy: { defaultPack: e.POLICY_PACK, extraDir: e.POLICY_DIR },
     dataDir: e.DATA_DIR,
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
