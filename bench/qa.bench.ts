@@ -29,7 +29,12 @@ function devSet(): Item[] {
 /** the project's own sets: held-out (written before tuning) and the tricky-question fixture */
 function ownSets(): Record<string, Item[]> {
   const dir = path.join(projectRoot(), "test", "policy", "fixtures");
-  return { heldout: readSet(path.join(dir, "heldout.jsonl")), questions: readSet(path.join(dir, "questions.jsonl")) };
+  return {
+    heldout: readSet(path.join(dir, "heldout.jsonl")),
+    questions: readSet(path.join(dir, "questions.jsonl")),
+    // written by someone who saw neither the engine, its curated entries nor the dev set
+    blind: readSet(path.join(dir, "blind.jsonl")),
+  };
 }
 
 /**

@@ -125,6 +125,25 @@ describe("policy/library", () => {
     assert.ok(!b.citations.some((c) => /Beslutat av/.test(c.quote)), "metadata is not an answer");
   });
 
+  it("hears AI named in inflected forms ('copiloten') and everyday checking words, so such questions are answered", () => {
+    assert.equal(lib.ask("wenell", "copiloten verkar ha sparat saker den inte borde, vem säger jag till?").refused, false);
+    assert.equal(lib.ask("dalsland", "måste jag dubbelkolla allt ai skriver eller kan jag lita på det?").refused, false);
+  });
+
+  it("refuses advice on using AI well that the policy does not regulate", () => {
+    for (const [pack, q] of [
+      ["wenell", "nån som har tips på hur man skriver bättre prompts?"],
+      ["soderkoping", "vilken ai är bäst, chatgpt eller gemini?"],
+      ["hjo", "Which AI is best for summarising meetings?"],
+    ]) {
+      const a = lib.ask(pack, q);
+      assert.equal(a.refused, true, q);
+      assert.equal(a.citations.length, 0);
+    }
+    // … but advice that touches what the policy regulates is answered
+    assert.equal(lib.ask("soderkoping", "tips: hur märker jag bäst en AI-genererad bild?").refused, false);
+  });
+
   it("quotes a list item together with the sentence that introduces its list, once per list", () => {
     const a = lib.ask("hjo", "vad får man inte mata en gratis AI med?");
     const list = a.citations.find((c) => c.quote.includes("Personuppgifter"));

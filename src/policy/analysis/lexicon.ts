@@ -75,8 +75,8 @@ export const CONCEPT_GROUPS: ConceptGroup[] = [
     "ansvar, ansvarig, ansvarar, ansvaret, skyldig, skyldiga, skulden, skit, fel",
     "responsible, responsibility, liable, liability, blame, accountable, fault"),
   g("accuracy", false,
-    "granska, granskas, faktagranska, kontrollera, korrekt, felaktig, felaktigheter, fel, hallucination, hallucinationer, hittar på, påhittat, stämmer, källkritisk, rätta, korrigera, sanna, utkast",
-    "check, verify, fact-check, review, accurate, correct, wrong, incorrect, hallucinate, hallucination, made up, invent, true, draft"),
+    "granska, granskas, faktagranska, kontrollera, dubbelkolla, kolla upp, korrekt, felaktig, felaktigheter, fel, hallucination, hallucinationer, hittar på, påhittat, stämmer, källkritisk, lita på, lita, pålitlig, tillförlitlig, rätta, korrigera, sanna, utkast",
+    "check, double-check, double check, verify, fact-check, review, accurate, correct, wrong, incorrect, hallucinate, hallucination, made up, invent, true, draft, trust, rely on, reliable"),
   // intent of the question: asking for steps to take, or for who decides
   g("next-steps", false,
     "vad gör jag, vad ska jag göra, vad gör man, vad händer nu, vad händer, hur gör jag, hur gör vi, hur går vi till väga, gå till väga, hur ska jag göra, nästa steg, åtgärd, åtgärder, omedelbar åtgärd, steg, stegen, rutin, rutiner, rutinen, tillväga",
@@ -115,8 +115,8 @@ export const CONCEPT_GROUPS: ConceptGroup[] = [
     "diarieföra, diarieföras, diariet, diarium, diarieförs, allmänna handlingar, allmän handling, arkivera, arkiv, chattlogg, logg, offentlighetsprincipen",
     "register, registered, record, records, archive, log, chat log, public records, public documents, freedom of information"),
   g("storage", true,
-    "sparas, spara, lagras, lagra, lagring, tredje land, tredjelandsöverföring, servrar, överförs, sprids, spridas, träna, tränas, träningsdata",
-    "stored, store, saved, save, storage, kept, retained, third country, servers, transferred, spread, train, training data"),
+    "sparas, spara, sparat, sparar, lagras, lagra, lagring, tredje land, tredjelandsöverföring, utanför eu, utanför eu/ees, servrar, överförs, sprids, spridas, träna, tränas, träningsdata",
+    "stored, store, saved, save, storage, kept, retained, third country, outside the eu, outside eu, servers, transferred, spread, train, training data"),
   g("training", false,
     "utbildning, utbildningar, kurs, kurser, lära, lär, kompetensutveckling, webinarier",
     "training, course, courses, learn, education, webinar"),
@@ -183,6 +183,13 @@ export const CONCEPT_GROUPS: ConceptGroup[] = [
  * Words that on their own say a question is about AI: products, and the generic
  * vocabulary of generative AI. A question with one of these is about AI use.
  */
+/** an AI word, also inflected the Swedish way: "copiloten", "chatgpts", "ai-verktygen", "botens" */
+export function isAiAnchor(token: string): boolean {
+  if (AI_ANCHORS.has(token)) return true;
+  const m = /^(.{2,}?)(?:en|ens|et|ets|n|ns|s|t|erna|arna|ar|er|na)$/.exec(token);
+  return m !== null && AI_ANCHORS.has(m[1]) && m[1].length >= 4;
+}
+
 export const AI_ANCHORS: ReadonlySet<string> = new Set(
   `ai chatgpt chat gpt copilot dall dall-e dalle midjourney gemini claude bard bing openai sveagpt llm
    språkmodell språkmodeller chatbot chatbotar chatbot generativ generativa generera genererad genererade

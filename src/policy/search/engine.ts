@@ -2,6 +2,7 @@
 // Pure: returns ranked passages and the decision; answer/compose.ts turns it into text.
 import type { SearchResult } from "minisearch";
 import { Vocabulary } from "../analysis/vocabulary";
+import { fold } from "../analysis/normalize";
 import type { FaqEntry, Lang, Passage, PolicyPack } from "../types";
 import { measureCoverage, inScope, type Coverage } from "./coverage";
 import { FaqMatcher, type FaqCandidate } from "./faq-match";
@@ -34,6 +35,7 @@ export interface Retrieval {
 }
 
 const TOPIC_GROUPS = new Set(CONCEPT_GROUPS.filter((g) => g.topic).map((g) => g.id));
+const ADVICE = /\b(tips|tipsa|rad om|basta|bast|battre prompt\w*|rekommender\w*|jamfor|best|better prompts?|recommend\w*|compare|tips on|which ai is)\b/;
 const FAQ_ACCEPT = 0.55;
 const FAQ_ACCEPT_WITH_AGREEMENT = 0.4;
 const FAQ_ACCEPT_CLEAR = 0.4;
@@ -190,7 +192,10 @@ export class PackEngine {
     // a near-exact curated match about AI or a policy topic is in scope whatever its other words
     const faqScope =
       faq !== undefined && (coverage.anchor || coverage.topic) && (faq.score >= FAQ_SURE || (faq.score >= FAQ_ACCEPT && coverage.fraction >= 0.34));
-    const scope = ranked.length > 0 && (inScope(coverage) || faqScope);
+    // advice on using AI well ("tips för bättre prompts", "vilken AI är bäst?") is not what a
+    // policy says, unless the question also touches something the policy regulates
+    const adviceOnly = ADVICE.test(` ${fold(question.toLowerCase())} `) && !coverage.topic;
+    const scope = ranked.length > 0 && (inScope(coverage) || faqScope) && !adviceOnly;
     const confidence = scope ? Math.min(1, 0.35 + 0.45 * Math.min(1, coverage.fraction) + (faq ? 0.2 * faq.score : 0)) : 0;
     return { query: q, coverage, inScope: scope, faq: scope ? faq : undefined, ranked, confidence: round2(confidence) };
   }

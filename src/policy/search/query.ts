@@ -2,7 +2,7 @@
 // Swedish words of the concepts it touches (which is how English questions and
 // everyday words reach the policy's vocabulary).
 import { findConcepts, groupExpansion, withImplied, type ConceptHit } from "../analysis/concepts";
-import { AI_ANCHORS } from "../analysis/lexicon";
+import { isAiAnchor } from "../analysis/lexicon";
 import { fold, tokenize } from "../analysis/normalize";
 import { foldedStems, stemSv } from "../analysis/stem";
 import { ENGLISH_STOPWORDS, SWEDISH_STOPWORDS } from "../analysis/stopwords";
@@ -66,7 +66,7 @@ export function analyzeQuery(question: string, lang: Lang, vocab: Vocabulary, kn
       stem: stemSv(raw),
       folded: foldedStems(raw),
       content: !isStop && raw.length > 1 && !/^\d+$/.test(raw),
-      anchor: AI_ANCHORS.has(raw),
+      anchor: isAiAnchor(raw),
     };
   });
   const concepts = withImplied(findConcepts(raws));
