@@ -63,12 +63,15 @@ function score(items: Item[], spans: (t: string) => Span[], blocks?: (t: string)
   return { p: r3(tp / Math.max(1, tp + fp)), r: r3(tp / Math.max(1, tp + fn)), f1: r3(tp ? (2 * tp) / (2 * tp + fp + fn) : 0), blockRecall: r3(cb / Math.max(1, gb)), falseBlockRate: r3(fb / Math.max(1, go)) };
 }
 
-/** MB/s over the corpus: best of three passes after a full warm-up pass, in CPU time (the machine is shared) */
+/**
+ * MB/s over the corpus: best of seven passes after a full warm-up pass, in CPU time (the machine is
+ * shared with other jobs, and its CPU time per pass varies by up to 2x under their load)
+ */
 function throughput(texts: string[], fn: (t: string) => unknown): number {
   for (const t of texts) fn(t);
   const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t, "utf8"), 0);
   let best = Infinity;
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < 7; r++) {
     const c0 = process.cpuUsage();
     for (const t of texts) fn(t);
     const c = process.cpuUsage(c0);

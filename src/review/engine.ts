@@ -51,6 +51,12 @@ export function resolveOverlaps(found: Finding[]): Finding[] {
 /** resolveOverlaps on an array the caller gives up (sorted in place, no copy) */
 function keepStrongest(found: Finding[]): Finding[] {
   if (found.length < 2) return found;
+  // most drafts' findings do not overlap at all: then every one stays, in position order. The sort
+  // is stable, so findings of the same span keep their order for the strength sort below.
+  found.sort(byPosition);
+  let disjoint = true;
+  for (let i = 1; i < found.length && disjoint; i++) if (found[i].start < found[i - 1].end) disjoint = false;
+  if (disjoint) return found;
   found.sort(byStrength);
   const kept: Finding[] = [];
   // kept spans sorted by start for an overlap check by binary search; kept spans are disjoint,
@@ -86,32 +92,57 @@ function mergeByPosition(a: Finding[], b: Finding[]): Finding[] {
   return out;
 }
 
+/**
+ * keepStrongest(structured.concat(names)) without a second sort: every structured type outranks
+ * PERSON_NAME and the structured findings are disjoint, so all of them stay; names never overlap
+ * one another (each word joins at most one name), so a name stays unless it overlaps a structured one
+ */
+function withNames(structured: Finding[], names: Finding[]): Finding[] {
+  const free: Finding[] = [];
+  for (const f of names) {
+    let lo = 0, hi = structured.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (structured[mid].start < f.end) lo = mid + 1; else hi = mid;
+    }
+    if (lo > 0 && structured[lo - 1].end > f.start) continue;
+    free.push(f);
+  }
+  free.sort(byPosition);
+  return mergeByPosition(structured, free);
+}
+
 /** all findings in a draft, sorted by start offset */
 export function detectAll(text: string): Finding[] {
   const sink = new Collector(text);
   // one keyword scan gates the password and secrecy regexes of two detectors
   const triggers = triggersOf(text);
+  // the words, once: names and categories read them, and some detectors try only the places next to them
+  const toks = tokenize(text, true);
   detectCredentials(text, sink, triggers);
   // most drafts hold no long number: one cheap test spares the number detectors a scan each
   if (LONG_DIGIT_RUN.test(text)) {
     detectPersonnummer(text, sink);
     detectCards(text, sink);
-    detectIban(text, sink);
+    detectIban(text, sink, toks);
     detectGiroAndAccounts(text, sink);
     detectPhones(text, sink);
   }
   if (text.indexOf("@") >= 0) detectEmails(text, sink);
   if (text.indexOf(":") >= 0 || DOTTED_DIGITS.test(text)) detectIps(text, sink);
-  detectAddresses(text, sink);
-  detectPlates(text, sink);
+  detectAddresses(text, sink, toks);
+  detectPlates(text, sink, toks);
   const structured = keepStrongest(sink.items);
 
   // names: skip words inside what was already found and inside URLs
   const masks: Array<[number, number]> = structured.map((f) => [f.start, f.end]);
   URL.lastIndex = 0;
   let m: RegExpExecArray | null;
-  if (text.indexOf("://") >= 0 || text.indexOf("www.") >= 0) while ((m = URL.exec(text))) masks.push([m.index, m.index + m[0].length]);
-  masks.sort((a, b) => a[0] - b[0]);
+  // structured findings come sorted by start: only URLs added after them need a sort
+  if (text.indexOf("://") >= 0 || text.indexOf("www.") >= 0) {
+    while ((m = URL.exec(text))) masks.push([m.index, m.index + m[0].length]);
+    masks.sort((a, b) => a[0] - b[0]);
+  }
   const masked = (s: number, e: number): boolean => {
     let lo = 0, hi = masks.length;
     while (lo < hi) {
@@ -121,10 +152,9 @@ export function detectAll(text: string): Finding[] {
     for (let k = lo - 1; k >= 0 && k >= lo - 64; k--) if (masks[k][1] > s) return true;
     return false;
   };
-  const toks = tokenize(text, true);
   const names = new Collector(text);
   detectNames(text, names, toks, { masked });
-  const identifiers = names.items.length ? keepStrongest(structured.concat(names.items)) : structured;
+  const identifiers = names.items.length ? withNames(structured, names.items) : structured;
 
   const cats = new Collector(text);
   const persons = identifiers.filter((f) => f.type !== "CREDENTIAL" && f.type !== "IP_ADDRESS");

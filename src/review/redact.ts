@@ -51,7 +51,11 @@ function digits(s: string): string {
 export function redact(text: string, findings: Finding[], opts: RedactOptions = {}): Redaction {
   // most drafts hold nothing to replace
   if (findings.length === 0) return { redacted: text, mapping: {} };
-  const chosen = findings.filter((f) => opts.categories || !CATEGORY.has(f.type)).sort((a, b) => a.start - b.start);
+  const chosen = opts.categories ? findings.slice() : findings.filter((f) => !CATEGORY.has(f.type));
+  // detectAll gives findings sorted by start already: sort only when a caller's are not
+  let sorted = true;
+  for (let i = 1; i < chosen.length && sorted; i++) if (chosen[i].start < chosen[i - 1].start) sorted = false;
+  if (!sorted) chosen.sort((a, b) => a.start - b.start);
   if (chosen.length === 0) return { redacted: text, mapping: {} };
   // each value normalised once (the pre-pass over full names and the replacement share it)
   const norms: string[] = new Array(chosen.length);

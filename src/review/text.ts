@@ -258,35 +258,51 @@ export function continuesCode(text: string, i: number, depth = 0): boolean {
 export const TRIGGER = {
   OSL: 1, MARKING: 2, CLASS: 4, PROTECTED: 8, SECRET_PHRASE: 16, PASSWORD: 32, KEY: 64,
 } as const;
-const TRIGGER_WORDS = /osl|sekretess|konfidentiell|hemlig|confidential|secret|internal only|internt bruk|k[2-4]|skydda|kvarskri|fingerade|lösen|pass|pwd|pin|nyckel|wifi|wi-fi/g;
+// the words osl|sekretess|konfidentiell|hemlig|confidential|secret|internal only|internt bruk|k[2-4]|
+// skydda|kvarskri|fingerade|lösen|pass|pwd|pin|nyckel|wifi|wi-fi grouped by first letters, matched
+// case-insensitively on the draft itself (faster than lowercasing a copy); at most one of them can
+// start at any place, so the order does not matter
+const TRIGGER_WORDS = /osl|s(?:ekretess|ecret|kydda)|k(?:onfidentiell|[2-4]|varskri)|hemlig|confidential|intern(?:al only|t bruk)|fingerade|lösen|p(?:ass|wd|in)|nyckel|wi(?:fi|-fi)/gi;
 
 /**
- * which keyword triggers a text holds: one scan of the lowercased text instead of one indexOf or
- * regex test per gate. Every start position is tried (no two of these words can start at the same
- * place except "sekretess" and its longer forms, checked by hand), so it is the same as testing
- * each gate on its own.
+ * which keyword triggers a text holds: one scan instead of one indexOf or regex test per gate.
+ * Every start position is tried, so it is the same as testing each gate on its own.
  */
 export function triggersOf(text: string): number {
-  const low = text.toLowerCase();
   let bits = 0;
   let m: RegExpExecArray | null;
   TRIGGER_WORDS.lastIndex = 0;
-  while ((m = TRIGGER_WORDS.exec(low))) {
-    const w = m[0], i = m.index;
+  while ((m = TRIGGER_WORDS.exec(text))) {
+    const i = m.index;
     TRIGGER_WORDS.lastIndex = i + 1;
-    switch (w) {
-      case "osl": bits |= TRIGGER.OSL; break;
-      case "sekretess":
-        bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE;
-        if (low.startsWith("lag", i + 9)) bits |= TRIGGER.OSL;
-        if (low.startsWith("mark", i + 9)) bits |= TRIGGER.PROTECTED;
+    // which word: its first two letters, case folded ('|32' maps A-Z and À-Þ to lowercase)
+    const c0 = text.charCodeAt(i) | 32, c1 = text.charCodeAt(i + 1) | 32;
+    switch (c0) {
+      case 111: bits |= TRIGGER.OSL; break; // osl
+      case 115: // sekretess, secret, skydda
+        if (c1 === 107) bits |= TRIGGER.PROTECTED;
+        else if (m[0].length === 6) bits |= TRIGGER.MARKING;
+        else {
+          bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE;
+          const rest = text.slice(i + 9, i + 13).toLowerCase();
+          if (rest.startsWith("lag")) bits |= TRIGGER.OSL;
+          if (rest === "mark") bits |= TRIGGER.PROTECTED;
+        }
         break;
-      case "konfidentiell": case "hemlig": case "confidential": bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE; break;
-      case "secret": case "internal only": case "internt bruk": bits |= TRIGGER.MARKING; break;
-      case "skydda": case "kvarskri": case "fingerade": bits |= TRIGGER.PROTECTED; break;
-      case "lösen": case "pass": case "pwd": case "pin": bits |= TRIGGER.PASSWORD; break;
-      case "nyckel": case "wifi": case "wi-fi": bits |= TRIGGER.KEY; break;
-      default: bits |= TRIGGER.CLASS; // k2, k3, k4
+      case 107: // k2-k4, konfidentiell, kvarskri
+        if (c1 === 111) bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE;
+        else if (c1 === 118) bits |= TRIGGER.PROTECTED;
+        else bits |= TRIGGER.CLASS;
+        break;
+      case 104: case 99: bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE; break; // hemlig, confidential
+      case 105: bits |= TRIGGER.MARKING; break; // internal only, internt bruk
+      case 102: bits |= TRIGGER.PROTECTED; break; // fingerade
+      case 108: bits |= TRIGGER.PASSWORD; break; // lösen
+      case 112: // pass, pwd, pin
+        // "pin" inside a word ("Norrköping") opens no password pattern: they all want it at a word start
+        if (c1 !== 105 || !(isAlnumAt(text, i - 1) || text.charCodeAt(i - 1) === 95)) bits |= TRIGGER.PASSWORD;
+        break;
+      default: bits |= TRIGGER.KEY; // nyckel, wifi, wi-fi
     }
   }
   return bits;

@@ -1,6 +1,6 @@
 // Street addresses: Swedish "Ringvägen 14 B, 614 33 Söderköping", "Box 17, 711 21 Lindesberg",
 // and English "48 Wharf Road, London N1 7UX".
-import { isAlnumAt, isLetterAt } from "../text";
+import { isAlnumAt, isDigitAt, isLetterAt, type Words } from "../text";
 import type { Sink } from "./types";
 
 const L = "A-Za-zÅÄÖåäöÉéÜüØøÆæ";
@@ -34,6 +34,9 @@ function wordStartBefore(text: string, end: number): number {
 
 /** start of the street name that ends at `end` (before " 14"), or -1 when the word is not a street */
 function streetStart(text: string, end: number): number {
+  // every street suffix ends in one of a d e g j n t é: most words before a number are refused here
+  const last = text.charCodeAt(end - 1) | 32;
+  if (last !== 97 && last !== 100 && last !== 101 && last !== 103 && last !== 106 && last !== 110 && last !== 116 && last !== 0xe9) return -1;
   const w0 = wordStartBefore(text, end);
   const word = text.slice(w0, end);
   if (!STREET_END.test(word)) return -1;
@@ -56,30 +59,82 @@ function streetStart(text: string, end: number): number {
   return start;
 }
 
-export function detectAddresses(text: string, sink: Sink): void {
+const NUMBER_AFTER_WORD_AT = new RegExp(NUMBER_AFTER_WORD.source, "y");
+const EN_AT = new RegExp(EN.source, "y");
+
+/**
+ * `words`: the draft's words, when the caller has them. Then the street numbers are looked for only
+ * right after words and the English house numbers only right before capitalised words: the same
+ * matches as scanning the whole text, found at the few places they can start.
+ */
+export function detectAddresses(text: string, sink: Sink, words?: Words): void {
   let m: RegExpExecArray | null;
   let hit: RegExpExecArray | null;
-  NUMBER_AFTER_WORD.lastIndex = 0;
   let consumed = 0;
-  while ((hit = NUMBER_AFTER_WORD.exec(text))) {
-    if (hit.index < consumed || !isLetterAt(text, hit.index - 1)) continue;
-    const start = streetStart(text, hit.index);
-    if (start < 0) continue;
-    SV.lastIndex = start;
-    m = SV.exec(text);
-    if (!m) continue;
-    consumed = m.index + m[0].length;
-    const street = m[1];
-    const word = street.split(/[ -]/).pop()!;
-    if (NOT_STREET.test(street)) continue;
-    const capital = /^[A-ZÅÄÖ]/.test(street) || /^(?:norra|södra|östra|västra|stora|lilla|gamla|nya|övre|nedre) [A-ZÅÄÖ]/.test(street);
-    const hasPostcode = /\d{3}\s?\d{2}\s/.test(m[0].slice(street.length));
-    if (!capital && !hasPostcode) continue;
-    if (word.length < 4 && !hasPostcode) continue;
-    sink.add("ADDRESS", m.index, m.index + m[0].length, hasPostcode ? 0.95 : 0.85, hasPostcode ? "street address with postcode" : "street address");
+  if (!words) {
+    NUMBER_AFTER_WORD.lastIndex = 0;
+    while ((hit = NUMBER_AFTER_WORD.exec(text))) {
+      if (hit.index < consumed || !isLetterAt(text, hit.index - 1)) continue;
+      consumed = swedishAt(text, sink, hit.index, consumed);
+    }
+  } else {
+    // a hit is " 12" right after a letter, that is right after a word
+    const we = words.e;
+    for (let k = 0; k < words.n; k++) {
+      const at = we[k];
+      if (at < consumed || text.charCodeAt(at) !== 32) continue;
+      const d = text.charCodeAt(at + 1);
+      if (d < 48 || d > 57) continue;
+      NUMBER_AFTER_WORD_AT.lastIndex = at;
+      if (NUMBER_AFTER_WORD_AT.test(text)) consumed = swedishAt(text, sink, at, consumed);
+    }
   }
   BOX.lastIndex = 0;
-  while ((m = BOX.exec(text))) if (!isAlnumAt(text, m.index - 1)) sink.add("ADDRESS", m.index, m.index + m[0].length, 0.9, "box address with postcode");
-  EN.lastIndex = 0;
-  while ((m = EN.exec(text))) sink.add("ADDRESS", m.index, m.index + m[0].length, 0.85, "street address");
+  // BOX opens with "Box", "box", "Postbox", "Pl" or "PL"
+  if (text.indexOf("ox") >= 0 || text.indexOf("Pl") >= 0 || text.indexOf("PL") >= 0) while ((m = BOX.exec(text))) if (!isAlnumAt(text, m.index - 1)) sink.add("ADDRESS", m.index, m.index + m[0].length, 0.9, "box address with postcode");
+  if (!words) {
+    EN.lastIndex = 0;
+    while ((m = EN.exec(text))) sink.add("ADDRESS", m.index, m.index + m[0].length, 0.85, "street address");
+    return;
+  }
+  // "48 Wharf Road": the number (1-5 digits, maybe one letter) ends one space before a capitalised word
+  const ws = words.s;
+  let tried = -1, enEnd = 0;
+  for (let k = 0; k < words.n; k++) {
+    const c = text.charCodeAt(ws[k]);
+    if (c < 65 || c > 90) continue;
+    let q = ws[k] - 2;
+    if (q < 0) continue;
+    const l = text.charCodeAt(q) | 32;
+    if (l >= 97 && l <= 122) q--;
+    if (!isDigitAt(text, q)) continue;
+    let r = q;
+    while (r > 0 && q - r < 5 && isDigitAt(text, r - 1)) r--;
+    if (r <= tried || r < enEnd) continue;
+    tried = r;
+    EN_AT.lastIndex = r;
+    if ((m = EN_AT.exec(text))) {
+      sink.add("ADDRESS", m.index, m.index + m[0].length, 0.85, "street address");
+      enEnd = m.index + m[0].length;
+    }
+  }
+}
+
+/** the Swedish street address around the house number at `at` (" 14"); returns the new scan floor */
+function swedishAt(text: string, sink: Sink, at: number, consumed: number): number {
+  const start = streetStart(text, at);
+  if (start < 0) return consumed;
+  SV.lastIndex = start;
+  const m = SV.exec(text);
+  if (!m) return consumed;
+  const end = m.index + m[0].length;
+  const street = m[1];
+  const word = street.split(/[ -]/).pop()!;
+  if (NOT_STREET.test(street)) return end;
+  const capital = /^[A-ZÅÄÖ]/.test(street) || /^(?:norra|södra|östra|västra|stora|lilla|gamla|nya|övre|nedre) [A-ZÅÄÖ]/.test(street);
+  const hasPostcode = /\d{3}\s?\d{2}\s/.test(m[0].slice(street.length));
+  if (!capital && !hasPostcode) return end;
+  if (word.length < 4 && !hasPostcode) return end;
+  sink.add("ADDRESS", m.index, end, hasPostcode ? 0.95 : 0.85, hasPostcode ? "street address with postcode" : "street address");
+  return end;
 }

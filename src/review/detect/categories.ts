@@ -4,7 +4,7 @@
 // secrecy, when it is a marking ("SEKRETESS enligt 26 kap. 1 § OSL", "KONFIDENTIELLT", "K3"):
 // a text *about* GDPR or sick-leave statistics does not trigger.
 import type { Finding } from "../types";
-import { isLetterAt, TRIGGER, triggersOf, type Words } from "../text";
+import { isDigitAt, isLetterAt, TRIGGER, triggersOf, type Words } from "../text";
 import type { Sink } from "./types";
 
 /** strong health terms: diagnoses, treatments, medication, disability, sick leave of someone */
@@ -33,7 +33,7 @@ const HEALTH_TERMS = [
   "wheelchair", "pregnant", "pregnancy", "mental health", "hospitali[sz]ed", "surgery", "chemotherapy", "illness", "dementia", "seizure\\w*", "rehab",
 ];
 /** ICD-10 codes such as F43.8 near a health word are health data in themselves */
-const ICD = /(?<![\w.])[A-TV-Z]\d{2}\.\d{1,2}(?![\w.])/g;
+const ICD = /(?<![\w.])[A-TV-Z]\d{2}\.\d{1,2}(?![\w.])/y;
 
 const SPECIAL_TERMS = [
   // trade union membership
@@ -91,15 +91,25 @@ function compileTerms(terms: string[]): TermMatcher {
 const HEALTH = compileTerms(HEALTH_TERMS);
 const SPECIAL = compileTerms(SPECIAL_TERMS);
 
+/** per three-letter key, bit k set when term list k has a term starting so (one lookup rejects most words) */
+function anyBits(tms: TermMatcher[]): Uint8Array {
+  const t = new Uint8Array(1 << 15);
+  tms.forEach((tm, k) => { for (let i = 0; i < t.length; i++) if (tm.bits[i]) t[i] |= 1 << k; });
+  return t;
+}
+const BOTH = [HEALTH, SPECIAL];
+const BOTH_BITS = anyBits(BOTH);
+
 /** one pass over the words for both term lists */
-function termHits(text: string, words: Words, tms: TermMatcher[], visit: (k: number, s: number, e: number, w: string) => void): void {
+function termHits(text: string, words: Words, visit: (k: number, s: number, e: number, w: string) => void): void {
   const ws = words.s;
   for (let i = 0; i < words.n; i++) {
     const s = ws[i];
-    const key = bitKey(text, s);
-    for (let k = 0; k < tms.length; k++) {
-      const tm = tms[k];
-      if (!tm.bits[key] || !tm.bits4[bitKey4(text, s)]) continue;
+    const lists = BOTH_BITS[bitKey(text, s)];
+    if (lists === 0) continue;
+    for (let k = 0; k < BOTH.length; k++) {
+      const tm = BOTH[k];
+      if ((lists & (1 << k)) === 0 || !tm.bits4[bitKey4(text, s)]) continue;
       tm.re.lastIndex = s;
       const m = tm.re.exec(text);
       if (m) visit(k, s, s + m[0].length, m[0]);
@@ -155,7 +165,7 @@ const WEAK_HEALTH = /^(?:operation\w*|röntgen\w*|blodprov\w*|hospital\w*|sick|i
 export function detectCategories(text: string, sink: Sink, toks: Words, persons: Finding[], triggers = triggersOf(text)): void {
   let m: RegExpExecArray | null;
   const identified = persons.length > 0;
-  termHits(text, toks, [HEALTH, SPECIAL], (k, s, e, w) => {
+  termHits(text, toks, (k, s, e, w) => {
     const type = k === 0 ? "HEALTH" : "SPECIAL_CATEGORY";
     const weak = WEAK_HEALTH.test(w);
     const near = weak
@@ -165,8 +175,15 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
     sink.add(type, s, e, weak ? 0.7 : identified ? 0.9 : 0.75,
       `${type === "HEALTH" ? "health" : "special-category"} word '${w.slice(0, 40)}' about a person`);
   });
-  ICD.lastIndex = 0;
-  while ((m = ICD.exec(text))) {
+  // an ICD code's letter ends a word that a digit follows: only those places are tried
+  const we = toks.e;
+  for (let k = 0; k < toks.n; k++) {
+    const p = we[k] - 1;
+    if (!isDigitAt(text, we[k])) continue;
+    const c = text.charCodeAt(p);
+    if (c < 65 || c > 90 || c === 85) continue; // [A-TV-Z]
+    ICD.lastIndex = p;
+    if (!(m = ICD.exec(text))) continue;
     if (!/diagnos|icd|sjukskriv|intyg|för\s*$/i.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
     if (!nearPerson(text, m.index, m.index + m[0].length, persons)) continue;
     sink.add("HEALTH", m.index, m.index + m[0].length, 0.85, "diagnosis code");

@@ -53,7 +53,8 @@ function addPhone(text: string, sink: Sink, start: number, end: number, conf: nu
 export function detectPhones(text: string, sink: Sink): void {
   let m: RegExpExecArray | null;
   INTL.lastIndex = 0;
-  while ((m = INTL.exec(text))) {
+  // INTL opens with '+' or "00"
+  if (text.indexOf("+") >= 0 || text.indexOf("00") >= 0) while ((m = INTL.exec(text))) {
     if (precededBy(text, m.index, "+")) continue;
     const d = m[0].replace(/\D/g, "");
     if (d.length < 8 || d.length > 15) continue;
@@ -64,29 +65,27 @@ export function detectPhones(text: string, sink: Sink): void {
   while ((m = NATIONAL.exec(text))) {
     if (precededBy(text, m.index, "+-/.,:")) continue;
     const raw = m[0];
+    // the digit-count and shape refusals first: they need no look at the context
     const d = raw.replace(/\D/g, "");
     if (d[1] === "0") continue; // 00… is international, handled above
+    const mobile = /^07[0236-9]/.test(d);
+    if (mobile ? d.length !== 10 : d.length < 8 || d.length > 10) continue;
     const first = raw.match(/^\d+/)![0];
+    if (!mobile && first.length !== d.length && (first.length < 2 || first.length > 4)) continue;
+    // dates and ISO timestamps look like 0…-…-…
+    if (/^\d{4}-\d{2}-\d{2}/.test(raw)) continue;
     if (continuesCode(text, m.index)) continue;
     if (NOT_PHONE_LABEL.test(before(text, m.index, 24))) continue;
     const cue = PHONE_CUE.test(before(text, m.index, 40));
-    // dates and ISO timestamps look like 0…-…-…
-    if (/^\d{4}-\d{2}-\d{2}/.test(raw)) continue;
-    const mobile = /^07[0236-9]/.test(d);
     let conf = 0;
     if (mobile) {
-      if (d.length !== 10) continue;
       conf = cue ? 0.95 : 0.9;
+    } else if (first.length === d.length) {
+      // unseparated landline: only with a cue
+      if (!cue) continue;
+      conf = 0.8;
     } else {
-      if (d.length < 8 || d.length > 10) continue;
-      if (first.length === d.length) {
-        // unseparated landline: only with a cue
-        if (!cue) continue;
-        conf = 0.8;
-      } else {
-        if (first.length < 2 || first.length > 4) continue;
-        conf = cue ? 0.95 : 0.85;
-      }
+      conf = cue ? 0.95 : 0.85;
     }
     addPhone(text, sink, m.index, m.index + raw.length, conf, mobile ? "Swedish mobile number" : "Swedish phone number");
   }

@@ -79,17 +79,40 @@ const ALNUM = (() => {
 const isAsciiAlnum = (c: number): boolean => c < 128 && ALNUM[c] === 1;
 
 /**
- * a run of 16 ASCII letters or digits (a key or token). Every such run covers a position that is
- * 15 mod 16, so only those are probed and measured left and right from there.
+ * a run of 16 ASCII letters or digits that holds a digit or a capital after its first character
+ * (a key or token; Swedish compounds such as "ekonomiavdelningen" are long runs of lowercase
+ * letters and must not open the costlier scans). Every such run covers a position that is 15 mod
+ * 16, so only those are probed; a run is measured once and the probe jumps past it.
  */
 function hasLongToken(text: string): boolean {
   const n = text.length;
   for (let i = 15; i < n; i += 16) {
     if (!isAsciiAlnum(text.charCodeAt(i))) continue;
+    // a run of 16 through i reaches i - 8 or i + 8: most words end before both
+    if (!isAsciiAlnum(text.charCodeAt(i - 8)) && !isAsciiAlnum(text.charCodeAt(i + 8))) continue;
     let a = i, b = i + 1;
-    while (a > 0 && i - a < 15 && isAsciiAlnum(text.charCodeAt(a - 1))) a--;
-    while (b < n && b - a < 16 && isAsciiAlnum(text.charCodeAt(b))) b++;
-    if (b - a >= 16) return true;
+    while (a > 0 && isAsciiAlnum(text.charCodeAt(a - 1))) a--;
+    while (b < n && isAsciiAlnum(text.charCodeAt(b))) b++;
+    if (b - a >= 16) {
+      for (let k = a + 1; k < b; k++) {
+        const c = text.charCodeAt(k);
+        if (c <= 90) return true; // a digit or a capital (an ASCII letter or digit up to 'Z')
+      }
+      if (text.charCodeAt(a) <= 57) return true;
+    }
+    while (i + 16 < b) i += 16;
+  }
+  return false;
+}
+
+/** a value of eight or more characters right after a colon ("token: abc12345xy", "secret: correcthorse…") */
+function hasColonValue(text: string): boolean {
+  for (let c = text.indexOf(":"); c >= 0; c = text.indexOf(":", c + 1)) {
+    let k = c + 1;
+    while (k < text.length && k - c <= 5 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 34 || text.charCodeAt(k) === 39)) k++;
+    const v = k;
+    while (k < text.length && k - v < 8 && text.charCodeAt(k) > 32) k++;
+    if (k - v >= 8) return true;
   }
   return false;
 }
@@ -99,7 +122,7 @@ export function detectCredentials(text: string, sink: Sink, triggers = triggersO
   // one scan for every shape's literal hint, then only the shapes whose hint occurs; prose
   // without '=', '_', '-----', a URL or a long unbroken token holds none of them
   const present = new Set<string>();
-  const codeLike = text.indexOf("=") >= 0 || text.indexOf("_") >= 0 || text.indexOf("://") >= 0 || text.indexOf("-----") >= 0 || hasLongToken(text);
+  const codeLike = text.indexOf("=") >= 0 || text.indexOf("_") >= 0 || text.indexOf("://") >= 0 || text.indexOf("-----") >= 0 || hasLongToken(text) || hasColonValue(text);
   HINTS.lastIndex = 0;
   if (codeLike) while ((m = HINTS.exec(text))) present.add(m[0]);
   for (const s of SHAPES) {

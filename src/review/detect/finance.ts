@@ -1,7 +1,7 @@
 // Payment cards (Luhn + issuer ranges), IBAN (mod 97), bankgiro/plusgiro (Luhn) and Swedish
 // clearing + account numbers (by their label).
 import { ibanValid, IBAN_LENGTHS, luhnValid, bankAccountValid, swedbankClearingValid } from "../checksums";
-import { continuesCode, isAlnumAt, isDigitCode } from "../text";
+import { continuesCode, isAlnumAt, isDigitCode, type Words } from "../text";
 import type { Sink } from "./types";
 
 // digit groups joined by single spaces or dashes; bounded, one way to split
@@ -23,7 +23,11 @@ function cardBrand(d: string): string | null {
   return null;
 }
 
+/** twelve digits in single-space/dash groups: the least any card has (most drafts have none) */
+const TWELVE_DIGITS = /\d(?:[ -]?\d){11}/;
+
 export function detectCards(text: string, sink: Sink): void {
+  if (!TWELVE_DIGITS.test(text)) return;
   CARD_RUN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CARD_RUN.exec(text))) {
@@ -59,43 +63,63 @@ export function detectCards(text: string, sink: Sink): void {
 }
 
 const IBAN_HEAD = /(?<![A-Za-z0-9])([A-Z]{2})(\d{2})(?=[ \-]?[A-Z0-9])/g;
+const IBAN_HEAD_AT = new RegExp(IBAN_HEAD.source, "y");
 
-export function detectIban(text: string, sink: Sink): void {
-  IBAN_HEAD.lastIndex = 0;
+/**
+ * `words`: the draft's words, when the caller has them. Every IBAN head is the last two letters of
+ * a word that a digit follows, so only those places are tried (the same matches as a scan).
+ */
+export function detectIban(text: string, sink: Sink, words?: Words): void {
   let m: RegExpExecArray | null;
-  while ((m = IBAN_HEAD.exec(text))) {
-    const len = IBAN_LENGTHS[m[1]];
-    if (!len) continue;
-    let compact = m[1] + m[2];
-    let i = m.index + 4;
-    let sep = "";
-    let groupLen = 0;
-    while (compact.length < len && i < text.length) {
-      const c = text.charCodeAt(i);
-      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
-        compact += text[i];
-        groupLen++;
-        i++;
-        continue;
-      }
-      const ch = text[i];
-      if ((ch === " " || ch === "-") && groupLen !== 0 || (ch === " " || ch === "-") && i === m.index + 4) {
-        if (!sep) sep = ch;
-        if (ch !== sep) break;
-        if (!(isAlnumAt(text, i + 1))) break;
-        groupLen = 0;
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (compact.length !== len) continue;
-    // an unseparated IBAN must end at a word boundary; a grouped one may be followed by more text
-    if (!sep && isAlnumAt(text, i)) continue;
-    if (!ibanValid(compact)) continue;
-    sink.add("BANK_ACCOUNT", m.index, i, 0.97, "IBAN with valid mod-97 checksum");
-    IBAN_HEAD.lastIndex = i;
+  if (!words) {
+    IBAN_HEAD.lastIndex = 0;
+    while ((m = IBAN_HEAD.exec(text))) IBAN_HEAD.lastIndex = ibanAt(text, sink, m);
+    return;
   }
+  const we = words.e;
+  let from = 0;
+  for (let k = 0; k < words.n; k++) {
+    const p = we[k] - 2;
+    if (p < from || !isDigitCode(text.charCodeAt(we[k]))) continue;
+    IBAN_HEAD_AT.lastIndex = p;
+    if ((m = IBAN_HEAD_AT.exec(text))) from = ibanAt(text, sink, m);
+  }
+}
+
+/** checks the IBAN whose head IBAN_HEAD matched; returns where the scan goes on */
+function ibanAt(text: string, sink: Sink, m: RegExpExecArray): number {
+  const next = m.index + m[0].length;
+  const len = IBAN_LENGTHS[m[1]];
+  if (!len) return next;
+  let compact = m[1] + m[2];
+  let i = m.index + 4;
+  let sep = "";
+  let groupLen = 0;
+  while (compact.length < len && i < text.length) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+      compact += text[i];
+      groupLen++;
+      i++;
+      continue;
+    }
+    const ch = text[i];
+    if ((ch === " " || ch === "-") && groupLen !== 0 || (ch === " " || ch === "-") && i === m.index + 4) {
+      if (!sep) sep = ch;
+      if (ch !== sep) break;
+      if (!(isAlnumAt(text, i + 1))) break;
+      groupLen = 0;
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (compact.length !== len) return next;
+  // an unseparated IBAN must end at a word boundary; a grouped one may be followed by more text
+  if (!sep && isAlnumAt(text, i)) return next;
+  if (!ibanValid(compact)) return next;
+  sink.add("BANK_ACCOUNT", m.index, i, 0.97, "IBAN with valid mod-97 checksum");
+  return i;
 }
 
 /** labels for Swedish giro and account numbers; the number follows within a few characters */

@@ -77,7 +77,9 @@ function isAllUpper(raw: string): boolean {
   for (let k = 0; k < raw.length; k++) {
     const c = raw.charCodeAt(k);
     if (c >= 97 && c <= 122) return false;
-    if (c >= 128) return raw === raw.toUpperCase();
+    // Latin-1 lowercase letters (and µ) change under toUpperCase: no copy needed to tell
+    if (c >= 0xdf && c <= 0xff && c !== 0xf7 || c === 0xb5) return false;
+    if (c > 0xff) return raw === raw.toUpperCase();
   }
   return true;
 }
@@ -254,8 +256,18 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
     if (upperFirst) {
       // names with diacritics folded ("Petrovic" for "Petrović") or hyphenated may miss the filter
       if (!anyF.mayHave(wh[i]) && e0 - s0 > 1) {
-        let plain = true;
-        for (let k = s0; k < e0; k++) { const c = text.charCodeAt(k); if (c > 127 || c === 45) { plain = false; break; } }
+        let plain = true, swedish = true;
+        for (let k = s0; k < e0; k++) {
+          const c = text.charCodeAt(k);
+          if (c === 45) { plain = swedish = false; break; }
+          if (c > 127) {
+            plain = false;
+            // å ä ö Å Ä Ö: never folded, so the filter's answer holds for the word as it is
+            if (c !== 0xe5 && c !== 0xe4 && c !== 0xf6 && c !== 0xc5 && c !== 0xc4 && c !== 0xd6) { swedish = false; break; }
+          }
+        }
+        // "Mötet", "Söderköping": in no list, so only a title, a role word or a surname after can make a name of it
+        if (!plain && swedish && !titleBefore(s0) && !roleCue(i) && !surnameNext(i)) continue;
         if (plain) {
           // an unlisted word still counts after a title or a role word, or before a listed surname
           const titledHere = text.charCodeAt(s0 - 1) === 32 && titleBefore(s0);

@@ -7,6 +7,9 @@ const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\d)`, "g");
 const IPV4_EXACT = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
 const VERSION_CUE = /(?:version|ver\.?|v|build|release|firmware|os|windows|\bapp|utgåva)\s?:?\s?$/i;
 
+/** two colons in one run of the characters an IPv6 address is made of (runs are at most 64 long) */
+const TWO_COLONS = /:[0-9A-Fa-f.]{0,62}:/;
+
 function prefixAfter(text: string, end: number, max: number): number {
   // "/24": keep it when it is a valid prefix length
   if (text[end] !== "/") return end;
@@ -57,7 +60,8 @@ export function detectIps(text: string, sink: Sink): void {
     const end = prefixAfter(text, m.index + m[0].length, 32);
     sink.add("IP_ADDRESS", m.index, end, 0.93, "IPv4 address");
   }
-  if (text.indexOf(":") === -1) return;
+  // an IPv6 address holds two colons with at most hex digits and dots between them
+  if (text.indexOf(":") === -1 || !TWO_COLONS.test(text)) return;
   // IPv6: scan maximal runs of [0-9a-f:.] that start at a non-word boundary
   const n = text.length;
   let i = 0;
