@@ -28,5 +28,22 @@ describe("review/categories", () => {
     assert.ok(types("Informationsklass: K3").includes("SECRECY"));
     assert.ok(!types("Information som omfattas av sekretess eller som är klassad högre än K0 får endast behandlas i godkända system.").includes("SECRECY"));
     assert.ok(!types("Bygglov enligt 9 kap. 4 b § PBL").includes("SECRECY"));
+    assert.ok(types("Anbuden omfattas av absolut sekretess enligt 19 kap. 3 § andra stycket OSL.").includes("SECRECY"));
+    assert.ok(types("Handlingen är sekretessbelagd, se 26 kap. 1 § 2 st. OSL.").includes("SECRECY"));
+  });
+
+  it("reads religion and party politics in English and Swedish, about a person", () => {
+    for (const t of [
+      "Semira, who is a practising Orthodox Christian, says he mocked her for fasting.",
+      "Mikael Strömgren talks about his work for the Sweden Democrats every day.",
+      "Han är aktiv socialdemokrat, berättade Per Ekdahl.",
+    ]) assert.ok(types(t).includes("SPECIAL_CATEGORY"), t);
+    assert.ok(!types("Socialdemokraterna och Moderaterna röstade för budgeten i fullmäktige.").includes("SPECIAL_CATEGORY"));
+  });
+
+  it("a short draft that identifies someone is about them throughout: its health words count anywhere", () => {
+    const note = `Pat 7503128840, man, 49 år. ${"Söker för smärta i knät sedan sex månader, svullnad efter belastning. ".repeat(4)}Pat arbetar som snickare och är sjukskriven 50 %.`;
+    assert.ok(types(note).includes("HEALTH"));
+    assert.ok(!types(`${"Statistik över arbetsmiljön i kommunen. ".repeat(8)}Andelen sjukskrivna var 4 %.`).includes("HEALTH"));
   });
 });

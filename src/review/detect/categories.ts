@@ -40,9 +40,9 @@ const SPECIAL_TERMS = [
   "fackligt? ombud\\w*", "fackliga ombud\\w*", "facklig företrädare", "fackmedlem\\w*", "medlem i (?:facket|kommunal|unionen|vision|vårdförbundet|lärarförbundet|sveriges lärare|if metall|seko|byggnads|handels|akademikerförbundet|saco|lo|tco|ledarna|jusek|sveriges ingenjörer)",
   "fackförening\\w*", "union member\\w*", "trade union",
   // political opinions
-  "medlem i (?:sverigedemokraterna|socialdemokraterna|moderaterna|vänsterpartiet|centerpartiet|liberalerna|kristdemokraterna|miljöpartiet|nyans|partiet)", "politisk(?:a)? uppfattning\\w*", "politiska åsikter", "partimedlem\\w*", "röstade på", "political (?:opinion|views|affiliation)",
+  "medlem i (?:sverigedemokraterna|socialdemokraterna|moderaterna|vänsterpartiet|centerpartiet|liberalerna|kristdemokraterna|miljöpartiet|nyans|partiet)", "politisk(?:a)? uppfattning\\w*", "sverigedemokrat\\w*", "socialdemokrat\\w*", "kristdemokrat\\w*", "vänsterpartist\\w*", "miljöpartist\\w*", "sweden democrats?", "social democrats?", "christian democrats?", "left party", "green party", "party member\\w*", "politiska åsikter", "partimedlem\\w*", "röstade på", "political (?:opinion|views|affiliation)",
   // religion
-  "muslim\\w*", "kristen", "kristna", "troende", "jude", "judisk\\w*", "katolik\\w*", "katolsk", "hindu\\w*", "buddhist\\w*", "ateist\\w*", "ortodox\\w*", "konverter\\w*", "religion\\w*", "religiös\\w*", "moské\\w*", "synagoga\\w*", "jehovas vittne\\w*", "frikyrk\\w*",
+  "muslim\\w*", "kristen", "kristna", "christian\\w*", "orthodox", "catholic\\w*", "protestant\\w*", "church", "mosque", "synagogue", "ramadan", "fasting", "halal", "kosher", "hijab\\w*", "kippa", "kyrkan", "kyrka", "bönerummet", "fredagsbön\\w*", "troende", "jude", "judisk\\w*", "katolik\\w*", "katolsk", "hindu\\w*", "buddhist\\w*", "ateist\\w*", "ortodox\\w*", "konverter\\w*", "religion\\w*", "religiös\\w*", "moské\\w*", "synagoga\\w*", "jehovas vittne\\w*", "frikyrk\\w*",
   // ethnic origin
   "kurd(?:er|erna|isk|iska)?", "kurdish", "assyri\\w*", "syriansk\\w*", "romani", "roma", "sami", "jewish", "tornedalsk\\w*", "urfolk\\w*", "hudfärg\\w*",
   "romska minoriteten", "rom(?:er|erna|ska|sk)", "samisk\\w*", "samer", "samerna", "etnisk\\w*", "etniskt ursprung", "tornedaling\\w*", "ethnic\\w*", "ethnicity",
@@ -118,16 +118,19 @@ function termHits(text: string, words: Words, visit: (k: number, s: number, e: n
 }
 
 /** secrecy markings and references */
-const OSL = /\d{1,2}\s?kap\.?\s?\d{1,2}\s?[a-z]?\s?§\s?(?:första stycket\s)?(?:OSL|offentlighets- och sekretesslagen|sekretesslagen)|\bOSL\s\d{1,2}:\d{1,2}/gi;
+const OSL = /\d{1,2}\s?kap\.?\s?\d{1,2}\s?[a-z]?\s?§\s?(?:(?:första|andra|tredje|fjärde|femte|1|2|3|4|5)\s?st(?:ycket|\.)?\s)?(?:\d{1,2}\s?p\.?\s)?(?:OSL|offentlighets- och sekretesslagen|sekretesslagen)|\bOSL\s\d{1,2}:\d{1,2}/gi;
 const MARKING = /(?:SEKRETESS(?:BELAGD|BELAGT)?|KONFIDENTIELL[AT]?|HEMLIG[AT]?|STRICTLY CONFIDENTIAL|CONFIDENTIAL|TOP SECRET|SECRET|INTERNAL ONLY|ENDAST FÖR INTERNT BRUK|Sekretess enligt|Sekretessbelagd|Konfidentiell[at]?|Confidential|Strictly confidential|Hemlig[at]?)(?![\wåäö])/g;
 const CLASS = /(?<![\wåäö])(?:informationsklass(?:ning)?|klass(?:ning|ad|at|ade)?|konfidentialitet(?:snivå)?|skyddsnivå|sekretessnivå)\s?:?\s?(?:K|k)[2-4](?![\w])|(?<![\wåäö])K[2-4]\s?[-–(]\s?(?:känslig|konfidentiell|sekretess|hemlig|skyddsvärd)/gi;
 const PROTECTED = /(?<![\wåäö])(?:skyddade personuppgifter|skyddad identitet|sekretessmarkering|kvarskrivning|kvarskriven|fingerade personuppgifter)(?![\wåäö])/gi;
-const SECRET_PHRASE = /(?<![\wåäö])(?:(?:ärendet|uppgifterna|handlingen|handlingarna|dokumentet|utredningen|informationen|detta|följande|protokollet|bilagan|texten)\s(?:nedan\s)?(?:omfattas av|är belagd med|är belagda med|är under|faller under)\s(?:sträng\s)?sekretess|(?:är|is)\s(?:strikt\s|strictly\s|mycket\s|highly\s)?(?:konfidentiell[at]?|confidential|hemlig[at]?|sekretessbelagd[at]?))(?![\wåäö])/gi;
+const SECRET_PHRASE = /(?<![\wåäö])(?:(?:ärendet|uppgifterna|handlingen|handlingarna|dokumentet|utredningen|informationen|detta|följande|protokollet|bilagan|texten|anbuden|anbudet|anbudsunderlaget|journalen|anteckningen|anmälan|orosanmälan|yttrandet|beslutet|mejlet|underlaget)\s(?:nedan\s)?(?:omfattas av|är belagd med|är belagda med|är under|faller under)\s(?:sträng\s|absolut\s)?sekretess|(?:är|is)\s(?:strikt\s|strictly\s|mycket\s|highly\s)?(?:konfidentiell[at]?|confidential|hemlig[at]?|sekretessbelagd[at]?))(?![\wåäö])/gi;
 
 /** references to a particular person: pronouns, roles with the definite article, "my …" */
 const PERSON_REF = /(?<![\wåäö])(?:han|hon|hen|hans|hennes|henne|honom|jag|mig|min|mitt|mina|he|she|his|her|him|i'm|i've|my|me|eleven|elevens|brukaren|brukarens|patienten|patientens|klienten|klientens|sökanden|sökandens|medarbetaren|medarbetarens|den anställde|den anställda|barnet|barnets|mamma|mamman|mammans|pappa|pappan|pappans|dottern|sonen|familjen|kollegan|vårdnadshavaren|hyresgästen|kunden|anhörig\w*|maken|makan|frun|mannen|our client|the client|the patient|the employee|the applicant|the child|the student|the tenant|my (?:son|daughter|mother|father|wife|husband|colleague|manager))(?![\wåäö])/gi;
 
 const WINDOW = 250;
+/** a draft this short that identifies someone (a personnummer, a name) is about them throughout */
+const WHOLE_DRAFT = 2500;
+const IDENTIFIERS: ReadonlySet<string> = new Set(["PERSONNUMMER", "PERSON_NAME"]);
 
 /** the sentence around [s, e): up to a sentence end or a blank line, at most 200 characters each way */
 function sentenceAround(text: string, s: number, e: number): string {
@@ -170,7 +173,7 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
     const weak = WEAK_HEALTH.test(w);
     const near = weak
       ? persons.some((p) => p.end >= s - WINDOW && p.start <= e + WINDOW)
-      : nearPerson(text, s, e, persons);
+      : nearPerson(text, s, e, persons) || (text.length <= WHOLE_DRAFT && persons.some((p) => IDENTIFIERS.has(p.type)));
     if (!near) return;
     sink.add(type, s, e, weak ? 0.7 : identified ? 0.9 : 0.75,
       `${type === "HEALTH" ? "health" : "special-category"} word '${w.slice(0, 40)}' about a person`);
