@@ -111,6 +111,10 @@ describe("review/detectors", () => {
       assert.deepEqual(found("lösenordet är Sommar2024! men det fungerar inte", "CREDENTIAL"), ["Sommar2024!"]);
       assert.deepEqual(found("Your temporary password is Welcome#2025 and", "CREDENTIAL"), ["Welcome#2025"]);
       assert.deepEqual(found("Jag bytte lösenord i fredags och lösenordet är för kort", "CREDENTIAL"), []);
+      // a chosen-looking value a little after the keyword, even on the next chat line
+      assert.deepEqual(found("Jag har bytt lösenord två gånger idag, senast till Hjorten#Mars25, men", "CREDENTIAL"), ["Hjorten#Mars25"]);
+      assert.deepEqual(found("[08:53] mirre: den behöver nytt admin-lösen efter uppdateringen\n[08:53] mirre: det är Tr4ktor!Blå9 nu", "CREDENTIAL"), ["Tr4ktor!Blå9"]);
+      assert.deepEqual(found("Lösenordet ska ha minst 12 tecken och bytas var 90:e dag enligt IT-policy 2024-03.", "CREDENTIAL"), []);
       assert.deepEqual(found("Meröppet med bibliotekskort och pinkod fungerar", "CREDENTIAL"), []);
     });
     it("provider keys, JWTs, key blocks and connection strings", () => {

@@ -180,4 +180,36 @@ export function detectCredentials(text: string, sink: Sink, triggers = triggersO
       sink.add("CREDENTIAL", start, start + val.length, 0.92, "password written in the text");
   }
   }
+  // "bytt lösenord två gånger, senast till Hjorten#Mars25", "nytt admin-lösen … det är Tr4ktor!Blå9":
+  // a value shaped like a chosen password (letters, digits and a symbol) shortly after the keyword
+  if (!named) return;
+  PASSWORD_KEYWORD.lastIndex = 0;
+  while ((m = PASSWORD_KEYWORD.exec(text))) {
+    if (isWordChar(text, m.index - 1)) continue;
+    const from = m.index + m[0].length;
+    const window = text.slice(from, from + NEAR_WINDOW);
+    SHAPED.lastIndex = 0;
+    let v: RegExpExecArray | null;
+    while ((v = SHAPED.exec(window))) {
+      const val = trimValue(v[1]);
+      if (!passwordShaped(val)) continue;
+      const start = from + v.index + v[0].indexOf(v[1]);
+      sink.add("CREDENTIAL", start, start + val.length, 0.85, "password-shaped value right after the word password");
+      break;
+    }
+    PASSWORD_KEYWORD.lastIndex = Math.max(PASSWORD_KEYWORD.lastIndex, from);
+  }
+}
+
+const PASSWORD_KEYWORD = /(?:lösenord\w{0,4}|\w{0,8}-?lösen|password\w{0,2}|passwd|lösen)(?![\wåäö])/gi;
+const NEAR_WINDOW = 90;
+/** a whitespace-delimited value of 8 to 64 characters */
+const SHAPED = /(?:^|\s)["'“”‘]?([^\s"'“”‘]{8,64})/g;
+
+/** letters, a digit and a symbol, or upper and lower case and a digit: chosen, not a word or a date */
+function passwordShaped(v: string): boolean {
+  if (v.length < 8 || /^(?:https?:|www\.)/i.test(v) || v.includes("@") || /^[\d\s.:\/-]+$/.test(v)) return false;
+  const digit = /\d/.test(v), letter = /\p{L}/u.test(v), symbol = /[#!$%&*?+=€§]/.test(v);
+  const mixed = /\p{Ll}/u.test(v) && /\p{Lu}/u.test(v.slice(1));
+  return digit && letter && (symbol || mixed);
 }
