@@ -4,6 +4,12 @@ import { strict as assert } from "node:assert";
 import { found } from "./helpers";
 
 describe("review/names", () => {
+  it("case and report labels make the next capitalised words a name, also unlisted ones", () => {
+    assert.deepEqual(found("Complainant: Semira Haile, payroll team.", "PERSON_NAME"), ["Semira Haile"]);
+    assert.deepEqual(found("Huvudman: Gösta Lindqvist, 470819-3802", "PERSON_NAME"), ["Gösta Lindqvist"]);
+    assert.deepEqual(found("Family: Oleksandr Melnyk and his daughter", "PERSON_NAME"), ["Oleksandr Melnyk"]);
+  });
+
   it("full names from many communities, double first names and surnames", () => {
     const text = "Närvarande: Gunnar Persson, Zeynep Demir, Sven-Olof Bergström, Dragan Petrović, Hodan Abdi, Reza Ahmadi, Aino Korhonen, Agnieszka Nowak, Somchai Saetang och Liam Eriksson Haddad.";
     assert.deepEqual(found(text, "PERSON_NAME"), ["Gunnar Persson", "Zeynep Demir", "Sven-Olof Bergström", "Dragan Petrović", "Hodan Abdi", "Reza Ahmadi", "Aino Korhonen", "Agnieszka Nowak", "Somchai Saetang", "Liam Eriksson Haddad"]);

@@ -52,7 +52,10 @@ const CUE_WORDS = new Set(("hej|hejsan|hallå|tjena|hi|hello|hey|dear|kära|bäs
 const ROLE_CUES = new Set(("patient|patienten|pat|elev|eleven|elevens|brukare|brukaren|sökande|sökanden|medsökande|kund|kunden|klient|klienten|medarbetare|medarbetaren|" +
   "anställd|anställde|kandidat|kandidaten|hyresgäst|hyresgästen|försäkrade|vårdnadshavare|anhörig|kontaktperson|kontaktpersonen|handläggare|handläggaren|styrelseledamot|" +
   "ledamot|givare|deltagare|namn|name|customer|employee|candidate|tenant|applicant|pupil|client|välkommen|welcome|barn|barnet|maken|makan|sambo|sambon|" +
-  "vän|vännen|grannen|kollegan|kollega|praktikant|praktikanten|vikarie|vikarien|assistent|assistenten|kontakt|contact|att").split("|"));
+  "vän|vännen|grannen|kollegan|kollega|praktikant|praktikanten|vikarie|vikarien|assistent|assistenten|kontakt|contact|att|" +
+  // case and report labels: "Huvudman: …", "Complainant: …", "Family: …"
+  "huvudman|huvudmannen|anmälare|anmälaren|anmäld|anmälde|målsägande|målsäganden|misstänkt|misstänkte|vittne|vittnet|klagande|klaganden|boende|brukaren|" +
+  "complainant|respondent|witness|suspect|victim|family|guardian|parent|resident|student|patient|member|claimant|caller|visitor").split("|"));
 /** prepositions before places and months ("i Lund", "in May"): a capitalised word after them is no name cue */
 const PLACE_PREPS = new Set("i|på|till|från|in|on|at|of|the|om|vid|mot|av|under|efter|före|sedan|since|until|during|by|from|to|via|över|genom|utanför|nära|near|för".split("|"));
 const COMPANY_SUFFIX = new Set(["ab", "hb", "kb", "ltd", "inc", "oy", "oyj", "gmbh", "as", "asa", "aps", "llc", "plc", "sp", "bv", "nv", "sa", "srl", "ek", "förening", "stiftelse"]);
