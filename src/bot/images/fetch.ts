@@ -2,6 +2,7 @@
 // bot's token, which goes to the activity's own Bot Connector origin only: a redirect
 // elsewhere is followed without it. The URL is never logged or put into an error.
 import type { TurnContext } from "botbuilder";
+import { CappedFetchError, fetchCapped } from "../../http/capped-fetch";
 import { ImageFetchError } from "./errors";
 import { acceptSource, schemeAllowed, type ImageSource } from "./sources";
 
@@ -16,61 +17,20 @@ export interface FetchOptions {
 
 export async function fetchImage(src: ImageSource, o: FetchOptions): Promise<Uint8Array> {
   if (!acceptSource(src, { serviceUrl: o.serviceUrl, allowHttp: o.allowHttp })) throw new ImageFetchError("rejectedUrl");
-  let url = new URL(src.url);
+  const url = new URL(src.url);
   const tokenOrigin = url.origin;
-  const signal = AbortSignal.timeout(o.timeoutMs);
-  const headersFor = (u: URL): Record<string, string> =>
-    src.kind === "inline" && o.authorization && u.origin === tokenOrigin ? { authorization: o.authorization } : {};
   try {
-    let res = await fetch(url, { redirect: "manual", signal, headers: headersFor(url) });
-    for (let hops = 0; res.status >= 300 && res.status < 400 && hops < 5; hops++) {
-      const next = res.headers.get("location");
-      await res.body?.cancel();
-      if (!next) throw new ImageFetchError("download");
-      url = new URL(next, url);
-      if (!schemeAllowed(url, o.allowHttp)) throw new ImageFetchError("rejectedUrl");
-      res = await fetch(url, { redirect: "manual", signal, headers: headersFor(url) });
-    }
-    if (!res.ok) {
-      await res.body?.cancel();
-      throw new ImageFetchError("download", res.status >= 500 || res.status === 429);
-    }
-    const declared = Number(res.headers.get("content-length") ?? "NaN");
-    if (Number.isFinite(declared) && declared > o.maxBytes) {
-      await res.body?.cancel();
-      throw new ImageFetchError("tooLarge");
-    }
-    return await readCapped(res, o.maxBytes);
+    return await fetchCapped(url, {
+      maxBytes: o.maxBytes,
+      timeoutMs: o.timeoutMs,
+      allowed: (u) => schemeAllowed(u, o.allowHttp),
+      headersFor: (u): Record<string, string> =>
+        src.kind === "inline" && o.authorization && u.origin === tokenOrigin ? { authorization: o.authorization } : {},
+    });
   } catch (err) {
-    if (err instanceof ImageFetchError) throw err;
-    const name = (err as { name?: string } | null)?.name;
-    if (name === "TimeoutError" || name === "AbortError" || signal.aborted) throw new ImageFetchError("timeout", true);
-    throw new ImageFetchError("download", true);
+    if (err instanceof CappedFetchError) throw new ImageFetchError(err.code, err.retryable);
+    throw err;
   }
-}
-
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new ImageFetchError("tooLarge");
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
 }
 
 /** what a connector client's credentials need to sign a request (botframework-connector AppCredentials) */
