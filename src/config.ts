@@ -65,6 +65,8 @@ const schema = z.object({
   SHAREPOINT_SITE: z.string().default(""),
   SHAREPOINT_INCIDENTS_LIST: z.string().min(1).default("AI-incidenter"),
   SHAREPOINT_APPROVALS_LIST: z.string().min(1).default("AI-godkännanden"),
+  /** SharePoint REST host (scheme and host) for creating list views; empty: the site's own host from Graph. Tests point it at a local server */
+  SHAREPOINT_REST_URL: z.union([z.literal(""), z.string().url()]).default(""),
   // --- approvals, directory and bot state (issue 5) ---
   /** where approval records go: a local SQLite file, or the SharePoint list "AI-godkännanden" through Graph */
   APPROVAL_STORE: z.enum(["sqlite", "sharepoint"]).default("sqlite"),
@@ -137,7 +139,13 @@ export interface Config {
     timeoutMs: number;
     retryBudgetMs: number;
   };
-  sharepoint: { site: string; incidentsList: string; approvalsList: string };
+  sharepoint: {
+    site: string;
+    incidentsList: string;
+    approvalsList: string;
+    /** SharePoint REST scheme and host for list views ("" = derived from the site's webUrl) */
+    restUrl: string;
+  };
   /** manager approvals (issue 5): store, role holders, reminder timing */
   approvals: {
     store: "sqlite" | "sharepoint";
@@ -204,7 +212,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.GRAPH_TIMEOUT_MS,
       retryBudgetMs: e.GRAPH_RETRY_BUDGET_MS,
     },
-    sharepoint: { site: e.SHAREPOINT_SITE.trim(), incidentsList: e.SHAREPOINT_INCIDENTS_LIST, approvalsList: e.SHAREPOINT_APPROVALS_LIST },
+    sharepoint: { site: e.SHAREPOINT_SITE.trim(), incidentsList: e.SHAREPOINT_INCIDENTS_LIST, approvalsList: e.SHAREPOINT_APPROVALS_LIST, restUrl: e.SHAREPOINT_REST_URL.replace(/\/+$/, "") },
     approvals: {
       store: e.APPROVAL_STORE,
       roles: { headOfOperations: e.APPROVAL_HEAD_OF_OPERATIONS_ID, ceo: e.APPROVAL_CEO_ID, admin: e.APPROVAL_ADMIN_ID },

@@ -1,7 +1,7 @@
 // Idempotent create-or-update of a SharePoint list from its schema (infra/sharepoint):
 // the list, its columns (type, choices, required, index, unique) and SharePoint's own
 // Title column. A second run changes nothing. Graph has no API for list views: views
-// are data in the schema, printed as ready-to-run commands (see views.ts) instead.
+// are data in the schema, made through SharePoint REST (sharepoint-views.ts).
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { toGraphColumn, type ColumnSpec, type ListSchema } from "./list-schema";
 import { call, findList, sitePath } from "./sharepoint-list";

@@ -1,7 +1,7 @@
-// List views as data -> commands an admin can run. Microsoft Graph has no API for list
-// views, and SharePoint's REST API needs a SharePoint-scoped token (app-only: certificate
-// only), so the views are printed as CLI for Microsoft 365 commands (`m365 spo list view
-// add`, with the view's CAML) rather than created by the provisioning script.
+// List views as data -> CAML. Microsoft Graph has no API for list views: with a
+// certificate the provisioning script creates them through SharePoint's REST API
+// (sharepoint-views.ts); otherwise --print-views gives CLI for Microsoft 365 commands
+// (`m365 spo list view add`, with the view's CAML) to run by hand.
 import type { ListSchema, ViewSpec } from "./list-schema";
 
 const CAML_OP = { eq: "Eq", ne: "Neq", lt: "Lt", le: "Leq", gt: "Gt", ge: "Geq" } as const;

@@ -4,6 +4,10 @@ import assert from "node:assert/strict";
 import { loadListSchema, type ListSchema } from "../../src/m365/list-schema";
 import { provisionList } from "../../src/m365/provisioning";
 import { viewCaml, viewCommands } from "../../src/m365/views";
+import { randomUUID } from "node:crypto";
+import { provisionViews, SharePointRest, SharePointRestError, VIEW_ROW_LIMIT } from "../../src/m365/sharepoint-views";
+import { createTokenProvider } from "../../src/m365/token";
+import { graphTestConfig, makeTestCertificate, type FakeGraph } from "../support/graph-server";
 import { graphRig, type GraphRig } from "./helpers";
 
 describe("SharePoint provisioning", () => {
@@ -77,5 +81,83 @@ describe("SharePoint provisioning", () => {
     assert.equal(cmds.length, 3);
     assert.match(cmds[1], /--title 'Personuppgiftsincidenter efter IMY-frist'.*<Eq><FieldRef Name="PersonalData" \/><Value Type="Boolean">1<\/Value><\/Eq>.*<FieldRef Name="ImyDeadline" Ascending="TRUE" \/>/);
     assert.match(cmds[2], /<GroupBy Collapse="TRUE"><FieldRef Name="ReportedMonth" \/><\/GroupBy>/);
+  });
+});
+
+describe("SharePoint list views (REST)", function () {
+  this.timeout(30_000);
+  let rig: GraphRig;
+  let pem: string;
+  before(() => (pem = makeTestCertificate()));
+  afterEach(async () => rig && (await rig.graph.stop()));
+
+  const restFor = (g: FakeGraph, certificatePem?: string, scope = `${g.sharePointResource}/.default`) =>
+    new SharePointRest({ siteUrl: `${g.url}/sites/policy`, tokens: createTokenProvider({ ...graphTestConfig(g, certificatePem).credentials, scope }) });
+
+  it("creates every view of the schema; a second run makes no writes; a changed view is updated in place", async () => {
+    rig = await graphRig({ seed: ["incidents"], clientCertificatePem: pem, certificatePem: pem });
+    const schema = loadListSchema("incidents");
+    const list = rig.graph.list(schema.displayName)!;
+    const rest = restFor(rig.graph, pem);
+
+    const first = await provisionViews(rest, list.id, schema);
+    assert.deepEqual(first.created, schema.views.map((v) => v.name));
+    assert.equal(first.writes, schema.views.reduce((n, v) => n + 2 + v.fields.length, 0), "create, clear fields, add each field");
+    for (const v of schema.views) {
+      const made = list.views.find((x) => x.Title === v.name);
+      assert.ok(made, v.name);
+      assert.equal(made.ViewQuery, viewCaml(schema, v));
+      assert.deepEqual(made.fields, v.fields);
+      assert.equal(made.RowLimit, VIEW_ROW_LIMIT);
+    }
+    assert.ok(list.views.some((x) => x.Title === "All Items"), "views the schema does not name are left alone");
+
+    const posts = rig.graph.sharePointCalls("POST");
+    const second = await provisionViews(rest, list.id, schema);
+    assert.deepEqual([second.created, second.updated, second.writes, second.unchanged.length], [[], [], 0, schema.views.length]);
+    assert.equal(rig.graph.sharePointCalls("POST"), posts, "no writes on the second run");
+
+    // someone edits two views by hand: the run puts them back, and only those
+    list.views.find((x) => x.Title === "Öppna incidenter")!.ViewQuery = "";
+    list.views.find((x) => x.Title === "Per månad")!.fields = ["LinkTitle"];
+    const third = await provisionViews(rest, list.id, schema);
+    assert.deepEqual(third.updated, ["Öppna incidenter (query)", "Per månad (fields)"]);
+    assert.equal(list.views.find((x) => x.Title === "Öppna incidenter")!.ViewQuery, viewCaml(schema, schema.views[0]));
+    assert.deepEqual(list.views.find((x) => x.Title === "Per månad")!.fields, schema.views[2].fields);
+    assert.equal((await provisionViews(rest, list.id, schema)).writes, 0);
+  });
+
+  it("dry run writes nothing", async () => {
+    rig = await graphRig({ seed: ["incidents"], clientCertificatePem: pem, certificatePem: pem });
+    const schema = loadListSchema("incidents");
+    const r = await provisionViews(restFor(rig.graph, pem), rig.graph.list(schema.displayName)!.id, schema, { dryRun: true });
+    assert.equal(r.created.length, schema.views.length);
+    assert.equal(rig.graph.sharePointCalls("POST"), 0);
+  });
+
+  it("the fake refuses secret-obtained and Graph tokens, unknown lists and bad bodies", async () => {
+    rig = await graphRig({ seed: ["incidents"] });
+    const schema = loadListSchema("incidents");
+    const listId = rig.graph.list(schema.displayName)!.id;
+    await assert.rejects(provisionViews(restFor(rig.graph), listId, schema), (e: SharePointRestError) => e.status === 401 && /Unsupported app only token/.test(e.message));
+    await rig.graph.stop();
+
+    rig = await graphRig({ seed: ["incidents"], clientCertificatePem: pem, certificatePem: pem });
+    const id = rig.graph.list(schema.displayName)!.id;
+    await assert.rejects(restFor(rig.graph, pem, "https://graph.microsoft.com/.default").request("GET", `web/lists(guid'${id}')/views`), (e: SharePointRestError) => e.status === 401);
+    const rest = restFor(rig.graph, pem);
+    await assert.rejects(rest.request("GET", `web/lists(guid'${randomUUID()}')/views`), (e: SharePointRestError) => e.status === 404);
+    const view = { __metadata: { type: "SP.View" }, Title: "X", PersonalView: false, RowLimit: 10 };
+    for (const bad of [
+      { ...view, Colour: "red" },
+      { ...view, __metadata: undefined },
+      { ...view, ViewQuery: '<Where><Eq><FieldRef Name="NoSuchColumn" /><Value Type="Text">a</Value></Eq></Where>' },
+      { ...view, ViewQuery: '<Where><Eq><FieldRef Name="Status" /></Where>' },
+      { ...view, RowLimit: 0 },
+    ]) {
+      await assert.rejects(rest.request("POST", `web/lists(guid'${id}')/views`, bad), (e: SharePointRestError) => e.status === 400, JSON.stringify(bad));
+    }
+    const made = await rest.request<{ Id: string }>("POST", `web/lists(guid'${id}')/views`, view);
+    await assert.rejects(rest.request("POST", `web/lists(guid'${id}')/views(guid'${made.Id}')/viewfields/addviewfield('Nope')`), (e: SharePointRestError) => e.status === 400);
   });
 });

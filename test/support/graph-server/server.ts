@@ -4,6 +4,8 @@
 // write is checked against the list's columns (which come from infra/sharepoint),
 // unknown fields and wrong types are 400 with a Graph-shaped error body, the bearer
 // token is checked, filters on non-indexed columns are refused. Faults on command.
+// Also the SharePoint REST endpoints for list views (sharepoint-rest.ts) under the site's
+// path, which take only a token for the SharePoint resource obtained with a certificate.
 import { createHash, createPublicKey, randomUUID, verify as verifySig, constants, X509Certificate } from "node:crypto";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,6 +15,7 @@ import { builtInColumns, checkColumnBody, checkFields, noteLimits, typeOf, type 
 import { badRequest, errorBody, HttpError, notFound } from "./errors";
 import { Faults } from "./faults";
 import { compare, parseFilter } from "./filter";
+import { defaultView, sharePointErrorBody, sharePointRest, type FakeView } from "./sharepoint-rest";
 
 export interface FakeGraphOptions {
   tenantId?: string;
@@ -51,6 +54,8 @@ export interface FakeList {
   items: Map<string, Item>;
   nextItemId: number;
   schema?: ListSchema;
+  /** list views (SharePoint REST only; Graph cannot see them) */
+  views: FakeView[];
 }
 
 export interface RequestLog {
@@ -65,7 +70,8 @@ export class FakeGraph {
   tokenRequests = 0;
   readonly siteId: string;
   readonly lists = new Map<string, FakeList>();
-  private readonly tokens = new Map<string, number>();
+  /** access token -> expiry, audience, and whether a certificate got it */
+  private readonly tokens = new Map<string, { exp: number; aud: string; viaCertificate: boolean }>();
   private server: http.Server | undefined;
   private readonly o: Required<Omit<FakeGraphOptions, "clientCertificatePem" | "clientSecret">> & Pick<FakeGraphOptions, "clientCertificatePem" | "clientSecret">;
   private readonly sockets = new Set<import("node:net").Socket>();
@@ -108,6 +114,10 @@ export class FakeGraph {
   get site(): string {
     return `${this.o.hostname}:${this.o.sitePath}`;
   }
+  /** the audience of SharePoint REST tokens: https://contoso.sharepoint.com */
+  get sharePointResource(): string {
+    return `https://${this.o.hostname}`;
+  }
   get webUrl(): string {
     return `https://${this.o.hostname}${this.o.sitePath}`;
   }
@@ -144,7 +154,12 @@ export class FakeGraph {
 
   /** Graph requests (not token) made so far, optionally by method */
   graphCalls(method?: string): number {
-    return this.requests.filter((r) => !r.path.includes("/oauth2/") && (!method || r.method === method)).length;
+    return this.requests.filter((r) => !r.path.includes("/oauth2/") && !r.path.includes("/_api/") && (!method || r.method === method)).length;
+  }
+
+  /** SharePoint REST requests made so far, optionally by method */
+  sharePointCalls(method?: string): number {
+    return this.requests.filter((r) => r.path.includes("/_api/") && (!method || r.method === method)).length;
   }
 
   createList(displayName: string, description: string, columns: unknown[], schema?: ListSchema): FakeList {
@@ -155,7 +170,7 @@ export class FakeGraph {
       if (cols.some((x) => x.name === body.name)) throw new HttpError(409, "nameAlreadyExists", `A column named '${body.name}' already exists`);
       cols.push({ ...(body as ColumnDef), id: randomUUID() });
     }
-    const list: FakeList = { id, name: displayName.replace(/[^A-Za-z0-9]/g, ""), displayName, description, columns: cols, items: new Map(), nextItemId: 1, schema };
+    const list: FakeList = { id, name: displayName.replace(/[^A-Za-z0-9]/g, ""), displayName, description, columns: cols, items: new Map(), nextItemId: 1, schema, views: [defaultView()] };
     this.lists.set(id, list);
     return list;
   }
@@ -167,6 +182,8 @@ export class FakeGraph {
     const url = new URL(req.url ?? "/", "http://x");
     const method = (req.method ?? "GET").toUpperCase();
     const isToken = /\/oauth2\/v2\.0\/token$/.test(url.pathname);
+    const spApi = `${this.o.sitePath}/_api/`;
+    const isSharePoint = url.pathname.startsWith(spApi);
     const path = isToken ? url.pathname : url.pathname.replace(/^\/v1\.0/, "");
     const log: RequestLog = { method, path: url.pathname, status: 0 };
     this.requests.push(log);
@@ -192,9 +209,15 @@ export class FakeGraph {
       if (this.faults.inOutage()) {
         return send(503, errorBody(new HttpError(503, "serviceNotAvailable", "The service is temporarily unavailable (outage)"), requestId), { "retry-after": String(this.faults.outageRetryAfter) });
       }
-      this.checkBearer(req.headers.authorization);
       const body = raw.length ? parseJson(raw) : undefined;
-      const out = this.route(method, path, url.searchParams, body, req.headers);
+      let out: { status: number; body?: unknown };
+      if (isSharePoint) {
+        this.checkBearer(req.headers.authorization, this.sharePointResource);
+        out = sharePointRest(this.lists, method, decodeURIComponent(url.pathname.slice(spApi.length)), body, req.headers);
+      } else {
+        this.checkBearer(req.headers.authorization, "https://graph.microsoft.com");
+        out = this.route(method, path, url.searchParams, body, req.headers);
+      }
       if (fault?.kind === "drop-after") return void destroy(req, log);
       if (fault?.kind === "delay-after") await new Promise((r) => setTimeout(r, fault.ms));
       send(out.status, out.body === undefined ? "" : JSON.stringify(out.body));
@@ -202,6 +225,7 @@ export class FakeGraph {
       const he = e instanceof HttpError ? e : new HttpError(500, "generalException", e instanceof Error ? e.message : String(e));
       // Entra answers in OAuth's error format, Graph in its own
       if (isToken) send(he.status, JSON.stringify({ error: he.code, error_description: he.message, error_codes: [Number(/AADSTS(\d+)/.exec(he.message)?.[1] ?? 0)], timestamp: new Date().toISOString(), trace_id: requestId, correlation_id: requestId }));
+      else if (isSharePoint) send(he.status, sharePointErrorBody(he), he.headers);
       else send(he.status, errorBody(he, requestId), he.headers);
     }
   }
@@ -212,7 +236,8 @@ export class FakeGraph {
     const p = new URLSearchParams(raw.toString("utf8"));
     if (p.get("grant_type") !== "client_credentials") throw new HttpError(400, "unsupported_grant_type", "client_credentials only");
     if (p.get("client_id") !== this.o.clientId) throw new HttpError(400, "unauthorized_client", "AADSTS700016: Application not found");
-    if (p.get("scope") !== "https://graph.microsoft.com/.default") throw new HttpError(400, "invalid_scope", "AADSTS1002012: scope must be <resource>/.default");
+    const aud = ["https://graph.microsoft.com", this.sharePointResource].find((r) => p.get("scope") === `${r}/.default`);
+    if (!aud) throw new HttpError(400, "invalid_scope", "AADSTS1002012: scope must be <resource>/.default");
     if (this.o.clientCertificatePem) {
       if (p.get("client_assertion_type") !== "urn:ietf:params:oauth:client-assertion-type:jwt-bearer") throw new HttpError(401, "invalid_client", "AADSTS7000216: client_assertion is required");
       this.checkAssertion(p.get("client_assertion") ?? "");
@@ -220,7 +245,7 @@ export class FakeGraph {
       throw new HttpError(401, "invalid_client", "AADSTS7000215: Invalid client secret provided");
     }
     const token = `fake.${randomUUID()}`;
-    this.tokens.set(token, this.o.clock.now() + this.o.tokenLifetimeS * 1000);
+    this.tokens.set(token, { exp: this.o.clock.now() + this.o.tokenLifetimeS * 1000, aud, viaCertificate: !!this.o.clientCertificatePem });
     return { token_type: "Bearer", expires_in: this.o.tokenLifetimeS, ext_expires_in: this.o.tokenLifetimeS, access_token: token };
   }
 
@@ -243,11 +268,13 @@ export class FakeGraph {
     }
   }
 
-  private checkBearer(auth: string | undefined): void {
+  private checkBearer(auth: string | undefined, audience: string): void {
     const m = /^Bearer (.+)$/.exec(auth ?? "");
-    const exp = m ? this.tokens.get(m[1]) : undefined;
+    const t = m ? this.tokens.get(m[1]) : undefined;
     if (!m) throw new HttpError(401, "InvalidAuthenticationToken", "Access token is empty.");
-    if (exp === undefined || exp < this.o.clock.now()) throw new HttpError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
+    if (t === undefined || t.exp < this.o.clock.now() || t.aud !== audience) throw new HttpError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
+    // SharePoint REST refuses app-only tokens that a client secret obtained
+    if (audience !== "https://graph.microsoft.com" && !t.viaCertificate) throw new HttpError(401, "Microsoft.SharePoint.Client.UnauthorizedAccessException", "Unsupported app only token.");
   }
 
   // ---- routes ----
