@@ -21,6 +21,19 @@ describe("cli: policybot", function () {
     if (!fs.existsSync(path.join(root, "dist", "src", "cli", "main.js"))) this.skip();
   });
 
+  it("stops quietly when its reader closes the pipe early (policybot … | head)", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [bin, "ask", "--jsonl"], { cwd: root, env: { ...process.env, POLICY_DIR: "" } });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const line = JSON.stringify({ policy: "hjo", question: "Får jag använda ChatGPT?" });
+    child.stdin.end(`${Array.from({ length: 400 }, () => line).join("\n")}\n`);
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|Unhandled/);
+  });
+
   it("ask --jsonl: one JSON line per input line, in order, errors as JSON lines", () => {
     const input = [
       JSON.stringify({ policy: "hjo", question: "Får jag lägga in personuppgifter i ett AI-verktyg?" }),
