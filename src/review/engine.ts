@@ -11,6 +11,7 @@ import { detectPlates } from "./detect/plate";
 import { detectCredentials } from "./detect/credentials";
 import { detectNames } from "./detect/names";
 import { detectCategories } from "./detect/categories";
+import { digitRuns } from "./detect/digits";
 
 export const CATEGORY_TYPES: ReadonlySet<FindingType> = new Set<FindingType>(["HEALTH", "SPECIAL_CATEGORY", "SECRECY"]);
 
@@ -122,11 +123,13 @@ export function detectAll(text: string): Finding[] {
   detectCredentials(text, sink, triggers);
   // most drafts hold no long number: one cheap test spares the number detectors a scan each
   if (LONG_DIGIT_RUN.test(text)) {
-    detectPersonnummer(text, sink);
-    detectCards(text, sink);
-    detectIban(text, sink, toks);
-    detectGiroAndAccounts(text, sink);
-    detectPhones(text, sink);
+    // the digit runs, once: most number detectors try their regexes only at the runs that can start a match
+    const runs = digitRuns(text);
+    detectPersonnummer(text, sink, runs);
+    detectCards(text, sink, runs);
+    detectIban(text, sink, toks, runs);
+    detectGiroAndAccounts(text, sink, runs);
+    detectPhones(text, sink, runs);
   }
   if (text.indexOf("@") >= 0) detectEmails(text, sink);
   if (text.indexOf(":") >= 0 || DOTTED_DIGITS.test(text)) detectIps(text, sink);

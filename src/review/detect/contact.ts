@@ -1,6 +1,7 @@
 // E-mail addresses and phone numbers (Swedish fixed and mobile, +46, international, North American).
 import { before, after, continuesCode, isAlnumAt, isDigitCode } from "../text";
 import type { Sink } from "./types";
+import type { DigitRuns } from "./digits";
 
 const LOCAL_CHAR = /[A-Za-z0-9._%+\-'À-ÖØ-öø-ÿ]/;
 const DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{1,59})(?![A-Za-z0-9-])/y;
@@ -30,8 +31,11 @@ const INTL = /(?:\+|00)(\d{1,3})(?:[ .\-]?\(\d{1,4}\) ?\d{1,12})?(?:[ .\-]\d{1,1
 const NATIONAL = /0\d{1,9}(?:(?: ?[-\u2013] ?| )\d{1,8}){0,4}(?![\d])/g;
 // North American (NNN) NNN-NNNN and NNN-NNN-NNNN
 const NANP = /(?:\(\d{3}\) ?\d{3}[-. ]\d{4}|\d{3}[-.]\d{3}[-.]\d{4})(?![\d\-])/g;
+const NATIONAL_AT = new RegExp(NATIONAL.source, "y");
+const NANP_AT = new RegExp(NANP.source, "y");
 // labelled numbers in any format: "My CN number is 13812345678", "Tel: 5550132"
 const LONG_NUMBER = /\+?\d[\d \-]{6,16}\d/g;
+const LONG_NUMBER_AT = new RegExp(LONG_NUMBER.source, "y");
 const PHONE_LABEL = /(?:tel(?:efon)?|tfn|mobil(?:en|nummer|nr)?|mobile|phone|cell(?:phone)?|ring(?:er)?|sms|whatsapp|call(?: me)?(?: on| at)?|my [a-z]{2,12} number(?: is)?|telefonnummer|nummer är)\.?:?\s{0,3}$/i;
 
 const UNIT_AFTER = /^\s?(?:kr|sek|eur|usd|:-|st\b|%|kvm|m2|m²|mm|cm|km|kg|g\b|dl|l\b|ggr|timmar|dagar|år|personer|besökare|deltagare|medarbetare|procent|h\b)/i;
@@ -50,7 +54,44 @@ function addPhone(text: string, sink: Sink, start: number, end: number, conf: nu
   sink.add("PHONE", start, end, conf, reason);
 }
 
-export function detectPhones(text: string, sink: Sink): void {
+function nationalAt(text: string, sink: Sink, m: RegExpExecArray): void {
+  if (precededBy(text, m.index, "+-/.,:")) return;
+  const raw = m[0];
+  // the digit-count and shape refusals first: they need no look at the context
+  const d = raw.replace(/\D/g, "");
+  if (d[1] === "0") return; // 00… is international, handled above
+  const mobile = /^07[0236-9]/.test(d);
+  if (mobile ? d.length !== 10 : d.length < 8 || d.length > 10) return;
+  const first = raw.match(/^\d+/)![0];
+  if (!mobile && first.length !== d.length && (first.length < 2 || first.length > 4)) return;
+  // dates and ISO timestamps look like 0…-…-…
+  if (/^\d{4}-\d{2}-\d{2}/.test(raw)) return;
+  if (continuesCode(text, m.index)) return;
+  if (NOT_PHONE_LABEL.test(before(text, m.index, 24))) return;
+  const cue = PHONE_CUE.test(before(text, m.index, 40));
+  let conf = 0;
+  if (mobile) {
+    conf = cue ? 0.95 : 0.9;
+  } else if (first.length === d.length) {
+    // unseparated landline: only with a cue
+    if (!cue) return;
+    conf = 0.8;
+  } else {
+    conf = cue ? 0.95 : 0.85;
+  }
+  addPhone(text, sink, m.index, m.index + raw.length, conf, mobile ? "Swedish mobile number" : "Swedish phone number");
+}
+
+function nanpAt(text: string, sink: Sink, m: RegExpExecArray): void {
+  if (precededBy(text, m.index, "-+.(")) return;
+  const d = m[0].replace(/\D/g, "");
+  if (d[0] === "0" || d[0] === "1") return;
+  if (!PHONE_CUE.test(before(text, m.index, 40)) && NOT_PHONE_LABEL.test(before(text, m.index, 24))) return;
+  addPhone(text, sink, m.index, m.index + m[0].length, 0.85, "North American phone number");
+}
+
+/** `runs`: the draft's digit runs, when the caller has them (some shapes are tried only next to them) */
+export function detectPhones(text: string, sink: Sink, runs?: DigitRuns): void {
   let m: RegExpExecArray | null;
   INTL.lastIndex = 0;
   // INTL opens with '+' or "00"
@@ -61,50 +102,91 @@ export function detectPhones(text: string, sink: Sink): void {
     if (m[0].startsWith("00") && !PHONE_CUE.test(before(text, m.index, 40))) continue;
     addPhone(text, sink, m.index, m.index + m[0].length, 0.92, "international phone number");
   }
-  NATIONAL.lastIndex = 0;
-  while ((m = NATIONAL.exec(text))) {
-    if (precededBy(text, m.index, "+-/.,:")) continue;
-    const raw = m[0];
-    // the digit-count and shape refusals first: they need no look at the context
-    const d = raw.replace(/\D/g, "");
-    if (d[1] === "0") continue; // 00… is international, handled above
-    const mobile = /^07[0236-9]/.test(d);
-    if (mobile ? d.length !== 10 : d.length < 8 || d.length > 10) continue;
-    const first = raw.match(/^\d+/)![0];
-    if (!mobile && first.length !== d.length && (first.length < 2 || first.length > 4)) continue;
-    // dates and ISO timestamps look like 0…-…-…
-    if (/^\d{4}-\d{2}-\d{2}/.test(raw)) continue;
-    if (continuesCode(text, m.index)) continue;
-    if (NOT_PHONE_LABEL.test(before(text, m.index, 24))) continue;
-    const cue = PHONE_CUE.test(before(text, m.index, 40));
-    let conf = 0;
-    if (mobile) {
-      conf = cue ? 0.95 : 0.9;
-    } else if (first.length === d.length) {
-      // unseparated landline: only with a cue
-      if (!cue) continue;
-      conf = 0.8;
-    } else {
-      conf = cue ? 0.95 : 0.85;
+  if (!runs) {
+    NATIONAL.lastIndex = 0;
+    while ((m = NATIONAL.exec(text))) nationalAt(text, sink, m);
+  } else {
+    // a match opens with a '0' that one to nine digits follow up to the end of its run (a longer
+    // run leaves a digit where the regex wants a separator or the end): the first such '0' of each run
+    let from = 0;
+    for (let k = 0; k < runs.n; k++) {
+      const e = runs.e[k];
+      let p = Math.max(runs.s[k], e - 10, from);
+      while (p < e - 1 && text.charCodeAt(p) !== 48) p++;
+      if (p >= e - 1) continue;
+      NATIONAL_AT.lastIndex = p;
+      if ((m = NATIONAL_AT.exec(text))) { nationalAt(text, sink, m); from = m.index + m[0].length; }
     }
-    addPhone(text, sink, m.index, m.index + raw.length, conf, mobile ? "Swedish mobile number" : "Swedish phone number");
   }
-  NANP.lastIndex = 0;
-  while ((m = NANP.exec(text))) {
-    if (precededBy(text, m.index, "-+.(")) continue;
-    const d = m[0].replace(/\D/g, "");
-    if (d[0] === "0" || d[0] === "1") continue;
-    if (!PHONE_CUE.test(before(text, m.index, 40)) && NOT_PHONE_LABEL.test(before(text, m.index, 24))) continue;
-    addPhone(text, sink, m.index, m.index + m[0].length, 0.85, "North American phone number");
+  if (!runs) {
+    NANP.lastIndex = 0;
+    while ((m = NANP.exec(text))) nanpAt(text, sink, m);
+  } else {
+    // a match opens with "(" right before a run of three digits and ")" after it, or with the
+    // last three digits of a run that '-' or '.' follows: only those places are tried
+    let from = 0;
+    for (let k = 0; k < runs.n; k++) {
+      const s = runs.s[k], e = runs.e[k];
+      if (e - s < 3) continue;
+      const next = text.charCodeAt(e);
+      if (s - 1 >= from && e - s === 3 && next === 41 && text.charCodeAt(s - 1) === 40) {
+        NANP_AT.lastIndex = s - 1;
+        if ((m = NANP_AT.exec(text))) { nanpAt(text, sink, m); from = m.index + m[0].length; continue; }
+      }
+      if (e - 3 >= from && (next === 45 || next === 46)) {
+        NANP_AT.lastIndex = e - 3;
+        if ((m = NANP_AT.exec(text))) { nanpAt(text, sink, m); from = m.index + m[0].length; }
+      }
+    }
   }
-  LONG_NUMBER.lastIndex = 0;
-  while ((m = LONG_NUMBER.exec(text))) {
-    const num = m[0];
-    const start = m.index;
-    if (isDigitCode(text.charCodeAt(start - 1)) || !PHONE_LABEL.test(text.slice(Math.max(0, start - 30), start))) continue;
-    const d = num.replace(/\D/g, "");
-    if (d.length < 7 || d.length > 15) continue;
-    if (isDigitCode(text.charCodeAt(start + num.length))) continue;
-    addPhone(text, sink, start, start + num.length, 0.8, "number labelled as a phone number");
+  if (!runs) {
+    LONG_NUMBER.lastIndex = 0;
+    while ((m = LONG_NUMBER.exec(text))) longNumberAt(text, sink, m);
+    return;
   }
+  // a match stays inside one stretch of digit runs with only spaces and dashes between them, and
+  // opens with a digit (or the '+' before the stretch) that another digit follows 7 to 17 places on:
+  // the leftmost such digit of each stretch is found here and only there the regex is tried
+  const rs = runs.s, re = runs.e, n = runs.n;
+  let from = 0;
+  for (let k = 0; k < n; ) {
+    let j = k + 1;
+    while (j < n && onlySpacesAndDashes(text, re[j - 1], rs[j])) j++;
+    const b = re[j - 1];
+    let r = k, p = Math.max(from, rs[k]);
+    while (b - p >= 8) {
+      while (r < j && re[r] <= p) r++;
+      if (r >= j) break;
+      if (p < rs[r]) p = rs[r];
+      if (b - p < 8) break;
+      // the first digit at or after p + 7 (one exists: the stretch ends with a digit past it)
+      const t = p + 7;
+      let r2 = r;
+      while (re[r2] <= t) r2++;
+      if (Math.max(t, rs[r2]) > p + 17) { p++; continue; }
+      LONG_NUMBER_AT.lastIndex = p - 1 >= from && text.charCodeAt(p - 1) === 43 ? p - 1 : p;
+      if (!(m = LONG_NUMBER_AT.exec(text))) { p++; continue; }
+      longNumberAt(text, sink, m);
+      from = p = m.index + m[0].length;
+    }
+    k = j;
+  }
+}
+
+function onlySpacesAndDashes(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 45) return false;
+  }
+  return true;
+}
+
+function longNumberAt(text: string, sink: Sink, m: RegExpExecArray): void {
+  const num = m[0];
+  const start = m.index;
+  if (isDigitCode(text.charCodeAt(start - 1)) || !PHONE_LABEL.test(text.slice(Math.max(0, start - 30), start))) return;
+  const d = num.replace(/\D/g, "");
+  if (d.length < 7 || d.length > 15) return;
+  if (isDigitCode(text.charCodeAt(start + num.length))) return;
+  addPhone(text, sink, start, start + num.length, 0.8, "number labelled as a phone number");
 }

@@ -183,8 +183,7 @@ export function detectCredentials(text: string, sink: Sink, triggers = triggersO
   // "bytt lösenord två gånger, senast till Hjorten#Mars25", "nytt admin-lösen … det är Tr4ktor!Blå9":
   // a value shaped like a chosen password (letters, digits and a symbol) shortly after the keyword
   if (!named) return;
-  PASSWORD_KEYWORD.lastIndex = 0;
-  while ((m = PASSWORD_KEYWORD.exec(text))) {
+  for (let pos = 0; (m = nextPasswordKeyword(text, pos)); pos = m.index + m[0].length) {
     if (isWordChar(text, m.index - 1)) continue;
     const from = m.index + m[0].length;
     const window = text.slice(from, from + NEAR_WINDOW);
@@ -197,11 +196,33 @@ export function detectCredentials(text: string, sink: Sink, triggers = triggersO
       sink.add("CREDENTIAL", start, start + val.length, 0.85, "password-shaped value right after the word password");
       break;
     }
-    PASSWORD_KEYWORD.lastIndex = Math.max(PASSWORD_KEYWORD.lastIndex, from);
   }
 }
 
-const PASSWORD_KEYWORD = /(?:lösenord\w{0,4}|\w{0,8}-?lösen|password\w{0,2}|passwd|lösen)(?![\wåäö])/gi;
+const PASSWORD_KEYWORD_AT = /(?:lösenord\w{0,4}|\w{0,8}-?lösen|password\w{0,2}|passwd|lösen)(?![\wåäö])/iy;
+/** what every keyword holds, at most nine characters (eight word characters and '-') after its start */
+const PASSWORD_CORE = /lösen|passw/gi;
+
+/**
+ * the first keyword match starting at or after `from`, the same as a global scan from there: the
+ * keyword regex tries every place, costly with its leading \w{0,8}, so it is tried only at the ten
+ * places that can reach the next "lösen"/"passw"; a match further back would hold an earlier one
+ */
+export function nextPasswordKeyword(text: string, from: number): RegExpExecArray | null {
+  let pos = from;
+  for (;;) {
+    PASSWORD_CORE.lastIndex = pos;
+    const c = PASSWORD_CORE.exec(text);
+    if (!c) return null;
+    const o = c.index;
+    for (let p = Math.max(pos, o - 9); p <= o; p++) {
+      PASSWORD_KEYWORD_AT.lastIndex = p;
+      const m = PASSWORD_KEYWORD_AT.exec(text);
+      if (m) return m;
+    }
+    pos = o + 1;
+  }
+}
 const NEAR_WINDOW = 90;
 /** a whitespace-delimited value of 8 to 64 characters */
 const SHAPED = /(?:^|\s)["'“”‘]?([^\s"'“”‘]{8,64})/g;

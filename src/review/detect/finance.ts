@@ -1,8 +1,9 @@
 // Payment cards (Luhn + issuer ranges), IBAN (mod 97), bankgiro/plusgiro (Luhn) and Swedish
 // clearing + account numbers (by their label).
 import { ibanValid, IBAN_LENGTHS, luhnValid, bankAccountValid, swedbankClearingValid } from "../checksums";
-import { continuesCode, isAlnumAt, isDigitCode, type Words } from "../text";
+import { continuesCode, isAlnumAt, isDigitCode, isLetterCode, type Words } from "../text";
 import type { Sink } from "./types";
+import type { DigitRuns } from "./digits";
 
 // digit groups joined by single spaces or dashes; bounded, one way to split
 const CARD_RUN = /(?<![\w\-.,/])\d{1,19}(?:[ -]\d{1,19}){0,11}(?![\w])/g;
@@ -26,39 +27,77 @@ function cardBrand(d: string): string | null {
 /** twelve digits in single-space/dash groups: the least any card has (most drafts have none) */
 const TWELVE_DIGITS = /\d(?:[ -]?\d){11}/;
 
-export function detectCards(text: string, sink: Sink): void {
-  if (!TWELVE_DIGITS.test(text)) return;
-  CARD_RUN.lastIndex = 0;
+const CARD_RUN_AT = new RegExp(CARD_RUN.source, "y");
+
+/**
+ * `runs`: the draft's digit runs, when the caller has them. A card run stays inside one chain of
+ * digit runs joined by single spaces or dashes, and only a chain of twelve digits or more can
+ * hold a card, so only the runs of those chains are tried (the same matches as a scan).
+ */
+export function detectCards(text: string, sink: Sink, runs?: DigitRuns): void {
   let m: RegExpExecArray | null;
-  while ((m = CARD_RUN.exec(text))) {
-    const run = m[0];
-    if (run.length < 12 || continuesCode(text, m.index)) continue;
-    const digitsOnly = run.replace(/[ -]/g, "");
-    if (digitsOnly.length < 12) continue;
-    // groups with their offsets; try every contiguous slice of groups, longest first
-    const groups: Array<{ s: number; e: number }> = [];
-    const re = /\d+/g;
-    let g: RegExpExecArray | null;
-    while ((g = re.exec(run))) groups.push({ s: g.index, e: g.index + g[0].length });
-    // longest valid slice of consecutive groups from each group on; several cards may share a run
-    for (let i = 0; i < groups.length; ) {
-      let next = i + 1;
-      for (let j = groups.length - 1; j >= i; j--) {
-        const slice = run.slice(groups[i].s, groups[j].e);
-        const d = slice.replace(/[ -]/g, "");
-        if (d.length < 12 || d.length > 19) continue;
-        const seps = slice.replace(/\d/g, "");
-        if (seps.length && seps !== seps[0].repeat(seps.length)) continue;
-        if (!luhnValid(d)) continue;
-        const brand = cardBrand(d);
-        if (!brand) continue;
-        const start = m.index + groups[i].s;
-        sink.add("PAYMENT_CARD", start, start + slice.length, 0.95, `${brand} card number with valid Luhn checksum`);
-        next = j + 1;
-        break;
-      }
-      i = next;
+  if (!runs) {
+    if (!TWELVE_DIGITS.test(text)) return;
+    CARD_RUN.lastIndex = 0;
+    while ((m = CARD_RUN.exec(text))) cardsIn(text, sink, m);
+    return;
+  }
+  const rs = runs.s, re = runs.e;
+  let from = 0;
+  for (let k = 0; k < runs.n; ) {
+    // the chain of runs k..j-1
+    let j = k + 1, digits = re[k] - rs[k];
+    while (j < runs.n && rs[j] === re[j - 1] + 1 && isChainSep(text.charCodeAt(re[j - 1]))) {
+      digits += re[j] - rs[j];
+      j++;
     }
+    if (digits >= 12) {
+      for (let i = k; i < j; i++) {
+        if (rs[i] < from) continue;
+        CARD_RUN_AT.lastIndex = rs[i];
+        if ((m = CARD_RUN_AT.exec(text))) {
+          cardsIn(text, sink, m);
+          from = m.index + m[0].length;
+        }
+      }
+    }
+    k = j;
+  }
+}
+
+function isChainSep(c: number): boolean {
+  return c === 32 || c === 45;
+}
+
+/** the cards in one run CARD_RUN matched */
+function cardsIn(text: string, sink: Sink, m: RegExpExecArray): void {
+  const run = m[0];
+  if (run.length < 12 || continuesCode(text, m.index)) return;
+  const digitsOnly = run.replace(/[ -]/g, "");
+  if (digitsOnly.length < 12) return;
+  // groups with their offsets; try every contiguous slice of groups, longest first
+  const groups: Array<{ s: number; e: number }> = [];
+  const re = /\d+/g;
+  let g: RegExpExecArray | null;
+  while ((g = re.exec(run))) groups.push({ s: g.index, e: g.index + g[0].length });
+  // longest valid slice of consecutive groups from each group on; several cards may share a run
+  for (let i = 0; i < groups.length; ) {
+    let next = i + 1;
+    for (let j = groups.length - 1; j >= i; j--) {
+      const slice = run.slice(groups[i].s, groups[j].e);
+      const d = slice.replace(/[ -]/g, "");
+      if (d.length < 12 || d.length > 19) continue;
+      const seps = slice.replace(/\d/g, "");
+      if (seps.length && seps !== seps[0].repeat(seps.length)) continue;
+      if (!luhnValid(d)) continue;
+      const brand = cardBrand(d);
+      if (!brand) continue;
+      const start = m.index + groups[i].s;
+      sink.add("PAYMENT_CARD", start, start + slice.length, 0.95, `${brand} card number with valid Luhn checksum`);
+      next = j + 1;
+      break;
+    }
+    i = next;
   }
 }
 
@@ -69,8 +108,20 @@ const IBAN_HEAD_AT = new RegExp(IBAN_HEAD.source, "y");
  * `words`: the draft's words, when the caller has them. Every IBAN head is the last two letters of
  * a word that a digit follows, so only those places are tried (the same matches as a scan).
  */
-export function detectIban(text: string, sink: Sink, words?: Words): void {
+export function detectIban(text: string, sink: Sink, words?: Words, runs?: DigitRuns): void {
   let m: RegExpExecArray | null;
+  if (runs) {
+    // the same places from the digit runs: a word ends right before a digit exactly where a run
+    // starts after a letter (fewer runs than words to walk)
+    let from = 0;
+    for (let k = 0; k < runs.n; k++) {
+      const s = runs.s[k], p = s - 2;
+      if (p < from || !isLetterCode(text.charCodeAt(s - 1))) continue;
+      IBAN_HEAD_AT.lastIndex = p;
+      if ((m = IBAN_HEAD_AT.exec(text))) from = ibanAt(text, sink, m);
+    }
+    return;
+  }
   if (!words) {
     IBAN_HEAD.lastIndex = 0;
     while ((m = IBAN_HEAD.exec(text))) IBAN_HEAD.lastIndex = ibanAt(text, sink, m);
@@ -128,48 +179,83 @@ const GIRO_LABEL = /(bankgiro(?:nummer|nr)?|bankgirot|\bbg(?:-?nr)?\b|plusgiro(?
 /** clearing + account as people write them: "8327-9 914 552 873-4", "5231-123 456 7", "6152 123456789" */
 const ACCOUNT_SHAPE = /(?<![\w\-.,/+])(\d{4})(?:-(\d))?(?:, ?| ?- ?| )(\d+(?:[ \-]\d+){0,4})(?![\w\-]|[.,]\d)/g;
 
+const ACCOUNT_SHAPE_AT = new RegExp(ACCOUNT_SHAPE.source, "y");
+
 /** the account's digits checked by its bank's rule: true, false, or null for an unknown bank */
 function accountCheck(d: string, five: boolean): boolean | null {
   if (five) return d[0] === "8" && swedbankClearingValid(d.slice(0, 5)) ? bankAccountValid(d.slice(0, 4), d.slice(5)) : false;
   return bankAccountValid(d.slice(0, 4), d.slice(4));
 }
 
-export function detectGiroAndAccounts(text: string, sink: Sink): void {
-  GIRO_LABEL.lastIndex = 0;
+/** the longest label (16 characters) and the gap after it (25): how far before its number a match starts */
+const GIRO_REACH = 41;
+/** GIRO_LABEL at the leftmost place of the window that ends at a digit run (no digit before the label) */
+const GIRO_AT = new RegExp(`[^\\d]{0,${GIRO_REACH}}?` + GIRO_LABEL.source, "iy");
+
+function giroAt(text: string, sink: Sink, m: RegExpExecArray): void {
+  const label = m[1].toLowerCase();
+  let num = m[2];
+  const start = m.index + m[0].length - num.length;
+  // trailing dash/space belong to the sentence
+  num = num.replace(/[ -]+$/, "");
+  const d = num.replace(/[ \-,]/g, "");
+  let ok = false, conf = 0, reason = "";
+  if (label.startsWith("bankgiro") || label.startsWith("bg")) {
+    ok = (d.length === 7 || d.length === 8) && luhnValid(d);
+    conf = 0.95; reason = "bankgiro number with valid checksum";
+  } else if (label.startsWith("plusgiro") || label.startsWith("postgiro") || label.startsWith("pg")) {
+    ok = d.length >= 2 && d.length <= 8 && luhnValid(d);
+    conf = 0.95; reason = "plusgiro number with valid checksum";
+  } else {
+    // clearing (4-5 digits) + account (up to 10 digits, longer for some banks)
+    ok = d.length >= 9 && d.length <= 16 && /^\d{4}/.test(d);
+    const valid = ok && accountCheck(d, /^\d{4}-\d\b/.test(num));
+    conf = valid ? 0.95 : 0.85;
+    reason = valid ? "bank account number valid by its bank's checksum rule" : "labelled bank account number (clearing + account)";
+  }
+  if (!ok) return;
+  // do not run into a following date or amount: the regex span is the number itself
+  if (isDigitCode(text.charCodeAt(start + num.length))) return;
+  sink.add("BANK_ACCOUNT", start, start + num.length, conf, reason);
+}
+
+/** `runs`: the draft's digit runs, when the caller has them (unlabelled accounts are tried only at them) */
+export function detectGiroAndAccounts(text: string, sink: Sink, runs?: DigitRuns): void {
   let m: RegExpExecArray | null;
-  while ((m = GIRO_LABEL.exec(text))) {
-    const label = m[1].toLowerCase();
-    let num = m[2];
-    const start = m.index + m[0].length - num.length;
-    // trailing dash/space belong to the sentence
-    num = num.replace(/[ -]+$/, "");
-    const d = num.replace(/[ \-,]/g, "");
-    let ok = false, conf = 0, reason = "";
-    if (label.startsWith("bankgiro") || label.startsWith("bg")) {
-      ok = (d.length === 7 || d.length === 8) && luhnValid(d);
-      conf = 0.95; reason = "bankgiro number with valid checksum";
-    } else if (label.startsWith("plusgiro") || label.startsWith("postgiro") || label.startsWith("pg")) {
-      ok = d.length >= 2 && d.length <= 8 && luhnValid(d);
-      conf = 0.95; reason = "plusgiro number with valid checksum";
-    } else {
-      // clearing (4-5 digits) + account (up to 10 digits, longer for some banks)
-      ok = d.length >= 9 && d.length <= 16 && /^\d{4}/.test(d);
-      const valid = ok && accountCheck(d, /^\d{4}-\d\b/.test(num));
-      conf = valid ? 0.95 : 0.85;
-      reason = valid ? "bank account number valid by its bank's checksum rule" : "labelled bank account number (clearing + account)";
+  if (!runs) {
+    GIRO_LABEL.lastIndex = 0;
+    while ((m = GIRO_LABEL.exec(text))) giroAt(text, sink, m);
+  } else {
+    // the number of a match starts the first digit run after its label, at most GIRO_REACH
+    // characters on: each run's window before it is tried, the leftmost place first
+    let from = 0;
+    for (let k = 0; k < runs.n; k++) {
+      const lo = Math.max(from, k > 0 ? runs.e[k - 1] : 0, runs.s[k] - GIRO_REACH);
+      if (lo >= runs.s[k]) continue;
+      GIRO_AT.lastIndex = lo;
+      if ((m = GIRO_AT.exec(text))) { giroAt(text, sink, m); from = m.index + m[0].length; }
     }
-    if (!ok) continue;
-    // do not run into a following date or amount: the regex span is the number itself
-    if (isDigitCode(text.charCodeAt(start + num.length))) continue;
-    sink.add("BANK_ACCOUNT", start, start + num.length, conf, reason);
   }
   // unlabelled clearing + account: only when the bank's own checksum rule holds
-  ACCOUNT_SHAPE.lastIndex = 0;
-  while ((m = ACCOUNT_SHAPE.exec(text))) {
-    const d = (m[1] + (m[2] ?? "") + m[3]).replace(/[ \-]/g, "");
-    if (d.length < 11 || d.length > 15) continue;
-    if (/^(?:19|20)\d\d$/.test(m[1]) && !m[2]) continue; // "2025 …": a year and a number
-    if (!accountCheck(d, m[2] !== undefined)) continue;
-    sink.add("BANK_ACCOUNT", m.index, m.index + m[0].length, 0.8, "clearing and account number valid by its bank's checksum rule");
+  if (!runs) {
+    ACCOUNT_SHAPE.lastIndex = 0;
+    while ((m = ACCOUNT_SHAPE.exec(text))) accountAt(sink, m);
+    return;
   }
+  // a match opens with a run of exactly four digits (the clearing number)
+  let from = 0;
+  for (let k = 0; k < runs.n; k++) {
+    const s = runs.s[k];
+    if (s < from || runs.e[k] - s !== 4) continue;
+    ACCOUNT_SHAPE_AT.lastIndex = s;
+    if ((m = ACCOUNT_SHAPE_AT.exec(text))) { accountAt(sink, m); from = m.index + m[0].length; }
+  }
+}
+
+function accountAt(sink: Sink, m: RegExpExecArray): void {
+  const d = (m[1] + (m[2] ?? "") + m[3]).replace(/[ \-]/g, "");
+  if (d.length < 11 || d.length > 15) return;
+  if (/^(?:19|20)\d\d$/.test(m[1]) && !m[2]) return; // "2025 …": a year and a number
+  if (!accountCheck(d, m[2] !== undefined)) return;
+  sink.add("BANK_ACCOUNT", m.index, m.index + m[0].length, 0.8, "clearing and account number valid by its bank's checksum rule");
 }
