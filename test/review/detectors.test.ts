@@ -43,6 +43,8 @@ describe("review/detectors", () => {
       assert.deepEqual(found("Betala till bankgiro 5963-9575.", "BANK_ACCOUNT"), ["5963-9575"]);
       assert.deepEqual(found("Betala till bankgiro 5963-9576.", "BANK_ACCOUNT"), []);
       assert.deepEqual(found("plusgiro 71 12 53-5 senast 31 mars", "BANK_ACCOUNT"), ["71 12 53-5"]);
+      // a generic account word earlier on the line does not hide the plusgiro label nearest the number
+      assert.deepEqual(found("Sparkonto: plusgiro 902718-6, saldo 31/12: 54 210 kr.", "BANK_ACCOUNT"), ["902718-6"]);
       assert.deepEqual(found("Ring 5963-9575 om du undrar", "BANK_ACCOUNT"), []);
     });
     it("clearing and account number after a label", () => {

@@ -192,8 +192,12 @@ const GIRO_REACH = 41;
 /** GIRO_LABEL at the leftmost place of the window that ends at a digit run (no digit before the label) */
 const GIRO_AT = new RegExp(`[^\\d]{0,${GIRO_REACH}}?` + GIRO_LABEL.source, "iy");
 
+const NEAREST_GIRO = /(plusgiro|postgiro|bankgiro)[^\d]*$/;
+
 function giroAt(text: string, sink: Sink, m: RegExpExecArray): void {
-  const label = m[1].toLowerCase();
+  // "Sparkonto: plusgiro 902718-6": the label nearest the number decides its kind
+  const nearest = NEAREST_GIRO.exec(m[0].slice(m[1].length, m[0].length - m[2].length).toLowerCase());
+  const label = nearest ? nearest[1] : m[1].toLowerCase();
   let num = m[2];
   const start = m.index + m[0].length - num.length;
   // trailing dash/space belong to the sentence
