@@ -4,7 +4,7 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { BOT, USER, type ActivityOpts } from "../support/activities";
+import { activityBase, BOT, type ActivityOpts } from "../support/activities";
 
 export interface Sent {
   method: string;
@@ -99,26 +99,11 @@ export class TeamsServiceStub {
   }
 }
 
-function base(o: ActivityOpts) {
-  const conversationType = o.conversationType ?? "personal";
-  return {
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    channelId: "msteams",
-    serviceUrl: o.serviceUrl,
-    from: USER,
-    recipient: BOT,
-    locale: o.locale ?? "sv-SE",
-    conversation: { id: o.conversationId ?? `a:conv-${randomUUID()}`, conversationType, tenantId: "tenant-1", ...(conversationType !== "personal" ? { isGroup: true } : {}) },
-    channelData: { tenant: { id: "tenant-1" } },
-  };
-}
-
 /** a pasted image as Teams sends it: image/* with the connector URL, plus the text/html twin */
 export function pastedImage(contentUrl: string, o: ActivityOpts, text = "", mention = false) {
   const mentionText = `<at>${BOT.name}</at>`;
   return {
-    ...base(o),
+    ...activityBase(o),
     type: "message",
     text: mention ? `${mentionText} ${text}` : text,
     textFormat: "plain",
@@ -132,13 +117,13 @@ export function pastedImage(contentUrl: string, o: ActivityOpts, text = "", ment
 
 /** a plain channel/group message that does not mention the bot (RSC delivers these) */
 export function unmentioned(text: string, o: ActivityOpts) {
-  return { ...base({ conversationType: "channel", ...o }), type: "message", text, textFormat: "plain" };
+  return { ...activityBase({ conversationType: "channel", ...o }), type: "message", text, textFormat: "plain" };
 }
 
 /** a file posted in a channel: a SharePoint reference */
 export function channelFileReference(name: string, o: ActivityOpts) {
   return {
-    ...base({ conversationType: "channel", ...o }),
+    ...activityBase({ conversationType: "channel", ...o }),
     type: "message",
     text: "",
     attachments: [{ contentType: "reference", contentUrl: `https://contoso.sharepoint.com/sites/team/Shared%20Documents/${encodeURIComponent(name)}`, name }],
@@ -146,9 +131,9 @@ export function channelFileReference(name: string, o: ActivityOpts) {
 }
 
 export function invoke(verb: string, data: unknown, o: ActivityOpts) {
-  return { ...base(o), type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } };
+  return { ...activityBase(o), type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } };
 }
 
 export function submitValue(value: unknown, o: ActivityOpts) {
-  return { ...base(o), type: "message", value };
+  return { ...activityBase(o), type: "message", value };
 }

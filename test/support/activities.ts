@@ -13,7 +13,8 @@ export interface ActivityOpts {
   locale?: string;
 }
 
-function base(o: ActivityOpts) {
+/** the fields every Teams activity carries (shared by the other activity builders in tests) */
+export function activityBase(o: ActivityOpts) {
   const conversationType = o.conversationType ?? "personal";
   return {
     id: randomUUID(),
@@ -34,14 +35,14 @@ function base(o: ActivityOpts) {
 }
 
 export function message(text: string, o: ActivityOpts) {
-  return { ...base(o), type: "message", text, textFormat: "plain" };
+  return { ...activityBase(o), type: "message", text, textFormat: "plain" };
 }
 
 /** a channel/group message that @mentions the bot, as Teams sends it */
 export function mentionMessage(question: string, o: ActivityOpts) {
   const mentionText = `<at>${BOT.name}</at>`;
   return {
-    ...base({ conversationType: "channel", ...o }),
+    ...activityBase({ conversationType: "channel", ...o }),
     type: "message",
     text: `${mentionText} ${question}`,
     textFormat: "plain",
@@ -50,19 +51,19 @@ export function mentionMessage(question: string, o: ActivityOpts) {
 }
 
 export function submit(value: unknown, o: ActivityOpts & { replyToId?: string }) {
-  return { ...base(o), type: "message", value, ...(o.replyToId ? { replyToId: o.replyToId } : {}) };
+  return { ...activityBase(o), type: "message", value, ...(o.replyToId ? { replyToId: o.replyToId } : {}) };
 }
 
 export function botAdded(o: ActivityOpts) {
-  return { ...base(o), type: "conversationUpdate", membersAdded: [{ id: BOT.id }, { id: USER.id }] };
+  return { ...activityBase(o), type: "conversationUpdate", membersAdded: [{ id: BOT.id }, { id: USER.id }] };
 }
 
 export function installationAdd(o: ActivityOpts) {
-  return { ...base(o), type: "installationUpdate", action: "add" };
+  return { ...activityBase(o), type: "installationUpdate", action: "add" };
 }
 
 export function executeInvoke(verb: string, data: unknown, o: ActivityOpts) {
-  return { ...base(o), type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } };
+  return { ...activityBase(o), type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } };
 }
 
 export async function post(botUrl: string, activity: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {

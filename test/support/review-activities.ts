@@ -1,28 +1,13 @@
 // Teams-shaped activities for draft review: a 1:1 message with a file, and the message
 // action's invokes (composeExtension/fetchTask and composeExtension/submitAction).
 import { randomUUID } from "node:crypto";
-import { BOT, USER, type ActivityOpts } from "./activities";
-
-function base(o: ActivityOpts) {
-  const conversationType = o.conversationType ?? "personal";
-  return {
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    channelId: "msteams",
-    serviceUrl: o.serviceUrl,
-    from: USER,
-    recipient: BOT,
-    locale: o.locale ?? "sv-SE",
-    conversation: { id: o.conversationId ?? `a:conv-${randomUUID()}`, conversationType, tenantId: "tenant-1", ...(conversationType !== "personal" ? { isGroup: true } : {}) },
-    channelData: { tenant: { id: "tenant-1" } },
-  };
-}
+import { activityBase, type ActivityOpts } from "./activities";
 
 /** a file sent in a 1:1 chat, as Teams delivers it to a bot with supportsFiles */
 export function fileMessage(name: string, downloadUrl: string, o: ActivityOpts, text = "") {
   const fileType = /\.([a-z0-9]+)$/i.exec(name)?.[1] ?? "";
   return {
-    ...base(o),
+    ...activityBase(o),
     type: "message",
     text,
     attachments: [
@@ -53,9 +38,9 @@ export function messagePayload(html: string, contentType: "html" | "text" = "htm
 }
 
 export function fetchTaskInvoke(payload: unknown, o: ActivityOpts, commandId = "reviewMessage") {
-  return { ...base(o), type: "invoke", name: "composeExtension/fetchTask", value: { commandId, commandContext: "message", context: { theme: "default" }, messagePayload: payload } };
+  return { ...activityBase(o), type: "invoke", name: "composeExtension/fetchTask", value: { commandId, commandContext: "message", context: { theme: "default" }, messagePayload: payload } };
 }
 
 export function submitActionInvoke(data: unknown, o: ActivityOpts, extra: Record<string, unknown> = {}, commandId = "reviewMessage") {
-  return { ...base(o), type: "invoke", name: "composeExtension/submitAction", value: { commandId, commandContext: "message", context: { theme: "default" }, data, ...extra } };
+  return { ...activityBase(o), type: "invoke", name: "composeExtension/submitAction", value: { commandId, commandContext: "message", context: { theme: "default" }, data, ...extra } };
 }

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { langFromLocale, t, type LocaleLang } from "../../locales";
 import type { BotDeps } from "../deps";
 import { htmlToText } from "../review/html-text";
-import { MAX_DRAFT_CHARS, runReview, typeCounts } from "../review/run";
+import { MAX_DRAFT_CHARS, reviewLogFields, runReview } from "../review/run";
 import { parseRestoreSubmit } from "../review/restore-submit";
 import type { AdaptiveCard } from "../cards/adaptive-card";
 import { tooLongText } from "./review";
@@ -65,13 +65,7 @@ export function reviewActionResponse(ctx: TurnContext, deps: BotDeps, action: Me
       via: "action",
       invoke,
       scope: ctx.activity.conversation?.conversationType ?? "personal",
-      packId: run.packId,
-      verdict: run.summary.verdict,
-      findings: run.summary.groups.reduce((n, g) => n + g.count, 0),
-      types: typeCounts(run.summary),
-      chars: draft.length,
-      cardBytes: Buffer.byteLength(JSON.stringify(run.card)),
-      reviewMs: Math.round(run.reviewMs * 10) / 10,
+      ...reviewLogFields(run, draft.length),
     },
     "draft reviewed",
   );

@@ -7,7 +7,7 @@ import { BLOCK_CONFIDENCE, reviewDraft } from "../../review";
 import { DocumentError, documentKind, downloadFile, extractText, type DocumentKind } from "../../documents";
 import type { BotDeps } from "../deps";
 import { sendCard, sendText } from "../send-card";
-import { MAX_DRAFT_CHARS, runReview, typeCounts } from "../review/run";
+import { MAX_DRAFT_CHARS, reviewLogFields, runReview } from "../review/run";
 import { attachedFile } from "../review/attachments";
 import { DEFAULT_REVIEW_SETTINGS } from "../review/settings";
 import { maskValue } from "../review/mask";
@@ -49,13 +49,7 @@ export async function handleDraftReview(ctx: TurnContext, deps: BotDeps, draft: 
       via,
       fileKind,
       scope: scopeOf(ctx),
-      packId: run.packId,
-      verdict: run.summary.verdict,
-      findings: run.summary.groups.reduce((n, g) => n + g.count, 0),
-      types: typeCounts(run.summary),
-      chars: draft.length,
-      cardBytes: Buffer.byteLength(JSON.stringify(run.card)),
-      reviewMs: Math.round(run.reviewMs * 10) / 10,
+      ...reviewLogFields(run, draft.length),
     },
     "draft reviewed",
   );

@@ -30,7 +30,15 @@ export function runReview(deps: BotDeps, conversationId: string, draft: string, 
   return { card, summary, packId, reviewMs };
 }
 
-/** what a review log line may say: counts per type, never a value */
-export function typeCounts(s: ReviewSummary): Record<string, number> {
-  return Object.fromEntries(s.groups.map((g) => [g.type, g.count]));
+/** what a review log line may say: the outcome, counts per type and sizes, never a value or text */
+export function reviewLogFields(run: ReviewRun, draftChars: number): Record<string, unknown> {
+  return {
+    packId: run.packId,
+    verdict: run.summary.verdict,
+    findings: run.summary.groups.reduce((n, g) => n + g.count, 0),
+    types: Object.fromEntries(run.summary.groups.map((g) => [g.type, g.count])),
+    chars: draftChars,
+    cardBytes: Buffer.byteLength(JSON.stringify(run.card)),
+    reviewMs: Math.round(run.reviewMs * 10) / 10,
+  };
 }
