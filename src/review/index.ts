@@ -3,7 +3,7 @@
 import type { PackFacts, PolicyPack } from "../policy/types";
 import type { ReviewResult } from "./types";
 import { detectAll } from "./engine";
-import { redact, type RedactOptions } from "./redact";
+import { redact, redactedText, type RedactOptions } from "./redact";
 import { dataRulesOf, rulesBroken, verdictOf } from "./verdict";
 
 export interface ReviewOptions extends RedactOptions {
@@ -29,9 +29,15 @@ export function reviewWithMapping(text: string, pack?: PolicyPack, opts: ReviewO
 }
 
 export function reviewDraft(text: string, pack?: PolicyPack, opts: ReviewOptions = {}): ReviewResult {
-  // the same fields as reviewWithMapping without the mapping (built directly: no object rest copy)
-  const r = reviewWithMapping(text, pack, opts);
-  return { verdict: r.verdict, findings: r.findings, redacted: r.redacted, rules: r.rules };
+  // the same fields as reviewWithMapping without the mapping: none is built, and no second object
+  const findings = detectAll(text);
+  const redacted = redactedText(text, findings, opts);
+  return {
+    verdict: verdictOf(findings),
+    findings,
+    redacted,
+    rules: rulesBroken(findings, dataRulesOf(pack) ?? opts.dataRules),
+  };
 }
 
 export { restore, redact, normalise, PLACEHOLDER_LABEL } from "./redact";

@@ -32,11 +32,34 @@ function wordStartBefore(text: string, end: number): number {
   return s;
 }
 
+/** lowercase of a Latin-1 code, as the case-insensitive regexes compare it */
+function lowerLatin1(c: number): number {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c;
+}
+/** a number for the last two letters of a word (a, b), or three (c, a, b) */
+function tailKey(a: number, b: number, c = 0): number {
+  return (c << 16) | (a << 8) | b;
+}
+/** the last two, and three, letters of each street suffix in lowercase Latin-1 ("an", "tan" of "gatan") */
+const SUFFIX_TAILS2 = new Uint8Array(1 << 16);
+const SUFFIX_TAILS3 = new Set<number>();
+for (const s of SV_SUFFIX.split("|")) {
+  const n = s.length;
+  SUFFIX_TAILS2[tailKey(s.charCodeAt(n - 2), s.charCodeAt(n - 1))] = 1;
+  SUFFIX_TAILS3.add(tailKey(s.charCodeAt(n - 2), s.charCodeAt(n - 1), s.charCodeAt(n - 3)));
+}
+/** the word ending at `end` may end in a street suffix (all have three letters or more): most words before a number are refused here */
+function mayEndStreet(text: string, end: number): boolean {
+  const a = text.charCodeAt(end - 2), b = text.charCodeAt(end - 1);
+  if (a > 0xff || b > 0xff) return true; // beyond Latin-1 the regex decides
+  if (SUFFIX_TAILS2[tailKey(lowerLatin1(a), lowerLatin1(b))] === 0) return false;
+  const c = text.charCodeAt(end - 3);
+  return c > 0xff || SUFFIX_TAILS3.has(tailKey(lowerLatin1(a), lowerLatin1(b), lowerLatin1(c)));
+}
+
 /** start of the street name that ends at `end` (before " 14"), or -1 when the word is not a street */
 function streetStart(text: string, end: number): number {
-  // every street suffix ends in one of a d e g j n t é: most words before a number are refused here
-  const last = text.charCodeAt(end - 1) | 32;
-  if (last !== 97 && last !== 100 && last !== 101 && last !== 103 && last !== 106 && last !== 110 && last !== 116 && last !== 0xe9) return -1;
+  if (!mayEndStreet(text, end)) return -1;
   const w0 = wordStartBefore(text, end);
   const word = text.slice(w0, end);
   if (!STREET_END.test(word)) return -1;
@@ -59,55 +82,119 @@ function streetStart(text: string, end: number): number {
   return start;
 }
 
-const NUMBER_AFTER_WORD_AT = new RegExp(NUMBER_AFTER_WORD.source, "y");
 const EN_AT = new RegExp(EN.source, "y");
+const BOX_AT = new RegExp(BOX.source, "y");
 
 /**
- * `words`: the draft's words, when the caller has them. Then the street numbers are looked for only
- * right after words and the English house numbers only right before capitalised words: the same
- * matches as scanning the whole text, found at the few places they can start.
+ * `words`: the draft's words, when the caller has them. Then the street and box numbers are looked
+ * for only right after words and the English house numbers only right before capitalised words: the
+ * same matches as scanning the whole text, found at the few places they can start. One pass over the
+ * words finds those places; the matches are added in the order of the whole-text scans (streets,
+ * boxes, English addresses).
  */
 export function detectAddresses(text: string, sink: Sink, words?: Words): void {
-  let m: RegExpExecArray | null;
-  let hit: RegExpExecArray | null;
-  let consumed = 0;
   if (!words) {
-    NUMBER_AFTER_WORD.lastIndex = 0;
-    while ((hit = NUMBER_AFTER_WORD.exec(text))) {
-      if (hit.index < consumed || !isLetterAt(text, hit.index - 1)) continue;
-      consumed = swedishAt(text, sink, hit.index, consumed);
+    scanWholeText(text, sink);
+    return;
+  }
+  const ws = words.s, we = words.e, n = words.n;
+  let consumed = 0;
+  let boxes: number[] | null = null, english: number[] | null = null;
+  let q = n > 0 ? houseNumberEnd(text, ws[0]) : -1;
+  if (q >= 0) (english ??= []).push(q);
+  for (let k = 0; k < n; k++) {
+    const e = we[k];
+    const next = k + 1 < n ? ws[k + 1] : -1;
+    // a number after the word lies between it and the next word: most words have just one space
+    // before the next and are refused without reading the text
+    const gap = (next >= 0 ? next : text.length) - e;
+    if (gap < 2) {
+      // "12B Wharf Road": the house number's letter is a word of its own, one space before the street
+      if (gap === 1 && e - ws[k] === 1 && next >= 0 && (q = houseNumberEnd(text, next)) >= 0) (english ??= []).push(q);
+      continue;
     }
-  } else {
-    // a hit is " 12" right after a letter, that is right after a word
-    const we = words.e;
-    for (let k = 0; k < words.n; k++) {
-      const at = we[k];
-      if (at < consumed || text.charCodeAt(at) !== 32) continue;
-      const d = text.charCodeAt(at + 1);
-      if (d < 48 || d > 57) continue;
-      NUMBER_AFTER_WORD_AT.lastIndex = at;
-      if (NUMBER_AFTER_WORD_AT.test(text)) consumed = swedishAt(text, sink, at, consumed);
-    }
+    if (next >= 0 && (q = houseNumberEnd(text, next)) >= 0) (english ??= []).push(q);
+    const d = text.charCodeAt(e + 1);
+    if (!(d >= 48 && d <= 57)) continue;
+    // " 12" right after the word: a street number
+    if (e >= consumed && mayEndStreet(text, e) && houseNumberAt(text, e)) consumed = swedishAt(text, sink, e, consumed);
+    if (mayEndBoxWord(text, e)) (boxes ??= []).push(k);
+  }
+  if (boxes) boxesAt(text, sink, words, boxes);
+  if (english) englishAt(text, sink, english);
+}
+
+/** the three regexes over the whole text, when the caller has no words */
+function scanWholeText(text: string, sink: Sink): void {
+  let m: RegExpExecArray | null;
+  let consumed = 0;
+  NUMBER_AFTER_WORD.lastIndex = 0;
+  while ((m = NUMBER_AFTER_WORD.exec(text))) {
+    if (m.index < consumed || !isLetterAt(text, m.index - 1)) continue;
+    consumed = swedishAt(text, sink, m.index, consumed);
   }
   BOX.lastIndex = 0;
   // BOX opens with "Box", "box", "Postbox", "Pl" or "PL"
   if (text.indexOf("ox") >= 0 || text.indexOf("Pl") >= 0 || text.indexOf("PL") >= 0) while ((m = BOX.exec(text))) if (!isAlnumAt(text, m.index - 1)) sink.add("ADDRESS", m.index, m.index + m[0].length, 0.9, "box address with postcode");
-  if (!words) {
-    EN.lastIndex = 0;
-    while ((m = EN.exec(text))) sink.add("ADDRESS", m.index, m.index + m[0].length, 0.85, "street address");
-    return;
+  EN.lastIndex = 0;
+  while ((m = EN.exec(text))) sink.add("ADDRESS", m.index, m.index + m[0].length, 0.85, "street address");
+}
+
+/**
+ * box addresses: a box word ("Postbox", "Box", "Pl") ends a word that whitespace and a digit follow,
+ * so it starts 7, 3 or 2 letters before the end of one of the `boxes` words. Those places are tried
+ * in text order, each at or after the end of the previous match, as the whole-text scan does.
+ */
+function boxesAt(text: string, sink: Sink, words: Words, boxes: number[]): void {
+  let floor = 0;
+  for (const k of boxes) {
+    const s = words.s[k], e = words.e[k];
+    for (const i of [e - 7, e - 3, e - 2]) {
+      if (i < s || i < floor) continue;
+      BOX_AT.lastIndex = i;
+      const m = BOX_AT.exec(text);
+      if (!m) continue;
+      floor = i + m[0].length;
+      if (!isAlnumAt(text, i - 1)) sink.add("ADDRESS", i, floor, 0.9, "box address with postcode");
+    }
   }
-  // "48 Wharf Road": the number (1-5 digits, maybe one letter) ends one space before a capitalised word
-  const ws = words.s;
+}
+
+/** NUMBER_AFTER_WORD at `at` without the regex: a space, one to four digits, and no fifth digit or ".5", ",5", ":5", "/5" after them */
+function houseNumberAt(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 32) return false;
+  let j = at + 1;
+  while (j - at <= 4 && isDigitAt(text, j)) j++;
+  if (j === at + 1 || isDigitAt(text, j)) return false;
+  const c = text.charCodeAt(j);
+  return !((c === 46 || c === 44 || c === 58 || c === 47) && isDigitAt(text, j + 1));
+}
+
+/** the word ending at `e` may end in a box word: "Box", "box" and "Postbox" end in "ox", "Pl" and "PL" in P and l or L */
+function mayEndBoxWord(text: string, e: number): boolean {
+  const last = text.charCodeAt(e - 1), prev = text.charCodeAt(e - 2);
+  return last === 120 ? prev === 111 : (last === 108 || last === 76) && prev === 80;
+}
+
+/**
+ * "48 Wharf", "12B Wharf": the last digit of a house number before the capitalised word at s (two
+ * places before it, or three after a letter), or -1
+ */
+function houseNumberEnd(text: string, s: number): number {
+  const c = text.charCodeAt(s);
+  if (c < 65 || c > 90) return -1;
+  let q = s - 2;
+  if (q < 0) return -1;
+  const l = text.charCodeAt(q) | 32;
+  if (l >= 97 && l <= 122) q--;
+  return isDigitAt(text, q) ? q : -1;
+}
+
+/** "48 Wharf Road" at the house numbers ending at `ends` (houseNumberEnd, in text order) */
+function englishAt(text: string, sink: Sink, ends: number[]): void {
+  let m: RegExpExecArray | null;
   let tried = -1, enEnd = 0;
-  for (let k = 0; k < words.n; k++) {
-    const c = text.charCodeAt(ws[k]);
-    if (c < 65 || c > 90) continue;
-    let q = ws[k] - 2;
-    if (q < 0) continue;
-    const l = text.charCodeAt(q) | 32;
-    if (l >= 97 && l <= 122) q--;
-    if (!isDigitAt(text, q)) continue;
+  for (const q of ends) {
     let r = q;
     while (r > 0 && q - r < 5 && isDigitAt(text, r - 1)) r--;
     if (r <= tried || r < enEnd) continue;

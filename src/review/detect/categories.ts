@@ -4,7 +4,7 @@
 // secrecy, when it is a marking ("SEKRETESS enligt 26 kap. 1 § OSL", "KONFIDENTIELLT", "K3"):
 // a text *about* GDPR or sick-leave statistics does not trigger.
 import type { Finding } from "../types";
-import { isDigitAt, isLetterAt, TRIGGER, triggersOf, type Words } from "../text";
+import { HashSetFilter, isDigitAt, isLetterAt, TRIGGER, triggersOf, type Words } from "../text";
 import type { Sink } from "./types";
 
 /** strong health terms: diagnoses, treatments, medication, disability, sick leave of someone */
@@ -57,64 +57,157 @@ const SPECIAL_TERMS = [
 ];
 
 /**
- * A term list compiled for speed: a sticky regex tried only at word starts whose first
- * letters begin some term (a set lookup per word instead of a regex at every position).
+ * A term list compiled for speed: a sticky regex tried only at word starts whose first letters
+ * begin some term (table lookups per word instead of a regex at every position).
  */
-interface TermMatcher { re: RegExp; bits: Uint8Array; bits4: Uint8Array }
+interface TermMatcher {
+  re: RegExp;
+  /** per 15-bit key of a word's first three letters (bitKey): some term may start so */
+  first3: Uint8Array;
+  /** one bit per 20-bit key of the first four letters (bitKey4): some term may start so */
+  first4: Int32Array;
+  /** per such key, the literal heads of the terms that start so: the text must begin with one */
+  heads: Map<number, string[]>;
+  /** the whole three-letter words a term can start with ("hiv", "mri" of "mri scan"), and their filter */
+  threeWords: string[];
+  three: HashSetFilter;
+  /** the fewest letters of the word a match starts in */
+  minWord: number;
+}
 /** 20-bit key of the first four letters (a second, stricter filter) */
 function bitKey4(s: string, i: number): number {
-  return ((s.charCodeAt(i) & 31) << 15) | ((s.charCodeAt(i + 1) & 31) << 10) | ((s.charCodeAt(i + 2) & 31) << 5) | (s.charCodeAt(i + 3) & 31);
+  return (bitKey(s, i) << 5) | (s.charCodeAt(i + 3) & 31);
 }
 /** 15-bit key of a word's first three letters; '& 31' folds ASCII and Latin-1 case (a/A, å/Å) */
 function bitKey(s: string, i: number): number {
   return ((s.charCodeAt(i) & 31) << 10) | ((s.charCodeAt(i + 1) & 31) << 5) | (s.charCodeAt(i + 2) & 31);
 }
+function hasBit(bits: Int32Array, i: number): boolean {
+  return (bits[i >>> 5] & (1 << (i & 31))) !== 0;
+}
+function setBit(bits: Int32Array, i: number): void {
+  bits[i >>> 5] |= 1 << (i & 31);
+}
+const TERM_LETTER = /[a-zåäöé]/;
+/** the literal text every match of term `t` starts with, lowercase ("fackligt?" -> "facklig") */
+function literalHead(t: string): string {
+  const lit = /^[a-zåäöé\- ']+/i.exec(t)?.[0].toLowerCase() ?? "";
+  const next = t[lit.length];
+  return next === "?" || next === "*" || next === "{" ? lit.slice(0, -1) : lit;
+}
+/**
+ * how many letters of a word the literal head covers for sure: its letters up to the first character
+ * that ends a word (tokenize keeps a hyphen or apostrophe followed by a letter inside the word)
+ */
+function wordPart(lit: string): number {
+  let i = 0;
+  while (i < lit.length && (TERM_LETTER.test(lit[i]) || ((lit[i] === "-" || lit[i] === "'") && TERM_LETTER.test(lit[i + 1] ?? "")))) i++;
+  return i;
+}
 function compileTerms(terms: string[]): TermMatcher {
-  const bits = new Uint8Array(1 << 15);
-  const bits4 = new Uint8Array(1 << 20);
+  const first3 = new Uint8Array(1 << 15);
+  const first4 = new Int32Array(1 << 15);
+  const heads = new Map<number, string[]>();
+  const three: string[] = [];
+  let minWord = Infinity;
   for (const t of terms) {
-    const lit = /^[a-zåäöé\- ']+/i.exec(t)?.[0].toLowerCase() ?? "";
-    if (lit.length >= 4) bits4[bitKey4(lit, 0)] = 1;
-    else {
-      // three letters or fewer: any fourth character (or none)
-      for (let c = 0; c < 32; c++) bits4[(bitKey(lit.padEnd(3, " "), 0) << 5) | c] = 1;
+    const lit = literalHead(t);
+    const w = wordPart(lit);
+    minWord = Math.min(minWord, w);
+    // a match in a word of three letters is the whole word
+    if (w === 3) three.push(lit.slice(0, 3));
+    // a head of three letters or fewer: any fourth character (or none)
+    const keys4 = lit.length >= 4 ? [bitKey4(lit, 0)] : Array.from({ length: 32 }, (_, c) => (bitKey(lit.padEnd(3, " "), 0) << 5) | c);
+    for (const k of keys4) {
+      setBit(first4, k);
+      heads.set(k, [...(heads.get(k) ?? []), lit]);
     }
-    if (lit.length >= 3) bits[bitKey(lit, 0)] = 1;
+    if (lit.length >= 3) first3[bitKey(lit, 0)] = 1;
     else {
       // a term with a short literal head: every third letter is possible
       const head = (lit || t).slice(0, 2);
-      for (let c = 0; c < 32; c++) bits[((head.charCodeAt(0) & 31) << 10) | ((head.charCodeAt(1) & 31) << 5) | c] = 1;
+      for (let c = 0; c < 32; c++) first3[((head.charCodeAt(0) & 31) << 10) | ((head.charCodeAt(1) & 31) << 5) | c] = 1;
     }
   }
-  return { re: new RegExp("(?:" + terms.join("|") + ")(?![\\wåäö])", "iy"), bits, bits4 };
+  const re = new RegExp("(?:" + terms.join("|") + ")(?![\\wåäö])", "iy");
+  return { re, first3, first4, heads, threeWords: three, three: new HashSetFilter(three, 12), minWord };
 }
 const HEALTH = compileTerms(HEALTH_TERMS);
 const SPECIAL = compileTerms(SPECIAL_TERMS);
 
-/** per three-letter key, bit k set when term list k has a term starting so (one lookup rejects most words) */
-function anyBits(tms: TermMatcher[]): Uint8Array {
-  const t = new Uint8Array(1 << 15);
-  tms.forEach((tm, k) => { for (let i = 0; i < t.length; i++) if (tm.bits[i]) t[i] |= 1 << k; });
-  return t;
-}
 const BOTH = [HEALTH, SPECIAL];
-const BOTH_BITS = anyBits(BOTH);
+/** per three-letter key, bit k set when term list k has a term starting so (one lookup rejects most words) */
+const BOTH_FIRST3 = (() => {
+  const t = new Uint8Array(1 << 15);
+  BOTH.forEach((tm, k) => { for (let i = 0; i < t.length; i++) if (tm.first3[i]) t[i] |= 1 << k; });
+  return t;
+})();
+/** shorter words hold no match: they are refused on their length alone */
+const MIN_WORD = Math.min(...BOTH.map((tm) => tm.minWord));
+/** the three-letter words either list can start with: one lookup refuses most three-letter words */
+const THREE_ANY = new HashSetFilter(BOTH.flatMap((tm) => tm.threeWords), 12);
 
-/** one pass over the words for both term lists */
-function termHits(text: string, words: Words, visit: (k: number, s: number, e: number, w: string) => void): void {
-  const ws = words.s;
-  for (let i = 0; i < words.n; i++) {
-    const s = ws[i];
-    const lists = BOTH_BITS[bitKey(text, s)];
-    if (lists === 0) continue;
-    for (let k = 0; k < BOTH.length; k++) {
-      const tm = BOTH[k];
-      if ((lists & (1 << k)) === 0 || !tm.bits4[bitKey4(text, s)]) continue;
-      tm.re.lastIndex = s;
-      const m = tm.re.exec(text);
-      if (m) visit(k, s, s + m[0].length, m[0]);
+type TermVisit = (k: number, s: number, e: number, w: string) => void;
+
+/**
+ * one pass over the words: the matches of both term lists go to `visit`, the ends of the words an
+ * ICD code may end in go to `codes`, and (when asked for) the words that may be a secrecy phrase's
+ * keyword to `keywords`. The gates read as little of the text as they can: the word's length
+ * first, then for a three-letter word its hash (computed by tokenize; a word outside Latin-1 has
+ * none and goes to the regexes), and only for longer words their first letters.
+ */
+function scanWords(text: string, words: Words, visit: TermVisit, codes: number[], keywords: number[] | null): void {
+  const ws = words.s, we = words.e, wh = words.h, n = words.n;
+  for (let i = 0; i < n; i++) {
+    const s = ws[i], e = we[i], len = e - s;
+    // "F43.8": the code's digits and dot lie between its letter's word and the next word
+    if ((i + 1 < n ? ws[i + 1] : text.length) - e >= 4 && isDigitAt(text, e)) codes.push(e);
+    if (len < MIN_WORD) continue;
+    if (len === 3 && MIN_WORD === 3) {
+      const h = wh[i];
+      if (!THREE_ANY.mayHave(h)) continue;
+      if (HEALTH.three.mayHave(h)) tryTerms(text, 0, s, visit);
+      if (SPECIAL.three.mayHave(h)) tryTerms(text, 1, s, visit);
+      continue;
     }
+    const k3 = bitKey(text, s);
+    if (keywords && len >= 6 && PHRASE_KEYS.includes(k3)) keywords.push(i);
+    const lists = BOTH_FIRST3[k3];
+    if (lists === 0) continue;
+    const k4 = (k3 << 5) | (text.charCodeAt(s + 3) & 31);
+    if ((lists & 1) !== 0 && mayStart(HEALTH, text, s, k4)) tryTerms(text, 0, s, visit);
+    if ((lists & 2) !== 0 && mayStart(SPECIAL, text, s, k4)) tryTerms(text, 1, s, visit);
   }
+}
+
+/** a term of the list may start at s: its four-letter key `k4` is one of theirs and the text begins with one's head */
+function mayStart(tm: TermMatcher, text: string, s: number, k4: number): boolean {
+  return hasBit(tm.first4, k4) && startsWithAny(text, s, tm.heads.get(k4)!);
+}
+
+/** lowercase of a Latin-1 code, as the case-insensitive regex compares it */
+function lowerLatin1(c: number): number {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c;
+}
+/** the text at s begins with one of the lowercase heads, case-insensitively (any character past Latin-1 may match) */
+function startsWithAny(text: string, s: number, heads: string[]): boolean {
+  for (const h of heads) {
+    let j = 0;
+    for (; j < h.length; j++) {
+      const c = text.charCodeAt(s + j);
+      if (c <= 0xff && lowerLatin1(c) !== h.charCodeAt(j)) break;
+    }
+    if (j === h.length) return true;
+  }
+  return false;
+}
+
+/** the terms of list k at word start s */
+function tryTerms(text: string, k: number, s: number, visit: TermVisit): void {
+  const re = BOTH[k].re;
+  re.lastIndex = s;
+  const m = re.exec(text);
+  if (m) visit(k, s, s + m[0].length, m[0]);
 }
 
 /** secrecy markings and references */
@@ -122,7 +215,16 @@ const OSL = /\d{1,2}\s?kap\.?\s?\d{1,2}\s?[a-z]?\s?§\s?(?:(?:första|andra|tred
 const MARKING = /(?:SEKRETESS(?:BELAGD|BELAGT)?|KONFIDENTIELL[AT]?|HEMLIG[AT]?|STRICTLY CONFIDENTIAL|CONFIDENTIAL|TOP SECRET|SECRET|INTERNAL ONLY|ENDAST FÖR INTERNT BRUK|Sekretess enligt|Sekretessbelagd|Konfidentiell[at]?|Confidential|Strictly confidential|Hemlig[at]?)(?![\wåäö])/g;
 const CLASS = /(?<![\wåäö])(?:informationsklass(?:ning)?|klass(?:ning|ad|at|ade)?|konfidentialitet(?:snivå)?|skyddsnivå|sekretessnivå)\s?:?\s?(?:K|k)[2-4](?![\w])|(?<![\wåäö])K[2-4]\s?[-–(]\s?(?:känslig|konfidentiell|sekretess|hemlig|skyddsvärd)/gi;
 const PROTECTED = /(?<![\wåäö])(?:skyddade personuppgifter|skyddad identitet|sekretessmarkering|kvarskrivning|kvarskriven|fingerade personuppgifter)(?![\wåäö])/gi;
-const SECRET_PHRASE = /(?<![\wåäö])(?:(?:ärendet|uppgifterna|handlingen|handlingarna|dokumentet|utredningen|informationen|detta|följande|protokollet|bilagan|texten|anbuden|anbudet|anbudsunderlaget|journalen|anteckningen|anmälan|orosanmälan|yttrandet|beslutet|mejlet|underlaget)\s(?:nedan\s)?(?:omfattas av|är belagd med|är belagda med|är under|faller under)\s(?:sträng\s|absolut\s)?sekretess|(?:är|is)\s(?:strikt\s|strictly\s|mycket\s|highly\s)?(?:konfidentiell[at]?|confidential|hemlig[at]?|sekretessbelagd[at]?))(?![\wåäö])/gi;
+const SECRET_PHRASE = /(?<![\wåäö])(?:(?:ärendet|uppgifterna|handlingen|handlingarna|dokumentet|utredningen|informationen|detta|följande|protokollet|bilagan|texten|anbuden|anbudet|anbudsunderlaget|journalen|anteckningen|anmälan|orosanmälan|yttrandet|beslutet|mejlet|underlaget)\s(?:nedan\s)?(?:omfattas av|är belagd med|är belagda med|är under|faller under)\s(?:sträng\s|absolut\s)?sekretess|(?:är|is)\s(?:strikt\s|strictly\s|mycket\s|highly\s)?(?:konfidentiell[at]?|confidential|hemlig[at]?|sekretessbelagd[at]?))(?![\wåäö])/iy;
+// What finding the phrases from their keywords (secretPhrases) relies on; change it with the regex:
+// a match ends in its keyword (sekretess, konfidentiell, confidential, hemlig, sekretessbelagd) after a
+// whitespace and one of these words ...
+const PHRASE_WORD_BEFORE = ["är", "is", "strikt", "strictly", "mycket", "highly", "av", "med", "under", "sträng", "absolut"];
+// ... and starts at most 46 characters before the keyword ("anbudsunderlaget nedan är belagda med absolut "),
+// a bound given some room here
+const PHRASE_LEAD = 64;
+/** bitKey of the keywords' first three letters: the words a keyword may start */
+const PHRASE_KEYS = ["sek", "kon", "con", "hem"].map((w) => bitKey(w, 0));
 
 /** references to a particular person: pronouns, roles with the definite article, "my …" */
 const PERSON_REF = /(?<![\wåäö])(?:han|hon|hen|hans|hennes|henne|honom|jag|mig|min|mitt|mina|he|she|his|her|him|i'm|i've|my|me|eleven|elevens|brukaren|brukarens|patienten|patientens|klienten|klientens|sökanden|sökandens|medarbetaren|medarbetarens|den anställde|den anställda|barnet|barnets|mamma|mamman|mammans|pappa|pappan|pappans|dottern|sonen|familjen|kollegan|vårdnadshavaren|hyresgästen|kunden|anhörig\w*|maken|makan|frun|mannen|our client|the client|the patient|the employee|the applicant|the child|the student|the tenant|my (?:son|daughter|mother|father|wife|husband|colleague|manager))(?![\wåäö])/gi;
@@ -168,7 +270,9 @@ const WEAK_HEALTH = /^(?:operation\w*|röntgen\w*|blodprov\w*|hospital\w*|sick|i
 export function detectCategories(text: string, sink: Sink, toks: Words, persons: Finding[], triggers = triggersOf(text)): void {
   let m: RegExpExecArray | null;
   const identified = persons.length > 0;
-  termHits(text, toks, (k, s, e, w) => {
+  const codes: number[] = [];
+  const keywords = triggers & TRIGGER.SECRET_PHRASE ? [] : null;
+  scanWords(text, toks, (k, s, e, w) => {
     const type = k === 0 ? "HEALTH" : "SPECIAL_CATEGORY";
     const weak = WEAK_HEALTH.test(w);
     const near = weak
@@ -177,12 +281,10 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
     if (!near) return;
     sink.add(type, s, e, weak ? 0.7 : identified ? 0.9 : 0.75,
       `${type === "HEALTH" ? "health" : "special-category"} word '${w.slice(0, 40)}' about a person`);
-  });
+  }, codes, keywords);
   // an ICD code's letter ends a word that a digit follows: only those places are tried
-  const we = toks.e;
-  for (let k = 0; k < toks.n; k++) {
-    const p = we[k] - 1;
-    if (!isDigitAt(text, we[k])) continue;
+  for (const e of codes) {
+    const p = e - 1;
     const c = text.charCodeAt(p);
     if (c < 65 || c > 90 || c === 85) continue; // [A-TV-Z]
     ICD.lastIndex = p;
@@ -218,6 +320,42 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
     if (!heading && !/(?:har|med|hennes|hans|familjens|barnets|mammans|pappans|mamman|pappan|personen|sökanden|eleven|has|with)\s+(?:\w+\s)?$/i.test(lead)) continue;
     sink.add("SECRECY", s, e, 0.9, "a person with protected identity");
   }
-  SECRET_PHRASE.lastIndex = 0;
-  if (triggers & TRIGGER.SECRET_PHRASE) while ((m = SECRET_PHRASE.exec(text))) sink.add("SECRECY", m.index, m.index + m[0].length, 0.8, "text described as secret or confidential");
+  if (keywords) secretPhrases(text, sink, toks, keywords);
+}
+
+/**
+ * SECRET_PHRASE found from its keywords instead of a scan of the whole text. `keywords`: the words
+ * that may start one (scanWords), in text order. Only a keyword after one of PHRASE_WORD_BEFORE can
+ * end a phrase; then the places up to PHRASE_LEAD before it are tried in order, each at or after the
+ * end of the previous match. That finds the whole-text scan's matches: each one is the leftmost
+ * match after the previous, and it starts in the places tried for its own keyword (or an earlier one).
+ */
+function secretPhrases(text: string, sink: Sink, words: Words, keywords: number[]): void {
+  let floor = 0;
+  for (const k of keywords) {
+    const q = words.s[k];
+    if (k === 0 || words.e[k - 1] !== q - 1 || !endsWithAny(text, q - 1, PHRASE_WORD_BEFORE)) continue;
+    for (let i = Math.max(floor, q - PHRASE_LEAD); i <= q; i++) {
+      // a phrase starts with a letter after no word character (its lookbehind): most places are refused here
+      if (!isLetterAt(text, i) || isPhraseWordAt(text, i - 1)) continue;
+      SECRET_PHRASE.lastIndex = i;
+      const m = SECRET_PHRASE.exec(text);
+      if (!m) continue;
+      floor = i + m[0].length;
+      sink.add("SECRECY", i, floor, 0.8, "text described as secret or confidential");
+      break;
+    }
+  }
+}
+
+/** a character of SECRET_PHRASE's lookbehind class [\wåäö] (case-insensitive) at i */
+function isPhraseWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ||
+    c === 0xe5 || c === 0xe4 || c === 0xf6 || c === 0xc5 || c === 0xc4 || c === 0xd6;
+}
+
+/** the text before `end` ends in one of the lowercase words, case-insensitively (any character past Latin-1 may match) */
+function endsWithAny(text: string, end: number, words: string[]): boolean {
+  return words.some((w) => startsWithAny(text, end - w.length, [w]));
 }

@@ -46,28 +46,38 @@ const KEY_VALUE = /["']?\s{0,3}[:=]\s{0,3}["']?([A-Za-z0-9+/_\-.=~!#$%^&*@]{8,51
 const BEARER = /\b(?:Bearer|Basic|token)\s+([A-Za-z0-9\-._~+/]{20,4096}={0,2})/g;
 /** passwords told in running text */
 const PASSWORD_TEXT = /(lösenord(?:et)?|lösen|password|passwd|passcode|pwd|pass|pinkod(?:en)?|pin-kod(?:en)?|pin(?:-code| code)?|wifi-lösenord(?:et)?)((?:\s+[\wåäö.\-]{1,20}){0,4}?)(\s*[:=]\s*|\s+(?:är|is|was|blir|blev|=)\s+(?:nu\s+|now\s+)?)["'“”‘]?([^\s"'“”‘]{4,64})/gi;
-/** "bytte lösenordet till Vinter2025", "changed the password to …": the value right after */
 /** "lösenord Xy7!kQ2p", "wifi-nyckeln är …": a keyword straight before a value that looks generated */
 const PASSWORD_BARE = /(lösenord(?:et)?|password|wifi-nyckel(?:n)?|nätverksnyckel(?:n)?|wi-?fi[- ](?:key|password)|nyckel(?:n)?)()(\s+(?:är\s+|is\s+)?)["'“”‘]?([^\s"'“”‘]{6,64})/gi;
+/** "bytte lösenordet till Vinter2025", "changed the password to …": the value right after */
 const PASSWORD_TO = /(lösenord(?:et)?|password|pinkod(?:en)?)()(\s+(?:till|to)\s+)["'“”‘]?([^\s"'“”‘]{4,64})/gi;
 const PLACEHOLDER = /^(?:\$\{|<|\{\{|%|process\.env|os\.environ|env\(|xxx|\*\*\*|your[_\-]|example|changeme$|redacted|null$|none$|undefined$|true$|false$|required$|optional$)/i;
 const COMMON_VALUE = /^(?:samma|same|inte|not|fel|wrong|för|too|ogiltigt?|invalid|bytt|changed|okänt|unknown|låst|locked|utgånget|expired|korrekt|correct|rätt|klart|svårt|enkelt|viktigt|hemligt|secret|reset|återställt|sparat|saved|the|ett|en|ditt|your|my|mitt|min|det|den|this|that|att|som|och|and|kvar|borta|slut|stored|hashed|krypterat|encrypted|används|needed|behövs|set)$/i;
 
-const PASSWORD_RES = [PASSWORD_TEXT, PASSWORD_TO, PASSWORD_BARE];
+const ASCII_DIGIT = /\d/;
+const NOT_WORD_LETTER = /[^A-Za-z0-9åäöÅÄÖ]/;
+const LOWER_LETTER = /[a-zåäö]/;
+const UPPER_LETTER = /[A-ZÅÄÖ]/;
 
 function looksLikeSecret(v: string): boolean {
   if (PLACEHOLDER.test(v) || COMMON_VALUE.test(v)) return false;
-  const hasDigit = /\d/.test(v), hasSym = /[^A-Za-z0-9åäöÅÄÖ]/.test(v), mixed = /[a-zåäö]/.test(v) && /[A-ZÅÄÖ]/.test(v.slice(1));
-  return hasDigit || hasSym || mixed || v.length >= 12;
+  // long, or a digit, a symbol or mixed case (the cheapest test first)
+  return v.length >= 12 || ASCII_DIGIT.test(v) || NOT_WORD_LETTER.test(v) || (LOWER_LETTER.test(v) && UPPER_LETTER.test(v.slice(1)));
 }
 
+const TRAILING_PUNCTUATION = /[.,;:)\]}>]+$/;
 function trimValue(v: string): string {
-  return v.replace(/[.,;:)\]}>]+$/, "");
+  return v.replace(TRAILING_PUNCTUATION, "");
 }
 
 const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const HINTS = new RegExp([...new Set(SHAPES.flatMap((s) => (typeof s.hint === "string" ? [s.hint] : s.hint)))]
   .sort((a, b) => b.length - a.length).map(escape).join("|"), "g");
+
+/** per hint: the shapes (bits by index in SHAPES) that want it */
+const HINT_SHAPES = new Map<string, number>();
+SHAPES.forEach((s, i) => {
+  for (const h of typeof s.hint === "string" ? [s.hint] : s.hint) HINT_SHAPES.set(h, (HINT_SHAPES.get(h) ?? 0) | (1 << i));
+});
 
 /** ASCII letters and digits */
 const ALNUM = (() => {
@@ -81,33 +91,40 @@ const isAsciiAlnum = (c: number): boolean => c < 128 && ALNUM[c] === 1;
 /**
  * a run of 16 ASCII letters or digits that holds a digit or a capital after its first character
  * (a key or token; Swedish compounds such as "ekonomiavdelningen" are long runs of lowercase
- * letters and must not open the costlier scans). Every such run covers a position that is 15 mod
- * 16, so only those are probed; a run is measured once and the probe jumps past it.
+ * letters and must not open the costlier scans). Every such run holds two positions p - 8 and p
+ * with p 7 mod 8 and the seven between them, so only those are probed: when both are letters or
+ * digits the seven are checked (most words end before), and a run is measured once, the probe
+ * jumping past it.
  */
 function hasLongToken(text: string): boolean {
   const n = text.length;
-  for (let i = 15; i < n; i += 16) {
-    if (!isAsciiAlnum(text.charCodeAt(i))) continue;
-    // a run of 16 through i reaches i - 8 or i + 8: most words end before both
-    if (!isAsciiAlnum(text.charCodeAt(i - 8)) && !isAsciiAlnum(text.charCodeAt(i + 8))) continue;
-    let a = i, b = i + 1;
+  let prevAlnum = false;
+  for (let p = 7; p < n; p += 8) {
+    if (!isAsciiAlnum(text.charCodeAt(p))) { prevAlnum = false; continue; }
+    if (!prevAlnum) { prevAlnum = true; continue; }
+    let a = p - 1;
+    while (a > p - 8 && isAsciiAlnum(text.charCodeAt(a))) a--;
+    if (a > p - 8) continue; // a gap between the two probes
     while (a > 0 && isAsciiAlnum(text.charCodeAt(a - 1))) a--;
+    let b = p + 1;
     while (b < n && isAsciiAlnum(text.charCodeAt(b))) b++;
-    if (b - a >= 16) {
-      for (let k = a + 1; k < b; k++) {
-        const c = text.charCodeAt(k);
-        if (c <= 90) return true; // a digit or a capital (an ASCII letter or digit up to 'Z')
-      }
-      if (text.charCodeAt(a) <= 57) return true;
-    }
-    while (i + 16 < b) i += 16;
+    if (b - a >= 16 && holdsDigitOrCapital(text, a, b)) return true;
+    prevAlnum = false; // b is not a letter or digit: the next probe past it starts afresh
+    while (p + 8 < b) p += 8;
   }
   return false;
 }
 
-/** a value of eight or more characters right after a colon ("token: abc12345xy", "secret: correcthorse…") */
-function hasColonValue(text: string): boolean {
-  for (let c = text.indexOf(":"); c >= 0; c = text.indexOf(":", c + 1)) {
+/** a digit anywhere in text[a, b) (ASCII letters and digits) or a capital after its first character */
+function holdsDigitOrCapital(text: string, a: number, b: number): boolean {
+  if (text.charCodeAt(a) <= 57) return true;
+  for (let k = a + 1; k < b; k++) if (text.charCodeAt(k) <= 90) return true; // a digit or a capital: up to 'Z'
+  return false;
+}
+
+/** a value of eight or more characters right after a colon ("token: abc12345xy", "secret: correcthorse…"); `first`: the first colon */
+function hasColonValue(text: string, first: number): boolean {
+  for (let c = first; c >= 0; c = text.indexOf(":", c + 1)) {
     let k = c + 1;
     while (k < text.length && k - c <= 5 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 34 || text.charCodeAt(k) === 39)) k++;
     const v = k;
@@ -118,16 +135,41 @@ function hasColonValue(text: string): boolean {
 }
 
 export function detectCredentials(text: string, sink: Sink, triggers = triggersOf(text)): void {
+  // prose without '=', '_', '-----', a URL, a value after a colon or a long unbroken token holds
+  // no key shape, key=value pair or bearer token: the cheap tests first, the probe for a token last
+  const colon = text.indexOf(":");
+  const hasEquals = text.indexOf("=") >= 0;
+  const codeLike = hasEquals || text.indexOf("_") >= 0 || (colon >= 0 && text.indexOf("://", colon) >= 0) || text.indexOf("-----") >= 0 ||
+    (colon >= 0 && hasColonValue(text, colon)) || hasLongToken(text);
+  if (codeLike) {
+    detectShapes(text, sink);
+    // a key=value or "key": value pair needs the '=' or ':'
+    if (hasEquals || colon >= 0) detectKeyValues(text, sink);
+    if (text.indexOf("Bearer") >= 0 || text.indexOf("Basic") >= 0 || text.indexOf("token") >= 0) detectBearer(text, sink);
+  }
+  // passwords in running text: only drafts that name one are scanned. Every keyword of PASSWORD_TEXT,
+  // PASSWORD_TO and the keyword before a password-shaped value sets TRIGGER.PASSWORD ("lösen", "pass",
+  // "pwd", "pin" at a word start); PASSWORD_BARE also takes "nyckel" and "wifi" (TRIGGER.KEY)
+  const password = (triggers & TRIGGER.PASSWORD) !== 0;
+  if (password) detectPasswordsInText(text, sink, PASSWORD_TEXT);
+  if (password) detectPasswordsInText(text, sink, PASSWORD_TO);
+  if (password || (triggers & TRIGGER.KEY) !== 0) detectPasswordsInText(text, sink, PASSWORD_BARE);
+  if (password) detectShapedPasswords(text, sink);
+}
+
+/**
+ * one scan for every shape's literal hint, then only the shapes whose hint occurs (a hint inside
+ * an earlier hint's match, "Key=" in "AccountKey=", is not seen: the scan does not overlap)
+ */
+function detectShapes(text: string, sink: Sink): void {
+  let present = 0;
   let m: RegExpExecArray | null;
-  // one scan for every shape's literal hint, then only the shapes whose hint occurs; prose
-  // without '=', '_', '-----', a URL or a long unbroken token holds none of them
-  const present = new Set<string>();
-  const codeLike = text.indexOf("=") >= 0 || text.indexOf("_") >= 0 || text.indexOf("://") >= 0 || text.indexOf("-----") >= 0 || hasLongToken(text) || hasColonValue(text);
   HINTS.lastIndex = 0;
-  if (codeLike) while ((m = HINTS.exec(text))) present.add(m[0]);
-  for (const s of SHAPES) {
-    if (!present.size) break;
-    if (typeof s.hint === "string" ? !present.has(s.hint) : !s.hint.some((h) => present.has(h))) continue;
+  while ((m = HINTS.exec(text))) present |= HINT_SHAPES.get(m[0])!;
+  for (let i = 0; present !== 0 && i < SHAPES.length; i++) {
+    if ((present & (1 << i)) === 0) continue;
+    present &= ~(1 << i);
+    const s = SHAPES[i];
     s.re.lastIndex = 0;
     while ((m = s.re.exec(text))) {
       const val = s.group ? m[s.group] : m[0];
@@ -136,8 +178,16 @@ export function detectCredentials(text: string, sink: Sink, triggers = triggersO
       if (m[0].length === 0) s.re.lastIndex++;
     }
   }
+}
+
+/** "tokenizer: …", "token_type": "Bearer" are not secrets: the key without its keyword names something else */
+const KEY_KEYWORDS = /secret|token|key|password/gi;
+const NOT_A_SECRET_KEY = /type|uri|url|endpoint|name|id$|expires|path|file|length|count|version/i;
+
+function detectKeyValues(text: string, sink: Sink): void {
+  let m: RegExpExecArray | null;
   KEY_WORD.lastIndex = 0;
-  while (codeLike && (m = KEY_WORD.exec(text))) {
+  while ((m = KEY_WORD.exec(text))) {
     let ks = m.index, ke = m.index + m[0].length;
     while (ks > 0 && m.index - ks < 40 && isKeyChar(text.charCodeAt(ks - 1))) ks--;
     while (ke < text.length && ke - m.index < 40 && isKeyChar(text.charCodeAt(ke))) ke++;
@@ -148,41 +198,60 @@ export function detectCredentials(text: string, sink: Sink, triggers = triggersO
     const key = text.slice(ks, ke);
     const val = trimValue(v[1]);
     if (val.length < 8 || !looksLikeSecret(val)) continue;
-    // "tokenizer: …", "token_type": "Bearer" are not secrets
-    if (/type|uri|url|endpoint|name|id$|expires|path|file|length|count|version/i.test(key.replace(/secret|token|key|password/gi, ""))) continue;
-    const start = v.index + v[0].lastIndexOf(v[1]);
+    if (NOT_A_SECRET_KEY.test(key.replace(KEY_KEYWORDS, ""))) continue;
+    // the value ends the match but for a closing quote (which the value cannot hold)
+    const quoted = v[0].charCodeAt(v[0].length - 1) === 34 || v[0].charCodeAt(v[0].length - 1) === 39;
+    const start = v.index + v[0].length - v[1].length - (quoted ? 1 : 0);
     KEY_WORD.lastIndex = start + val.length;
     sink.add("CREDENTIAL", start, start + val.length, 0.9, `value of '${key.slice(0, 40)}'`);
   }
+}
+
+const HAS_LETTER = /[A-Za-z]/;
+
+function detectBearer(text: string, sink: Sink): void {
+  let m: RegExpExecArray | null;
   BEARER.lastIndex = 0;
-  if (codeLike && (text.indexOf("Bearer") >= 0 || text.indexOf("Basic") >= 0 || text.indexOf("token") >= 0)) while ((m = BEARER.exec(text))) {
+  while ((m = BEARER.exec(text))) {
     const val = m[1];
-    if (!/\d/.test(val) || !/[A-Za-z]/.test(val)) continue;
+    if (!ASCII_DIGIT.test(val) || !HAS_LETTER.test(val)) continue;
     const start = m.index + m[0].length - val.length;
     sink.add("CREDENTIAL", start, start + val.length, 0.9, "bearer token");
   }
-  // passwords in running text: only drafts that name one are scanned
-  const named = (triggers & (TRIGGER.PASSWORD | TRIGGER.KEY)) !== 0;
-  for (const re of named ? PASSWORD_RES : []) {
-    re.lastIndex = 0;
-    while ((m = re.exec(text))) {
-      if (isWordChar(text, m.index - 1)) continue;
-      const kw = m[1].toLowerCase();
-      const between = m[2] || "";
-      // "pass" and "pin" are ordinary words: only with ':' or '=' right after
-      if (/^(?:pass|pin)$/.test(kw) && (between || !/[:=]/.test(m[3]))) continue;
-      if (/\b(?:om|if|när|when|hur|how|att|ska|should|måste|must)\b/i.test(between)) continue;
-      const val = trimValue(m[4]);
-      if (val.length < 4 || !looksLikeSecret(val)) continue;
-      // a bare keyword ("lösenord Abc123!", "nyckeln är …") needs a value no sentence word has: letters and digits mixed
-      if (re === PASSWORD_BARE && !(/\d/.test(val) && /[A-Za-zåäö]/.test(val)) && !(/[a-z]/.test(val) && /[A-Z]/.test(val.slice(1)) && val.length >= 10)) continue;
-      const start = m.index + m[0].lastIndexOf(m[4]);
-      sink.add("CREDENTIAL", start, start + val.length, 0.92, "password written in the text");
+}
+
+const COLON_OR_EQUALS = /[:=]/;
+const CONDITION_WORD = /\b(?:om|if|när|when|hur|how|att|ska|should|måste|must)\b/i;
+const ASCII_LETTER_OR_SWEDISH = /[A-Za-zåäö]/;
+const ASCII_LOWER = /[a-z]/;
+const ASCII_UPPER = /[A-Z]/;
+
+/** one of the password patterns (PASSWORD_TEXT, PASSWORD_TO, PASSWORD_BARE): keyword, words between, value */
+function detectPasswordsInText(text: string, sink: Sink, re: RegExp): void {
+  let m: RegExpExecArray | null;
+  re.lastIndex = 0;
+  while ((m = re.exec(text))) {
+    if (isWordChar(text, m.index - 1)) continue;
+    const kw = m[1].toLowerCase();
+    const between = m[2] || "";
+    // "pass" and "pin" are ordinary words: only with ':' or '=' right after
+    if ((kw === "pass" || kw === "pin") && (between || !COLON_OR_EQUALS.test(m[3]))) continue;
+    if (between !== "" && CONDITION_WORD.test(between)) continue;
+    const val = trimValue(m[4]);
+    if (val.length < 4 || !looksLikeSecret(val)) continue;
+    // a bare keyword ("lösenord Abc123!", "nyckeln är …") needs a value no sentence word has: letters and digits mixed
+    if (re === PASSWORD_BARE && !(ASCII_DIGIT.test(val) && ASCII_LETTER_OR_SWEDISH.test(val)) && !(ASCII_LOWER.test(val) && ASCII_UPPER.test(val.slice(1)) && val.length >= 10)) continue;
+    const start = m.index + m[0].length - m[4].length; // the value ends the match
+    sink.add("CREDENTIAL", start, start + val.length, 0.92, "password written in the text");
   }
-  }
-  // "bytt lösenord två gånger, senast till Hjorten#Mars25", "nytt admin-lösen … det är Tr4ktor!Blå9":
-  // a value shaped like a chosen password (letters, digits and a symbol) shortly after the keyword
-  if (!named) return;
+}
+
+/**
+ * "bytt lösenord två gånger, senast till Hjorten#Mars25", "nytt admin-lösen … det är Tr4ktor!Blå9":
+ * a value shaped like a chosen password (letters, digits and a symbol) shortly after the keyword
+ */
+function detectShapedPasswords(text: string, sink: Sink): void {
+  let m: RegExpExecArray | null;
   for (let pos = 0; (m = nextPasswordKeyword(text, pos)); pos = m.index + m[0].length) {
     if (isWordChar(text, m.index - 1)) continue;
     const from = m.index + m[0].length;
@@ -203,10 +272,15 @@ const PASSWORD_KEYWORD_AT = /(?:lösenord\w{0,4}|\w{0,8}-?lösen|password\w{0,2}
 /** what every keyword holds, at most nine characters (eight word characters and '-') after its start */
 const PASSWORD_CORE = /lösen|passw/gi;
 
+/** [A-Za-z0-9_-]: what the keyword regex can read before its "lösen" (\w without the u flag, and '-') */
+const isKeywordPrefixChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 45;
+
 /**
  * the first keyword match starting at or after `from`, the same as a global scan from there: the
  * keyword regex tries every place, costly with its leading \w{0,8}, so it is tried only at the ten
- * places that can reach the next "lösen"/"passw"; a match further back would hold an earlier one
+ * places that can reach the next "lösen"/"passw"; a match further back would hold an earlier one.
+ * A match starting before that core is \w{0,8}-?lösen, so only places followed by word characters
+ * (or '-') up to the core are tried: after a space, just the core itself.
  */
 export function nextPasswordKeyword(text: string, from: number): RegExpExecArray | null {
   let pos = from;
@@ -215,7 +289,9 @@ export function nextPasswordKeyword(text: string, from: number): RegExpExecArray
     const c = PASSWORD_CORE.exec(text);
     if (!c) return null;
     const o = c.index;
-    for (let p = Math.max(pos, o - 9); p <= o; p++) {
+    let first = o;
+    while (first > pos && o - first < 9 && isKeywordPrefixChar(text.charCodeAt(first - 1))) first--;
+    for (let p = first; p <= o; p++) {
       PASSWORD_KEYWORD_AT.lastIndex = p;
       const m = PASSWORD_KEYWORD_AT.exec(text);
       if (m) return m;
@@ -227,10 +303,17 @@ const NEAR_WINDOW = 90;
 /** a whitespace-delimited value of 8 to 64 characters */
 const SHAPED = /(?:^|\s)["'“”‘]?([^\s"'“”‘]{8,64})/g;
 
+const URL_START = /^(?:https?:|www\.)/i;
+const DATE_OR_NUMBER = /^[\d\s.:\/-]+$/;
+const ANY_LETTER = /\p{L}/u;
+const PASSWORD_SYMBOL = /[#!$%&*?+=€§]/;
+const LOWERCASE = /\p{Ll}/u;
+const UPPERCASE = /\p{Lu}/u;
+
 /** letters, a digit and a symbol, or upper and lower case and a digit: chosen, not a word or a date */
 function passwordShaped(v: string): boolean {
-  if (v.length < 8 || /^(?:https?:|www\.)/i.test(v) || v.includes("@") || /^[\d\s.:\/-]+$/.test(v)) return false;
-  const digit = /\d/.test(v), letter = /\p{L}/u.test(v), symbol = /[#!$%&*?+=€§]/.test(v);
-  const mixed = /\p{Ll}/u.test(v) && /\p{Lu}/u.test(v.slice(1));
-  return digit && letter && (symbol || mixed);
+  if (v.length < 8 || URL_START.test(v) || v.includes("@") || DATE_OR_NUMBER.test(v)) return false;
+  // a digit and a letter, then a symbol or mixed case (tested in that order: most words stop at the first)
+  if (!ASCII_DIGIT.test(v) || !ANY_LETTER.test(v)) return false;
+  return PASSWORD_SYMBOL.test(v) || (LOWERCASE.test(v) && UPPERCASE.test(v.slice(1)));
 }

@@ -73,26 +73,33 @@ function isChainSep(c: number): boolean {
 function cardsIn(text: string, sink: Sink, m: RegExpExecArray): void {
   const run = m[0];
   if (run.length < 12 || continuesCode(text, m.index)) return;
-  const digitsOnly = run.replace(/[ -]/g, "");
-  if (digitsOnly.length < 12) return;
-  // groups with their offsets; try every contiguous slice of groups, longest first
-  const groups: Array<{ s: number; e: number }> = [];
-  const re = /\d+/g;
-  let g: RegExpExecArray | null;
-  while ((g = re.exec(run))) groups.push({ s: g.index, e: g.index + g[0].length });
+  // groups with their offsets (the run is digits with single ' ' or '-' between groups)
+  const gs: number[] = [], ge: number[] = [];
+  for (let k = 0; k < run.length; ) {
+    const s = k;
+    while (k < run.length && isDigitCode(run.charCodeAt(k))) k++;
+    gs.push(s); ge.push(k);
+    k++;
+  }
+  // digits in groups i..j: the span minus its separators (one between each pair of groups)
+  const digitsIn = (i: number, j: number): number => ge[j] - gs[i] - (j - i);
+  if (digitsIn(0, gs.length - 1) < 12) return;
   // longest valid slice of consecutive groups from each group on; several cards may share a run
-  for (let i = 0; i < groups.length; ) {
+  for (let i = 0; i < gs.length; ) {
     let next = i + 1;
-    for (let j = groups.length - 1; j >= i; j--) {
-      const slice = run.slice(groups[i].s, groups[j].e);
-      const d = slice.replace(/[ -]/g, "");
-      if (d.length < 12 || d.length > 19) continue;
-      const seps = slice.replace(/\d/g, "");
-      if (seps.length && seps !== seps[0].repeat(seps.length)) continue;
+    for (let j = gs.length - 1; j >= i; j--) {
+      const n = digitsIn(i, j);
+      if (n < 12 || n > 19) continue;
+      // one kind of separator throughout the slice
+      let mixed = false;
+      for (let k = i + 1; k <= j && !mixed; k++) if (run.charCodeAt(ge[k - 1]) !== run.charCodeAt(ge[i])) mixed = true;
+      if (mixed) continue;
+      const slice = run.slice(gs[i], ge[j]);
+      const d = j > i ? slice.replace(/[ -]/g, "") : slice;
       if (!luhnValid(d)) continue;
       const brand = cardBrand(d);
       if (!brand) continue;
-      const start = m.index + groups[i].s;
+      const start = m.index + gs[i];
       sink.add("PAYMENT_CARD", start, start + slice.length, 0.95, `${brand} card number with valid Luhn checksum`);
       next = j + 1;
       break;
