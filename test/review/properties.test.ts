@@ -13,6 +13,12 @@ function cpuMs(fn: () => void, rounds: number): number {
   return (c.user + c.system) / 1000 / rounds;
 }
 
+function best(fn: () => void, rounds: number, tries: number): number {
+  let min = Infinity;
+  for (let t = 0; t < tries; t++) min = Math.min(min, cpuMs(fn, rounds));
+  return min;
+}
+
 describe("review/properties", () => {
   it("never throws and every finding lies inside the text", () => {
     fc.assert(fc.property(
@@ -39,13 +45,16 @@ describe("review/properties", () => {
   it("stays linear on 100 KB of repeated digits, dashes, @ signs, dots, spaces and mixes", () => {
     const units = ["1", "-", "@", ".", " ", "1-", "1 ", "a@", "1.", ":", "a:", "Anna ", "0", "+46 ", "gatan 1 ", "eyJa.", "lösenord: x1",
       // one long line of names and account-like groups: context look-backs must stay bounded
-      "Per och Hans ", "hej anna ", "anna.berg.", "Patient Ab ", "8327-9, 1 ", "+46 (0)7 "];
+      "Per och Hans ", "hej anna ", "anna.berg.", "Patient Ab ", "8327-9, 1 ", "+46 (0)7 ",
+      // access codes: every word may open a code phrase
+      "portkod ", "nyckelboxen har kod ", "koden till porten är ", "kod 1"];
     for (const u of units) {
       const small = u.repeat(Math.ceil(10_000 / u.length)).slice(0, 10_000);
       const big = u.repeat(Math.ceil(100_000 / u.length)).slice(0, 100_000);
       reviewDraft(small); // warm up
-      const tSmall = Math.max(0.05, cpuMs(() => reviewDraft(small), 5));
-      const tBig = cpuMs(() => reviewDraft(big), 2);
+      // the best of a few tries: one GC pause or a busy neighbour must not look like backtracking
+      const tSmall = Math.max(0.2, best(() => reviewDraft(small), 5, 3));
+      const tBig = best(() => reviewDraft(big), 1, 3);
       // linear is ~10x; allow generous noise, catastrophic backtracking would be 100x and more
       assert.ok(tBig / tSmall < 40, `${JSON.stringify(u)}: 10 KB ${tSmall.toFixed(2)} ms, 100 KB ${tBig.toFixed(2)} ms`);
       assert.ok(tBig < 2000, `${JSON.stringify(u)}: ${tBig.toFixed(0)} ms for 100 KB`);
