@@ -127,6 +127,10 @@ describe("review/detectors", () => {
       assert.equal(found("Server=tcp:sql1;Database=x;User Id=sa;Password=Hemligt123;", "CREDENTIAL").length, 1);
       assert.equal(found("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "CREDENTIAL").length, 1);
     });
+    it("an Azure key alone, without the rest of its connection string", () => {
+      assert.deepEqual(found("SharedAccessKey=k3J9dLq0w8Zx2VbN5mR7tY1uI4oP6aS8dF0gH2jK4lM=", "CREDENTIAL"), ["SharedAccessKey=k3J9dLq0w8Zx2VbN5mR7tY1uI4oP6aS8dF0gH2jK4lM="]);
+      assert.equal(found("AccountKey=Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8=", "CREDENTIAL").length, 1);
+    });
     it("not code that reads a secret from somewhere else", () => {
       assert.deepEqual(found('const secret = await client.getSecret("db-password");\nconst url = process.env.KEY_VAULT_URL;', "CREDENTIAL"), []);
     });

@@ -30,7 +30,7 @@ const SHAPES: Shape[] = [
   // Azure storage / service bus / event hub connection strings and SAS tokens
   { re: /DefaultEndpointsProtocol=[^;\s"']{1,10};AccountName=[^;\s"']{1,64};AccountKey=[A-Za-z0-9+/=]{20,120}(?:;[A-Za-z]{1,30}=[^;\s"']{1,120}){0,4};?/g, reason: "Azure storage connection string", conf: 0.99, hint: "AccountKey=" },
   { re: /Endpoint=sb:\/\/[^;\s"']{1,120};SharedAccessKeyName=[^;\s"']{1,120};SharedAccessKey=[A-Za-z0-9+/=]{20,120}(?:;[A-Za-z]{1,30}=[^;\s"']{1,120}){0,3}/g, reason: "Azure Service Bus connection string", conf: 0.99, hint: "SharedAccessKey=" },
-  { re: /(?<![A-Za-z])(?:AccountKey|SharedAccessKey|AccessKey)=[A-Za-z0-9+/]{30,120}={0,2}/g, reason: "Azure access key", conf: 0.97, hint: "Key=" },
+  { re: /(?<![A-Za-z])(?:AccountKey|SharedAccessKey|AccessKey)=[A-Za-z0-9+/]{30,120}={0,2}/g, reason: "Azure access key", conf: 0.97, hint: ["Key=", "AccountKey=", "SharedAccessKey="] },
   { re: /(?:\?|&|^|\s)(sv=\d{4}-\d{2}-\d{2}&[^\s"'<>]{0,400}?sig=[A-Za-z0-9%+/=]{20,120})/g, reason: "Azure SAS token", conf: 0.97, group: 1, hint: "sig=" },
   // URLs with a password: scheme://user:password@host
   { re: /(?:[a-z][a-z0-9+.\-]{1,20}):\/\/[^\s:@/"']{1,64}:[^\s@/"']{1,128}@[^\s/"'?#]{1,200}/gi, reason: "connection string with a password", conf: 0.97, hint: "://" },
