@@ -94,9 +94,14 @@ describe("review/detectors", () => {
       assert.deepEqual(found("att. Lukas Berg, Box 17, 711 21 Lindesberg", "ADDRESS"), ["Box 17, 711 21 Lindesberg"]);
       assert.deepEqual(found("Harwick Logistics Ltd, 48 Wharf Road, London N1 7UX, quoting", "ADDRESS"), ["48 Wharf Road, London N1 7UX"]);
     });
+    it("a generic street named by the word before it, on two lines, with its postcode", () => {
+      assert.deepEqual(found("Leveransadress:\nGröna gatan 5B\n414 54 Göteborg\nJag är hemma", "ADDRESS"), ["Gröna gatan 5B\n414 54 Göteborg"]);
+      assert.deepEqual(found("Han bor på Lilla torget 4, 411 18 Göteborg.", "ADDRESS"), ["Lilla torget 4, 411 18 Göteborg"]);
+    });
     it("not a postcode alone or a generic 'vägen'", () => {
       assert.deepEqual(found("hushåll med postnummer 614 30 och 614 31", "ADDRESS"), []);
       assert.deepEqual(found("vägen 3 km bort", "ADDRESS"), []);
+      assert.deepEqual(found("Vi tar Gamla vägen 3 gånger i veckan", "ADDRESS"), []);
     });
   });
 

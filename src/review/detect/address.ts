@@ -5,10 +5,14 @@ import type { Sink } from "./types";
 
 const L = "A-Za-zÅÄÖåäöÉéÜüØøÆæ";
 const SV_SUFFIX = "gatan|vägen|gränd|gränden|torget|allén|alléen|backen|stigen|platsen|leden|kajen|gången|slingan|ringen|stråket|promenaden|esplanaden|plan|strand|gata|väg|allé|torg|backe|stig|led|kaj|vägen";
+/** generic streets in the definite form, named by the word before them: "Gröna gatan", "Gamla vägen" */
+const DEFINITE = "gatan|vägen|gränden|torget|backen|stigen|allén|leden|platsen|gången|kajen";
+const DEFINITE_WORD = new RegExp(`^(?:${DEFINITE})$`);
+const TWO_WORD_DEFINITE = new RegExp(`^[A-ZÅÄÖ][${L}]+ (?:${DEFINITE})$`);
 // street word (one word ending in a street suffix, or two words "Karl Johans väg"), number, letter, flat, postcode and town
 const SV = new RegExp(
   `(?<![${L}\\d])((?:(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|Övre|Nedre|norra|södra|östra|västra|stora|lilla|gamla|nya|övre|nedre) )?` +
-  `(?:[A-ZÅÄÖ][${L}]{0,30}(?:[ -][A-ZÅÄÖ][${L}]{0,20})?[ ](?:väg|gata|gränd|allé|torg|plan|backe|stig)|[${L}]{1,30}(?:${SV_SUFFIX})))` +
+  `(?:[A-ZÅÄÖ][${L}]{0,30}(?:[ -][A-ZÅÄÖ][${L}]{0,20})?[ ](?:väg|gata|gränd|allé|torg|plan|backe|stig)|[${L}]{1,30}(?:${SV_SUFFIX})|[A-ZÅÄÖ][${L}]{1,30}[ ](?:${DEFINITE})))` +
   `\\s(\\d{1,4})(?:\\s?[A-Ha-h](?![${L}\\d]))?(?:,?\\s(?:lgh|lägenhet|ltg|lght)\\.?\\s?\\d{3,4})?` +
   `(?:,?\\s{1,2}(?:(?:SE-)?\\d{3}\\s?\\d{2})\\s{1,2}[A-ZÅÄÖ][${L}]{1,30}(?:[ -][A-ZÅÄÖ][${L}]{1,30})?)?`,
   "y");
@@ -74,6 +78,10 @@ function streetStart(text: string, end: number): number {
         if (/^[A-ZÅÄÖ]/.test(text.slice(p2, p1 - 1))) start = p2;
       }
     }
+  } else if (DEFINITE_WORD.test(word) && text[w0 - 1] === " ") {
+    // "Gröna gatan 5B": the capitalised word before names the street (only with a postcode, see swedishAt)
+    const p1 = wordStartBefore(text, w0 - 1);
+    if (/^[A-ZÅÄÖ]/.test(text.slice(p1, w0 - 1))) start = p1;
   }
   if (text[start - 1] === " ") {
     const p = wordStartBefore(text, start - 1);
@@ -222,6 +230,8 @@ function swedishAt(text: string, sink: Sink, at: number, consumed: number): numb
   const hasPostcode = /\d{3}\s?\d{2}\s/.test(m[0].slice(street.length));
   if (!capital && !hasPostcode) return end;
   if (word.length < 4 && !hasPostcode) return end;
+  // "Vi tar vägen 3 gånger": a capitalised word before a generic street word makes an address only with its postcode
+  if (!hasPostcode && TWO_WORD_DEFINITE.test(street)) return end;
   sink.add("ADDRESS", m.index, end, hasPostcode ? 0.95 : 0.85, hasPostcode ? "street address with postcode" : "street address");
   return end;
 }
