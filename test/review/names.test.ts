@@ -24,6 +24,16 @@ describe("review/names", () => {
     assert.deepEqual(found("ahmed e sjuk idag", "PERSON_NAME"), ["ahmed"]);
   });
 
+  it("speakers on time-stamped chat lines, also nicknames no list holds, and their later mentions", () => {
+    assert.deepEqual(found("[08:51] jocke: nån som vet?\n[08:53] Bettan: fråga jocke", "PERSON_NAME"), ["jocke", "Bettan", "jocke"]);
+    assert.deepEqual(found("[12:00:01] error: disk full\n[12:00:02] info: retry\n08:51 system: restart", "PERSON_NAME"), []);
+  });
+
+  it("kin words make the next capitalised word a name, also an unlisted one", () => {
+    assert.deepEqual(found("Family: Oleksandr Melnyk and his daughter Sofiia, 7.", "PERSON_NAME"), ["Oleksandr Melnyk", "Sofiia"]);
+    assert.deepEqual(found("Hon bor med dottern Faadumo Warsame.", "PERSON_NAME"), ["Faadumo Warsame"]);
+  });
+
   it("signatures and greetings make even word-like names count", () => {
     assert.deepEqual(found("Tack för hjälpen!\n\nHälsningar\nPer", "PERSON_NAME"), ["Per"]);
     assert.deepEqual(found("Hej Björn, kan du kolla detta?", "PERSON_NAME"), ["Björn"]);

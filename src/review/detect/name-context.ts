@@ -109,6 +109,13 @@ export function chatSpeaker(text: string, s: number, e: number): boolean {
   return lead.trim() === "" || CHAT_TIME.test(lead) || CHAT_CLOCK.test(lead);
 }
 
+/** the word [s, e) speaks on a chat line with a time stamp: "[08:51] jocke: …", "08:51 Mirre: …" */
+export function timedSpeaker(text: string, s: number, e: number): boolean {
+  if (text.charCodeAt(e) !== 58) return false;
+  const lead = text.slice(lineStartBefore(text, s), s);
+  return CHAT_TIME.test(lead) || CHAT_CLOCK.test(lead);
+}
+
 /** the word [s, e) is on a line of code (the line as lineStartBefore and a scan of at most 200 characters after it bound it) */
 export function codeLine(text: string, s: number, e: number): boolean {
   // CODE_LINE by hand: its characters and "()" anywhere on the line ("=>" holds "="), read once

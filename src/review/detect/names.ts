@@ -7,7 +7,7 @@ import SURNAMES from "../lists/surnames";
 import AMBIGUOUS from "../lists/ambiguous-names";
 import PLACES from "../lists/places";
 import { fold, HashSetFilter, isLetterAt, isUpperCode, NO_HASH, wordHash, type Words } from "../text";
-import { chatSpeaker, clauseStart, codeLine, CUE_WORDS, cueBefore, inCode, joinsNames, sentenceStart, signature, titleBefore } from "./name-context";
+import { chatSpeaker, clauseStart, codeLine, CUE_WORDS, cueBefore, inCode, joinsNames, sentenceStart, signature, timedSpeaker, titleBefore } from "./name-context";
 import type { Sink } from "./types";
 
 /** the lists a word is in: bits of the lexicon's values */
@@ -68,7 +68,10 @@ const ROLE_CUES = new Set(("patient|patienten|pat|elev|eleven|elevens|brukare|br
   "vän|vännen|grannen|kollegan|kollega|praktikant|praktikanten|vikarie|vikarien|assistent|assistenten|kontakt|contact|att|" +
   // case and report labels: "Huvudman: …", "Complainant: …", "Family: …"
   "huvudman|huvudmannen|anmälare|anmälaren|anmäld|anmälde|målsägande|målsäganden|misstänkt|misstänkte|vittne|vittnet|klagande|klaganden|boende|brukaren|" +
-  "complainant|respondent|witness|suspect|victim|family|guardian|parent|resident|student|patient|member|claimant|caller|visitor").split("|"));
+  "complainant|respondent|witness|suspect|victim|family|guardian|parent|resident|student|patient|member|claimant|caller|visitor|" +
+  // kin: "his daughter Sofiia", "dottern Märta"
+  "daughter|son|wife|husband|mother|father|brother|sister|grandmother|grandfather|dotter|dottern|sonen|frun|hustrun|maken|mamma|mamman|pappa|pappan|" +
+  "bror|brodern|syster|systern|mormor|morfar|farmor|farfar|barnbarnet|styvdotter|styvdottern|styvsonen|fosterbarnet").split("|"));
 /** prepositions before places and months ("i Lund", "in May"): a capitalised word after them is no name cue */
 const PLACE_PREPS = new Set("i|på|till|från|in|on|at|of|the|om|vid|mot|av|under|efter|före|sedan|since|until|during|by|from|to|via|över|genom|utanför|nära|near|för".split("|"));
 const COMPANY_SUFFIX = new Set(["ab", "hb", "kb", "ltd", "inc", "oy", "oyj", "gmbh", "as", "asa", "aps", "llc", "plc", "sp", "bv", "nv", "sa", "srl", "ek", "förening", "stiftelse"]);
@@ -380,6 +383,22 @@ function chatFirstName(r: Review, L: Lists, i: number): void {
   emit(r, i, i, 0.75, "lowercase first name in a chat line");
 }
 
+/** log levels and system senders that time-stamped lines also open with ("[12:00] error: …") */
+const LOG_SENDERS = new Set("error|err|warn|warning|info|debug|trace|fatal|notice|critical|crit|system|server|bot|admin|root|log|status|note|obs|info|svar|fråga|question|answer|user|assistant|copilot|chatgpt|ai".split("|"));
+
+/** an unlisted word speaking on a time-stamped chat line: emits it as a name; false when it is none */
+function chatHandle(r: Review, L: Lists, i: number): boolean {
+  const { text, words } = r;
+  const s0 = words.s[i], e0 = words.e[i];
+  if (e0 - s0 < 2 || !timedSpeaker(text, s0, e0)) return false;
+  const low = text.slice(s0, e0).toLowerCase();
+  // listed names take their usual path; ambiguous words and places need more than a colon
+  if (listsOf(L, low, words.h[i]) !== 0 || LOG_SENDERS.has(low) || STOP.has(low)) return false;
+  if (r.masked(s0, e0) || inCode(text, s0, e0)) return false;
+  emit(r, i, i, 0.8, "speaker on a time-stamped chat line");
+  return true;
+}
+
 /** a name found once is the same person later in the draft, also in the genitive ("Hamzas", "Paweł's") */
 function repeatedNames(r: Review, nameTokens: Set<string>): void {
   const { text, words, covered } = r;
@@ -416,6 +435,8 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
   for (let i = 0; i < n; i++) {
     const s0 = ws[i], e0 = we[i];
     const c0 = text.charCodeAt(s0);
+    // "[08:51] jocke:": a chat log names its speakers, nicknames and handles no list holds
+    if (text.charCodeAt(e0) === 58 && chatHandle(r, L, i)) continue;
     if (isUpper(c0)) {
       // names with diacritics folded ("Petrovic" for "Petrović") or hyphenated may miss the filter
       let unlisted = false;
