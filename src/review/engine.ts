@@ -122,7 +122,7 @@ export function detectAll(text: string): Finding[] {
   // the words, once: names and categories read them, and some detectors try only the places next to them
   const toks = tokenize(text, true);
   detectCredentials(text, sink, triggers);
-  detectAccessCodes(text, sink, toks);
+  detectAccessCodes(text, sink, toks, triggers);
   // most drafts hold no long number: one cheap test spares the number detectors a scan each
   if (LONG_DIGIT_RUN.test(text)) {
     // the digit runs, once: most number detectors try their regexes only at the runs that can start a match

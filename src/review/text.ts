@@ -256,13 +256,13 @@ export function continuesCode(text: string, i: number, depth = 0): boolean {
 
 /** keyword triggers that gate the costlier detector regexes (bits of triggersOf) */
 export const TRIGGER = {
-  OSL: 1, MARKING: 2, CLASS: 4, PROTECTED: 8, SECRET_PHRASE: 16, PASSWORD: 32, KEY: 64,
+  OSL: 1, MARKING: 2, CLASS: 4, PROTECTED: 8, SECRET_PHRASE: 16, PASSWORD: 32, KEY: 64, CODE: 128,
 } as const;
 // the words osl|sekretess|konfidentiell|hemlig|confidential|secret|internal only|internt bruk|k[2-4]|
-// skydda|kvarskri|fingerade|lösen|pass|pwd|pin|nyckel|wifi|wi-fi grouped by first letters, matched
+// skydda|kvarskri|fingerade|lösen|pass|pwd|pin|nyckel|wifi|wi-fi|kod|code grouped by first letters, matched
 // case-insensitively on the draft itself (faster than lowercasing a copy); at most one of them can
 // start at any place, so the order does not matter
-const TRIGGER_WORDS = /osl|s(?:ekretess|ecret|kydda)|k(?:onfidentiell|[2-4]|varskri)|hemlig|confidential|intern(?:al only|t bruk)|fingerade|lösen|p(?:ass|wd|in)|nyckel|wi(?:fi|-fi)/gi;
+const TRIGGER_WORDS = /osl|s(?:ekretess|ecret|kydda)|k(?:onfidentiell|[2-4]|varskri|od)|hemlig|co(?:nfidential|de)|intern(?:al only|t bruk)|fingerade|lösen|p(?:ass|wd|in)|nyckel|wi(?:fi|-fi)/gi;
 
 /**
  * which keyword triggers a text holds: one scan instead of one indexOf or regex test per gate.
@@ -289,12 +289,13 @@ export function triggersOf(text: string): number {
           if (rest === "mark") bits |= TRIGGER.PROTECTED;
         }
         break;
-      case 107: // k2-k4, konfidentiell, kvarskri
-        if (c1 === 111) bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE;
+      case 107: // k2-k4, konfidentiell, kvarskri, kod
+        if (c1 === 111) bits |= m[0].length === 3 ? TRIGGER.CODE : TRIGGER.MARKING | TRIGGER.SECRET_PHRASE;
         else if (c1 === 118) bits |= TRIGGER.PROTECTED;
         else bits |= TRIGGER.CLASS;
         break;
-      case 104: case 99: bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE; break; // hemlig, confidential
+      case 99: bits |= m[0].length === 4 ? TRIGGER.CODE : TRIGGER.MARKING | TRIGGER.SECRET_PHRASE; break; // code, confidential
+      case 104: bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE; break; // hemlig
       case 105: bits |= TRIGGER.MARKING; break; // internal only, internt bruk
       case 102: bits |= TRIGGER.PROTECTED; break; // fingerade
       case 108: bits |= TRIGGER.PASSWORD; break; // lösen

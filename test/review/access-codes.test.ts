@@ -1,6 +1,7 @@
 // Door, alarm and key-box codes are secrets: found after their code word, never any 4-digit number.
 import { strict as assert } from "node:assert";
 import { found } from "./helpers";
+import { triggersOf, TRIGGER } from "../../src/review/text";
 
 describe("review/access codes", () => {
   it("finds a code after its code word, in Swedish and English", () => {
@@ -13,6 +14,11 @@ describe("review/access codes", () => {
     assert.deepEqual(found("Nyckelgömman vid ytterdörren har kod 4471.", "CREDENTIAL"), ["4471"]);
     assert.deepEqual(found("Koden till nyckelskåpet: 7788", "CREDENTIAL"), ["7788"]);
     assert.deepEqual(found("the code for the front door is 2580", "CREDENTIAL"), ["2580"]);
+  });
+  it("one keyword scan tells which drafts to look at, in any case", () => {
+    for (const t of ["PORTKODEN ÄR 1234", "Kodlåset", "the Door Code"]) assert.notEqual(triggersOf(t) & TRIGGER.CODE, 0, t);
+    assert.equal(triggersOf("Konfidentiellt: ring mig") & TRIGGER.CODE, 0);
+    assert.deepEqual(found("PORTKODEN ÄR 1234", "CREDENTIAL"), ["1234"]);
   });
   it("leaves other codes, dates and phone numbers alone", () => {
     for (const t of ["Felkod 4471 visas i displayen", "Koden för momsen är 2611", "Kurskod 4471", "postkod 41454",

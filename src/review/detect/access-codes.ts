@@ -1,7 +1,7 @@
 // Access codes: the digits that open a door, a gate, an alarm or a key box ("portkod 4471",
 // "Nyckelgömman vid ytterdörren har kod 4471", "the door code is 1234#"). They are secrets like
 // passwords: pasted into a public AI tool they let anyone into a client's home or an office.
-import type { Words } from "../text";
+import { TRIGGER, type Words } from "../text";
 import type { Sink } from "./types";
 
 /** a code word and the code right after it: "portkod 4471", "larmkoden är 1234", "door code: 0815" */
@@ -13,25 +13,9 @@ const CODE_FOR = /(?<![\p{L}\d])(?:kod(?:en)?|code)[ \t]{1,3}(?:till|för|på|to
 /** what may stand between the code word and the code, then the code itself: 4 to 8 digits, maybe closed by # or * */
 const CODE_VALUE = /[ \t]{0,3}(?:(?:till|för|på|vid|to|for|at|of)[ \t]{1,3}(?:the[ \t]{1,3})?[\p{L}\-]{1,20}[ \t]{0,3})?(?:(?:är|is|was|blir|nu|now|till|to|:|=|-)[ \t]{1,3}){0,3}(?::[ \t]{0,3})?["'“]?(\d{4,8}[#*]?)(?![\d\-/.,:]\d)(?!\d)/uy;
 
-/** text[at, at + w.length) is w, ASCII case folded (w lowercase) */
-function isAt(text: string, at: number, w: string): boolean {
-  for (let k = 0; k < w.length; k++) if ((text.charCodeAt(at + k) | 32) !== w.charCodeAt(k)) return false;
-  return true;
-}
-
-/** a word that ends in "kod", "koden" or "code" (most drafts have none) */
-function holdsCodeWord(text: string, words: Words): boolean {
-  for (let k = 0; k < words.n; k++) {
-    const s = words.s[k], e = words.e[k], last = text.charCodeAt(e - 1) | 32;
-    if (last === 100 /* d */ ? e - s >= 3 && isAt(text, e - 3, "kod")
-      : last === 110 /* n */ ? e - s >= 5 && isAt(text, e - 5, "koden")
-      : last === 101 /* e */ && e - s >= 4 && isAt(text, e - 4, "code")) return true;
-  }
-  return false;
-}
-
-export function detectAccessCodes(text: string, sink: Sink, words: Words): void {
-  if (!holdsCodeWord(text, words)) return;
+/** `triggers`: triggersOf(text); most drafts say neither "kod" nor "code" */
+export function detectAccessCodes(text: string, sink: Sink, words: Words, triggers: number): void {
+  if (!(triggers & TRIGGER.CODE)) return;
   let from = 0;
   for (let k = 0; k < words.n; k++) {
     const s = words.s[k];

@@ -112,6 +112,11 @@ export function chatSpeaker(text: string, s: number, e: number): boolean {
 /** the word [s, e) speaks on a chat line with a time stamp: "[08:51] jocke: …", "08:51 Mirre: …" */
 export function timedSpeaker(text: string, s: number, e: number): boolean {
   if (text.charCodeAt(e) !== 58) return false;
+  // the stamp ends with ']' or a digit right before the spaces: most "Word:" labels are refused here
+  let k = s - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  const c = text.charCodeAt(k);
+  if (c !== 93 && !(c >= 48 && c <= 57)) return false;
   const lead = text.slice(lineStartBefore(text, s), s);
   return CHAT_TIME.test(lead) || CHAT_CLOCK.test(lead);
 }
