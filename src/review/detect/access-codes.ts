@@ -11,7 +11,7 @@ const CODE_PLACE = /(?<![\p{L}\d])(?:nyckel(?:gömma|gömman|box|boxen|skåp|sk�
 /** "koden till porten", "the code for the gate": the code word, then what it opens */
 const CODE_FOR = /(?<![\p{L}\d])(?:kod(?:en)?|code)[ \t]{1,3}(?:till|för|på|to|for|on)[ \t]{1,3}(?:the[ \t]{1,3})?(?:front[ \t]{1,3})?(?:porten|dörren|ytterdörren|entrén|grinden|larmet|garaget|förrådet|nyckel\p{L}{2,12}|kodlåset|door|gate|alarm|garage|key ?box|key safe|lockbox|building)(?![\p{L}\d])/giuy;
 /** what may stand between the code word and the code, then the code itself: 4 to 8 digits, maybe closed by # or * */
-const CODE_VALUE = /[ \t]{0,3}(?:(?:till|för|på|vid|to|for|at|of)[ \t]{1,3}(?:the[ \t]{1,3})?[\p{L}\-]{1,20}[ \t]{0,3})?(?:(?:är|is|was|blir|nu|now|till|to|:|=|-)[ \t]{1,3}){0,3}(?::[ \t]{0,3})?["'“]?(\d{4,8}[#*]?)(?![\d\-/.,:]\d)(?!\d)/uy;
+const CODE_VALUE = /[ \t]{0,3}(?:(?:till|för|på|vid|to|for|at|of)[ \t]{1,3}(?:the[ \t]{1,3})?[\p{L}\-]{1,20}[ \t]{0,3})?(?:(?:är|is|was|blir|nu|now|till|to|:|=|-)[ \t]{1,3}){0,3}(?::[ \t]{0,3})?["'“]?(\d{4,8}[#*]?)(?![\d\-/.,:]\d)(?!\d)/iuy;
 
 /** `triggers`: triggersOf(text); most drafts say neither "kod" nor "code" */
 export function detectAccessCodes(text: string, sink: Sink, words: Words, triggers: number): void {
