@@ -1,6 +1,6 @@
 // Runs the detectors over a draft and resolves overlapping findings deterministically.
 import type { Finding, FindingType } from "./types";
-import { tokenize, triggersOf } from "./text";
+import { scanText } from "./text";
 import type { Sink } from "./detect/types";
 import { detectPersonnummer } from "./detect/personnummer";
 import { detectCards, detectIban, detectGiroAndAccounts } from "./detect/finance";
@@ -117,10 +117,9 @@ function withNames(structured: Finding[], names: Finding[]): Finding[] {
 /** all findings in a draft, sorted by start offset */
 export function detectAll(text: string): Finding[] {
   const sink = new Collector(text);
-  // one keyword scan gates the password and secrecy regexes of two detectors
-  const triggers = triggersOf(text);
-  // the words, once: names and categories read them, and some detectors try only the places next to them
-  const toks = tokenize(text, true);
+  // the words, once: names and categories read them, and some detectors try only the places next to them;
+  // the same scan finds the keywords that gate the password, secrecy and access-code regexes
+  const { words: toks, triggers } = scanText(text);
   detectCredentials(text, sink, triggers);
   detectAccessCodes(text, sink, toks, triggers);
   // most drafts hold no long number: one cheap test spares the number detectors a scan each

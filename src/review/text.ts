@@ -111,15 +111,18 @@ export class Words {
     this.h = new Int32Array(c);
   }
   push(s: number, e: number, h: number): void {
-    if (this.n === this.s.length) {
-      const s2 = new Int32Array(this.n * 2), e2 = new Int32Array(this.n * 2), h2 = new Int32Array(this.n * 2);
-      s2.set(this.s); e2.set(this.e); h2.set(this.h);
-      this.s = s2; this.e = e2; this.h = h2;
-    }
+    if (this.n === this.s.length) this.grow();
     this.s[this.n] = s;
     this.e[this.n] = e;
     this.h[this.n] = h;
     this.n++;
+  }
+  /** twice the room, keeping the first n words */
+  grow(): void {
+    const c = this.s.length * 2;
+    const s2 = new Int32Array(c), e2 = new Int32Array(c), h2 = new Int32Array(c);
+    s2.set(this.s); e2.set(this.e); h2.set(this.h);
+    this.s = s2; this.e = e2; this.h = h2;
   }
 }
 
@@ -181,46 +184,96 @@ export class HashSetFilter {
   }
 }
 
-/** one reusable buffer: words are only read during the review that made them */
+/** the buffer tokenize(text, true) and scanText fill: words are only read during the review that made them */
 let shared: Words | null = null;
+/** where triggersOf scans, not to overwrite `shared` words still in use */
+let scratch: Words | null = null;
 
+/** the words of text; with `reuse`, in a buffer the next tokenize(…, true) or scanText call overwrites */
 export function tokenize(text: string, reuse = false): Words {
-  let words: Words;
-  if (reuse) {
-    words = shared ??= new Words(4096);
-    words.n = 0;
-  } else {
-    words = new Words((text.length >> 3) + 16);
-  }
+  const words = reuse ? (shared ??= new Words(4096)) : new Words((text.length >> 3) + 16);
+  scan(text, words);
+  return words;
+}
+
+/**
+ * the words of text (as tokenize(text, true) gives them) and its keyword triggers (as triggersOf):
+ * the words' loop reads every letter anyway, so one scan finds both
+ */
+export function scanText(text: string): { words: Words; triggers: number } {
+  const words = shared ??= new Words(4096);
+  return { words, triggers: scan(text, words) };
+}
+
+/**
+ * the words of text into `words`, with a hash of each (see Words.h), and the triggersOf(text) bits.
+ * The first three characters of every trigger word but k2-k4 are letters or an inner hyphen
+ * ("wi-fi"), which the words' loop reads one after the other: a key of the last three, kept as it
+ * goes, finds with one table lookup the few places where one may start.
+ */
+function scan(text: string, words: Words): number {
   const n = text.length;
-  const table = LATIN1_LOWER;
+  const table = LATIN1_LOWER, first = TRIGGER_FIRST;
+  let starts = words.s, ends = words.e, hashes = words.h, count = 0;
+  let triggers = 0;
   let i = 0;
   while (i < n) {
-    const c0 = text.charCodeAt(i);
-    if (c0 <= 0xff ? table[c0] === 0 : !isLetterCode(c0)) { i++; continue; }
+    let c = text.charCodeAt(i);
+    if (c <= 0xff ? table[c] === 0 : !isLetterCode(c)) { i++; continue; }
     const s = i;
     let h = HASH_SEED;
     let latin1 = true;
-    while (i < n) {
-      const c = text.charCodeAt(i);
+    // the word's last three characters as a trigger key (0 for any not in Latin-1 or before the word)
+    let key = 0;
+    // c is text[i], a letter at first; each step reads the next (the loop ends at a non-letter)
+    for (;;) {
       if (c <= 0xff) {
         const lc = table[c];
-        if (lc !== 0) { h = hashStep(h, lc); i++; continue; }
+        if (lc !== 0) {
+          key = triggerKey(key, c);
+          if (first[key] !== 0) triggers = triggersAt(text, i - 2, first[key] - 1, triggers);
+          h = hashStep(h, lc);
+          if (++i === n) break;
+          c = text.charCodeAt(i);
+          continue;
+        }
       } else if (isLetterCode(c)) {
         latin1 = false;
-        i++;
+        key = 0;
+        if (++i === n) break;
+        c = text.charCodeAt(i);
         continue;
       }
-      if ((c === 45 || c === 39 || c === 0x2019) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) {
-        if (c > 0xff) latin1 = false; else h = hashStep(h, c);
-        i++;
-        continue;
+      if (!(c === 45 || c === 39 || c === 0x2019) || !isLetterAt(text, i + 1)) {
+        // k2, k3, k4: a digit ends the word
+        if (c >= 50 && c <= 52 && (text.charCodeAt(i - 1) | 32) === 107) triggers |= TRIGGER.CLASS;
+        break;
       }
-      break;
+      // a hyphen or apostrophe inside the word ("Anna-Karin", "O'Brien")
+      if (c > 0xff) {
+        latin1 = false;
+        key = 0;
+      } else {
+        h = hashStep(h, c);
+        key = triggerKey(key, c);
+        if (first[key] !== 0) triggers = triggersAt(text, i - 2, first[key] - 1, triggers);
+      }
+      c = text.charCodeAt(++i);
     }
-    words.push(s, i, latin1 ? hashEnd(h) : NO_HASH);
+    if (count === starts.length) {
+      words.n = count;
+      words.grow();
+      starts = words.s; ends = words.e; hashes = words.h;
+    }
+    starts[count] = s;
+    ends[count] = i;
+    hashes[count] = latin1 ? hashEnd(h) : NO_HASH;
+    count++;
+    // text[i] (if any) ended the word, so it is no letter: the next word starts after it
+    i++;
   }
-  return words;
+  words.n = count;
+  return triggers;
 }
 
 /** start of the line holding pos, looking back at most `max` characters (-1 when further) */
@@ -259,52 +312,106 @@ export const TRIGGER = {
   OSL: 1, MARKING: 2, CLASS: 4, PROTECTED: 8, SECRET_PHRASE: 16, PASSWORD: 32, KEY: 64, CODE: 128,
 } as const;
 // the words osl|sekretess|konfidentiell|hemlig|confidential|secret|internal only|internt bruk|k[2-4]|
-// skydda|kvarskri|fingerade|lösen|pass|pwd|pin|nyckel|wifi|wi-fi|kod|code grouped by first letters, matched
-// case-insensitively on the draft itself (faster than lowercasing a copy); at most one of them can
-// start at any place, so the order does not matter
-const TRIGGER_WORDS = /osl|s(?:ekretess|ecret|kydda)|k(?:onfidentiell|[2-4]|varskri|od)|hemlig|co(?:nfidential|de)|intern(?:al only|t bruk)|fingerade|lösen|p(?:ass|wd|in)|nyckel|wi(?:fi|-fi)/gi;
+// skydda|kvarskri|fingerade|lösen|pass|pwd|pin|nyckel|wifi|wi-fi|kod|code, found where the regex /…/gi
+// would find them: at any start (also inside a word), ASCII letters and ö in either case, the
+// other characters exactly. k2-k4 are found apart (see scan); "sekretess" and "pin" are special
+// (see triggersAt).
+const TRIGGER_WORDS: Array<[string, number]> = [
+  ["osl", TRIGGER.OSL],
+  ["sekretess", TRIGGER.MARKING | TRIGGER.SECRET_PHRASE],
+  ["secret", TRIGGER.MARKING],
+  ["skydda", TRIGGER.PROTECTED],
+  ["konfidentiell", TRIGGER.MARKING | TRIGGER.SECRET_PHRASE],
+  ["kvarskri", TRIGGER.PROTECTED],
+  ["hemlig", TRIGGER.MARKING | TRIGGER.SECRET_PHRASE],
+  ["confidential", TRIGGER.MARKING | TRIGGER.SECRET_PHRASE],
+  ["internal only", TRIGGER.MARKING], ["internt bruk", TRIGGER.MARKING],
+  ["fingerade", TRIGGER.PROTECTED],
+  ["lösen", TRIGGER.PASSWORD],
+  ["pass", TRIGGER.PASSWORD], ["pwd", TRIGGER.PASSWORD], ["pin", TRIGGER.PASSWORD],
+  ["nyckel", TRIGGER.KEY], ["wifi", TRIGGER.KEY], ["wi-fi", TRIGGER.KEY],
+  ["kod", TRIGGER.CODE], ["code", TRIGGER.CODE],
+];
+
+interface TriggerWord {
+  word: string;
+  /** the word's character codes */
+  codes: Uint16Array;
+  /** per character, 32 where its uppercase differs by that bit (a-z and ö), else 0 */
+  fold: Uint16Array;
+  bits: number;
+  /** all the bits it may set ("sekretess" also OSL and PROTECTED) */
+  most: number;
+}
+
+const TRIGGER_TABLE: TriggerWord[] = TRIGGER_WORDS.map(([word, bits]) => {
+  // the scan sees a word's first three characters only if they are letters or a hyphen inside it,
+  // and `fold` holds for the characters checked to match /…/i like this: a-z, ö, space, hyphen
+  if (!/^[a-zö]{2}[a-zö-][a-zö -]*$/.test(word)) throw new Error(`trigger word the scan cannot find: ${word}`);
+  const upper = word.toUpperCase();
+  const codes = Uint16Array.from(word, (ch) => ch.charCodeAt(0));
+  const fold = codes.map((c, k) => c ^ upper.charCodeAt(k));
+  const most = word === "sekretess" ? bits | TRIGGER.OSL | TRIGGER.PROTECTED : bits;
+  return { word, codes, fold, bits, most };
+});
+
+/**
+ * the key of a character after those of `key`: the low 5 bits of the last three (the same for
+ * both cases of a-z and ö; other characters may share a key, the match is checked in full)
+ */
+function triggerKey(key: number, c: number): number {
+  return ((key << 5) | (c & 31)) & 0x7fff;
+}
+
+/**
+ * TRIGGER_FIRST[key] is 1 + the first trigger word whose first three characters have that key, 0
+ * for none; TRIGGER_NEXT chains the words with the same key ("internal only", "internt bruk").
+ * No character of a trigger word's key is 0 in it, so a key still holding the 0 it starts from
+ * matches none.
+ */
+const TRIGGER_FIRST = new Uint8Array(1 << 15);
+const TRIGGER_NEXT = new Int8Array(TRIGGER_TABLE.length).fill(-1);
+for (let w = TRIGGER_TABLE.length - 1; w >= 0; w--) {
+  const { codes } = TRIGGER_TABLE[w];
+  const key = triggerKey(triggerKey(triggerKey(0, codes[0]), codes[1]), codes[2]);
+  if (TRIGGER_FIRST[key] !== 0) TRIGGER_NEXT[w] = TRIGGER_FIRST[key] - 1;
+  TRIGGER_FIRST[key] = w + 1;
+}
+
+/** whether the word is at text[at] */
+function triggerWordAt(text: string, at: number, word: TriggerWord): boolean {
+  const { codes, fold } = word;
+  if (at + codes.length > text.length) return false;
+  // fold is 32 only where the lowercase code has that bit: `| 32` admits just its two cases
+  for (let k = 0; k < codes.length; k++) if ((text.charCodeAt(at + k) | fold[k]) !== codes[k]) return false;
+  return true;
+}
+
+/** the bits "sekretess" at `at` sets: "sekretesslag" also names OSL, "sekretessmark…" is a marking */
+function sekretessBits(text: string, at: number, bits: number): number {
+  const rest = text.slice(at + 9, at + 13).toLowerCase();
+  if (rest.startsWith("lag")) bits |= TRIGGER.OSL;
+  if (rest === "mark") bits |= TRIGGER.PROTECTED;
+  return bits;
+}
+
+/** `bits` with those of the trigger words from w on its chain that occur at text[at] */
+function triggersAt(text: string, at: number, w: number, bits: number): number {
+  for (; w >= 0; w = TRIGGER_NEXT[w]) {
+    const word = TRIGGER_TABLE[w];
+    if ((bits | word.most) === bits || !triggerWordAt(text, at, word)) continue;
+    if (word.word === "sekretess") bits = sekretessBits(text, at, bits | word.bits);
+    // "pin" inside a word ("Norrköping") opens no password pattern: they all want it at a word start
+    else if (word.word !== "pin" || !(isAlnumAt(text, at - 1) || text.charCodeAt(at - 1) === 95)) bits |= word.bits;
+  }
+  return bits;
+}
 
 /**
  * which keyword triggers a text holds: one scan instead of one indexOf or regex test per gate.
- * Every start position is tried, so it is the same as testing each gate on its own.
+ * Every start position is tried, so it is the same as testing each gate on its own. It comes
+ * from the words' scan (see scan): scanText gives the words and the triggers of one scan.
  */
 export function triggersOf(text: string): number {
-  let bits = 0;
-  let m: RegExpExecArray | null;
-  TRIGGER_WORDS.lastIndex = 0;
-  while ((m = TRIGGER_WORDS.exec(text))) {
-    const i = m.index;
-    TRIGGER_WORDS.lastIndex = i + 1;
-    // which word: its first two letters, case folded ('|32' maps A-Z and À-Þ to lowercase)
-    const c0 = text.charCodeAt(i) | 32, c1 = text.charCodeAt(i + 1) | 32;
-    switch (c0) {
-      case 111: bits |= TRIGGER.OSL; break; // osl
-      case 115: // sekretess, secret, skydda
-        if (c1 === 107) bits |= TRIGGER.PROTECTED;
-        else if (m[0].length === 6) bits |= TRIGGER.MARKING;
-        else {
-          bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE;
-          const rest = text.slice(i + 9, i + 13).toLowerCase();
-          if (rest.startsWith("lag")) bits |= TRIGGER.OSL;
-          if (rest === "mark") bits |= TRIGGER.PROTECTED;
-        }
-        break;
-      case 107: // k2-k4, konfidentiell, kvarskri, kod
-        if (c1 === 111) bits |= m[0].length === 3 ? TRIGGER.CODE : TRIGGER.MARKING | TRIGGER.SECRET_PHRASE;
-        else if (c1 === 118) bits |= TRIGGER.PROTECTED;
-        else bits |= TRIGGER.CLASS;
-        break;
-      case 99: bits |= m[0].length === 4 ? TRIGGER.CODE : TRIGGER.MARKING | TRIGGER.SECRET_PHRASE; break; // code, confidential
-      case 104: bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE; break; // hemlig
-      case 105: bits |= TRIGGER.MARKING; break; // internal only, internt bruk
-      case 102: bits |= TRIGGER.PROTECTED; break; // fingerade
-      case 108: bits |= TRIGGER.PASSWORD; break; // lösen
-      case 112: // pass, pwd, pin
-        // "pin" inside a word ("Norrköping") opens no password pattern: they all want it at a word start
-        if (c1 !== 105 || !(isAlnumAt(text, i - 1) || text.charCodeAt(i - 1) === 95)) bits |= TRIGGER.PASSWORD;
-        break;
-      default: bits |= TRIGGER.KEY; // nyckel, wifi, wi-fi
-    }
-  }
-  return bits;
+  return scan(text, scratch ??= new Words(4096));
 }

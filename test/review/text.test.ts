@@ -1,13 +1,54 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { fold, HashSetFilter, wordHash } from "../../src/review/text";
+import { fold, HashSetFilter, scanText, tokenize, TRIGGER, triggersOf, wordHash } from "../../src/review/text";
 import { resolveOverlaps } from "../../src/review/engine";
 import type { Finding, FindingType } from "../../src/review/types";
 
 /** fold() as it was before its Latin-1 fast path: the reference it must agree with */
 const foldByNfd = (s: string): string => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
+/** the keyword scan as a plain regex: the reference the words' scan must agree with */
+function triggersByRegex(text: string): number {
+  const re = /osl|s(?:ekretess|ecret|kydda)|k(?:onfidentiell|[2-4]|varskri|od)|hemlig|co(?:nfidential|de)|intern(?:al only|t bruk)|fingerade|lösen|p(?:ass|wd|in)|nyckel|wi(?:fi|-fi)/gi;
+  let bits = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const i = m.index, w = m[0].toLowerCase();
+    re.lastIndex = i + 1;
+    if (w === "osl") bits |= TRIGGER.OSL;
+    else if (w === "sekretess") {
+      bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE;
+      const rest = text.slice(i + 9, i + 13).toLowerCase();
+      if (rest.startsWith("lag")) bits |= TRIGGER.OSL;
+      if (rest === "mark") bits |= TRIGGER.PROTECTED;
+    } else if (w === "secret") bits |= TRIGGER.MARKING;
+    else if (w === "skydda" || w === "kvarskri" || w === "fingerade") bits |= TRIGGER.PROTECTED;
+    else if (w === "konfidentiell" || w === "hemlig" || w === "confidential") bits |= TRIGGER.MARKING | TRIGGER.SECRET_PHRASE;
+    else if (/^k[2-4]$/.test(w)) bits |= TRIGGER.CLASS;
+    else if (w.startsWith("intern")) bits |= TRIGGER.MARKING;
+    else if (w === "kod" || w === "code") bits |= TRIGGER.CODE;
+    else if (w === "nyckel" || w.startsWith("wi")) bits |= TRIGGER.KEY;
+    else if (w !== "pin" || !/[\p{L}\d_]/u.test(text[i - 1] ?? "")) bits |= TRIGGER.PASSWORD;
+  }
+  return bits;
+}
+
 describe("review text helpers", () => {
+  it("the words' scan finds the same keywords as a plain regex, and the same words as tokenize", () => {
+    const pieces = ["osl", "OSL", "Sekretess", "sekretesslag", "SEKRETESSMARKERING", "secret", "skydda", "Konfidentiell", "k2", "K3 ", "k5", "kvarskrivning",
+      "hemlig", "confidential", "internal only", "internt bruk", "fingerade", "lösen", "LÖSEN", "pass", "pwd", "pin", "Norrköping", "nyckel", "wifi", "Wi-Fi",
+      "portkod", "KODEN", "code", "Code", " ", "-", "ö", "å", "1", "\n", "x", "İ", "ſ", "\u2019"];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join("")), (text) => {
+      const { words, triggers } = scanText(text);
+      const got = Array.from({ length: words.n }, (_, k) => [words.s[k], words.e[k], words.h[k]]);
+      const own = tokenize(text);
+      assert.deepEqual(got, Array.from({ length: own.n }, (_, k) => [own.s[k], own.e[k], own.h[k]]));
+      assert.equal(triggers, triggersByRegex(text), text);
+      assert.equal(triggersOf(text), triggers);
+    }), { numRuns: 2000 });
+  });
+
+
   it("fold strips diacritics and lowercases", () => {
     assert.equal(fold("Sjöström"), "sjostrom");
     assert.equal(fold("ÅSA-KARIN"), "asa-karin");
