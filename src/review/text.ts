@@ -130,8 +130,8 @@ export class Words {
 export const NO_HASH = -1;
 const HASH_SEED = 0x811c9dc5 | 0;
 
-/** lowercase of a Latin-1 code (what String#toLowerCase gives for it) */
-function lowerLatin1(c: number): number {
+/** lowercase of a Latin-1 code (what String#toLowerCase, and a case-insensitive regex, give for it) */
+export function lowerLatin1(c: number): number {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c;
 }
 /** per Latin-1 code: its lowercase when it is a letter (isLetterCode), else 0 */

@@ -1,6 +1,6 @@
 // Street addresses: Swedish "Ringvägen 14 B, 614 33 Söderköping", "Box 17, 711 21 Lindesberg",
 // and English "48 Wharf Road, London N1 7UX".
-import { isAlnumAt, isDigitAt, isLetterAt, type Words } from "../text";
+import { isAlnumAt, isDigitAt, isLetterAt, lowerLatin1, type Words } from "../text";
 import type { Sink } from "./types";
 
 const L = "A-Za-zÅÄÖåäöÉéÜüØøÆæ";
@@ -36,10 +36,6 @@ function wordStartBefore(text: string, end: number): number {
   return s;
 }
 
-/** lowercase of a Latin-1 code, as the case-insensitive regexes compare it */
-function lowerLatin1(c: number): number {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c;
-}
 /** a number for the last two letters of a word (a, b), or three (c, a, b) */
 function tailKey(a: number, b: number, c = 0): number {
   return (c << 16) | (a << 8) | b;

@@ -4,7 +4,7 @@
 // secrecy, when it is a marking ("SEKRETESS enligt 26 kap. 1 § OSL", "KONFIDENTIELLT", "K3"):
 // a text *about* GDPR or sick-leave statistics does not trigger.
 import type { Finding } from "../types";
-import { HashSetFilter, isDigitAt, isLetterAt, TRIGGER, triggersOf, type Words } from "../text";
+import { HashSetFilter, isDigitAt, isLetterAt, lowerLatin1, TRIGGER, triggersOf, type Words } from "../text";
 import type { Sink } from "./types";
 
 /** strong health terms: diagnoses, treatments, medication, disability, sick leave of someone */
@@ -185,10 +185,6 @@ function mayStart(tm: TermMatcher, text: string, s: number, k4: number): boolean
   return hasBit(tm.first4, k4) && startsWithAny(text, s, tm.heads.get(k4)!);
 }
 
-/** lowercase of a Latin-1 code, as the case-insensitive regex compares it */
-function lowerLatin1(c: number): number {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c;
-}
 /** the text at s begins with one of the lowercase heads, case-insensitively (any character past Latin-1 may match) */
 function startsWithAny(text: string, s: number, heads: string[]): boolean {
   for (const h of heads) {
