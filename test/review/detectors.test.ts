@@ -13,6 +13,13 @@ describe("review/detectors", () => {
       assert.deepEqual(found("Referens 851018-3126 gäller leveransen.", "PERSONNUMMER"), []);
       assert.deepEqual(found("pnr: 851018-3126", "PERSONNUMMER"), ["851018-3126"]);
     });
+    it("a mobile number after a phone word is a phone, even when it reads as a date in 2007", () => {
+      assert.deepEqual(found("ring mig på 0702238841 efter fyra", "PERSONNUMMER"), []);
+      assert.deepEqual(found("ring mig på 0702238841 efter fyra", "PHONE"), ["0702238841"]);
+      // "nummer" alone says nothing: Skatteverket's "Sökande med nummer …" is a personnummer
+      assert.deepEqual(found("Sökande med nummer 0702238841 har kompletterat.", "PERSONNUMMER"), ["0702238841"]);
+      assert.deepEqual(found("pnr 0702238841", "PERSONNUMMER"), ["0702238841"]);
+    });
     it("ignores organisation numbers, order numbers and dates", () => {
       assert.deepEqual(found("Kundens org.nr: 559131-8489", "PERSONNUMMER"), []);
       assert.deepEqual(found("Ordernummer 8507032381 skickades.", "PERSONNUMMER"), []);

@@ -25,7 +25,8 @@ describe("review/names", () => {
   });
 
   it("speakers on time-stamped chat lines, also nicknames no list holds, and their later mentions", () => {
-    assert.deepEqual(found("[08:51] jocke: nån som vet?\n[08:53] Bettan: fråga jocke", "PERSON_NAME"), ["jocke", "Bettan", "jocke"]);
+    assert.deepEqual(found("[08:51] jocke: nån som vet?\n[08:53] bettan: fråga jocke\n[08:54] jonte: ok", "PERSON_NAME"), ["jocke", "bettan", "jocke", "jonte"]);
+    assert.deepEqual(found("[09:02] Receptionen: projektorn visar ingen signal\n[09:03] IT-support: starta om den", "PERSON_NAME"), []);
     assert.deepEqual(found("[12:00:01] error: disk full\n[12:00:02] info: retry\n08:51 system: restart", "PERSON_NAME"), []);
   });
 

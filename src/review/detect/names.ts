@@ -390,10 +390,12 @@ const LOG_SENDERS = new Set("error|err|warn|warning|info|debug|trace|fatal|notic
 function chatHandle(r: Review, L: Lists, i: number): boolean {
   const { text, words } = r;
   const s0 = words.s[i], e0 = words.e[i];
-  if (e0 - s0 < 2 || !timedSpeaker(text, s0, e0)) return false;
-  const low = text.slice(s0, e0).toLowerCase();
-  // listed names take their usual path; ambiguous words and places need more than a colon
-  if (listsOf(L, low, words.h[i]) !== 0 || LOG_SENDERS.has(low) || STOP.has(low)) return false;
+  // handles are lowercase: a capitalised speaker is a name the lists know or a desk ("Receptionen", "IT-support")
+  if (e0 - s0 < 2 || isUpper(text.charCodeAt(s0)) || !timedSpeaker(text, s0, e0)) return false;
+  const low = text.slice(s0, e0);
+  // unambiguous listed names take their usual path; an ambiguous one ("jonte") speaks here as a name
+  const k = listsOf(L, low, words.h[i]);
+  if ((k & (FIRST_NAME | SURNAME)) && !(k & AMBIGUOUS_WORD) || LOG_SENDERS.has(low) || STOP.has(low)) return false;
   if (r.masked(s0, e0) || inCode(text, s0, e0)) return false;
   emit(r, i, i, 0.8, "speaker on a time-stamped chat line");
   return true;

@@ -11,6 +11,9 @@ const STRONG = /(?:personnummer|personnr|pers\.?\s?nr|p-?nr|pnr|samordningsnumme
 const NEGATIVE = /(?:order|faktura|invoice|artikel|art\.|referens|ref\.?|tracking|kund|ocr|dnr|diarie|org\.?\s?nr|organisationsnummer|momsreg|ärende|best\.?|beställnings|serie|lopnr|löpnr|konto|bankgiro|plusgiro|iban|tel|telefon|mobil|phone)[a-zåäö.]*[^\n\d]{0,6}$/;
 
 const CANDIDATE_AT = new RegExp(CANDIDATE.source, "y");
+/** Swedish mobile numbers open with 070, 072, 073, 076, 079 */
+const MOBILE_PREFIX = /^07[02369]/;
+const PHONE_WORD = /(?:tel|tfn|telefon|mobil\w*|mobile|phone|ring\w*|sms|call)\.?:?[^\n\d]{0,12}$/;
 
 /**
  * `runs`: the draft's digit runs, when the caller has them. A candidate starts a run of 6 or 8
@@ -57,6 +60,8 @@ function pnrAt(text: string, sink: Sink, m: RegExpExecArray): number {
     return end;
   }
   if (!strong && NEGATIVE.test(before(text, m.index, 30))) return end;
+  // "ring mig på 0702238841": a mobile number that happens to read as a date in 2007 (the phone detector takes it)
+  if (!strong && !sep && head.length === 6 && MOBILE_PREFIX.test(head) && PHONE_WORD.test(before(text, m.index, 30))) return end;
   let conf = strong ? 0.99 : sep || head.length === 8 ? 0.95 : 0.9;
   if (sep === " " && !strong) conf = 0.85;
   sink.add("PERSONNUMMER", m.index, m.index + all.length, conf,
