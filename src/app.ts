@@ -76,6 +76,7 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
   const server = createServer({
     bot,
     log,
+    maxInFlight: config.maxRequestsInFlight,
     health: () => ({ packs: library.ids(), defaultPack: config.policy.defaultPack, auth: config.authEnabled }),
   });
 

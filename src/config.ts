@@ -30,6 +30,8 @@ const schema = z.object({
   TEAMS_APP_ID: z.string().default(""),
   /** public host name of the bot (e.g. policybot.example.se), listed in the manifest's validDomains */
   BOT_DOMAIN: z.string().regex(/^[a-z0-9.-]*$/i, "a host name without scheme or path").default(""),
+  /** activities handled at once; beyond this /api/messages answers 503 with Retry-After (the channel retries) */
+  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10000).default(200),
   // --- draft review of attached files (issue 3) ---
   /** largest .txt/.docx/.pdf attachment the bot downloads for review, in MB */
   REVIEW_FILE_MAX_MB: z.coerce.number().min(0.1).max(100).default(10),
@@ -103,6 +105,8 @@ export type RawEnv = z.input<typeof schema>;
 export interface Config {
   port: number;
   host: string;
+  /** requests to /api/messages handled at once */
+  maxRequestsInFlight: number;
   /** true when Bot Framework tokens are validated (an app id is set) */
   authEnabled: boolean;
   bot: {
@@ -183,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     host: authEnabled ? e.HOST : "127.0.0.1",
+    maxRequestsInFlight: e.MAX_REQUESTS_IN_FLIGHT,
     authEnabled,
     bot: {
       appId: e.MICROSOFT_APP_ID,

@@ -1,23 +1,56 @@
 // restify wiring: routes only. The bot endpoint comes from src/bot/ (which owns every
 // Bot Framework import); the health route reports status, never configuration secrets.
+// No restify body parser: /api/messages reads its body with src/http/json-body.ts, which
+// bounds it before and after decoding and turns every bad body into a 4xx.
 import * as restify from "restify";
 import type { Logger } from "./logging";
 import type { BotEndpoint } from "./bot";
+import { BodyError, readJsonBody } from "./http/json-body";
 
 export interface ServerParts {
   bot: BotEndpoint;
   /** the body of GET /healthz */
   health: () => Record<string, unknown>;
   log: Logger;
+  /** requests to /api/messages handled at once; more get 503 */
+  maxInFlight: number;
 }
+
+/** activities are small (Teams caps a message at about 28 KB); a bigger body is not a Teams activity */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** an activity nests a few levels (cards in attachments): far more is an attack */
+export const MAX_BODY_DEPTH = 64;
 
 export function createServer(parts: ServerParts): restify.Server {
   const server = restify.createServer({ name: "policybot", handleUncaughtExceptions: false });
-  // activities are small; a bigger body is not a Teams activity
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+  let inFlight = 0;
 
   server.post("/api/messages", async (req, res) => {
-    await parts.bot.handle(req, res);
+    if (inFlight >= parts.maxInFlight) {
+      parts.log.warn({ event: "busy", inFlight }, "too many requests in flight");
+      res.header("Retry-After", "1");
+      res.header("Connection", "close");
+      res.send(503, { error: "busy" });
+      res.once("finish", () => req.destroy());
+      return;
+    }
+    inFlight++;
+    try {
+      try {
+        req.body = await readJsonBody(req, { maxBytes: MAX_BODY_BYTES, maxDepth: MAX_BODY_DEPTH });
+      } catch (e) {
+        if (!(e instanceof BodyError)) throw e;
+        parts.log.warn({ event: "badRequest", reason: e.code, status: e.status }, "request body refused");
+        // the rest of a refused body is not read: close the connection once the answer is out
+        res.header("Connection", "close");
+        res.send(e.status, { error: e.code });
+        res.once("finish", () => req.destroy());
+        return;
+      }
+      await parts.bot.handle(req, res);
+    } finally {
+      inFlight--;
+    }
   });
 
   server.get("/healthz", (_req, res, next) => {
