@@ -15,6 +15,10 @@ import { createTokenProvider } from "./m365/token";
 import { GraphAppInstaller } from "./bot/proactive/graph-install";
 import { managerLookup } from "./notify/notifier";
 import { systemClock, type Clock } from "./incidents/clock";
+import * as path from "node:path";
+import { DeliveryRunner } from "./notify/delivery-outbox";
+import { SqliteDeliveryOutbox } from "./storage/delivery-outbox.sqlite";
+import { openDatabase } from "./storage/sqlite";
 
 export interface App {
   server: restify.Server;
@@ -64,7 +68,20 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
         { manifestAppId: config.teamsApp.appId, catalogAppId: config.approvals.proactive.catalogAppId, graphHost: config.graph.baseUrl },
       )
     : undefined;
+  // incident notices and approval cards: written before they are sent (ids and routing only)
+  const deliveryDb = openDatabase(path.join(config.dataDir, "deliveries.sqlite"));
+  const deliveries = new DeliveryRunner(new SqliteDeliveryOutbox(deliveryDb), {
+    intervalMs: config.deliveries.retryIntervalMs,
+    leaseMs: config.deliveries.leaseMs,
+    onEvent: (e) => {
+      const fields = { event: "delivery", step: e.event, kind: e.kind, code: e.code, attempts: e.attempts };
+      if (e.event === "failed") log.error(fields, "proactive message not delivered");
+      else log.info(fields, "delivery");
+    },
+    onError: (e) => log.warn({ event: "delivery", step: "pass", err: e instanceof Error ? e.name : "error" }, "delivery pass failed"),
+  });
   const bot = createBotEndpoint(config, library, log, {
+    deliveries,
     incidents: {
       service: incidents.service,
       managers: managerLookup({ manager: async (oid) => (await approvals).directory.manager(oid) }),
@@ -77,7 +94,7 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
     bot,
     log,
     maxInFlight: config.maxRequestsInFlight,
-    health: () => ({ packs: library.ids(), defaultPack: config.policy.defaultPack, auth: config.authEnabled }),
+    health: () => ({ packs: library.ids(), defaultPack: config.policy.defaultPack, auth: config.authEnabled, deliveries: deliveries.counts() }),
   });
 
   return {
@@ -103,6 +120,7 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
         bot.close();
         server.close(() => {
           incidents.close();
+          deliveryDb.close();
           approvals.then((s) => s.close()).catch(() => undefined).finally(() => resolve());
         });
         // keep-alive sockets would hold close() open until they time out

@@ -20,6 +20,15 @@ const schema = z.object({
   BOT_LOGIN_URL: z.union([z.literal(""), z.string().url()]).default(""),
   /** the scope (resource) of those tokens */
   BOT_OAUTH_SCOPE: z.union([z.literal(""), z.string().url()]).default(""),
+  // --- the bot's outbound calls (issue 10) ---
+  /** one request to the Bot Connector (reply, card update, getMember, createConversation), in milliseconds */
+  BOT_CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+  /** repeats of a connector request the connector cannot have acted on (429/503, no connection; 5xx only for GET/PUT/DELETE) */
+  BOT_CONNECTOR_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /** the longest total wait between attempts of one connector request, Retry-After included (a longer one fails the call at once) */
+  BOT_CONNECTOR_MAX_RETRY_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(3000),
+  /** one fetch of the OpenID metadata or signing keys, and one request for the bot's own Entra token */
+  BOT_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
   POLICY_PACK: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes").default("soderkoping"),
   /** extra directory holding an organisation's own packs (each a subfolder) */
   POLICY_DIR: z.string().default(""),
@@ -47,6 +56,10 @@ const schema = z.object({
   INCIDENT_STORE: z.enum(["sqlite", "sharepoint"]).default("sqlite"),
   /** how often saved-but-unfiled reports are retried (seconds) */
   INCIDENT_OUTBOX_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
+  /** how often undelivered notices and approval cards are retried (seconds) */
+  DELIVERY_RETRY_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(30),
+  /** how long one delivery attempt owns its entry; after a crash, the next process takes it over after this (seconds) */
+  DELIVERY_LEASE_S: z.coerce.number().int().min(1).max(3600).default(120),
   /** where incident notices go: a Teams channel or conversation id (19:…@thread.tacv2); empty: the reporter's own conversation */
   INCIDENT_NOTIFY_CONVERSATION: z.string().trim().max(512).regex(/^[^\s]*$/, "a conversation id, no spaces").default(""),
   /** Bot Connector URL for that conversation until the bot has seen it (regional, e.g. https://smba.trafficmanager.net/emea/) */
@@ -116,6 +129,8 @@ export interface Config {
     appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
     /** Bot Framework endpoints; each empty string means botbuilder's public-cloud value */
     cloud: { openIdMetadataUrl: string; tokenIssuer: string; loginUrl: string; oauthScope: string };
+    /** time limits of the bot's own outbound calls (src/bot/connector/) */
+    outbound: { connectorTimeoutMs: number; connectorMaxRetries: number; connectorMaxRetryWaitMs: number; authTimeoutMs: number };
   };
   policy: { defaultPack: string; extraDir: string };
   dataDir: string;
@@ -161,6 +176,8 @@ export interface Config {
     proactive: { installApp: boolean; catalogAppId: string; serviceUrl: string };
   };
   directory: { kind: "file" | "graph"; file: string };
+  /** the durable outbox of proactive messages (incident notices, approval cards) */
+  deliveries: { retryIntervalMs: number; leaseMs: number };
   /** bot state shared by instances: conversation references, pending requests */
   state: { kind: "sqlite" | "blob"; connectionString: string; container: string };
 }
@@ -195,6 +212,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
       cloud: { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL, tokenIssuer: e.BOT_TOKEN_ISSUER, loginUrl: e.BOT_LOGIN_URL.replace(/\/+$/, ""), oauthScope: e.BOT_OAUTH_SCOPE },
+      outbound: {
+        connectorTimeoutMs: e.BOT_CONNECTOR_TIMEOUT_MS,
+        connectorMaxRetries: e.BOT_CONNECTOR_MAX_RETRIES,
+        connectorMaxRetryWaitMs: e.BOT_CONNECTOR_MAX_RETRY_WAIT_MS,
+        authTimeoutMs: e.BOT_AUTH_TIMEOUT_MS,
+      },
     },
     policy: { defaultPack: e.POLICY_PACK, extraDir: e.POLICY_DIR },
     dataDir: e.DATA_DIR,
@@ -226,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       proactive: { installApp: e.APPROVAL_INSTALL_APP, catalogAppId: e.TEAMS_CATALOG_APP_ID, serviceUrl: e.APPROVAL_SERVICE_URL },
     },
     directory: { kind: e.DIRECTORY, file: e.DIRECTORY_FILE.trim() },
+    deliveries: { retryIntervalMs: e.DELIVERY_RETRY_INTERVAL_S * 1000, leaseMs: e.DELIVERY_LEASE_S * 1000 },
     state: { kind: e.STATE_STORE, connectionString: e.AZURE_STORAGE_CONNECTION_STRING, container: e.STATE_BLOB_CONTAINER },
   };
 }

@@ -12,6 +12,8 @@ import { ConversationRefs } from "./notify/conversation-refs";
 import { setupIncidentReporting, type IncidentWiring } from "./incidents/setup";
 import { setupApprovals, type ApprovalSetup, type ApprovalWiring } from "./approvals/setup";
 import type { BotDeps } from "./deps";
+import type { DeliveryRunner } from "../notify/delivery-outbox";
+import { refuseMalformedActivity } from "./activity-shape";
 
 export interface BotEndpoint {
   /** handles POST /api/messages */
@@ -31,6 +33,8 @@ export interface BotExtras {
   incidents?: IncidentWiring;
   /** AI tool requests (issue 5): the approval stack, opened asynchronously by app.ts */
   approvals?: Promise<ApprovalWiring>;
+  /** the durable outbox for incident notices and approval cards; started once the handlers are in place */
+  deliveries?: DeliveryRunner;
 }
 
 export function createBotEndpoint(
@@ -50,22 +54,32 @@ export function createBotEndpoint(
     10_000,
     (e) => log.warn({ event: "conversationRef", err: e instanceof Error ? e.name : "error" }, "conversation reference not saved"),
   );
-  const incidents = extras.incidents ? setupIncidentReporting(adapter, config, extras.incidents, refs, (id) => library.get(id).facts.organisation.name, log) : undefined;
+  const deliveries = extras.deliveries;
+  const incidents = extras.incidents ? setupIncidentReporting(adapter, config, extras.incidents, refs, (id) => library.get(id).facts.organisation.name, log, deliveries) : undefined;
   const deps: BotDeps = { library, packs: new ConversationPacks(config.policy.defaultPack), recent: new RecentAnswers(), log, review: config.review, images: config.images, incidents };
   const bot = new PolicyBot(deps);
   let closed = false;
   const approvals: Promise<ApprovalSetup | undefined> = wiring
-    ? wiring.then((w) => {
-        const s = setupApprovals(adapter, config, w, refs, library, deps.packs, log);
+    ? wiring.then(async (w) => {
+        const s = setupApprovals(adapter, config, w, refs, library, deps.packs, log, deliveries);
         deps.approvals = s.flow;
+        const recovered = await s.flow.recoverUndelivered().catch((e: unknown) => {
+          log.warn({ event: "delivery", step: "recover", err: e instanceof Error ? e.name : "error" }, "undelivered approval cards not checked");
+          return 0;
+        });
+        if (recovered > 0) log.warn({ event: "delivery", step: "recover", count: recovered }, "approval cards never delivered are queued");
         if (!closed) s.timer.start();
         return s;
       })
     : Promise.resolve(undefined);
   // a failure to open is reported by ready() (app.listen); activities are answered without approvals
   approvals.catch(() => undefined);
+  // what a crash left in the outbox goes out once every handler is registered
+  void approvals.catch(() => undefined).then(() => !closed && deliveries?.start());
   return {
     async handle(req, res) {
+      // a malformed activity never reaches the adapter or a handler: 400 naming the field (./activity-shape)
+      if (refuseMalformedActivity(req.body, res, log)) return;
       const started = performance.now();
       const a = (req.body ?? {}) as { type?: unknown; name?: unknown; channelId?: unknown; conversation?: { conversationType?: unknown } };
       await approvals.catch(() => undefined);
@@ -91,6 +105,7 @@ export function createBotEndpoint(
     runApprovalReminders: async () => ((await approvals)?.timer.runOnce() ?? 0),
     close: () => {
       closed = true;
+      deliveries?.stop();
       void approvals.then((s) => s?.timer.stop()).catch(() => undefined);
     },
   };

@@ -30,6 +30,8 @@ export interface NoticeOrigin {
   reporterObjectId: string;
   /** the conversation the report was made in (the local adapter answers there) */
   conversationId?: string;
+  /** that conversation's reference (ids only), for answering there after a restart */
+  conversationRef?: Record<string, unknown>;
 }
 
 export type NoticeTarget = "security" | "manager";
@@ -43,7 +45,8 @@ export interface NoticeResult {
 
 export interface Notifier {
   readonly kind: "local" | "teams";
-  notifyIncident(notice: IncidentNotice, origin: NoticeOrigin): Promise<NoticeResult[]>;
+  /** `skip`: targets reached by an earlier attempt (the outbox retries the others) */
+  notifyIncident(notice: IncidentNotice, origin: NoticeOrigin, skip?: NoticeTarget[]): Promise<NoticeResult[]>;
 }
 
 /**

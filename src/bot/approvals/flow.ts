@@ -16,6 +16,7 @@ import type { PolicyLibrary, PolicyPack } from "../../policy/types";
 import type { ApprovalCards, CardRef, ConversationStore } from "../../state/conversations";
 import type { AdaptiveCard } from "../cards/adaptive-card";
 import type { ConversationPacks } from "../conversation-packs";
+import { passingFailure, type DeliveryResult, type DeliveryRunner } from "../../notify/delivery-outbox";
 import { cardActivity, sendCard } from "../send-card";
 import { orgMri, type Reach } from "../proactive/reach";
 import { approvalCard } from "./approval-card";
@@ -32,12 +33,16 @@ export interface ApprovalFlowParts {
   library: PolicyLibrary;
   packs: ConversationPacks;
   log: Logger;
+  /** approval cards go through the durable outbox: a crash mid-delivery delays the card, never loses it */
+  deliveries?: DeliveryRunner;
 }
 
 type Via = "invoke" | "message";
 
 export class ApprovalFlow {
-  constructor(private readonly p: ApprovalFlowParts) {}
+  constructor(private readonly p: ApprovalFlowParts) {
+    p.deliveries?.handle("approval-card", (x, at) => this.deliverQueued(String(x.requestId), undefined, at.last));
+  }
 
   // ---- the request ----
 
@@ -90,16 +95,16 @@ export class ApprovalFlow {
           notes.push(out.admin ? k(lang, "requester.adminNamed", { admin: out.admin.name }) : k(lang, "requester.noAdmin", { contact: pack.facts.contact[lang] }));
         }
         const to = out.status === "created" ? out.approver : out.admin;
-        if (to && !out.replay) {
-          const d = await this.deliver(r);
-          if (d.ok && out.status === "created") notes.push(k(lang, "requester.sent", { approver: to.name, role: a(lang, `role.${r.approver!.slot}`).toLowerCase() }));
-          if (!d.ok) {
+        if (to) {
+          // a re-submit is told where the first delivery stands, not that it was sent
+          const d = out.replay ? await this.deliveryState(r) : await this.deliverNow(r);
+          const vars = { approver: to.name, role: a(lang, `role.${r.approver!.slot}`).toLowerCase() };
+          if (d.status === "done" && out.status === "created") notes.push(k(lang, "requester.sent", vars));
+          if (d.status === "retry") notes.push(k(lang, "requester.retrying", vars));
+          if (d.status === "failed") {
             undelivered = true;
             notes.push(k(lang, "requester.unreachable", { approver: to.name, code: d.code }));
-            await this.tellAdmin(r, "unreachable", d.code);
           }
-        } else if (to && out.status === "created") {
-          notes.push(k(lang, "requester.sent", { approver: to.name, role: a(lang, `role.${r.approver!.slot}`).toLowerCase() }));
         }
         const card = requesterCard({ lang, organisation, request: r, notes, replay: out.replay, showPurpose: personal(ctx), undelivered });
         // the form is replaced in place by this card: that message is the requester's card from now on
@@ -194,6 +199,61 @@ export class ApprovalFlow {
 
   // ---- delivery and card updates ----
 
+  /**
+   * The first delivery of a new request's card, in the turn: written to the outbox first, so
+   * a crash before it is sent leaves it to the outbox after the restart.
+   */
+  private async deliverNow(r: ApprovalRequest): Promise<DeliveryResult> {
+    const runner = this.p.deliveries;
+    if (!runner) return this.deliverQueued(r.id, r);
+    const id = approvalDeliveryId(r.id);
+    runner.enqueue(id, "approval-card", { requestId: r.id });
+    return (await runner.attempt(id)) ?? (await this.deliveryState(r));
+  }
+
+  /**
+   * At start-up: an open request whose card was never delivered and has no outbox entry
+   * (the process died between storing the request and writing the entry) gets one.
+   */
+  async recoverUndelivered(limit = 200): Promise<number> {
+    const runner = this.p.deliveries;
+    if (!runner) return 0;
+    let n = 0;
+    for (const { request: r } of await this.p.service.list({ status: "pending", limit })) {
+      if (!r.approver || runner.entry(approvalDeliveryId(r.id))) continue;
+      const cards = await this.p.conversations.cards(r.id).catch(() => undefined);
+      if (!cards || cards.approver) continue;
+      runner.enqueue(approvalDeliveryId(r.id), "approval-card", { requestId: r.id }, 0);
+      n++;
+    }
+    return n;
+  }
+
+  /** where the delivery of a request's card stands: its stored card, else the outbox entry */
+  private async deliveryState(r: ApprovalRequest): Promise<DeliveryResult> {
+    const cards = await this.p.conversations.cards(r.id).catch(() => ({}) as ApprovalCards);
+    if (cards.approver) return { status: "done" };
+    const e = this.p.deliveries?.entry(approvalDeliveryId(r.id));
+    if (e?.state === "failed") return { status: "failed", code: e.lastError ?? "error" };
+    if (e?.state === "pending") return { status: "retry", code: e.lastError ?? "pending" };
+    // an open request with neither a card nor an entry was never sent: send it now
+    if (!e && OPEN_STATUSES.includes(r.status)) return this.deliverNow(r);
+    return { status: "done" };
+  }
+
+  /** one attempt (the outbox's handler): an open request without a delivered card gets it */
+  private async deliverQueued(requestId: string, known?: ApprovalRequest, last = false): Promise<DeliveryResult> {
+    const r = known ?? (await this.p.service.get(requestId))?.request;
+    if (!r || !r.approver || !OPEN_STATUSES.includes(r.status)) return { status: "done" };
+    const cards = await this.p.conversations.cards(r.id).catch(() => ({}) as ApprovalCards);
+    if (cards.approver) return { status: "done" };
+    const d = await this.deliver(r);
+    if (d.ok) return { status: "done" };
+    if (passingFailure(d.code) && !last) return { status: "retry", code: d.code };
+    await this.tellAdmin(r, "unreachable", d.code);
+    return { status: "failed", code: d.code };
+  }
+
   /** the approval card to request.approver (manager, role holder or admin); its place is stored */
   private async deliver(r: ApprovalRequest, banner?: { text: string; color?: "warning" | "attention" }) {
     const approver = r.approver!;
@@ -286,6 +346,8 @@ export class ApprovalFlow {
     }
   }
 }
+
+const approvalDeliveryId = (requestId: string) => `approval-card:${requestId}`;
 
 /** the card the message path already sent itself */
 const NO_REPLACE = Object.freeze({}) as AdaptiveCard;

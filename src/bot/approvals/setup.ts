@@ -14,6 +14,7 @@ import type { AppInstaller } from "../proactive/graph-install";
 import { Reach } from "../proactive/reach";
 import { ApprovalFlow } from "./flow";
 import { ReminderTimer } from "./reminders";
+import type { DeliveryRunner } from "../../notify/delivery-outbox";
 
 export interface ApprovalWiring {
   service: ApprovalService;
@@ -36,6 +37,7 @@ export function setupApprovals(
   library: PolicyLibrary,
   packs: ConversationPacks,
   log: Logger,
+  deliveries?: DeliveryRunner,
 ): ApprovalSetup {
   const appId = config.authEnabled ? config.bot.appId : "";
   const reach = new Reach(adapter, refs, {
@@ -44,7 +46,7 @@ export function setupApprovals(
     serviceUrl: config.approvals?.proactive.serviceUrl ?? "https://smba.trafficmanager.net/teams/",
     installer: w.installer,
   });
-  const flow = new ApprovalFlow({ service: w.service, conversations: w.conversations, directory: w.directory, reach, library, packs, log });
+  const flow = new ApprovalFlow({ service: w.service, conversations: w.conversations, directory: w.directory, reach, library, packs, log, deliveries });
   const timer = new ReminderTimer(w.service, flow, config.approvals?.reminderIntervalMs ?? 3_600_000, (e) =>
     log.warn({ event: "approval", step: "reminders", err: e instanceof Error ? e.name : "error" }, "reminder pass failed"),
   );

@@ -2,11 +2,12 @@
 // or the Action.Submit fallback), hands it to the incident service and answers with the
 // receipt, the form again with errors, or a clear refusal; then notifies. Logs carry the
 // reference, the outcome and timings only: never what the reporter wrote.
-import { TeamsInfo, type AdaptiveCardInvokeResponse, type TurnContext } from "botbuilder";
-import type { IncidentService, Reporter, SubmitOutcome } from "../../incidents";
+import { TeamsInfo, TurnContext, type AdaptiveCardInvokeResponse } from "botbuilder";
+import type { IncidentService, Reporter, StoredIncident, SubmitOutcome } from "../../incidents";
 import type { Logger } from "../../logging";
 import { langFromLocale, type LocaleLang } from "../../locales";
-import type { IncidentNotice, Notifier, NoticeOrigin } from "../../notify/notifier";
+import type { IncidentNotice, Notifier, NoticeOrigin, NoticeTarget } from "../../notify/notifier";
+import { passingFailure, type DeliveryResult, type DeliveryRunner } from "../../notify/delivery-outbox";
 import type { AdaptiveCard } from "../cards/adaptive-card";
 import type { BotDeps } from "../deps";
 import { cardActivity, sendCard } from "../send-card";
@@ -20,24 +21,28 @@ import { knownTools } from "./tools";
 
 type Via = "execute" | "submit";
 
-/** what a queued report's notice needs once the outbox files it */
+/** what a report's notice needs, kept in the delivery outbox until it is sent (no report text) */
 interface PendingNotice extends NoticeOrigin {
   lang: LocaleLang;
   timeZone: string;
   organisation: string;
 }
 
-export class IncidentReporting {
-  /** reports saved in the outbox, by report id (in memory: after a restart the notice goes out without the origin) */
-  private readonly pending = new Map<string, PendingNotice>();
+/** a queued report's notice waits for the filing; "filed-later" kicks it sooner */
+const WAIT_FOR_FILING_MS = 5 * 60_000;
 
+export class IncidentReporting {
   constructor(
     readonly service: IncidentService,
     readonly notifier: Notifier,
     private readonly log: Logger,
     /** a pack id -> its organisation's name (for notices sent outside a turn) */
     private readonly organisationOf: (packId: string) => string = (id) => id,
-  ) {}
+    /** notices go through the durable outbox: a crash delays them, never loses them */
+    private readonly deliveries?: DeliveryRunner,
+  ) {
+    deliveries?.handle("incident-notice", (p, at) => this.deliverNotice(p, at.last));
+  }
 
   private pack(ctx: TurnContext, deps: BotDeps) {
     const packId = deps.packs.get(ctx.activity.conversation.id);
@@ -119,9 +124,10 @@ export class IncidentReporting {
         return failedCard(lang, facts.contact[lang], o.code);
       case "filed":
       case "queued": {
-        const origin: PendingNotice = { reporterObjectId: actor.objectId, conversationId: a.conversation.id, lang, timeZone: tz, organisation };
-        if (!o.replay && o.status === "filed") void this.notify(o.incident.reference, notice(o.incident, o.link, origin, false), origin);
-        if (!o.replay && o.status === "queued") this.pending.set(o.incident.id, origin);
+        if (!o.replay) {
+          const origin: PendingNotice = { reporterObjectId: actor.objectId, conversationId: a.conversation.id, conversationRef: conversationRef(ctx), lang, timeZone: tz, organisation };
+          this.queueNotice(o.incident.id, o.incident.reference, origin, o.status === "filed");
+        }
         return receiptCard({
           lang,
           organisation,
@@ -138,27 +144,64 @@ export class IncidentReporting {
     }
   }
 
+  /**
+   * The notice is written to the outbox first; a filed report's is sent right away (not
+   * awaited: the receipt does not wait for the channel), a queued one's once it is filed.
+   */
+  private queueNotice(incidentId: string, reference: string, origin: PendingNotice, filed: boolean): void {
+    if (!this.deliveries) {
+      if (filed) void this.service.get(incidentId).then((stored) => stored && this.sendNotice(stored, origin, []), () => undefined);
+      return;
+    }
+    const id = noticeId(incidentId);
+    this.deliveries.enqueue(id, "incident-notice", { incidentId, reference, origin, filedLater: !filed, done: [] });
+    if (filed) void this.deliveries.attempt(id).catch((err) => this.log.warn({ event: "incidentNotice", reference, status: "failed", err: (err as Error)?.name }, "notice failed"));
+  }
+
   /** the service's events: a report filed later from the outbox gets its notice now */
   onServiceEvent(e: { event: string; id?: string; reference?: string }): void {
     if (e.event !== "filed-later" || !e.id) return;
     const id = e.id;
     void (async () => {
-      const stored = await this.service.get(id).catch(() => undefined);
-      if (!stored) return;
-      const i = stored.incident;
-      const origin: PendingNotice = this.pending.get(id) ?? { reporterObjectId: i.reporter.objectId, lang: "sv", timeZone: "Europe/Stockholm", organisation: safe(() => this.organisationOf(i.policyPack), i.policyPack) };
-      this.pending.delete(id);
-      await this.notify(i.reference, notice(i, stored.link, origin, true), origin);
+      const kicked = await this.deliveries?.kick(noticeId(id));
+      // without an outbox entry (a report queued before this version, or no outbox): the origin is unknown
+      if (kicked === undefined && this.deliveries?.entry(noticeId(id)) === undefined) {
+        const stored = await this.service.get(id).catch(() => undefined);
+        if (!stored) return;
+        const i = stored.incident;
+        await this.sendNotice(stored, { reporterObjectId: i.reporter.objectId, lang: "sv", timeZone: "Europe/Stockholm", organisation: safe(() => this.organisationOf(i.policyPack), i.policyPack) }, [], true);
+      }
     })().catch((err) => this.log.warn({ event: "incidentNotice", status: "failed", err: (err as Error)?.name }, "notice failed"));
   }
 
-  private async notify(reference: string, n: IncidentNotice, origin: NoticeOrigin): Promise<void> {
+  /** one attempt of an outbox entry: the report must be filed; targets reached before are skipped */
+  private async deliverNotice(p: Record<string, unknown>, last: boolean): Promise<DeliveryResult> {
+    const incidentId = String(p.incidentId);
+    const origin = p.origin as PendingNotice;
+    const done = (Array.isArray(p.done) ? p.done : []) as NoticeTarget[];
+    const stored = await this.service.get(incidentId).catch(() => undefined);
+    if (!stored) return { status: "retry", code: "not_filed", afterMs: WAIT_FOR_FILING_MS, countAttempt: false };
+    const results = await this.sendNotice(stored, origin, done, p.filedLater === true);
+    if (!results) return { status: "retry", code: "notifier_error" };
+    const reached = [...done, ...results.filter((r) => r.status === "sent").map((r) => r.target)];
+    const failed = results.filter((r) => r.status === "failed");
+    const passing = failed.filter((r) => passingFailure(r.reason ?? "error"));
+    if (passing.length > 0 && !last) return { status: "retry", code: passing[0].reason ?? "error", payload: { ...p, done: reached } };
+    if (failed.length > 0) return { status: "failed", code: failed[0].reason ?? "error" };
+    return { status: "done" };
+  }
+
+  /** notices to the targets not yet reached; undefined when the notifier itself failed */
+  private async sendNotice(stored: StoredIncident, origin: PendingNotice, skip: NoticeTarget[], filedLater = false) {
+    const i = stored.incident;
     const started = performance.now();
     try {
-      const results = await this.notifier.notifyIncident(n, origin);
-      this.log.info({ event: "incidentNotice", reference, notifier: this.notifier.kind, results, ms: Math.round(performance.now() - started) }, "incident notices");
+      const results = await this.notifier.notifyIncident(notice(i, stored.link, origin, filedLater), origin, skip);
+      this.log.info({ event: "incidentNotice", reference: i.reference, notifier: this.notifier.kind, results, ms: Math.round(performance.now() - started) }, "incident notices");
+      return results;
     } catch (err) {
-      this.log.warn({ event: "incidentNotice", reference, status: "failed", err: (err as Error)?.name }, "notice failed");
+      this.log.warn({ event: "incidentNotice", reference: i.reference, status: "failed", err: (err as Error)?.name }, "notice failed");
+      return undefined;
     }
   }
 
@@ -198,6 +241,17 @@ function safe<T>(f: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+const noticeId = (incidentId: string) => `incident-notice:${incidentId}`;
+
+/** where a report was made, so the local notifier can answer there after a restart (ids only) */
+function conversationRef(ctx: TurnContext): Record<string, unknown> {
+  const ref = TurnContext.getConversationReference(ctx.activity) as Record<string, unknown>;
+  delete ref.activityId;
+  const user = ref.user as { id?: string; aadObjectId?: string } | undefined;
+  if (user) ref.user = { id: user.id, aadObjectId: user.aadObjectId };
+  return JSON.parse(JSON.stringify(ref)) as Record<string, unknown>;
 }
 
 function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {

@@ -10,6 +10,7 @@ import { LocalNotifier } from "../notify/local-notifier";
 import { proactiveSender } from "../notify/send";
 import { TeamsNotifier } from "../notify/teams-notifier";
 import { IncidentReporting } from "./reporting";
+import type { DeliveryRunner } from "../../notify/delivery-outbox";
 
 export interface IncidentWiring {
   service: IncidentService;
@@ -26,6 +27,7 @@ export function setupIncidentReporting(
   refs: ConversationRefs,
   organisationOf: (packId: string) => string,
   log: Logger,
+  deliveries?: DeliveryRunner,
 ): IncidentReporting {
   const appId = config.authEnabled ? config.bot.appId : "";
   const send = proactiveSender(adapter, appId);
@@ -34,5 +36,5 @@ export function setupIncidentReporting(
     ? new TeamsNotifier(refs, send, { conversationId: notify.conversationId, serviceUrl: notify.serviceUrl, tenantId: config.bot.tenantId, botAppId: appId, managers: w.managers, personalConversation: w.personalConversation })
     : new LocalNotifier(refs, send);
   log.info({ event: "incidentsReady", notifier: notifier.kind, managers: Boolean(w.managers) }, "incident reporting ready");
-  return new IncidentReporting(w.service, notifier, log, organisationOf);
+  return new IncidentReporting(w.service, notifier, log, organisationOf, deliveries);
 }

@@ -6,11 +6,12 @@
 // installed in). Reaching a manager who never chatted with the bot needs the app
 // installed for them through Graph: issue 5.
 import type { ConversationReference } from "botbuilder";
-import type { IncidentNotice, ManagerLookup, Notifier, NoticeOrigin, NoticeResult } from "../../notify/notifier";
+import type { IncidentNotice, ManagerLookup, Notifier, NoticeOrigin, NoticeResult, NoticeTarget } from "../../notify/notifier";
 import { noticeCard } from "../incidents/notice-card";
 import { DEFAULT_TIME_ZONE } from "../incidents/time-zone";
 import type { ConversationRefs } from "./conversation-refs";
-import { sendErrorCode, type ProactiveSend } from "./send";
+import { proactiveErrorCode } from "../proactive/errors";
+import type { ProactiveSend } from "./send";
 
 export interface TeamsNotifierOptions {
   /** the security channel's (or chat's) conversation id */
@@ -51,16 +52,18 @@ export class TeamsNotifier implements Notifier {
     };
   }
 
-  async notifyIncident(notice: IncidentNotice, origin: NoticeOrigin): Promise<NoticeResult[]> {
+  async notifyIncident(notice: IncidentNotice, origin: NoticeOrigin, skip: NoticeTarget[] = []): Promise<NoticeResult[]> {
     const card = noticeCard(this.orgNotice(notice), { local: false });
     const out: NoticeResult[] = [];
-    try {
-      await this.send(this.securityRef(), card);
-      out.push({ target: "security", status: "sent" });
-    } catch (e) {
-      out.push({ target: "security", status: "failed", reason: sendErrorCode(e) });
+    if (!skip.includes("security")) {
+      try {
+        await this.send(this.securityRef(), card);
+        out.push({ target: "security", status: "sent" });
+      } catch (e) {
+        out.push({ target: "security", status: "failed", reason: proactiveErrorCode(e) });
+      }
     }
-    out.push(await this.toManager(origin, card));
+    if (!skip.includes("manager")) out.push(await this.toManager(origin, card));
     return out;
   }
 
@@ -74,7 +77,7 @@ export class TeamsNotifier implements Notifier {
       await this.send(ref, card);
       return { target: "manager", status: "sent" };
     } catch (e) {
-      return { target: "manager", status: "failed", reason: sendErrorCode(e) };
+      return { target: "manager", status: "failed", reason: proactiveErrorCode(e) };
     }
   }
 }
