@@ -1,12 +1,14 @@
 // The directory through Microsoft Graph (app-only, permission User.Read.All):
 // GET /users/{id}/manager (404: no manager), GET /users/{id} for role holders whose
 // object ids come from config. Answers are cached briefly: a reminder run asks for the
-// same people many times.
+// same people many times. The cache is bounded (least recently used goes first), so the
+// user ids activities bring cannot grow it without limit.
 import type { Client } from "@microsoft/microsoft-graph-client";
 import type { Person } from "../approvals/model";
 import type { Clock } from "../incidents/clock";
 import { GraphError } from "../m365/graph-error";
 import { call } from "../m365/sharepoint-list";
+import { BoundedMap } from "../util/bounded-map";
 import { DirectoryError, type Directory, type DirectoryRole } from "./directory";
 
 const SELECT = "id,displayName,userPrincipalName";
@@ -24,16 +26,27 @@ export interface GraphDirectoryOptions {
   clock: Clock;
   /** default 10 minutes */
   cacheMs?: number;
+  /** answers cached, default 5 000 (a person is about 200 bytes) */
+  cacheMax?: number;
 }
+
+export const DIRECTORY_CACHE_MAX = 5_000;
 
 export class GraphDirectory implements Directory {
   readonly kind = "graph" as const;
-  private readonly cache = new Map<string, { at: number; value: Person | undefined }>();
+  private readonly cache: BoundedMap<string, { value: Person | undefined }>;
 
   constructor(
     private readonly client: Client,
     private readonly o: GraphDirectoryOptions,
-  ) {}
+  ) {
+    this.cache = new BoundedMap({ max: o.cacheMax ?? DIRECTORY_CACHE_MAX, ttlMs: o.cacheMs ?? 10 * 60_000, now: () => o.clock.now() });
+  }
+
+  /** answers cached (never more than the bound) */
+  get cacheSize(): number {
+    return this.cache.size;
+  }
 
   manager(userObjectId: string): Promise<Person | undefined> {
     return this.cached(`manager:${userObjectId}`, () => this.fetch(`/users/${encodeURIComponent(check(userObjectId))}/manager`));
@@ -67,10 +80,9 @@ export class GraphDirectory implements Directory {
 
   private async cached(key: string, fn: () => Promise<Person | undefined>): Promise<Person | undefined> {
     const hit = this.cache.get(key);
-    const ttl = this.o.cacheMs ?? 10 * 60_000;
-    if (hit && this.o.clock.now() - hit.at < ttl) return hit.value;
+    if (hit) return hit.value;
     const value = await fn();
-    this.cache.set(key, { at: this.o.clock.now(), value });
+    this.cache.set(key, { value });
     return value;
   }
 }

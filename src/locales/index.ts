@@ -3,13 +3,16 @@
 // in dist/ needs no copy step.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { BoundedMap } from "../util/bounded-map";
 
 export type LocaleLang = "sv" | "en";
 export type Vars = Record<string, string | number>;
 /** flat "a.b" keys, or nested objects looked up by dotted path */
 export type Table = { [key: string]: string | Table };
 
-const cache = new Map<string, Table>();
+// by language and area: 2 x 10 tables today; bounded all the same (least recently used goes first)
+const cache = new BoundedMap<string, Table>({ max: 64 });
+const AREA = /^[a-z][a-z0-9-]{0,63}$/;
 let localesDir: string | undefined;
 
 /** the src/locales folder, found from here whether run from src/ (tsx) or dist/src/ (compiled). */
@@ -30,6 +33,8 @@ export function table(lang: LocaleLang, area: string): Table {
   const id = `${lang}/${area}`;
   let t = cache.get(id);
   if (!t) {
+    // names only: a lang or area from outside never names a path
+    if ((lang !== "sv" && lang !== "en") || !AREA.test(area)) throw new Error(`policybot: no locale table ${JSON.stringify(id)}`);
     const file = path.join(findLocalesDir(), lang, `${area}.json`);
     t = JSON.parse(fs.readFileSync(file, "utf8")) as Table;
     cache.set(id, t);

@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
 import { projectRoot } from "../project-root";
+import { BoundedMap } from "../util/bounded-map";
 
 const name = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, "an internal column name: ASCII letters and digits");
 const base = {
@@ -78,7 +79,13 @@ export function schemaDir(): string {
   return path.join(projectRoot(), "infra", "sharepoint");
 }
 
-const cache = new Map<string, ListSchema>();
+// by file: two lists in the product, a few more in tests (least recently used goes first)
+const cache = new BoundedMap<string, ListSchema>({ max: 32 });
+
+/** schemas cached (never more than the bound) */
+export function listSchemaCacheSize(): number {
+  return cache.size;
+}
 
 /** reads and validates infra/sharepoint/<key>.list.json (cached) */
 export function loadListSchema(key: ListKey | string, dir = schemaDir()): ListSchema {

@@ -1,6 +1,8 @@
 // The user's time zone, and wall-clock date + time in that zone <-> an instant.
 // Teams sends the client's IANA zone as activity.localTimezone (and in the clientInfo
 // entity); a form's Input.Date/Input.Time values mean that zone's wall clock.
+import { BoundedMap } from "../../util/bounded-map";
+
 export const DEFAULT_TIME_ZONE = "Europe/Stockholm";
 
 /** the zone if Intl knows it, else undefined */
@@ -26,15 +28,36 @@ export function userTimeZone(a: ActivityZone): string {
   return validTimeZone(a.localTimezone) ?? validTimeZone(fromEntity) ?? DEFAULT_TIME_ZONE;
 }
 
-const partsFmt = new Map<string, Intl.DateTimeFormat>();
+// Formatters by canonical zone: Intl accepts any letter case ("europe/STOCKHOLM") and some
+// aliases, and each spelling would otherwise hold a DateTimeFormat of its own (a quarter of a
+// GB per 10 000 spellings). The spelling a request brings maps to its canonical zone in a
+// small map of strings; both maps are bounded (least recently used goes first).
+const ZONE_FORMATTERS = 64;
+const ZONE_SPELLINGS = 256;
+const fmtByZone = new BoundedMap<string, Intl.DateTimeFormat>({ max: ZONE_FORMATTERS });
+const zoneOfSpelling = new BoundedMap<string, string>({ max: ZONE_SPELLINGS });
+
+function partsFormatter(tz: string): Intl.DateTimeFormat {
+  const known = zoneOfSpelling.get(tz);
+  let f = known === undefined ? undefined : fmtByZone.get(known);
+  if (f) return f;
+  const made = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  // only the cache key is canonical: callers keep and show the name as given (see validTimeZone)
+  const zone = made.resolvedOptions().timeZone;
+  zoneOfSpelling.set(tz, zone);
+  f = fmtByZone.get(zone);
+  if (!f) fmtByZone.set(zone, (f = made));
+  return f;
+}
+
+/** the formatter and spelling caches' sizes (tests check their bounds) */
+export function zoneCacheSizes(): { formatters: number; spellings: number } {
+  return { formatters: fmtByZone.size, spellings: zoneOfSpelling.size };
+}
 
 /** the zone's offset from UTC at this instant, in ms (Stockholm in winter: +3 600 000) */
 export function zoneOffsetMs(tz: string, utcMs: number): number {
-  let f = partsFmt.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-    partsFmt.set(tz, f);
-  }
+  const f = partsFormatter(tz);
   const p = Object.fromEntries(f.formatToParts(new Date(utcMs)).map((x) => [x.type, x.value]));
   const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return wall - Math.floor(utcMs / 1000) * 1000;

@@ -5,6 +5,7 @@
 // in production), so a restart or a second instance can still reach that user.
 // A reference holds ids and the service URL only, never message text.
 import { TurnContext, type Activity, type ConversationReference } from "botbuilder";
+import { BoundedMap } from "../../util/bounded-map";
 
 /** where 1:1 references persist: src/state/conversations.ts's ConversationStore */
 export interface PersonalRefStore {
@@ -12,15 +13,30 @@ export interface PersonalRefStore {
   personal(userObjectId: string): Promise<Record<string, unknown> | undefined>;
 }
 
+type Ref = Partial<ConversationReference>;
+
+/** references kept per map (a reference is a few hundred bytes: a few megabytes at the bound) */
+export const CONVERSATION_REFS_MAX = 10_000;
+
 export class ConversationRefs {
-  private readonly byConversation = new Map<string, Partial<ConversationReference>>();
-  private readonly byUser = new Map<string, Partial<ConversationReference>>();
+  // least recently used goes first: a conversation or user forgotten here is found again on
+  // its next activity, a user's 1:1 chat also in the state store
+  private readonly byConversation: BoundedMap<string, Ref>;
+  private readonly byUser: BoundedMap<string, Ref>;
 
   constructor(
     private readonly store?: PersonalRefStore,
-    private readonly max = 10_000,
+    max = CONVERSATION_REFS_MAX,
     private readonly onError?: (e: unknown) => void,
-  ) {}
+  ) {
+    this.byConversation = new BoundedMap({ max });
+    this.byUser = new BoundedMap({ max });
+  }
+
+  /** references held: conversations, users' 1:1 chats (each never more than the bound) */
+  get sizes(): { conversations: number; users: number } {
+    return { conversations: this.byConversation.size, users: this.byUser.size };
+  }
 
   /**
    * records where this activity came from (called for every incoming activity); the
@@ -77,13 +93,7 @@ export class ConversationRefs {
     this.byUser.delete(objectId);
   }
 
-  private put(map: Map<string, Partial<ConversationReference>>, key: string, ref: Partial<ConversationReference>): void {
-    map.delete(key);
+  private put(map: BoundedMap<string, Ref>, key: string, ref: Ref): void {
     map.set(key, ref);
-    while (map.size > this.max) {
-      const oldest = map.keys().next().value;
-      if (oldest === undefined) break;
-      map.delete(oldest);
-    }
   }
 }

@@ -3,8 +3,12 @@
 import { fold } from "./normalize";
 import { SWEDISH_STOPWORDS } from "./stopwords";
 import { foldedStems, stemSv } from "./stem";
+import { BoundedMap } from "../../util/bounded-map";
 
 const MIN_PART = 3;
+/** compound splits remembered: the policies' words and the words users ask with (least recently used goes first) */
+export const SPLIT_CACHE_MAX = 20_000;
+const SPLIT_CACHE_KEY_MAX = 64;
 const FOLDED_STOPWORDS = new Set([...SWEDISH_STOPWORDS].map(fold));
 
 export class Vocabulary {
@@ -13,7 +17,7 @@ export class Vocabulary {
   /** folded whole words only: compound parts must be words, not stems ("tran" of "träna") */
   private readonly surface = new Set<string>();
   private readonly byLength = new Map<number, string[]>();
-  private readonly splitCache = new Map<string, string[] | null>();
+  private readonly splitCache = new BoundedMap<string, string[] | null>({ max: SPLIT_CACHE_MAX });
 
   add(token: string): void {
     if (token.length < MIN_PART || SWEDISH_STOPWORDS.has(token) || /\d/.test(token)) return;
@@ -33,6 +37,11 @@ export class Vocabulary {
 
   get size(): number {
     return this.known.size;
+  }
+
+  /** compound splits remembered (never more than the bound) */
+  get splitsCached(): number {
+    return this.splitCache.size;
   }
 
   /** a known word within `maxEdits` edits (Levenshtein) of the folded word, if any */
@@ -58,7 +67,8 @@ export class Vocabulary {
     if (cached !== undefined) return cached;
     const parts = this.splitFolded(f, 0);
     const result = parts && parts.length > 1 ? parts.map((p) => stemSv(p)) : null;
-    this.splitCache.set(f, result);
+    // no compound is this long: a longer "word" is worked out each time, never kept
+    if (f.length <= SPLIT_CACHE_KEY_MAX) this.splitCache.set(f, result);
     return result;
   }
 
