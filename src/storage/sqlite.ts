@@ -1,16 +1,24 @@
 // Opens a SQLite file under the data directory with settings for a small, durable
 // journal: WAL (readers do not block the writer), synchronous=FULL (a committed report
 // survives a power cut), a busy timeout (a second process over the same file waits).
-import * as fs from "node:fs";
+// The folder is owner-only and so are the file and its -wal/-shm (see ./private-files).
 import * as path from "node:path";
 import Database from "better-sqlite3";
+import { privateDir, privateFile, SQLITE_COMPANIONS, tightenFile } from "./private-files";
 
 export type Db = Database.Database;
 
 export function openDatabase(file: string): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const onDisk = file !== ":memory:" && file !== "";
+  if (onDisk) {
+    privateDir(path.dirname(path.resolve(file)));
+    // made 0600 before SQLite opens it (SQLite would make it 0644); its companions take the file's mode
+    privateFile(file);
+    for (const c of SQLITE_COMPANIONS) tightenFile(file + c);
+  }
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
+  if (onDisk) for (const f of [file, ...SQLITE_COMPANIONS.map((c) => file + c)]) tightenFile(f);
   db.pragma("synchronous = FULL");
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
