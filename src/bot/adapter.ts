@@ -1,37 +1,92 @@
 // CloudAdapter with Bot Framework authentication. Without an app id the adapter
 // skips token validation (local Playground only: the server then binds to 127.0.0.1);
 // with one, every request must carry a valid Bot Framework JWT (else 401).
+// Every outbound call has a time limit (BOT_CONNECTOR_*, BOT_AUTH_TIMEOUT_MS): connector
+// calls through the pipeline policy of connector/pipeline.ts, the signing keys through
+// connector/openid.ts, the bot's own Entra tokens through msal's network client (m365/token.ts).
 import { ConfidentialClientApplication } from "@azure/msal-node";
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from "botbuilder";
-import { AuthenticationConstants, AuthenticationError, MsalServiceClientCredentialsFactory, type ServiceClientCredentialsFactory } from "botframework-connector";
+import {
+  AuthenticationConstants,
+  AuthenticationError,
+  MsalServiceClientCredentialsFactory,
+  type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorFactory,
+  type ServiceClientCredentialsFactory,
+} from "botframework-connector";
 import type { Config } from "../config";
 import type { Logger } from "../logging";
 import { t, langFromLocale } from "../locales";
 import { msalConfig } from "../m365/token";
+import { deliveryWatch, undeliveredCode } from "./connector/delivery";
+import { installOpenIdMetadata, SigningKeysUnavailable } from "./connector/openid";
+import { ConnectorCallError, TimedConnectorFactory, type ConnectorCallSettings } from "./connector/pipeline";
+import { loudConsole, quietConsole } from "./connector/quiet-console";
+import { proactiveErrorCode } from "./proactive/errors";
+
+export { undeliveredReplies, type UndeliveredCounts } from "./connector/delivery";
+export { withConnectorDeadline } from "./connector/pipeline";
 
 type BotConfig = Config["bot"];
 
 /** errors jsonwebtoken throws for a bad token (bad signature, malformed, expired, not yet valid) */
 const TOKEN_ERRORS = new Set(["JsonWebTokenError", "TokenExpiredError", "NotBeforeError"]);
 
+/**
+ * Why a token was rejected, as a stable code: the log gets this, never the error's
+ * message (botbuilder's carry the token's claims, e.g. its audience or key id).
+ */
+export function rejectionReason(err: Error): string {
+  // anchored on botbuilder's and jsonwebtoken's fixed texts: the parts after them come from the token
+  const m = err.message ?? "";
+  if (err.name === "TokenExpiredError" || /^(The token has expired|jwt expired)/.test(m)) return "token_expired";
+  if (err.name === "NotBeforeError" || /^jwt not active/.test(m)) return "token_not_yet_valid";
+  if (/^invalid signature/.test(m)) return "bad_signature";
+  if (/^jwt signature is required/.test(m)) return "unsigned";
+  if (/^(invalid algorithm|"?Token signing algorithm|secretOrPublicKey must be)/.test(m)) return "bad_algorithm";
+  if (/^Signing Key could not be retrieved/.test(m)) return "unknown_key";
+  if (/^Could not validate (additional )?endorsement/.test(m)) return "endorsement";
+  if (/^(Unauthorized\. Invalid AppId passed on token|jwt audience invalid)/.test(m)) return "wrong_audience";
+  if (/^(Unauthorized\. Issuer Claim MUST be present|jwt issuer invalid)/.test(m)) return "wrong_issuer";
+  if (/^Unauthorized\. ServiceUrl claim/.test(m)) return "service_url_mismatch";
+  if (/^Unauthorized\. No valid identity/.test(m)) return "no_valid_identity";
+  if (/^Unauthorized Access\. Request is not authorized\. Skill/.test(m)) return "skill_claims";
+  if (/^Unauthorized Access\. Request is not authorized/.test(m)) return "no_token";
+  if (/^(jwt malformed|invalid token|jwt must be provided)/.test(m)) return "malformed";
+  if (/^Unauthorized\. Is not authenticated/.test(m)) return "not_authenticated";
+  return "rejected";
+}
+
 // CloudAdapter answers 401 only for an AuthenticationError and 500 for anything else.
 // botbuilder lets jsonwebtoken's errors through as they are (a token signed by an unknown
 // key with a known kid gave 500), and reports keys it could not load as an
 // AuthenticationError (401). Here a bad token is always 401, and a failure to load the
 // signing keys stays a server error (500): the channel retries, nobody is told "unauthorized".
+// Each gives one short log line with a reason code: no stack, message, key or token.
 async function authResult<T>(run: () => Promise<T>, log: Logger): Promise<T> {
   try {
     return await run();
   } catch (err) {
     if (err instanceof AuthenticationError && err.statusCode >= 500) {
-      log.error({ event: "authKeysUnavailable", message: err.message }, "Bot Framework signing keys could not be loaded");
-      throw new Error(err.message);
+      const reason = err instanceof SigningKeysUnavailable ? err.reason : "keys_unavailable";
+      log.error({ event: "authKeysUnavailable", reason }, "Bot Framework signing keys could not be loaded");
+      throw new Error(`signing keys unavailable: ${reason}`);
     }
     if (err instanceof Error && TOKEN_ERRORS.has(err.name)) {
-      log.warn({ event: "authRejected", reason: err.name, message: err.message }, "bot token rejected");
-      throw new AuthenticationError(`Unauthorized. ${err.message}`, 401);
+      const reason = rejectionReason(err);
+      log.warn({ event: "authRejected", reason }, "bot token rejected");
+      throw new AuthenticationError(`Unauthorized: ${reason}`, 401);
     }
-    if (err instanceof AuthenticationError) log.warn({ event: "authRejected", reason: "AuthenticationError", message: err.message }, "bot token rejected");
+    if (err instanceof AuthenticationError) {
+      log.warn({ event: "authRejected", reason: rejectionReason(err) }, "bot token rejected");
+      throw new AuthenticationError(`Unauthorized: ${rejectionReason(err)}`, 401);
+    }
+    if (err instanceof Error) {
+      // e.g. no connection to the metadata server in botbuilder's own code: a server error, by name only
+      log.error({ event: "authKeysUnavailable", reason: "auth_error", err: safeName(err) }, "Bot Framework token validation failed");
+      throw new Error("token validation failed");
+    }
     throw err;
   }
 }
@@ -41,17 +96,26 @@ class PolicybotAuthentication extends ConfigurationBotFrameworkAuthentication {
     options: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
     credentials: ServiceClientCredentialsFactory | undefined,
     private readonly log: Logger,
+    private readonly calls: ConnectorCallSettings,
   ) {
     super(options, credentials);
   }
-  override authenticateRequest(...a: Parameters<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>) {
-    return authResult(() => super.authenticateRequest(...a), this.log);
+  override async authenticateRequest(...a: Parameters<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>) {
+    return this.timed(await authResult(() => super.authenticateRequest(...a), this.log));
   }
-  override authenticateStreamingRequest(...a: Parameters<ConfigurationBotFrameworkAuthentication["authenticateStreamingRequest"]>) {
-    return authResult(() => super.authenticateStreamingRequest(...a), this.log);
+  override async authenticateStreamingRequest(...a: Parameters<ConfigurationBotFrameworkAuthentication["authenticateStreamingRequest"]>) {
+    return this.timed(await authResult(() => super.authenticateStreamingRequest(...a), this.log));
   }
   override authenticateChannelRequest(...a: Parameters<ConfigurationBotFrameworkAuthentication["authenticateChannelRequest"]>) {
     return authResult(() => super.authenticateChannelRequest(...a), this.log);
+  }
+  /** proactive turns (continueConversation, createConversation) get their factory here */
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return new TimedConnectorFactory(super.createConnectorFactory(claimsIdentity), this.calls);
+  }
+  private timed(r: AuthenticateRequestResult): AuthenticateRequestResult {
+    if (r.connectorFactory && !(r.connectorFactory instanceof TimedConnectorFactory)) r.connectorFactory = new TimedConnectorFactory(r.connectorFactory, this.calls);
+    return r;
   }
 }
 
@@ -79,40 +143,84 @@ export function authOptions(b: BotConfig) {
 }
 
 /**
- * The bot's own tokens for the Bot Connector. With a custom login URL, msal-node gets the
- * authority's metadata up front (as for Graph), so it makes no instance discovery call to
- * the public cloud; otherwise botbuilder's credentials for MICROSOFT_APP_TYPE.
+ * The bot's own tokens for the Bot Connector, from msal-node with the timed network client
+ * (BOT_AUTH_TIMEOUT_MS). The authority's metadata is given up front (as for Graph), so msal
+ * makes no instance discovery call. A managed identity (UserAssignedMSI) keeps botbuilder's
+ * credentials.
  */
 function connectorCredentials(b: BotConfig): ServiceClientCredentialsFactory | undefined {
-  if (!b.cloud.loginUrl) return undefined;
-  if (!b.appPassword) throw new Error("BOT_LOGIN_URL needs MICROSOFT_APP_PASSWORD (the client secret)");
-  const url = new URL(b.cloud.loginUrl);
+  if (b.appType === "UserAssignedMSI") return undefined;
+  if (!b.appPassword) {
+    if (b.cloud.loginUrl) throw new Error("BOT_LOGIN_URL needs MICROSOFT_APP_PASSWORD (the client secret)");
+    return undefined;
+  }
+  // botbuilder's own factory refuses a SingleTenant bot without its tenant, as before
+  if (!b.cloud.loginUrl && b.appType === "SingleTenant" && !b.tenantId) return undefined;
+  const url = new URL(b.cloud.loginUrl || AuthenticationConstants.ToChannelFromBotLoginUrl);
   const segments = url.pathname.split("/").filter(Boolean);
   const urlTenant = segments.pop();
   // like botbuilder: a SingleTenant bot asks its own tenant, others the one in the URL
   const tenantId = b.appType === "SingleTenant" && b.tenantId ? b.tenantId : urlTenant;
   if (!tenantId) throw new Error("BOT_LOGIN_URL must end with the tenant, e.g. https://login.microsoftonline.com/botframework.com");
   const app = new ConfidentialClientApplication(
-    msalConfig({ tenantId, clientId: b.appId, clientSecret: b.appPassword, authorityHost: `${url.origin}/${segments.join("/")}` }),
+    msalConfig({ tenantId, clientId: b.appId, clientSecret: b.appPassword, authorityHost: `${url.origin}/${segments.join("/")}`, timeoutMs: b.outbound.authTimeoutMs }),
   );
   // botbuilder is typed against its own msal-node 2; it calls only acquireTokenByClientCredential, unchanged in 7
   return new MsalServiceClientCredentialsFactory(b.appId, app as unknown as ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1]);
 }
 
+function connectorCalls(b: BotConfig): ConnectorCallSettings {
+  return { timeoutMs: b.outbound.connectorTimeoutMs, maxRetries: b.outbound.connectorMaxRetries, maxRetryWaitMs: b.outbound.connectorMaxRetryWaitMs };
+}
+
+/** an error's name for the log, if it looks like one (never its message) */
+function safeName(err: unknown): string {
+  const n = (err as { name?: unknown } | undefined)?.name;
+  return typeof n === "string" && /^[A-Za-z][A-Za-z0-9_]{0,59}$/.test(n) ? n : "Error";
+}
+
+/** a turn's failure as a stable code: a failed send's, a connector status or code, else "unhandled" */
+export function turnErrorCode(err: unknown): string {
+  const sent = undeliveredCode(err);
+  if (sent) return sent;
+  const x = err as { code?: unknown; errorCode?: unknown; statusCode?: unknown } | undefined;
+  if (err instanceof ConnectorCallError || typeof x?.statusCode === "number" || typeof x?.errorCode === "string") return proactiveErrorCode(err);
+  return typeof x?.code === "string" && /^[A-Za-z_][A-Za-z0-9_]{1,59}$/.test(x.code) ? x.code : "unhandled";
+}
+
 export function createBotAdapter(config: Pick<Config, "authEnabled" | "bot">, log: Logger): CloudAdapter {
   const b = config.bot;
-  const auth = config.authEnabled
-    ? new PolicybotAuthentication(authOptions(b), connectorCredentials(b), log)
-    : new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: "", MicrosoftAppPassword: "", MicrosoftAppType: "MultiTenant" });
+  const calls = connectorCalls(b);
+  let auth: PolicybotAuthentication;
+  if (config.authEnabled) {
+    const options = authOptions(b);
+    // the channel's and the Emulator's metadata: the two URLs botbuilder validates tokens against
+    installOpenIdMetadata([options.ToBotFromChannelOpenIdMetadataUrl, options.ToBotFromEmulatorOpenIdMetadataUrl], b.outbound.authTimeoutMs);
+    auth = new PolicybotAuthentication(options, connectorCredentials(b), log, calls);
+  } else {
+    auth = new PolicybotAuthentication({ MicrosoftAppId: "", MicrosoftAppPassword: "", MicrosoftAppType: "MultiTenant" }, undefined, log, calls);
+  }
   const adapter = new CloudAdapter(auth);
+  adapter.use(deliveryWatch(log));
+
+  // botbuilder's console output while it handles a request (stacks, the trusted public key)
+  // becomes a debug line without content; the bot's turn logic keeps the console
+  const handle = adapter.process.bind(adapter) as (...args: unknown[]) => Promise<void>;
+  const sink = (method: string, first: unknown) => log.debug({ event: "botbuilderConsole", method, err: first instanceof Error ? safeName(first) : undefined }, "botbuilder console output dropped");
+  adapter.process = ((...args: unknown[]) =>
+    quietConsole(sink, () => handle(...args.map((a) => (typeof a === "function" ? (ctx: TurnContext) => loudConsole(() => (a as (c: TurnContext) => Promise<void>)(ctx)) : a))))) as CloudAdapter["process"];
+
   adapter.onTurnError = async (ctx: TurnContext, err: Error) => {
-    // the error's name and message only: never the activity, which holds user text
-    log.error({ event: "turnError", err: err.name, message: err.message, activityType: ctx.activity.type }, "turn failed");
-    if (ctx.activity.type === "message") {
+    // the error's name and a stable code only: never its message (it can carry field
+    // values or the connector's answer) nor the activity, which holds user text
+    const undelivered = undeliveredCode(err) !== undefined;
+    log.error({ event: "turnError", err: safeName(err), code: turnErrorCode(err), activityType: ctx.activity.type }, "turn failed");
+    // an apology needs the connector: not when the connector is what failed
+    if (ctx.activity.type === "message" && !undelivered && !(err instanceof ConnectorCallError)) {
       try {
         await ctx.sendActivity(t(langFromLocale(ctx.activity.locale), "bot", "error.generic"));
       } catch {
-        /* the connector itself may be what failed */
+        /* counted and logged by the delivery watch */
       }
     }
   };

@@ -2,8 +2,14 @@
 // The authority's metadata is given to msal, so it makes no discovery calls: one token
 // POST, then the cache. msal insists on an https authority; a local test server on
 // http:// is reached through the metadata's token endpoint, which may be http.
+// Every request to the token endpoint has a timeout (msal-node's own network client has
+// none for the token POST). msal-node waits for no Retry-After: after a 429/5xx it refuses
+// further requests at once until the time given has passed.
 import { X509Certificate } from "node:crypto";
-import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
+import { AuthError, ConfidentialClientApplication, type Configuration, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from "@azure/msal-node";
+
+/** one token request when the caller gives no timeout */
+export const DEFAULT_TOKEN_TIMEOUT_MS = 10_000;
 
 export interface GraphCredentials {
   tenantId: string;
@@ -16,6 +22,8 @@ export interface GraphCredentials {
   authorityHost: string;
   /** default https://graph.microsoft.com/.default */
   scope?: string;
+  /** one request to the token endpoint; default DEFAULT_TOKEN_TIMEOUT_MS */
+  timeoutMs?: number;
 }
 
 export interface TokenProvider {
@@ -66,5 +74,42 @@ export function msalConfig(c: GraphCredentials): Configuration {
   } else {
     throw new Error("Graph credentials need a client secret or a certificate");
   }
-  return { auth, system: { loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined } } };
+  return {
+    auth,
+    system: {
+      networkClient: timedNetworkClient(c.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS),
+      loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined },
+    },
+  };
+}
+
+/**
+ * msal-node's network module with a timeout on every request (GET and POST), the body
+ * read included; an abandoned request is aborted. Failures are msal AuthErrors with a
+ * stable errorCode (request_timeout, network_error, token_parsing_error), no URL or body.
+ */
+export function timedNetworkClient(timeoutMs: number): INetworkModule {
+  async function send<T>(url: string, method: "GET" | "POST", options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
+    const ms = timeout && timeout > 0 ? Math.min(timeout, timeoutMs) : timeoutMs;
+    const signal = AbortSignal.timeout(ms);
+    let res: Response;
+    try {
+      res = await fetch(url, { method, headers: options?.headers, body: method === "POST" ? (options?.body ?? "") : undefined, signal });
+    } catch {
+      throw signal.aborted ? new AuthError("request_timeout", `no answer from the token service within ${ms} ms`) : new AuthError("network_error", "the token service could not be reached");
+    }
+    let body: T;
+    try {
+      body = (await res.json()) as T;
+    } catch {
+      throw signal.aborted ? new AuthError("request_timeout", `no answer from the token service within ${ms} ms`) : new AuthError("token_parsing_error", "the token service's answer is not JSON");
+    }
+    const headers: Record<string, string> = {};
+    res.headers.forEach((v, k) => (headers[k] = v));
+    return { headers, body, status: res.status };
+  }
+  return {
+    sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) => send<T>(url, "GET", options, timeout),
+    sendPostRequestAsync: <T>(url: string, options?: NetworkRequestOptions) => send<T>(url, "POST", options),
+  };
 }

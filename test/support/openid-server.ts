@@ -48,6 +48,9 @@ export class OpenIdServer {
   readonly issuedTokens: string[] = [];
   metadataRequests = 0;
   keyRequests = 0;
+  /** never answer the OpenID metadata / the token endpoint (a service that hangs) */
+  hangMetadata = false;
+  hangTokens = false;
   private server?: http.Server;
 
   /** the app registration whose secret the token endpoint accepts */
@@ -107,6 +110,7 @@ export class OpenIdServer {
       };
       if (req.method === "GET" && path === "/v1/.well-known/openidconfiguration") {
         this.metadataRequests++;
+        if (this.hangMetadata) return;
         return json(200, {
           issuer: CHANNEL_ISSUER,
           authorization_endpoint: `${this.url}/v1/authorize`,
@@ -123,6 +127,7 @@ export class OpenIdServer {
       if (req.method === "POST" && token) {
         const p = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
         this.tokenRequests.push({ path, clientId: p.get("client_id"), clientSecret: p.get("client_secret"), scope: p.get("scope"), grantType: p.get("grant_type") });
+        if (this.hangTokens) return;
         if (p.get("grant_type") !== "client_credentials") return json(400, { error: "unsupported_grant_type" });
         if (p.get("client_id") !== this.app.clientId || p.get("client_secret") !== this.app.clientSecret) {
           return json(401, { error: "invalid_client", error_description: "AADSTS7000215: Invalid client secret provided." });

@@ -1,7 +1,11 @@
-// One proactive card into a known conversation, through the Bot Framework adapter.
+// One proactive card into a known conversation, through the Bot Framework adapter. The
+// connector call has the adapter's time limits (src/bot/connector/pipeline.ts): a hung
+// connector fails the send with connector_timeout, and a POST the connector answered is
+// never sent twice; the caller's outbox retries what failed.
 import type { CloudAdapter, ConversationReference } from "botbuilder";
 import type { AdaptiveCard } from "../cards/adaptive-card";
 import { cardActivity } from "../send-card";
+import { proactiveErrorCode } from "../proactive/errors";
 
 export type ProactiveSend = (ref: Partial<ConversationReference>, card: AdaptiveCard) => Promise<void>;
 
@@ -22,10 +26,7 @@ export function proactiveSender(adapter: CloudAdapter, appId: string): Proactive
   };
 }
 
-/** a stable code for a failed send (connector errors carry statusCode / code), never text */
+/** a stable code for a failed send, never text: the same codes as proactive deliveries and the replies' log */
 export function sendErrorCode(e: unknown): string {
-  const x = e as { statusCode?: unknown; code?: unknown; name?: unknown };
-  if (typeof x?.code === "string" && /^[A-Za-z]{2,40}$/.test(x.code)) return x.code;
-  if (typeof x?.statusCode === "number") return `http_${x.statusCode}`;
-  return typeof x?.name === "string" ? x.name.slice(0, 40) : "error";
+  return proactiveErrorCode(e);
 }

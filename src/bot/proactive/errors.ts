@@ -1,9 +1,12 @@
 // Why a proactive send failed, as a stable code (never message text). The connector
 // answers Teams' typical failures with an error body: 404 ConversationNotFound (the chat
 // is gone or the app was removed), 403 BotNotInConversationRoster (the user removed or
-// blocked the bot); Graph failures carry Graph's code.
+// blocked the bot); Graph failures carry Graph's code. A call that got no answer carries
+// the code of src/bot/connector/pipeline.ts (connector_timeout, connector_unreachable, ...).
 export function proactiveErrorCode(e: unknown): string {
-  const x = e as { code?: unknown; statusCode?: unknown; status?: unknown; body?: unknown; response?: { bodyAsText?: unknown; parsedBody?: unknown }; name?: unknown } | undefined;
+  const x = e as { code?: unknown; errorCode?: unknown; statusCode?: unknown; status?: unknown; body?: unknown; response?: { bodyAsText?: unknown; parsedBody?: unknown }; name?: unknown } | undefined;
+  // the bot's own connector token could not be had (msal-node's AuthError): no request was sent
+  if (typeof x?.errorCode === "string" && /^[A-Za-z_]{2,60}$/.test(x.errorCode) && typeof x?.name === "string" && /(AuthError|ServerError)$/.test(x.name)) return `token_${x.errorCode}`;
   const fromBody = bodyCode(x?.body) ?? bodyCode(x?.response?.parsedBody) ?? bodyCode(x?.response?.bodyAsText);
   if (fromBody) return fromBody;
   if (typeof x?.code === "string" && /^[A-Za-z_]{2,60}$/.test(x.code) && x.code !== "RestError") return x.code;

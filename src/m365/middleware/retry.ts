@@ -1,7 +1,10 @@
 // Retries throttling and unavailability, honouring Retry-After, within a time budget:
-// a person is waiting for the card. Longer waits are left to the outbox. Each attempt
-// has a timeout. A write that timed out or lost its connection is never retried here
-// (it may have happened); the caller looks before writing again.
+// a person is waiting for the card. Longer waits are left to the outbox (a Retry-After
+// beyond the budget is not waited for). Each attempt has a timeout, and an attempt that
+// timed out uses up its timeout of the budget too, so a hung read is not tried four
+// times over. A write that timed out or lost its connection is never retried here (it
+// may have happened); the caller looks before writing again. A signal the caller gave
+// still aborts the request.
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
 import type { Clock } from "../../incidents/clock";
 import { parseRetryAfter, TRANSPORT } from "../graph-error";
@@ -10,7 +13,7 @@ import { methodOf } from "./headers";
 export interface RetryOptions {
   /** retries after the first attempt; default 3 */
   maxRetries?: number;
-  /** total time spent waiting between attempts; default 8 s */
+  /** total time spent waiting between attempts, and on attempts that timed out; default 8 s */
   budgetMs?: number;
   /** one attempt; default 10 s */
   timeoutMs?: number;
@@ -37,16 +40,20 @@ export class RetryMiddleware implements Middleware {
     const method = methodOf(ctx);
     const idempotent = method === "GET" || method === "PUT" || method === "DELETE";
     let waited = 0;
+    const callerSignal = ctx.options?.signal ?? undefined;
     for (let attempt = 0; ; attempt++) {
       ctx.options ??= {};
-      ctx.options.signal = AbortSignal.timeout(this.o.timeoutMs);
+      const timeout = AbortSignal.timeout(this.o.timeoutMs);
+      ctx.options.signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
       try {
         await this.next!.execute(ctx);
       } catch (e) {
         const err = transportError(e);
+        if (callerSignal?.aborted) throw err;
         const delay = this.o.baseDelayMs * 2 ** attempt;
-        if (!idempotent || attempt >= this.o.maxRetries || waited + delay > this.o.budgetMs) throw err;
-        waited += delay;
+        const cost = delay + (timeout.aborted ? this.o.timeoutMs : 0);
+        if (!idempotent || attempt >= this.o.maxRetries || waited + cost > this.o.budgetMs) throw err;
+        waited += cost;
         await this.clock.sleep(delay);
         continue;
       }
