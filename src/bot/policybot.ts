@@ -5,6 +5,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
 } from "botbuilder";
@@ -24,6 +25,7 @@ import { handleRestoreSubmit, restoreInvokeResponse } from "./handlers/restore";
 import { REVIEW_COMMAND_ID, reviewActionResponse } from "./handlers/review-action";
 import { handleIncidentSubmit, handleReportCommand, incidentInvokeResponse, offerIfIncident } from "./incidents/routing";
 import { approvalInvokeResponse, handleApprovalCommand, handleApprovalSubmit } from "./approvals/routing";
+import { HANDLED_INVOKES } from "./activity-shape";
 import { addressedToBot, asksQuestion, handleImageCopySubmit, handleImages, imageCopyInvokeResponse, remindIfImageClaim } from "./images";
 
 export class PolicyBot extends TeamsActivityHandler {
@@ -101,16 +103,33 @@ export class PolicyBot extends TeamsActivityHandler {
     }
   }
 
+  /**
+   * Invokes the bot does not handle get 501 (Not Implemented, as botbuilder answers them)
+   * without botbuilder's own dispatch, which reads their values unchecked.
+   */
+  protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    const name = ctx.activity.name;
+    if (typeof name !== "string" || !HANDLED_INVOKES.has(name)) return { status: 501 };
+    return super.onInvokeActivity(ctx);
+  }
+
   /** Message action "Granska före Copilot": Teams asks for the dialog, with the message attached. */
   protected override async handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     if (action?.commandId === REVIEW_COMMAND_ID) return reviewActionResponse(ctx, this.deps, action, "fetchTask");
-    return super.handleTeamsMessagingExtensionFetchTask(ctx, action);
+    return this.unknownCommand();
   }
 
   /** The review dialog's Submit (restore), or the message itself when the command runs without fetchTask. */
   protected override async handleTeamsMessagingExtensionSubmitAction(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     if (action?.commandId === REVIEW_COMMAND_ID || parseRestoreSubmit(action?.data)) return reviewActionResponse(ctx, this.deps, action, "submitAction");
-    return super.handleTeamsMessagingExtensionSubmitAction(ctx, action);
+    return this.unknownCommand();
+  }
+
+  /** a command the manifest does not declare: bad input (400), not an unimplemented feature */
+  private unknownCommand(): never {
+    this.deps.log.warn({ event: "invoke", status: "unrecognised" }, "unrecognised message action");
+    // TeamsActivityHandler answers an error with this message 400
+    throw new Error("BadRequest");
   }
 
   /** Universal Action (Action.Execute) invokes: feedback and restore. */
