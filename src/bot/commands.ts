@@ -2,6 +2,7 @@
 import type { LocaleLang } from "../locales";
 import { incidentCommand } from "./incidents/detect";
 import { approvalCommand } from "./approvals/command";
+import { replaceMentions, replaceTags, startsWithIgnoreCase } from "../text/tags";
 
 export type Command =
   | { kind: "empty" }
@@ -34,10 +35,15 @@ export function parseCommand(raw: string): Command {
 
 /** drops any <at>…</at> left after removeRecipientMention (other mentions, HTML-wrapped text). */
 export function stripMentions(text: string): string {
-  return text
-    .replace(/<at[^>]*>.*?<\/at>/gi, " ")
-    .replace(/<\/?(p|div|span)[^>]*>/gi, " ")
+  // linear scans, not /<at[^>]*>.*?<\/at>/ and /<\/?(p|div|span)[^>]*>/: the text is the user's
+  return replaceTags(replaceMentions(text, " "), wrapperTag, " ")
     .replace(/&nbsp;/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** the head of /<\/?(p|div|span)[^>]*>/i at the "<" at i */
+function wrapperTag(s: string, i: number): boolean {
+  const j = s.charCodeAt(i + 1) === 47 ? i + 2 : i + 1;
+  return startsWithIgnoreCase(s, j, "p") || startsWithIgnoreCase(s, j, "div") || startsWithIgnoreCase(s, j, "span");
 }

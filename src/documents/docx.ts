@@ -3,6 +3,8 @@
 // data too. Deleted tracked changes and field codes are not shown text and are skipped.
 import { unzipSync, type UnzipFileInfo } from "fflate";
 import { DocumentError } from "./errors";
+import { trimLineEnds } from "../text/lines";
+import { NextIndex } from "../text/tags";
 
 /** parts read, in this order: the body first so offsets in the review follow the document */
 const PARTS = [/^word\/document\.xml$/, /^word\/footnotes\.xml$/, /^word\/endnotes\.xml$/, /^word\/comments\.xml$/, /^word\/header\d*\.xml$/, /^word\/footer\d*\.xml$/];
@@ -52,25 +54,42 @@ function isCompoundFile(b: Uint8Array): boolean {
   return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1;
 }
 
-// one pass over the tags: w:t text, w:tab, w:br/w:cr, paragraph ends; skipped containers
-const TOKEN = /<(\/?)(w:t|w:delText|w:instrText|w:tab|w:br|w:cr|w:p|w:tc|w:noBreakHyphen|w:softHyphen)(?=[\s/>])[^>]*?(\/?)>|([^<]+)|<[^>]*>/g;
+// the tags that matter: w:t text, w:tab, w:br/w:cr, paragraph ends; skipped containers. Read at a
+// "<" (sticky) with the name followed by white space, "/" or ">"
+const TAG = /(\/?)(w:t|w:delText|w:instrText|w:tab|w:br|w:cr|w:p|w:tc|w:noBreakHyphen|w:softHyphen)(?=[\s/>])/y;
 
-/** the visible text of one WordprocessingML part */
+/**
+ * The visible text of one WordprocessingML part. One pass over the tags, each running to the next
+ * ">" (found once per stretch, not once per "<": the XML is the uploader's); a "<" with no ">"
+ * after it is dropped and the rest read as text.
+ */
 export function wordXmlText(xml: string): string {
   let out = "";
   let inText = false;
   let skip = 0;
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(xml))) {
-    const [, close, tag, selfClose, chars] = m;
-    if (chars !== undefined) {
-      if (inText && skip === 0) out += decodeEntities(chars);
+  const gt = new NextIndex((from) => xml.indexOf(">", from));
+  for (let i = 0; i < xml.length; ) {
+    if (xml.charCodeAt(i) !== 60) {
+      const lt = xml.indexOf("<", i);
+      const end = lt < 0 ? xml.length : lt;
+      if (inText && skip === 0) out += decodeEntities(xml.slice(i, end));
+      i = end;
       continue;
     }
-    if (!tag) continue;
+    const end = gt.after(i + 1);
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    TAG.lastIndex = i + 1;
+    const m = TAG.exec(xml);
+    i = end + 1;
+    if (!m) continue;
+    const close = m[1] !== "";
     const opening = !close;
-    switch (tag) {
+    // "/>" ends an empty element, unless the "/" is the one right after the name
+    const selfClose = end - 1 >= TAG.lastIndex && xml.charCodeAt(end - 1) === 47;
+    switch (m[2]) {
       case "w:t":
         if (!selfClose) inText = opening;
         break;
@@ -96,7 +115,7 @@ export function wordXmlText(xml: string): string {
         break;
     }
   }
-  return out.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n");
+  return trimLineEnds(out).replace(/\n{3,}/g, "\n\n");
 }
 
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };

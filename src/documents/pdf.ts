@@ -2,6 +2,7 @@
 // text). Loaded on first use: it is large and sets a few browser globals
 // (navigator, DOMMatrix polyfills) that the rest of the process does not need until then.
 import { DocumentError } from "./errors";
+import { trimLineEnds } from "../text/lines";
 
 /** pages read at most: a longer PDF is beyond the review limit anyway */
 export const MAX_PDF_PAGES = 500;
@@ -32,7 +33,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<string> {
         line += item.str;
         if (item.hasEOL) line += "\n";
       }
-      out.push(line.replace(/[ \t]+\n/g, "\n").trim());
+      out.push(trimLineEnds(line).trim());
       page.cleanup();
     }
     return out.filter(Boolean).join("\n\n");

@@ -2,6 +2,8 @@
 // HTML or OData, because nothing downstream interprets it (cards render TextBlocks,
 // filters are built from validated ids only). What goes is what can corrupt or spoof.
 
+import { trimLineEnds } from "../text/lines";
+
 // C0 controls except tab and newline, DEL, C1 controls
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // bidirectional overrides and isolates: they can make stored text read differently than it is
@@ -11,15 +13,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** multi-line text: CRLF to LF, controls removed, NFC, trailing spaces and blank-line runs trimmed */
 export function cleanMultiline(s: string): string {
-  return s
-    .replace(/\r\n?/g, "\n")
-    .replace(CONTROLS, "")
-    .replace(BIDI, "")
-    .replace(LONE_SURROGATE, "")
-    .normalize("NFC")
-    .replace(/[ \t]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  const normalised = s.replace(/\r\n?/g, "\n").replace(CONTROLS, "").replace(BIDI, "").replace(LONE_SURROGATE, "").normalize("NFC");
+  return trimLineEnds(normalised).replace(/\n{3,}/g, "\n\n").trim();
 }
 
 /** single-line text: as multi-line, and every run of whitespace becomes one space */

@@ -3,6 +3,7 @@
 // One sentence must name an image, a making verb and a tool; permission questions
 // ("får jag skapa bilder med …?") are questions for the policy, not claims.
 import type { LocaleLang } from "../../locales";
+import { NextIndex } from "../../text/tags";
 
 export interface ImageClaim {
   /** the tool named, e.g. "DALL·E"; undefined for a plain "AI-bild" / "with AI" */
@@ -33,9 +34,11 @@ const TOOLS: Array<{ re: RegExp; name?: string }> = [
   { re: word("ai|a\\.i\\.|ai-\\p{L}*|\\p{L}*bildgenerator\\p{L}*|image\\s+generator") },
 ];
 
-const NOUN_SV = new RegExp(
-  // compounds only for "bild" (omslagsbild, AI-bild): "anteckning" is not a "teckning"
-  `(?<![${L}])(?:[\\p{L}-]*bild(?:en|er|erna)?|illustration(?:en|er|erna)?|teckning(?:en|ar|arna)?|foto(?:t|n|na)?|fotografi(?:et|er)?|logga(?:n)?|logotyp(?:en|er)?|affisch(?:en|er)?|grafik(?:en)?|porträtt(?:et)?)(?![${L}])`,
+export const NOUN_SV = new RegExp(
+  // compounds only for "bild" (omslagsbild, AI-bild): "anteckning" is not a "teckning". A compound
+  // is tried from the first place in its run of letters and hyphens where a word may start, not
+  // from every hyphen in it (then "a-a-a-…" is read once, not once per hyphen): the same text matches
+  `(?:(?<![${L}-])|(?<=\\p{N}\\p{L}*-))[\\p{L}-]*bild(?:en|er|erna)?(?![${L}])|(?<![${L}])(?:illustration(?:en|er|erna)?|teckning(?:en|ar|arna)?|foto(?:t|n|na)?|fotografi(?:et|er)?|logga(?:n)?|logotyp(?:en|er)?|affisch(?:en|er)?|grafik(?:en)?|porträtt(?:et)?)(?![${L}])`,
   "iu",
 );
 const NOUN_EN = word("images?|pictures?|photos?|pics?|illustrations?|drawings?|logos?|posters?|artworks?|graphics?|portraits?");
@@ -47,11 +50,39 @@ const VERB = new RegExp(
   "iu",
 );
 
-// "får jag skapa bilder med Midjourney?" and "may I make images with DALL-E?" ask, they do not tell
-const PERMISSION_QUESTION = /(?<![\p{L}])(?:får|kan|kunde|bör|may|can|could|should)\s+(?:jag|vi|man|i|we|one)(?![\p{L}])[^.!?\n]*\?|(?<![\p{L}])(?:är det (?:ok|okej|tillåtet|lämpligt) att|is it (?:ok|okay|allowed|fine) to|am i allowed to|are we allowed to)[^.!?\n]*\?/giu;
+// "får jag skapa bilder med Midjourney?" and "may I make images with DALL-E?" ask, they do not tell.
+// The opening of such a question; the question runs on to the end of its sentence, which must be a "?"
+const PERMISSION_OPENING = /(?<![\p{L}])(?:får|kan|kunde|bör|may|can|could|should)\s+(?:jag|vi|man|i|we|one)(?![\p{L}])|(?<![\p{L}])(?:är det (?:ok|okej|tillåtet|lämpligt) att|is it (?:ok|okay|allowed|fine) to|am i allowed to|are we allowed to)/giu;
+
+/**
+ * text.replace(/OPENING[^.!?\n]*\?/giu, " "), with the end of each sentence looked for once: the
+ * regex read on from every opening to the same end ("kan jag kan jag …" is quadratic)
+ */
+export function dropPermissionQuestions(text: string): string {
+  const stop = new NextIndex((from) => {
+    for (let k = from; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 46 || c === 33 || c === 63 || c === 10) return k; // . ! ? \n
+    }
+    return -1;
+  });
+  let out = "";
+  let kept = 0;
+  let m: RegExpExecArray | null;
+  PERMISSION_OPENING.lastIndex = 0;
+  while ((m = PERMISSION_OPENING.exec(text))) {
+    const end = stop.after(m.index + m[0].length);
+    if (end >= 0 && text.charCodeAt(end) === 63) {
+      out += `${text.slice(kept, m.index)} `;
+      kept = end + 1;
+      PERMISSION_OPENING.lastIndex = end + 1;
+    } else PERMISSION_OPENING.lastIndex = m.index + 1;
+  }
+  return kept === 0 ? text : out + text.slice(kept);
+}
 
 export function imageClaim(text: string): ImageClaim | undefined {
-  const cleaned = text.replace(PERMISSION_QUESTION, " ");
+  const cleaned = dropPermissionQuestions(text);
   for (const sentence of cleaned.split(/[.!?;\n]+/)) {
     if (!VERB.test(sentence)) continue;
     const en = NOUN_EN.test(sentence);

@@ -6,6 +6,9 @@
 //      non-empty lines, unless it reads as a question: it ends with "?" and is at most
 //      QUESTION_MAX_CHARS characters long.
 // Everything else goes to the policy engine as a question.
+import { trimLineEnds } from "../../text/lines";
+import { replaceMentions } from "../../text/tags";
+
 export const DRAFT_MIN_CHARS = 280;
 export const DRAFT_MIN_LINES = 3;
 export const QUESTION_MAX_CHARS = 600;
@@ -33,10 +36,5 @@ export function isDraftLike(text: string): boolean {
  * matters; the command parser collapses whitespace, which is fine for commands only).
  */
 export function draftText(raw: string): string {
-  return raw
-    .replace(/<at[^>]*>.*?<\/at>/gi, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[ \t]+\n/g, "\n")
-    .trim();
+  return trimLineEnds(replaceMentions(raw, "").replace(/&nbsp;/g, " ").replace(/\r\n?/g, "\n")).trim();
 }

@@ -4,6 +4,7 @@
 import type { Citation } from "../../policy/types";
 import type { FindingType, ReviewWithMapping, Verdict } from "../../review";
 import { maskValue } from "./mask";
+import { NextIndex } from "../../text/tags";
 
 /** most serious first: the order groups appear on the card */
 export const TYPE_ORDER: FindingType[] = [
@@ -86,9 +87,29 @@ export function brokenRules(rules: ReviewWithMapping["rules"]): BrokenRule[] {
 
 /** the engine's reason without words quoted from the draft ("health word 'x' about a person") */
 function cleanReason(reason: string): string {
-  return reason
-    .replace(/'[^']*'|"[^"]*"|‘[^’]*’|”[^”]*”/g, "")
+  return dropQuoted(reason)
     .replace(/\d{3,}/g, "")
     .replace(/\s{2,}/g, " ")
     .trim();
+}
+
+const QUOTE_CLOSE = new Map([["'", "'"], ['"', '"'], ["‘", "’"], ["”", "”"]]);
+
+/** s.replace(/'[^']*'|"[^"]*"|‘[^’]*’|”[^”]*”/g, ""), each closing quote looked for once */
+function dropQuoted(s: string): string {
+  const closes = new Map<string, NextIndex>();
+  let out = "";
+  let kept = 0;
+  for (let i = 0; i < s.length; i++) {
+    const close = QUOTE_CLOSE.get(s[i]);
+    if (close === undefined) continue;
+    let next = closes.get(close);
+    if (!next) closes.set(close, (next = new NextIndex((from) => s.indexOf(close, from))));
+    const end = next.after(i + 1);
+    if (end < 0) continue;
+    out += s.slice(kept, i);
+    kept = end + 1;
+    i = end;
+  }
+  return kept === 0 ? s : out + s.slice(kept);
 }
