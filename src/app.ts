@@ -6,7 +6,7 @@ import type { Config } from "./config";
 import type { Logger } from "./logging";
 import type { PolicyLibrary } from "./policy/types";
 import { loadPolicyLibrary } from "./policy/library";
-import { createBotEndpoint } from "./bot";
+import { createBotEndpoint, undeliveredReplies } from "./bot";
 import { createServer } from "./server";
 import { graphCredentials, openIncidentStack, type IncidentStack } from "./m365/incident-stack";
 import { openApprovalStack, type ApprovalStack } from "./m365/approval-stack";
@@ -27,6 +27,8 @@ export interface App {
   incidents: IncidentStack;
   /** approvals: service, directory, state store (opened asynchronously; listen() waits for it) */
   approvals: Promise<ApprovalStack>;
+  /** the durable outbox of incident notices and approval cards (counts; an admin's "try now") */
+  deliveries: DeliveryRunner;
   /** one pass of the approval reminder timer; the number of reminders, escalations and expiries handled */
   runApprovalReminders(): Promise<number>;
   /** starts listening on config.host:config.port (port 0 = ephemeral); resolves with the bound address */
@@ -94,7 +96,7 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
     bot,
     log,
     maxInFlight: config.maxRequestsInFlight,
-    health: () => ({ packs: library.ids(), defaultPack: config.policy.defaultPack, auth: config.authEnabled, deliveries: deliveries.counts() }),
+    health: () => ({ packs: library.ids(), defaultPack: config.policy.defaultPack, auth: config.authEnabled, deliveries: deliveries.counts(), undeliveredReplies: undeliveredReplies().replies }),
   });
 
   return {
@@ -102,6 +104,7 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
     library,
     incidents,
     approvals,
+    deliveries,
     runApprovalReminders: () => bot.runApprovalReminders(),
     listen: async () => {
       // a state store or directory that cannot be opened stops the start, with its error

@@ -15,6 +15,9 @@ import type { BotDeps } from "./deps";
 import type { DeliveryRunner } from "../notify/delivery-outbox";
 import { refuseMalformedActivity } from "./activity-shape";
 
+/** replies the connector never took, counted since start (for /healthz) */
+export { undeliveredReplies } from "./adapter";
+
 export interface BotEndpoint {
   /** handles POST /api/messages */
   handle(req: Request, res: Response): Promise<void>;

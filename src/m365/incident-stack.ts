@@ -40,6 +40,8 @@ export function graphCredentials(config: Config): GraphCredentials {
     tenantId: g.tenantId,
     clientId: g.clientId,
     authorityHost: g.authorityHost,
+    // GRAPH_TIMEOUT_MS bounds a token request as it bounds a Graph request
+    timeoutMs: g.timeoutMs,
     ...(g.certPath ? { certificatePem: fs.readFileSync(g.certPath, "utf8") } : { clientSecret: g.clientSecret }),
   };
 }

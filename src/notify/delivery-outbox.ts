@@ -74,6 +74,8 @@ export function passingFailure(code: string): boolean {
     const status = Number(http[1]);
     return status === 408 || status === 429 || status >= 500;
   }
+  // the bot's own outbound pipeline (src/bot/connector/) and its token: no answer, or none yet
+  if (/^(connector_(timeout|deadline|unreachable|connection_lost)|token_(request_timeout|network_error))$/.test(code)) return true;
   return /^(E(CONNRESET|CONNREFUSED|CONNABORTED|PIPE|TIMEDOUT|AI_AGAIN|NOTFOUND|HOSTUNREACH|NETUNREACH)|UND_ERR_\w+|ServiceUnavailable|TooManyRequests|InternalServerError|BadGateway|GatewayTimeout|notifier_error)$/.test(code) || /timeout|timedout|abort/i.test(code);
 }
 
@@ -140,16 +142,19 @@ export class DeliveryRunner {
     this.timer = undefined;
   }
 
-  /** one pass over the due entries; concurrent calls share the pass in flight */
-  drainOnce(): Promise<number> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
+  /**
+   * one pass over the due entries; concurrent calls share the pass in flight.
+   * `all`: every pending entry, due or not (an admin's "try now").
+   */
+  drainOnce(opts: { all?: boolean } = {}): Promise<number> {
+    this.running ??= this.pass(opts.all === true).finally(() => (this.running = undefined));
     return this.running;
   }
 
-  private async pass(): Promise<number> {
+  private async pass(all: boolean): Promise<number> {
     const now = this.o.now();
     this.outbox.prune(now - this.o.keepMs);
-    const due = this.outbox.claimDue(now, 20, now + this.o.leaseMs);
+    const due = this.outbox.claimDue(all ? Number.MAX_SAFE_INTEGER : now, 20, now + this.o.leaseMs);
     for (const e of due) await this.run(e);
     return due.length;
   }

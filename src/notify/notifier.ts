@@ -41,6 +41,8 @@ export interface NoticeResult {
   status: "sent" | "skipped" | "failed";
   /** why skipped or failed: a stable code, never user text */
   reason?: string;
+  /** a failure that waiting may mend (throttled, server error, no answer): the outbox retries it */
+  passing?: boolean;
 }
 
 export interface Notifier {

@@ -126,7 +126,7 @@ describe("delivery outbox", () => {
   });
 
   it("passing failures: throttling, server errors, timeouts, network; not a chat that is gone or no chat at all", () => {
-    for (const c of ["http_429", "http_500", "http_503", "http_408", "ECONNRESET", "ECONNREFUSED", "TimeoutError", "AbortError", "UND_ERR_SOCKET"]) assert.ok(passingFailure(c), c);
-    for (const c of ["http_403", "http_404", "http_400", "ConversationNotFound", "BotNotInConversationRoster", "no_conversation", "error"]) assert.ok(!passingFailure(c), c);
+    for (const c of ["http_429", "http_500", "http_503", "http_408", "ECONNRESET", "ECONNREFUSED", "TimeoutError", "AbortError", "UND_ERR_SOCKET", "connector_timeout", "connector_unreachable", "connector_connection_lost", "token_request_timeout"]) assert.ok(passingFailure(c), c);
+    for (const c of ["http_403", "http_404", "http_400", "ConversationNotFound", "BotNotInConversationRoster", "no_conversation", "error", "token_invalid_client"]) assert.ok(!passingFailure(c), c);
   });
 });

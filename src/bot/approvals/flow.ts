@@ -16,7 +16,7 @@ import type { PolicyLibrary, PolicyPack } from "../../policy/types";
 import type { ApprovalCards, CardRef, ConversationStore } from "../../state/conversations";
 import type { AdaptiveCard } from "../cards/adaptive-card";
 import type { ConversationPacks } from "../conversation-packs";
-import { passingFailure, type DeliveryResult, type DeliveryRunner } from "../../notify/delivery-outbox";
+import type { DeliveryResult, DeliveryRunner } from "../../notify/delivery-outbox";
 import { cardActivity, sendCard } from "../send-card";
 import { orgMri, type Reach } from "../proactive/reach";
 import { approvalCard } from "./approval-card";
@@ -249,7 +249,7 @@ export class ApprovalFlow {
     if (cards.approver) return { status: "done" };
     const d = await this.deliver(r);
     if (d.ok) return { status: "done" };
-    if (passingFailure(d.code) && !last) return { status: "retry", code: d.code };
+    if (d.passing && !last) return { status: "retry", code: d.code };
     await this.tellAdmin(r, "unreachable", d.code);
     return { status: "failed", code: d.code };
   }

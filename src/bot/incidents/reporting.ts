@@ -7,10 +7,11 @@ import type { IncidentService, Reporter, StoredIncident, SubmitOutcome } from ".
 import type { Logger } from "../../logging";
 import { langFromLocale, type LocaleLang } from "../../locales";
 import type { IncidentNotice, Notifier, NoticeOrigin, NoticeTarget } from "../../notify/notifier";
-import { passingFailure, type DeliveryResult, type DeliveryRunner } from "../../notify/delivery-outbox";
+import type { DeliveryResult, DeliveryRunner } from "../../notify/delivery-outbox";
 import type { AdaptiveCard } from "../cards/adaptive-card";
 import type { BotDeps } from "../deps";
 import { cardActivity, sendCard } from "../send-card";
+import { withConnectorDeadline } from "../adapter";
 import { formCard } from "./form-card";
 import { toServiceFields } from "./form-fields";
 import { failedCard, offerCard, refusedCard } from "./message-cards";
@@ -185,7 +186,7 @@ export class IncidentReporting {
     if (!results) return { status: "retry", code: "notifier_error" };
     const reached = [...done, ...results.filter((r) => r.status === "sent").map((r) => r.target)];
     const failed = results.filter((r) => r.status === "failed");
-    const passing = failed.filter((r) => passingFailure(r.reason ?? "error"));
+    const passing = failed.filter((r) => r.passing === true);
     if (passing.length > 0 && !last) return { status: "retry", code: passing[0].reason ?? "error", payload: { ...p, done: reached } };
     if (failed.length > 0) return { status: "failed", code: failed[0].reason ?? "error" };
     return { status: "done" };
@@ -278,14 +279,9 @@ type SubmitOutcomeIncident = Extract<SubmitOutcome, { status: "filed" }>["incide
 async function userPrincipalName(ctx: TurnContext): Promise<string | undefined> {
   if (ctx.activity.channelId !== "msteams") return undefined;
   try {
-    const m = await withTimeout(TeamsInfo.getMember(ctx, ctx.activity.from.id), 2000);
+    const m = await withConnectorDeadline(2000, () => TeamsInfo.getMember(ctx, ctx.activity.from.id));
     return typeof m?.userPrincipalName === "string" && m.userPrincipalName ? m.userPrincipalName : undefined;
   } catch {
     return undefined;
   }
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), ms)))]).finally(() => clearTimeout(timer));
 }

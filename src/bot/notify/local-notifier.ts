@@ -5,7 +5,7 @@ import type { ConversationReference } from "botbuilder";
 import type { IncidentNotice, Notifier, NoticeOrigin, NoticeResult, NoticeTarget } from "../../notify/notifier";
 import { noticeCard } from "../incidents/notice-card";
 import type { ConversationRefs } from "./conversation-refs";
-import { proactiveErrorCode } from "../proactive/errors";
+import { proactiveErrorCode, sendFailurePasses } from "../proactive/errors";
 import type { ProactiveSend } from "./send";
 
 export class LocalNotifier implements Notifier {
@@ -25,7 +25,7 @@ export class LocalNotifier implements Notifier {
       await this.send(ref, noticeCard(notice, { local: true }));
       return [{ target: "security", status: "sent" }, manager];
     } catch (e) {
-      return [{ target: "security", status: "failed", reason: proactiveErrorCode(e) }, manager];
+      return [{ target: "security", status: "failed", reason: proactiveErrorCode(e), passing: sendFailurePasses(e) }, manager];
     }
   }
 }

@@ -10,7 +10,7 @@ import type { IncidentNotice, ManagerLookup, Notifier, NoticeOrigin, NoticeResul
 import { noticeCard } from "../incidents/notice-card";
 import { DEFAULT_TIME_ZONE } from "../incidents/time-zone";
 import type { ConversationRefs } from "./conversation-refs";
-import { proactiveErrorCode } from "../proactive/errors";
+import { proactiveErrorCode, sendFailurePasses } from "../proactive/errors";
 import type { ProactiveSend } from "./send";
 
 export interface TeamsNotifierOptions {
@@ -60,7 +60,7 @@ export class TeamsNotifier implements Notifier {
         await this.send(this.securityRef(), card);
         out.push({ target: "security", status: "sent" });
       } catch (e) {
-        out.push({ target: "security", status: "failed", reason: proactiveErrorCode(e) });
+        out.push({ target: "security", status: "failed", reason: proactiveErrorCode(e), passing: sendFailurePasses(e) });
       }
     }
     if (!skip.includes("manager")) out.push(await this.toManager(origin, card));
@@ -77,7 +77,7 @@ export class TeamsNotifier implements Notifier {
       await this.send(ref, card);
       return { target: "manager", status: "sent" };
     } catch (e) {
-      return { target: "manager", status: "failed", reason: proactiveErrorCode(e) };
+      return { target: "manager", status: "failed", reason: proactiveErrorCode(e), passing: sendFailurePasses(e) };
     }
   }
 }

@@ -1,3 +1,5 @@
+import { passingFailure } from "../../notify/delivery-outbox";
+
 // Why a proactive send failed, as a stable code (never message text). The connector
 // answers Teams' typical failures with an error body: 404 ConversationNotFound (the chat
 // is gone or the app was removed), 403 BotNotInConversationRoster (the user removed or
@@ -13,6 +15,17 @@ export function proactiveErrorCode(e: unknown): string {
   const status = typeof x?.statusCode === "number" ? x.statusCode : typeof x?.status === "number" ? x.status : undefined;
   if (status) return `http_${status}`;
   return typeof x?.name === "string" ? x.name.slice(0, 40) : "error";
+}
+
+/**
+ * Whether waiting may help a failed send: the HTTP status decides where there is one
+ * (408, 429, 5xx), else the code (timeouts, lost connections, a token not had in time).
+ */
+export function sendFailurePasses(e: unknown): boolean {
+  const x = e as { statusCode?: unknown; status?: unknown } | undefined;
+  const status = typeof x?.statusCode === "number" ? x.statusCode : typeof x?.status === "number" ? x.status : undefined;
+  if (status) return status === 408 || status === 429 || status >= 500;
+  return passingFailure(proactiveErrorCode(e));
 }
 
 function bodyCode(b: unknown): string | undefined {

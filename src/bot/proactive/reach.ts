@@ -13,7 +13,7 @@ import type { CardRef } from "../../state/conversations";
 import type { AdaptiveCard } from "../cards/adaptive-card";
 import type { ConversationRefs } from "../notify/conversation-refs";
 import { cardActivity } from "../send-card";
-import { chatIsGone, proactiveErrorCode } from "./errors";
+import { chatIsGone, proactiveErrorCode, sendFailurePasses } from "./errors";
 import type { AppInstaller } from "./graph-install";
 
 export interface ReachOptions {
@@ -26,7 +26,8 @@ export interface ReachOptions {
   installer?: AppInstaller;
 }
 
-export type Delivery = { ok: true; card: CardRef; via: "known" | "installed" | "created" } | { ok: false; code: string };
+/** a failure says whether waiting may help (`passing`: throttled, server error, no answer) */
+export type Delivery = { ok: true; card: CardRef; via: "known" | "installed" | "created" } | { ok: false; code: string; passing: boolean };
 
 /** builds the card for the person, given their Teams user id (for refresh.userIds) and their chat's locale */
 export type CardFor = (userMri: string, locale?: string) => AdaptiveCard;
@@ -39,29 +40,29 @@ export class Reach {
   ) {}
 
   async sendToUser(objectId: string, build: CardFor): Promise<Delivery> {
-    let code = "no_conversation";
+    let last: Extract<Delivery, { ok: false }> = { ok: false, code: "no_conversation", passing: false };
+    const failed = (e: unknown): Extract<Delivery, { ok: false }> => (last = { ok: false, code: proactiveErrorCode(e), passing: sendFailurePasses(e) });
     let known: Partial<ConversationReference> | undefined;
     try {
       known = await this.refs.personalRef(objectId);
     } catch (e) {
-      code = proactiveErrorCode(e);
+      failed(e);
     }
     if (known) {
       try {
         return { ok: true, card: await this.post(known, build(known.user?.id ?? orgMri(objectId), known.locale)), via: "known" };
       } catch (e) {
-        code = proactiveErrorCode(e);
-        if (!chatIsGone(code)) return { ok: false, code };
+        if (!chatIsGone(failed(e).code)) return last;
         this.refs.forgetPersonal(objectId);
       }
     }
-    if (!this.o.installer) return { ok: false, code };
+    if (!this.o.installer) return last;
 
     let chatId: string;
     try {
       chatId = await this.o.installer.chatFor(objectId);
     } catch (e) {
-      return { ok: false, code: graphCode(e) };
+      return { ok: false, code: graphCode(e), passing: sendFailurePasses(e) };
     }
     const bot = { id: this.o.appId ? `28:${this.o.appId}` : "policybot", name: "Policybot" };
     const user = { id: orgMri(objectId), name: "", aadObjectId: objectId };
@@ -77,13 +78,12 @@ export class Reach {
       await this.refs.savePersonal(objectId, ref);
       return { ok: true, card, via: "installed" };
     } catch (e) {
-      code = proactiveErrorCode(e);
-      if (!chatIsGone(code)) return { ok: false, code };
+      if (!chatIsGone(failed(e).code)) return last;
     }
     try {
       return { ok: true, card: await this.create(objectId, bot, build(user.id)), via: "created" };
     } catch (e) {
-      return { ok: false, code: proactiveErrorCode(e) };
+      return failed(e);
     }
   }
 
