@@ -44,7 +44,13 @@ export function tokenize(text: string): string[] {
 }
 const tokenCache = new Map<string, string[]>();
 
-function tokenizeUncached(text: string): string[] {
+/** whether a text is held in the tokenizer's memory (tests: users' questions never are) */
+export function isTokenCached(text: string): boolean {
+  return tokenCache.has(text);
+}
+
+/** tokenize without remembering: for a user's question, which is not kept in memory after its answer */
+export function tokenizeUncached(text: string): string[] {
   const out: string[] = [];
   const lowered = text.toLowerCase().replace(/[\u2019']/g, "");
   for (const raw of lowered.match(/[\p{L}\p{N}]+(?:[-:][\p{L}\p{N}]+)*/gu) ?? []) {

@@ -3,7 +3,7 @@
 // everyday words reach the policy's vocabulary).
 import { findConcepts, groupExpansion, withImplied, type ConceptHit } from "../analysis/concepts";
 import { isAiAnchor } from "../analysis/lexicon";
-import { fold, tokenize } from "../analysis/normalize";
+import { fold, tokenize, tokenizeUncached } from "../analysis/normalize";
 import { foldedStems, stemSv } from "../analysis/stem";
 import { ENGLISH_STOPWORDS, SWEDISH_STOPWORDS } from "../analysis/stopwords";
 import type { Vocabulary } from "../analysis/vocabulary";
@@ -52,7 +52,8 @@ function put(map: Map<string, number>, term: string, w: number): void {
 const OPENING_INTERJECTION = /^\s*(?:hjälp|hjalp|help|hallå|hej|tjena|shit|oj|oops|fan|jösses|snälla)\s*[,!.:;]+/i;
 
 export function analyzeQuery(question: string, lang: Lang, vocab: Vocabulary, known: (folded: string) => boolean): AnalyzedQuery {
-  const raws = tokenize(question.replace(OPENING_INTERJECTION, " "));
+  // the question itself is not cached (the policy texts are): users' words are not kept
+  const raws = tokenizeUncached(question.replace(OPENING_INTERJECTION, " "));
   const stops = lang === "en" ? ENGLISH_STOPWORDS : SWEDISH_STOPWORDS;
   const tokens: QueryToken[] = raws.map((raw, i) => {
     // "ar", "pa", "nar": stop words typed without å/ä/ö
