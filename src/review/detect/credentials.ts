@@ -6,11 +6,56 @@ const isWordChar = (t: string, i: number) => isAlnumAt(t, i) || t[i] === "_";
 // connection strings, and passwords in running text ("lösenordet är …", "password: …").
 import type { Sink } from "./types";
 
-/** `hint`: a literal that must occur in the text (checked with indexOf) before the regex runs */
-interface Shape { re: RegExp; reason: string; conf: number; group?: number; hint: string | string[] }
+/**
+ * `hint`: a literal that must occur in the text (checked with indexOf) before the regex runs;
+ * `scan`: finds the matches of `re` itself, in linear time, where the regex is too slow to run
+ */
+interface Shape { re: RegExp; reason: string; conf: number; group?: number; hint: string | string[]; scan?: (text: string, add: (start: number, end: number) => void) => void }
+
+const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
+const PEM_END = /-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/y;
+const PEM_BODY_MAX = 12_000;
+
+/**
+ * The private key shape's matches (a BEGIN line, at most PEM_BODY_MAX characters, the first END
+ * line after it) without its regex, which reads up to PEM_BODY_MAX characters from every BEGIN
+ * ("-----BEGIN PRIVATE KEY-----" repeated over 100 KB took 0.3 s): the next END line is found once
+ * and kept while the BEGIN lines move forward.
+ */
+function scanPrivateKeys(text: string, add: (start: number, end: number) => void): void {
+  let endFrom = Number.MAX_SAFE_INTEGER;
+  let endAt = -1;
+  let endStop = -1;
+  /** where the first END line at or after pos starts (-1: none); endStop is where it ends */
+  const nextEnd = (pos: number): number => {
+    if (pos < endFrom || (endAt >= 0 && pos > endAt)) {
+      endFrom = pos;
+      endAt = -1;
+      for (let k = text.indexOf("-----END ", pos); k >= 0; k = text.indexOf("-----END ", k + 1)) {
+        PEM_END.lastIndex = k;
+        if (PEM_END.test(text)) {
+          endAt = k;
+          endStop = PEM_END.lastIndex;
+          break;
+        }
+      }
+    }
+    return endAt;
+  };
+  PEM_BEGIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PEM_BEGIN.exec(text))) {
+    const bodyStart = m.index + m[0].length;
+    const end = nextEnd(bodyStart);
+    if (end >= 0 && end - bodyStart <= PEM_BODY_MAX) {
+      add(m.index, endStop);
+      PEM_BEGIN.lastIndex = endStop;
+    } else PEM_BEGIN.lastIndex = m.index + 1;
+  }
+}
 
 const SHAPES: Shape[] = [
-  { re: /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----[\s\S]{0,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g, reason: "private key block", conf: 0.99, hint: "PRIVATE KEY" },
+  { re: /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----[\s\S]{0,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g, reason: "private key block", conf: 0.99, hint: "PRIVATE KEY", scan: scanPrivateKeys },
   { re: /(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Z0-9])/g, reason: "AWS access key id", conf: 0.97, hint: ["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"] },
   { re: /(?<![A-Za-z0-9_])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}(?![A-Za-z0-9])/g, reason: "GitHub token", conf: 0.99, hint: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] },
   { re: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,255}/g, reason: "GitHub fine-grained token", conf: 0.99, hint: "github_pat_" },
@@ -170,6 +215,10 @@ function detectShapes(text: string, sink: Sink): void {
     if ((present & (1 << i)) === 0) continue;
     present &= ~(1 << i);
     const s = SHAPES[i];
+    if (s.scan) {
+      s.scan(text, (start, end) => sink.add("CREDENTIAL", start, end, s.conf, s.reason));
+      continue;
+    }
     s.re.lastIndex = 0;
     while ((m = s.re.exec(text))) {
       const val = s.group ? m[s.group] : m[0];
