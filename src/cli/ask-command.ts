@@ -13,8 +13,8 @@ const askLine = z.object({
 });
 
 /** the contract's output shape */
-export function askOutput(a: Answer): { answer: string; citations: Answer["citations"]; confidence: number } {
-  return { answer: a.answer, citations: a.citations, confidence: a.confidence };
+export function askOutput(a: Answer): { answer: string; verdict: Answer["verdictKind"]; citations: Answer["citations"]; confidence: number } {
+  return { answer: a.answer, verdict: a.verdictKind, citations: a.citations, confidence: a.confidence };
 }
 
 export function registerAskCommand(program: Command, ctx: CliContext): void {

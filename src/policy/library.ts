@@ -4,11 +4,16 @@ import { detectLanguage } from "./analysis/language";
 import { CONCEPT_GROUPS } from "./analysis/lexicon";
 import { Vocabulary } from "./analysis/vocabulary";
 import { composeAnswer } from "./answer/compose";
+import { readQuestion } from "./decisions/question-slots";
+import { decide } from "./decisions/verdict";
 import { PackNotFoundError } from "./errors";
 import { loadPacks, policyDirs } from "./pack-loader";
 import { PackEngine } from "./search/engine";
 import { passageTokens } from "./search/passage-index";
 import type { Answer, Lang, PolicyLibrary, PolicyPack } from "./types";
+
+/** longer input is cut here before any analysis (chat routes anything this long to review) */
+export const MAX_QUESTION_CHARS = 1000;
 
 export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
   // one vocabulary across packs and the concept lexicon, for splitting compounds
@@ -34,10 +39,17 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
   return {
     ids: () => [...ids],
     get: (packId: string) => engine(packId).pack,
-    ask(packId: string, question: string, opts?: { lang?: Lang }): Answer {
+    ask(packId: string, questionIn: string, opts?: { lang?: Lang }): Answer {
       const e = engine(packId);
+      // a question is a sentence or two; the rest of a longer text is not read (bounded work)
+      const question = questionIn.slice(0, MAX_QUESTION_CHARS);
       const lang = opts?.lang ?? detectLanguage(question);
-      return composeAnswer(e.pack, e.retrieve(question, lang), lang);
+      const retrieval = e.retrieve(question, lang);
+      const slots = readQuestion(question);
+      const outcome = decide(e.pack.decisions, slots, e.pack.facts.tools.copilot.class);
+      // the table answers a question retrieval doubts only when it names an AI tool and a row applies
+      const usable = retrieval.inScope || (slots.tool.size > 0 && outcome.verdict !== null);
+      return composeAnswer(e.pack, retrieval, lang, usable ? { ...outcome, ask: slots.ask } : undefined);
     },
   };
 }

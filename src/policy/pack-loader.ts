@@ -10,10 +10,12 @@ import { PackError, type PackIssue } from "./errors";
 import { faqFileSchema, packFileSchema, type PackCitation } from "./pack-schema";
 import { parsePolicyMarkdown } from "./policy-markdown";
 import type { Citation, FaqEntry, Fact, PackFacts, Passage, PolicyPack, Section } from "./types";
+import { decisionsFileSchema, normaliseSlot, type DecisionRow } from "./decisions/schema";
 
 export const POLICY_FILE = "policy.md";
 export const FACTS_FILE = "pack.json";
 export const FAQ_FILE = "faq.json";
+export const DECISIONS_FILE = "decisions.json";
 
 /** the packs that ship with the product */
 export function builtInPolicyDir(): string {
@@ -67,7 +69,31 @@ export function loadPack(dir: string): PolicyPack {
     });
   }
 
-  return { id, dir: absDir, facts, sections, passages, faq };
+  const decisionsFile = path.join(absDir, DECISIONS_FILE);
+  let decisions: DecisionRow[] = [];
+  if (fs.existsSync(decisionsFile)) {
+    const table = validate(decisionsFile, decisionsFileSchema, parseJson(decisionsFile, fs.readFileSync(decisionsFile, "utf8")));
+    const dr = new CitationResolver(id, sections, shown(decisionsFile));
+    const seen = new Set<string>();
+    decisions = table.decisions.map((row, i) => {
+      if (seen.has(row.id)) throw new PackError("PACK_DUPLICATE_ID", shown(decisionsFile), { field: `decisions[${i}].id`, message: `decision id "${row.id}" is used twice` });
+      seen.add(row.id);
+      const out: DecisionRow = {
+        id: row.id,
+        ask: row.ask,
+        info: normaliseSlot(row.info),
+        tool: normaliseSlot(row.tool),
+        use: normaliseSlot(row.use),
+        duty: normaliseSlot(row.duty),
+        verdict: row.verdict,
+        citations: row.citations.map((c, j) => dr.resolve(c, `decisions[${i}].citations[${j}]`)),
+      };
+      if (row.condition) out.condition = row.condition;
+      return out;
+    });
+  }
+
+  return { id, dir: absDir, facts, sections, passages, faq, decisions };
 }
 
 /**

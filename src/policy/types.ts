@@ -1,4 +1,5 @@
 // Shared shapes of the policy capability. Pure data: no I/O here.
+import type { DecisionRow } from "./decisions/schema";
 
 export type Lang = "sv" | "en";
 
@@ -50,6 +51,8 @@ export interface PolicyPack {
   sections: Section[];
   passages: Passage[];
   faq: FaqEntry[];
+  /** the decision table (decisions.json): verdicts the policy's rules give, empty without one */
+  decisions: DecisionRow[];
 }
 
 /** a structured fact: plain-language summary plus the passages it rests on. */
@@ -105,8 +108,10 @@ export interface Answer {
   lang: Lang;
   /** text shown to the user: verdict line (if any) + explanation, or the refusal */
   answer: string;
-  /** one-line plain verdict from a curated entry, when one matched */
+  /** the verdict line the answer leads with (from the pack's decision table), when it gives one */
   verdict?: string;
+  /** what the verdict line says: yes, no, only on a condition; null for no verdict (who/what/how, it depends, refusal) */
+  verdictKind: "yes" | "no" | "conditional" | null;
   citations: Citation[];
   /** 0..1 */
   confidence: number;

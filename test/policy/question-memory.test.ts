@@ -3,6 +3,7 @@
 import { strict as assert } from "node:assert";
 import { isTokenCached, tokenize } from "../../src/policy/analysis/normalize";
 import { testLibrary } from "../support/library";
+import { MAX_QUESTION_CHARS } from "../../src/policy/library";
 
 describe("questions are not kept in memory", () => {
   it("the question text is not in the tokenizer's cache after its answer; policy text still is", () => {
@@ -14,5 +15,15 @@ describe("questions are not kept in memory", () => {
     const passage = lib.get("soderkoping").passages[0].text;
     tokenize(passage);
     assert.equal(isTokenCached(passage), true, "the cache still works for policy text");
+  });
+});
+
+describe("questions are bounded before analysis", () => {
+  it("reads the first MAX_QUESTION_CHARS characters only; words longer than any word are not searched", () => {
+    const lib = testLibrary();
+    const filler = "x".repeat(MAX_QUESTION_CHARS);
+    assert.equal(lib.ask("hjo", `${filler} Får jag klistra in personuppgifter i ChatGPT?`).refused, true, "what stands after the cut is not read");
+    const long = lib.ask("hjo", `${"a".repeat(40_000)}`);
+    assert.equal(long.refused, true);
   });
 });

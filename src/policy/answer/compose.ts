@@ -1,5 +1,8 @@
-// Retrieval → the Answer shown to people: verdict line (from a curated entry),
-// then verbatim quotes naming section and rule; or a refusal naming where to turn.
+// Retrieval + the decision table → the Answer shown to people: a verdict line computed
+// from the policy's rules (yes / no / only if / it depends), then verbatim quotes naming
+// section and rule, the deciding rows' quotes first so the verdict never contradicts the
+// quote under it; or a refusal naming where to turn.
+import type { DecisionOutcome, OpenSlot } from "../decisions/verdict";
 import type { Retrieval } from "../search/engine";
 import type { Answer, Citation, Lang, PolicyPack } from "../types";
 import { answerText } from "./locale";
@@ -8,32 +11,54 @@ import { answerText } from "./locale";
 const MAX_CITATIONS = 3;
 const QUOTED_IN_TEXT = 2;
 
-export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang): Answer {
-  if (!r.inScope) {
+export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decision?: DecisionOutcome & { ask?: "may" | "must" }): Answer {
+  if (!r.inScope && !(decision && decision.rows.length > 0)) {
     const org = pack.facts.organisation.name;
     return {
       lang,
       answer: answerText(lang, "refusal", { org, orgGenitive: genitive(org), contact: pack.facts.contact[lang] }),
       citations: [],
+      verdictKind: null,
       confidence: r.confidence,
       refused: true,
     };
   }
-  const citations: Citation[] = r.ranked.slice(0, MAX_CITATIONS).map((x) => ({
-    policy: pack.id,
-    section: x.passage.section,
-    rule: x.passage.rule,
-    quote: x.quote,
-  }));
-  const verdict = r.faq ? r.faq.entry.verdict[lang] : undefined;
+  const fromRows: Citation[] = (decision?.rows ?? []).map((row) => row.citations[0]);
+  const retrieved: Citation[] = r.ranked.map((x) => ({ policy: pack.id, section: x.passage.section, rule: x.passage.rule, quote: x.quote }));
+  // the search's best passage leads when a deciding row rests on it too; else the row's own
+  const rowCited = (decision?.rows ?? []).flatMap((row) => row.citations);
+  // (a list quoted whole holds its item)
+  const agrees = retrieved.length > 0 && rowCited.some((c) => retrieved[0].quote.includes(c.quote));
+  const order = agrees ? [retrieved[0], ...fromRows, ...retrieved.slice(1)] : [...fromRows, ...retrieved];
+  const citations: Citation[] = [];
+  for (const c of order) {
+    if (citations.length >= MAX_CITATIONS) break;
+    // a retrieved quote that holds a row's quote (a whole list around its item) is the same passage
+    if (citations.some((x) => x.quote.includes(c.quote) || c.quote.includes(x.quote))) continue;
+    citations.push(c);
+  }
+  const verdict = decision ? verdictLine(decision, lang) : undefined;
   const lines: string[] = [];
   if (verdict) lines.push(verdict, "");
-  lines.push(answerText(lang, "lead"));
-  for (const c of citations.slice(0, QUOTED_IN_TEXT)) {
+  if (!decision?.dependsOn) lines.push(answerText(lang, "lead"));
+  for (const c of citations.slice(0, decision?.dependsOn ? Math.max(QUOTED_IN_TEXT, fromRows.length) : QUOTED_IN_TEXT)) {
     const source = c.rule ? answerText(lang, "sourceWithRule", { section: c.section, rule: c.rule }) : answerText(lang, "source", { section: c.section });
     lines.push(answerText(lang, "quoteLine", { quote: c.quote, source }));
   }
-  return { lang, answer: lines.join("\n"), ...(verdict ? { verdict } : {}), citations, confidence: r.confidence, refused: false };
+  const confidence = r.inScope ? r.confidence : 0.5;
+  return { lang, answer: lines.join("\n"), ...(verdict ? { verdict } : {}), verdictKind: decision?.verdict ?? null, citations, confidence, refused: false };
+}
+
+/** the first line: what the rows rule, in plain words, or what the answer depends on */
+function verdictLine(d: DecisionOutcome & { ask?: "may" | "must" }, lang: Lang): string | undefined {
+  if (d.dependsOn && d.dependsOn.length > 0) {
+    const what = d.dependsOn.map((s: OpenSlot) => answerText(lang, `dependsOn.${s}`)).join(answerText(lang, "and"));
+    return answerText(lang, "depends", { what });
+  }
+  if (!d.verdict || !d.ask) return undefined;
+  // every condition of the rows that apply holds at once
+  const conditions = [...new Set(d.rows.map((row) => row.condition?.[lang]?.replace(/[.\s]+$/, "")).filter((c): c is string => !!c))];
+  return answerText(lang, `verdict.${d.ask}.${d.verdict}`, { condition: conditions.slice(0, 2).join(answerText(lang, "andAlso")) });
 }
 
 /** Swedish genitive: "Hjo kommun" → "Hjo kommuns", "Wenell" → "Wenells", "Åmål" stays regular, "Vallentuna kommuns" */

@@ -51,9 +51,13 @@ function put(map: Map<string, number>, term: string, w: number): void {
 // "Hjälp, jag råkade …", "Shit! …": a cry opening the message is not a word to search for
 const OPENING_INTERJECTION = /^\s*(?:hjälp|hjalp|help|hallå|hej|tjena|shit|oj|oops|fan|jösses|snälla)\s*[,!.:;]+/i;
 
+const MAX_WORD = 48;
+
 export function analyzeQuery(question: string, lang: Lang, vocab: Vocabulary, known: (folded: string) => boolean): AnalyzedQuery {
   // the question itself is not cached (the policy texts are): users' words are not kept
-  const raws = tokenizeUncached(question.replace(OPENING_INTERJECTION, " "));
+  // no word is longer than MAX_WORD: a longer run is noise, and compound splitting and fuzzy
+  // matching cost more the longer it is
+  const raws = tokenizeUncached(question.replace(OPENING_INTERJECTION, " ")).filter((t) => t.length <= MAX_WORD);
   const stops = lang === "en" ? ENGLISH_STOPWORDS : SWEDISH_STOPWORDS;
   const tokens: QueryToken[] = raws.map((raw, i) => {
     // "ar", "pa", "nar": stop words typed without å/ä/ö

@@ -1,0 +1,65 @@
+// decisions.json: a pack's decision table (policies/DECISIONS.md). Each row names the
+// situation a policy rules on (kind of information, kind of tool, use; or a duty) and
+// what it rules, with the passages it rests on. Validated at start-up like pack.json.
+import { z } from "zod";
+import { packCitationSchema } from "../pack-schema";
+import type { Citation } from "../types";
+
+export const INFO_KINDS = ["open", "internal", "customer", "personal", "special", "secret", "copyright", "images-of-people", "code"] as const;
+export const TOOL_KINDS = ["public", "approved", "copilot", "embedded"] as const;
+export const USES = ["paste", "summarise", "translate", "draft", "images", "decide", "publish", "code", "use"] as const;
+export const DUTIES = ["approval", "label", "check-output", "risk-analysis", "report", "document", "training"] as const;
+
+export type InfoKind = (typeof INFO_KINDS)[number];
+export type ToolKind = (typeof TOOL_KINDS)[number];
+export type Use = (typeof USES)[number];
+export type Duty = (typeof DUTIES)[number];
+export type Ask = "may" | "must";
+export type RowVerdict = "yes" | "no" | "conditional";
+
+/** a slot's values, or ["any"]: the row holds whatever the question says there */
+const slot = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.tuple([z.literal("any")]), z.array(z.enum(values)).min(1, "at least one value, or [\"any\"]")]);
+
+const bilingual = z.strictObject({ sv: z.string().trim().min(1), en: z.string().trim().min(1) });
+
+export const decisionRowSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"),
+    ask: z.enum(["may", "must"]),
+    info: slot(INFO_KINDS),
+    tool: slot(TOOL_KINDS),
+    use: slot(USES),
+    duty: slot(DUTIES).optional(),
+    verdict: z.enum(["yes", "no", "conditional"]),
+    condition: bilingual.optional(),
+    citations: z.array(packCitationSchema).min(1, "a row must cite the text it rests on").max(3),
+    note: z.string().optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.verdict === "conditional" && !r.condition) ctx.addIssue({ code: "custom", path: ["condition"], message: "a conditional row states its condition" });
+    if (r.verdict !== "conditional" && r.condition) ctx.addIssue({ code: "custom", path: ["condition"], message: "only a conditional row has a condition" });
+    if (r.ask === "must" && !r.duty) ctx.addIssue({ code: "custom", path: ["duty"], message: "a must row names the duty" });
+    if (r.ask === "may" && r.duty) ctx.addIssue({ code: "custom", path: ["duty"], message: "only a must row names a duty" });
+  });
+
+export const decisionsFileSchema = z.strictObject({ decisions: z.array(decisionRowSchema) });
+
+type Slot<T> = "any" | T[];
+
+/** a row as the engine reads it: slots normalised, citations resolved to passages' text */
+export interface DecisionRow {
+  id: string;
+  ask: Ask;
+  info: Slot<InfoKind>;
+  tool: Slot<ToolKind>;
+  use: Slot<Use>;
+  duty: Slot<Duty>;
+  verdict: RowVerdict;
+  condition?: { sv: string; en: string };
+  citations: Citation[];
+}
+
+export function normaliseSlot<T extends string>(v: readonly string[] | undefined): Slot<T> {
+  return !v || v[0] === "any" ? "any" : (v as T[]);
+}

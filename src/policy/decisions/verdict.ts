@@ -1,0 +1,82 @@
+// The verdict a pack's decision table gives a question (policies/DECISIONS.md): the rows
+// whose slots all match; of those, the strictest for "may" (no, then only if, then yes)
+// and the most demanding for "must". A question that leaves open a slot the rows depend
+// on gets no verdict, only what it depends on. No row: no verdict. Never a guess.
+import type { ToolClass } from "../types";
+import type { QuestionSlots } from "./question-slots";
+import type { DecisionRow, RowVerdict } from "./schema";
+
+export type OpenSlot = "info" | "tool" | "use" | "duty";
+
+export interface DecisionOutcome {
+  verdict: RowVerdict | null;
+  /** the rows that give the verdict, or (with dependsOn) the rows that disagree */
+  rows: DecisionRow[];
+  /** the question leaves these open and the rows differ on them */
+  dependsOn?: OpenSlot[];
+}
+
+const MAY_ORDER: RowVerdict[] = ["no", "conditional", "yes"];
+const MUST_ORDER: RowVerdict[] = ["yes", "conditional", "no"];
+
+function matches(slot: "any" | readonly string[], values: ReadonlySet<string>): boolean {
+  return slot === "any" || slot.some((v) => values.has(v));
+}
+
+/** s covers a subset of r's situations on every slot, and fewer on one */
+function narrower(s: DecisionRow, r: DecisionRow, names: OpenSlot[]): boolean {
+  let strictly = false;
+  for (const n of names) {
+    const a = s[n] as "any" | readonly string[];
+    const b = r[n] as "any" | readonly string[];
+    if (b === "any") {
+      if (a !== "any") strictly = true;
+      continue;
+    }
+    if (a === "any" || !a.every((v) => b.includes(v))) return false;
+    if (a.length < b.length) strictly = true;
+  }
+  return strictly;
+}
+
+/**
+ * Copilot where the table never names it: read as the tool class the pack gives Copilot
+ * (public or approved); "needs-analysis" stays Copilot, which no row matches.
+ */
+function toolsFor(q: QuestionSlots, rows: DecisionRow[], copilotClass: ToolClass | undefined): Set<string> {
+  const tools = new Set<string>(q.tool);
+  if (tools.has("copilot") && !rows.some((r) => r.tool !== "any" && r.tool.includes("copilot"))) {
+    if (copilotClass === "public") tools.add("public");
+    if (copilotClass === "approved") tools.add("approved");
+  }
+  return tools;
+}
+
+export function decide(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolClass): DecisionOutcome {
+  if (!q.ask) return { verdict: null, rows: [] };
+  const ask = q.ask;
+  const candidates = rows.filter((r) => r.ask === ask);
+  const tool = toolsFor(q, candidates, copilotClass);
+  const slots: Record<OpenSlot, ReadonlySet<string>> = { info: q.info, tool, use: q.use, duty: q.duty };
+  const names: OpenSlot[] = ask === "must" ? ["info", "tool", "use", "duty"] : ["info", "tool", "use"];
+
+  const order = ask === "may" ? MAY_ORDER : MUST_ORDER;
+  const matching = candidates.filter((r) => names.every((n) => matches(r[n], slots[n])));
+  // a row about a narrower situation that grants more is the general row's exception ("public
+  // AI: only open information" gives way to "public AI with open information: yes"); rows
+  // that ask as much or more all hold at once
+  const applicable = matching.filter((r) => !matching.some((s) => s !== r && narrower(s, r, names) && order.indexOf(s.verdict) > order.indexOf(r.verdict)));
+  if (applicable.length > 0) {
+    const verdict = order.find((v) => applicable.some((r) => r.verdict === v))!;
+    return { verdict, rows: applicable.filter((r) => r.verdict === verdict) };
+  }
+
+  // rows that would apply had the question said more: what the answer depends on
+  const open = names.filter((n) => slots[n].size === 0);
+  const partial = candidates.filter((r) => names.every((n) => (slots[n].size === 0 ? r[n] !== "any" : matches(r[n], slots[n]))));
+  if (partial.length === 0 || open.length === 0) return { verdict: null, rows: [] };
+  const dependsOn = open.filter((n) => partial.some((r) => r[n] !== "any"));
+  // one row per verdict, strictest first: the answer quotes how it can go
+  const shown = order.map((v) => partial.find((r) => r.verdict === v)).filter((r): r is DecisionRow => r !== undefined);
+  return { verdict: null, rows: shown, dependsOn };
+}

@@ -1,0 +1,149 @@
+// Verdicts computed from each pack's decision table: a question read into slots, the rows
+// that apply, the narrowest and then the strictest; "it depends" when the question leaves
+// open what the rows differ on. Examples are the project's own (and the issue's trials).
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { askOf, readQuestion } from "../../src/policy/decisions/question-slots";
+import { decide } from "../../src/policy/decisions/verdict";
+import type { DecisionRow } from "../../src/policy/decisions/schema";
+import { loadPack } from "../../src/policy/pack-loader";
+import { testLibrary } from "../support/library";
+
+const cite = (quote: string) => [{ policy: "t", section: "S", rule: null, quote }];
+const row = (r: Partial<DecisionRow> & Pick<DecisionRow, "id" | "verdict">): DecisionRow => ({ ask: "may", info: "any", tool: "any", use: "any", duty: "any", citations: cite(r.id), ...r });
+
+describe("decision tables: reading a question", () => {
+  it("tells permission, obligation and who/what/how questions apart, in Swedish and English", () => {
+    assert.equal(askOf("Får jag använda Gemini för att skriva ett pressmeddelande?"), "may");
+    assert.equal(askOf("kan vi låta AI sortera inkommande mejl?"), "may");
+    assert.equal(askOf("Is it okay to paste meeting notes into Claude?"), "may");
+    assert.equal(askOf("vore det ok att testa en ny AI-app?"), "may");
+    assert.equal(askOf("Måste jag märka en AI-genererad illustration?"), "must");
+    assert.equal(askOf("Do I need my manager's approval before using an AI tool?"), "must");
+    assert.equal(askOf("ska det här rapporteras någonstans?"), "must");
+    assert.equal(askOf("Vem ska godkänna att jag använder AI?"), undefined);
+    assert.equal(askOf("What does the policy say about AI in recruitment?"), undefined);
+    assert.equal(askOf("osäker på om jag får använda ett AI-verktyg här, vem kan jag fråga?"), undefined);
+  });
+
+  it("reads information, tool, use and duty from everyday words", () => {
+    const a = readQuestion("Får jag klistra in en elevlista i ChatGPT?");
+    assert.deepEqual([...a.info], ["personal"]);
+    assert.deepEqual([...a.tool], ["public"]);
+    assert.ok(a.use.has("paste"));
+    const b = readQuestion("Can I use Microsoft 365 Copilot to summarise a confidential report?");
+    assert.ok(b.tool.has("copilot") && b.info.has("secret") && b.use.has("summarise"));
+    const c = readQuestion("Behöver jag ange att texten är skriven med hjälp av AI?");
+    assert.equal(c.ask, "must");
+    assert.ok(c.duty.has("label") || c.duty.has("document"));
+  });
+
+  it("runs the draft reviewer on the question: a personnummer or a diagnosis is personal or sensitive data", () => {
+    assert.ok(readQuestion("Får jag skriva 19121212-1212 i en prompt?").info.has("personal"));
+    const d = readQuestion("kan jag be AI formulera ett brev om en brukares diabetes?");
+    assert.ok(d.info.has("special") && d.info.has("personal"));
+  });
+
+  it("information already published is open information, not something to publish", () => {
+    const q = readQuestion("får jag låta AI korta en text som redan ligger ute på kommunens webbplats?");
+    assert.ok(q.info.has("open"));
+    assert.ok(!q.use.has("publish"), [...q.use].join(","));
+  });
+});
+
+describe("decision tables: combining rows", () => {
+  const rows = [
+    row({ id: "public-open-only", tool: ["public"], verdict: "conditional", condition: { sv: "bara öppen information", en: "only open information" } }),
+    row({ id: "public-open", tool: ["public"], info: ["open"], verdict: "yes" }),
+    row({ id: "public-personal", tool: ["public"], info: ["personal"], verdict: "no" }),
+    row({ id: "approved-personal", tool: ["approved"], info: ["personal"], verdict: "conditional", condition: { sv: "efter analys", en: "after analysis" } }),
+    row({ id: "label", ask: "must", duty: ["label"], use: ["images"], verdict: "yes" }),
+  ];
+
+  it("the narrower row settles it over a general one; of equals, the strictest", () => {
+    assert.deepEqual(decide(rows, readQuestion("Får jag använda ChatGPT med öppen information?")).rows.map((r) => r.id), ["public-open"]);
+    assert.equal(decide(rows, readQuestion("Får jag använda ChatGPT?")).verdict, "conditional");
+    assert.equal(decide(rows, readQuestion("Får jag klistra in personnummer i ChatGPT?")).verdict, "no");
+    // open and personal at once: neither row is narrower, the strictest wins
+    assert.equal(decide(rows, readQuestion("Får jag klistra in en offentlig handling med elevers namn i ChatGPT?")).verdict, "no");
+  });
+
+  it("says what the answer depends on when the question leaves the tool open and the rows differ", () => {
+    const d = decide(rows, readQuestion("Får jag använda AI med personuppgifter?"));
+    assert.equal(d.verdict, null);
+    assert.deepEqual(d.dependsOn, ["tool"]);
+    assert.deepEqual(d.rows.map((r) => r.verdict), ["no", "conditional"]);
+  });
+
+  it("obligations match on the duty; who/what/how questions get no verdict", () => {
+    assert.equal(decide(rows, readQuestion("Måste jag märka bilder som AI har gjort?")).verdict, "yes");
+    assert.equal(decide(rows, readQuestion("Hur märker jag en AI-bild?")).verdict, null);
+  });
+
+  it("Copilot is read as the tool class the pack gives it when no row names Copilot", () => {
+    const q = readQuestion("Får jag klistra in personnummer i Copilot?");
+    assert.equal(decide(rows, q, "public").verdict, "no");
+    assert.equal(decide(rows, q, "needs-analysis").verdict, null);
+  });
+});
+
+describe("decision tables: the shipped packs", () => {
+  const lib = testLibrary();
+
+  it("every pack has a table, and every row's quotes are the policy's own text", () => {
+    for (const id of lib.ids()) {
+      const pack = lib.get(id);
+      assert.ok(pack.decisions.length >= 10, `${id}: ${pack.decisions.length} rows`);
+      for (const r of pack.decisions) for (const c of r.citations) assert.ok(pack.passages.some((p) => p.text.includes(c.quote)), `${id}/${r.id}`);
+    }
+  });
+
+  it("a pupil list in ChatGPT is a no in Söderköping (the README's example, once answered 'Ja, men')", () => {
+    const a = lib.ask("soderkoping", "Får jag klistra in en elevlista i ChatGPT?");
+    assert.equal(a.verdictKind, "no");
+    assert.match(a.answer, /^Nej/);
+    assert.match(a.citations[0].quote, /[Pp]ersonuppgifter/);
+  });
+
+  it("Copilot with personal data is a no where the policy treats Copilot as public AI", () => {
+    const a = lib.ask("soderkoping", "får jag använda copilot för att sammanfatta ett möte med personuppgifter");
+    assert.equal(a.verdictKind, "no");
+  });
+
+  it("a what-question is not answered with Yes", () => {
+    const a = lib.ask("wenell", "What is the policy on using AI for recruitment?");
+    assert.notEqual(a.verdictKind, "yes");
+    assert.doesNotMatch(a.answer, /^Yes/);
+  });
+
+  it("the answer never leads with a verdict its first quote contradicts: a 'no' quotes a rule that forbids", () => {
+    for (const [pack, q] of [
+      ["dalsland", "Får jag mata in en invånares personnummer i ChatGPT?"],
+      ["hjo", "Får jag klistra in sekretessbelagda uppgifter i ChatGPT?"],
+      ["staffanstorp", "Can I paste a pupil's grades into ChatGPT?"],
+    ]) {
+      const a = lib.ask(pack, q);
+      assert.equal(a.verdictKind, "no", `${pack}: ${q}`);
+      assert.match(a.citations[0].quote, /inte|aldrig|förbjud|ingen|inga/i, `${pack}: ${a.citations[0].quote}`);
+    }
+  });
+});
+
+describe("decision tables: loading", () => {
+  it("a row that breaks the format is refused with the file and field named", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-"));
+    const pack = path.join(dir, "demo");
+    fs.cpSync(path.join(__dirname, "../../../policies/hjo"), pack, { recursive: true });
+    const json = JSON.parse(fs.readFileSync(path.join(pack, "pack.json"), "utf8"));
+    json.id = "demo";
+    fs.writeFileSync(path.join(pack, "pack.json"), JSON.stringify(json));
+    fs.writeFileSync(path.join(pack, "decisions.json"), JSON.stringify({ decisions: [{ id: "x", ask: "may", info: ["any"], tool: ["any"], use: ["any"], verdict: "conditional", citations: [{ section: "Nope", rule: null, quote: "x" }] }] }));
+    try {
+      assert.throws(() => loadPack(pack), /decisions\.json.*decisions\[0\]\.condition/s);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
