@@ -1,4 +1,5 @@
 // What the user typed, after the @mention is stripped: a command or a question.
+import { TurnContext, type Activity } from "botbuilder";
 import type { LocaleLang } from "../locales";
 import { incidentCommand } from "./incidents/detect";
 import { approvalCommand } from "./approvals/command";
@@ -46,4 +47,13 @@ export function stripMentions(text: string): string {
 function wrapperTag(s: string, i: number): boolean {
   const j = s.charCodeAt(i + 1) === 47 ? i + 2 : i + 1;
   return startsWithIgnoreCase(s, j, "p") || startsWithIgnoreCase(s, j, "div") || startsWithIgnoreCase(s, j, "span");
+}
+
+/**
+ * The message text without the bot's @mention. botbuilder's removeRecipientMention edits
+ * activity.text and throws when a mention comes without text: no text is "" here.
+ */
+export function textWithoutBotMention(activity: Activity): string {
+  if (typeof activity.text !== "string") return "";
+  return TurnContext.removeRecipientMention(activity) ?? activity.text ?? "";
 }

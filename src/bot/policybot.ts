@@ -11,7 +11,7 @@ import {
 } from "botbuilder";
 import { langFromLocale, t } from "../locales";
 import type { BotDeps } from "./deps";
-import { parseCommand, stripMentions } from "./commands";
+import { parseCommand, stripMentions, textWithoutBotMention } from "./commands";
 import { parseFeedbackInvoke, parseFeedbackSubmit } from "./submits";
 import { handleQuestion } from "./handlers/question";
 import { handleHelp, handleListPacks, handleSwitchPack } from "./handlers/commands";
@@ -73,7 +73,7 @@ export class PolicyBot extends TeamsActivityHandler {
     if (images === "done" || !addressedToBot(ctx)) return;
     // a .txt/.docx/.pdf file is a draft to review, whatever text comes with it
     if (await handleFileReview(ctx, this.deps)) return;
-    const raw = TurnContext.removeRecipientMention(a) ?? a.text ?? "";
+    const raw = textWithoutBotMention(a);
     const text = stripMentions(raw);
     const cmd = parseCommand(text);
     // "granska: …", or a long draft-like message (rule in ./review/routing.ts)

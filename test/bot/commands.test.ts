@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { parseCommand, stripMentions } from "../../src/bot/commands";
+import { parseCommand, stripMentions, textWithoutBotMention } from "../../src/bot/commands";
 
 describe("bot commands", () => {
   it("recognises help, policy list and policy switch; everything else is a question", () => {
@@ -15,5 +15,18 @@ describe("bot commands", () => {
   it("strips leftover mentions and HTML wrapping", () => {
     assert.equal(stripMentions("<at>Policybot</at> får jag?"), "får jag?");
     assert.equal(stripMentions("<p>hej&nbsp;<at>Anna</at> där</p>"), "hej där");
+  });
+});
+
+describe("textWithoutBotMention", () => {
+  const recipient = { id: "28:bot", name: "Policybot" };
+  const mention = { type: "mention", mentioned: recipient, text: "<at>Policybot</at>" };
+
+  it("cuts the bot's mention out of the text", () => {
+    assert.equal(textWithoutBotMention({ type: "message", text: "<at>Policybot</at> hjälp", recipient, entities: [mention] } as never).trim(), "hjälp");
+  });
+
+  it("a mention without text is no text, not a TypeError (botbuilder edits activity.text)", () => {
+    assert.equal(textWithoutBotMention({ type: "message", recipient, entities: [mention] } as never), "");
   });
 });

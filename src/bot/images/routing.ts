@@ -6,7 +6,7 @@ import { TurnContext } from "botbuilder";
 import { langFromLocale, t, type LocaleLang } from "../../locales";
 import type { ProvenanceResult } from "../../images";
 import type { BotDeps } from "../deps";
-import { parseCommand, stripMentions } from "../commands";
+import { parseCommand, stripMentions, textWithoutBotMention } from "../commands";
 import { sendCard, sendText } from "../send-card";
 import { imageCard, type ImageCardKind } from "../cards/image-card";
 import { imagesOf } from "./attachments";
@@ -44,7 +44,7 @@ export function imageSettings(deps: BotDeps): ImageSettings {
 }
 
 function messageText(ctx: TurnContext): string {
-  return stripMentions(TurnContext.removeRecipientMention(ctx.activity) ?? ctx.activity.text ?? "");
+  return stripMentions(textWithoutBotMention(ctx.activity));
 }
 
 type Outcome = CheckResult | { kind: "error"; code: ImageFetchError["code"] };
