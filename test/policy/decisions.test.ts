@@ -147,3 +147,31 @@ describe("decision tables: loading", () => {
     }
   });
 });
+
+describe("decision tables: the retired blind sets (written from the seed texts by helpers who saw neither engine nor evaluation sets)", () => {
+  const lib = testLibrary();
+  for (const [file, floor] of [
+    ["verdicts-blind1.jsonl", 0.6],
+    ["verdicts-blind2.jsonl", 0.6],
+  ] as const) {
+    it(`${file}: verdicts right on at least ${floor} of the yes/no/conditional questions, at most one wrong yes`, () => {
+      const lines = fs
+        .readFileSync(path.join(__dirname, "../../../test/policy/fixtures", file), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { policy: string; question: string; verdict: string | null });
+      let asked = 0;
+      let right = 0;
+      let wrongYes = 0;
+      for (const x of lines) {
+        if (x.verdict !== "yes" && x.verdict !== "no" && x.verdict !== "conditional") continue;
+        asked++;
+        const got = lib.ask(x.policy, x.question).verdictKind;
+        if (got === x.verdict) right++;
+        else if (got === "yes") wrongYes++;
+      }
+      assert.ok(right / asked >= floor, `${right}/${asked}`);
+      assert.ok(wrongYes <= 1, `${wrongYes} wrong yes`);
+    });
+  }
+});

@@ -4,6 +4,9 @@
 // and compounds meet), plus the draft reviewer run on the question itself: a personnummer,
 // a person's name or a diagnosis in a question is personal or sensitive data.
 import { reviewDraft } from "../../review";
+import placeList from "../../review/lists/places";
+
+const PLACES = new Set(placeList.split("|"));
 import type { Ask, Duty, InfoKind, ToolKind, Use } from "./schema";
 
 export interface QuestionSlots {
@@ -35,10 +38,10 @@ const MAY = rx(
 const DUTY: Lexicon<Duty> = [
   ["approval", rx("godkän|tillstånd|lov\\b|medgivande|klartecken|approv|permission|sign-?off|authoris|authoriz")],
   ["label", rx("märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
-  ["check-output", rx("granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
+  ["check-output", rx("läsa\\s+igenom|gå\\s+igenom|korrekturläs|read\\s+(?:it\\s+)?through|granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
   ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+konsekvens|dpia|risk\\s+(?:assessment|analysis)|impact\\s+assessment")],
   ["report", rx("rapporter|anmäl|incident|avvikelse|report|notify")],
-  ["document", rx("dokumenter|diarieför|anteckn|journalför|notera|skriva\\s+ut\\s+(?:det|att|vilket)|ange\\s+(?:det|vilket|att)|redovisa|document|record\\s+(?:it|that|the)|note\\s+(?:it|that|down)|state\\s+(?:it|that|which)")],
+  ["document", rx("stå\\s+(?:nån|någon)stans|framgå|dokumenter|diarieför|anteckn|journalför|notera|skriva\\s+ut\\s+(?:det|att|vilket)|ange\\s+(?:det|vilket|att)|redovisa|document|record\\s+(?:it|that|the)|note\\s+(?:it|that|down)|state\\s+(?:it|that|which)")],
   ["training", rx("utbildning|kurs\\b|fortbildning|training|course")],
 ];
 
@@ -57,8 +60,8 @@ const INFO: Lexicon<InfoKind> = [
   ],
   ["secret", rx("sekretess|hemlig|konfidentiell|säkerhetsskydd|skyddsklass|affärskritisk|affärshemlig|känslig(?:a)?\\s+(?:information|uppgifter|data|material)|secret|confidential|classified|business-critical|trade\\s+secret|sensitive\\s+(?:information|data|material)")],
   ["customer", rx("kund|uppdragsgivar|beställar|offert|customer|client(?:s|'s)?(?!\\s+(?:name|details|case))")],
-  ["internal", rx("intern(?:a|t)?\\s+(?:information|uppgifter|dokument|material|data|underlag|mejl|pm|rapport)|internal\\s+(?:information|documents?|data|material|memo|report)|ej\\s+offentlig|inte\\s+offentlig|inte\\s+publicerat?\\s+än|opublicerad|budget|strategi|ledningsgrupp|avtal(?:et|sutkast)?(?![\\p{L}])|mötesanteckning|draft\\s+budget|unpublished|not\\s+(?:yet\\s+)?published|meeting\\s+notes|strategy|contract")],
-  ["open", rx("öppen\\s+information|öppna\\s+uppgifter|(?:redan\\s+)?(?:ligger|finns|är)\\s+(?:redan\\s+)?(?:ute\\s+)?på\\s+(?:kommunens\\s+|vår\\s+|den\\s+|företagets\\s+)?(?:externa\\s+|öppna\\s+)?(?:webb(?:en|plats(?:en)?)?|hemsida(?:n)?|externwebb(?:en)?)|redan\\s+(?:ligger\\s+ute|är\\s+ute|publicera\\p{L}*|offentlig\\p{L}*)|already\\s+(?:on|public|published|online|out)|on\\s+(?:our|the)\\s+(?:public\\s+)?website|offentlig|allmän\\s+handling|allmänna\\s+handlingar|publicerad|redan\\s+publicer|public\\s+information|publicly\\s+available\\s+(?:information|data|text)|open\\s+(?:data|information)|already\\s+published|press\\s*release|pressmeddelande")],
+  ["internal", rx("intern(?:a|t)?(?![\\p{L}])|internal(?![\\p{L}])|(?:utkast|förslag(?:et)?)\\s+till|verksamhetsplan|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är|har\\s+blivit)\\s+(?:offentlig|publicera)\\p{L}*|draft\\s+(?:of|for)\\s+(?:the|our|a)|proposal|before\\s+(?:it|they)\\s+(?:is|are)\\s+(?:public|published)|ej\\s+offentlig|inte\\s+offentlig|inte\\s+publicerat?\\s+än|opublicerad|budget|strategi|ledningsgrupp|avtal(?:et|sutkast)?(?![\\p{L}])|mötesanteckning|draft\\s+budget|unpublished|not\\s+(?:yet\\s+)?published|meeting\\s+notes|strategy|contract")],
+  ["open", rx("öppen\\s+information|öppna\\s+uppgifter|(?:redan\\s+)?(?:ligger|finns|är)\\s+(?:redan\\s+)?(?:ute\\s+)?på\\s+(?:kommunens\\s+|vår\\s+|den\\s+|företagets\\s+)?(?:externa\\s+|öppna\\s+)?(?:webb(?:en|plats(?:en)?)?|hemsida(?:n)?|externwebb(?:en)?)|redan\\s+(?:ligger\\s+ute|är\\s+ute|publicera\\p{L}*|offentlig\\p{L}*)|already\\s+(?:on|public|published|online|out)|on\\s+(?:our|the)\\s+(?:public\\s+)?website|(?<!(?:inte|ej|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är))\\s+)offentlig|allmän\\s+handling|allmänna\\s+handlingar|publicerad|redan\\s+publicer|public\\s+information|publicly\\s+available\\s+(?:information|data|text)|open\\s+(?:data|information)|already\\s+published|press\\s*release|pressmeddelande")],
   ["copyright", rx("upphovsrätt|copyright|licens|någon\\s+annans\\s+(?:text|bild|verk)|someone\\s+else'?s\\s+(?:text|image|work)")],
   ["images-of-people", rx("(?:foto|fotografi|bild|porträtt)(?:er|n|na)?\\s+(?:av|på)\\s+(?:en\\s+|ett\\s+|min\\s+|mitt\\s+|mina\\s+|vår\\s+|våra\\s+)?(?:person|kollega|elev|kund|anställd|medarbetare|barn|mig|oss|människ|folk|chef)|porträtt|ansikte|verklig(?:a)?\\s+(?:plats|person|miljö)|photos?\\s+of\\s+(?:a\\s+)?(?:person|colleague|pupil|customer|employee|child|me|us|people)|likeness|real\\s+(?:person|people|place)")],
   ["code", rx("källkod|programkod|kod(?:en)?(?![\\p{L}])|skript|script|source\\s+code|code(?![\\p{L}])")],
@@ -83,7 +86,7 @@ const USE: Lexicon<Use> = [
   ["draft", rx("skriv|formuler|utkast|författ|mejl|brev|texter|rapport|protokoll|write|draft|compose|email|letter")],
   ["images", rx("bild|illustration|foto|video|film|logotyp|affisch|image|picture|photo|illustrat|poster|dall-?e|midjourney")],
   ["decide", rx("beslut|besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|handlägg|decision|decide|automat|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
-  ["publish", rx("publicer|lägga\\s+ut|hemsida|webbplats|sociala\\s+medier|intranät|skicka\\s+(?:det|den|dem|ut|iväg|vidare)|rakt\\s+av|publish|post\\s+(?:it|on)|website|social\\s+media|send\\s+(?:it|them)?\\s*(?:out|straight|directly)")],
+  ["publish", rx("publicer|lägga\\s+ut|hemsida|webbplats|sociala\\s+medier|intranät|skicka\\s+(?:det|den|dem|ut|iväg|vidare)|skicka\\s+\\p{L}+\\s+(?:direkt|rakt)|som\\s+(?:den|det)\\s+är(?![\\p{L}])|rakt\\s+av|as\\s+it\\s+is|publish|post\\s+(?:it|on)|website|social\\s+media|send\\s+(?:it|them)?\\s*(?:out|straight|directly)")],
   ["code", rx("programmer|kodning|koda(?![\\p{L}])|skriva\\s+kod|program|coding|write\\s+code|debug")],
   ["use", rx("använd|nyttja|jobba\\s+med|arbeta\\s+med|use|using|work\\s+with")],
 ];
@@ -110,6 +113,16 @@ export function askOf(question: string): Ask | undefined {
   return may ? "may" : undefined;
 }
 
+/** a place name written with a capital (not opening a sentence): "en bild av Vättern", "Kiruna" */
+function namesRealPlace(text: string): boolean {
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{2,})(?![\p{L}])/gu)) {
+    const before = text.slice(0, m.index).trimEnd();
+    if (before === "" || /[.!?:]$/.test(before)) continue;
+    if (PLACES.has(m[1].toLowerCase())) return true;
+  }
+  return false;
+}
+
 export function readQuestion(question: string): QuestionSlots {
   const text = question.normalize("NFC");
   const info = scan(text, INFO);
@@ -122,6 +135,8 @@ export function readQuestion(question: string): QuestionSlots {
   // a question about special categories is about personal data too
   if (info.has("special")) info.add("personal");
   const tool = scan(text, TOOL);
+  // a picture of a real place is a likeness of something real, like one of a person
+  if (namesRealPlace(text) && /(?<![\p{L}])(?:bild|foto|illustration|image|picture|photo)/iu.test(text)) info.add("images-of-people");
   // "already published", "on our website" tell what the information is, not what is done with it
   const use = scan(blank(text, INFO_OPEN), USE);
   const ask = askOf(text);
