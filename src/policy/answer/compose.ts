@@ -29,7 +29,8 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
   const rowCited = (decision?.rows ?? []).flatMap((row) => row.citations);
   // (a list quoted whole holds its item)
   const agrees = retrieved.length > 0 && rowCited.some((c) => retrieved[0].quote.includes(c.quote));
-  const order = agrees ? [retrieved[0], ...fromRows, ...retrieved.slice(1)] : [...fromRows, ...retrieved];
+  // with no verdict ("it depends") the search's best passage leads and the rows follow
+  const order = agrees || !decision?.verdict ? [...retrieved.slice(0, 1), ...fromRows, ...retrieved.slice(1)] : [...fromRows, ...retrieved];
   const citations: Citation[] = [];
   for (const c of order) {
     if (citations.length >= MAX_CITATIONS) break;

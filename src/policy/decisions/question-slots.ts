@@ -37,7 +37,7 @@ const MAY = rx(
 
 const DUTY: Lexicon<Duty> = [
   ["approval", rx("godkän|tillstånd|lov\\b|medgivande|klartecken|approv|permission|sign-?off|authoris|authoriz")],
-  ["label", rx("märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
+  ["label", rx("skriva\\s+(?:nåt|något|någonting)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
   ["check-output", rx("läsa\\s+igenom|gå\\s+igenom|korrekturläs|read\\s+(?:it\\s+)?through|granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
   ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+konsekvens|dpia|risk\\s+(?:assessment|analysis)|impact\\s+assessment")],
   ["report", rx("rapporter|anmäl|incident|avvikelse|report|notify")],

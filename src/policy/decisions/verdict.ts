@@ -54,6 +54,9 @@ function toolsFor(q: QuestionSlots, rows: DecisionRow[], copilotClass: ToolClass
 
 export function decide(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolClass): DecisionOutcome {
   if (!q.ask) return { verdict: null, rows: [] };
+  // a question that names no information, tool, use or duty is not about what the table rules
+  // on ("kan man få sparken …?"): rows that hold "whatever the situation" do not answer it
+  if (q.info.size + q.tool.size + q.use.size + q.duty.size === 0) return { verdict: null, rows: [] };
   const ask = q.ask;
   const candidates = rows.filter((r) => r.ask === ask);
   const tool = toolsFor(q, candidates, copilotClass);
