@@ -7,7 +7,7 @@ import { replaceMentions, replaceTags, startsWithIgnoreCase } from "../text/tags
 
 export type Command =
   | { kind: "empty" }
-  | { kind: "help"; lang: LocaleLang }
+  | { kind: "help"; lang: LocaleLang; greeting?: true }
   | { kind: "listPacks" }
   | { kind: "switchPack"; packId: string }
   | { kind: "reportIncident"; lang: LocaleLang }
@@ -16,6 +16,9 @@ export type Command =
 
 const HELP_SV = /^\/?(hjälp|hjalp)[.!?]?$/i;
 const HELP_EN = /^\/?(help|\?)[.!?]?$/i;
+// a greeting on its own is small talk: it gets the welcome and the help, not a refusal
+const GREETING_SV = /^(?:hej(?:san|hej)?|hallå|tjena(?:re)?|tja|morsning|god\s+(?:morgon|dag|middag|eftermiddag|kväll))(?:\s+(?:policybot|boten|där|alla))?[\s!.,]*$/i;
+const GREETING_EN = /^(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening))(?:\s+(?:policybot|bot|there|all))?[\s!.,]*$/i;
 const LIST = /^\/?(policy|policys|policyer|policies)[?]?$/i;
 const SWITCH = /^\/?policy\s+([a-z0-9-]{1,40})$/i;
 
@@ -24,6 +27,8 @@ export function parseCommand(raw: string): Command {
   if (text === "") return { kind: "empty" };
   if (HELP_SV.test(text)) return { kind: "help", lang: "sv" };
   if (HELP_EN.test(text)) return { kind: "help", lang: "en" };
+  if (GREETING_SV.test(text)) return { kind: "help", lang: "sv", greeting: true };
+  if (GREETING_EN.test(text)) return { kind: "help", lang: "en", greeting: true };
   if (LIST.test(text)) return { kind: "listPacks" };
   const incident = incidentCommand(text);
   if (incident) return { kind: "reportIncident", lang: incident };

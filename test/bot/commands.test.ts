@@ -30,3 +30,11 @@ describe("textWithoutBotMention", () => {
     assert.equal(textWithoutBotMention({ type: "message", recipient, entities: [mention] } as never), "");
   });
 });
+
+describe("greetings", () => {
+  it("a greeting on its own gets the help (welcome), in its language; a question that starts with one does not", () => {
+    for (const g of ["hej", "Hej!", "hejsan", "god morgon", "Hallå där", "tjena"]) assert.deepEqual(parseCommand(g), { kind: "help", lang: "sv", greeting: true }, g);
+    for (const g of ["hi", "Hello!", "good morning", "hey there"]) assert.deepEqual(parseCommand(g), { kind: "help", lang: "en", greeting: true }, g);
+    assert.equal(parseCommand("hej, får jag använda ChatGPT?").kind, "question");
+  });
+});

@@ -103,6 +103,16 @@ describe("bot over HTTP (POST /api/messages)", () => {
     assert.equal(connector.received.length, 0);
   });
 
+  it("a greeting in a 1:1 chat gets the help card, not a refusal; between colleagues in a channel it is left alone", async () => {
+    const card = cardOf((await ask(message("hej!", { serviceUrl }))).activity);
+    assert.ok(visibleTexts(card).includes("Så här använder du Policybot"));
+    connector.clear();
+    const res = await post(bot.url, message("hej", { serviceUrl, conversationType: "channel" }));
+    assert.equal(res.status, 200);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(connector.received.length, 0);
+  });
+
   for (const [word, title] of [["hjälp", "Så här använder du Policybot"], ["help", "How to use Policybot"]]) {
     it(`"${word}" gets the help card`, async () => {
       const card = cardOf((await ask(message(word, { serviceUrl }))).activity);

@@ -35,8 +35,10 @@ export function addressedToBot(ctx: TurnContext): boolean {
   if (scopeOf(ctx) === "personal") return true;
   const botId = ctx.activity.recipient?.id;
   if (TurnContext.getMentions(ctx.activity).some((m) => m.mentioned?.id === botId)) return true;
-  const kind = parseCommand(stripMentions(ctx.activity.text ?? "")).kind;
-  return kind !== "question" && kind !== "empty";
+  const cmd = parseCommand(stripMentions(ctx.activity.text ?? ""));
+  // "hej" between colleagues in a channel is not for the bot
+  if (cmd.kind === "help" && cmd.greeting) return false;
+  return cmd.kind !== "question" && cmd.kind !== "empty";
 }
 
 export function imageSettings(deps: BotDeps): ImageSettings {
