@@ -10,7 +10,7 @@ import { PackError, type PackIssue } from "./errors";
 import { faqFileSchema, packFileSchema, type PackCitation } from "./pack-schema";
 import { parsePolicyMarkdown } from "./policy-markdown";
 import type { Citation, FaqEntry, Fact, PackFacts, Passage, PolicyPack, Section } from "./types";
-import { decisionsFileSchema, normaliseSlot, type DecisionRow } from "./decisions/schema";
+import { decisionsFileSchema, normaliseSlot, type DecisionRow, type InfoTerms } from "./decisions/schema";
 
 export const POLICY_FILE = "policy.md";
 export const FACTS_FILE = "pack.json";
@@ -71,8 +71,10 @@ export function loadPack(dir: string): PolicyPack {
 
   const decisionsFile = path.join(absDir, DECISIONS_FILE);
   let decisions: DecisionRow[] = [];
+  let decisionTerms: InfoTerms = {};
   if (fs.existsSync(decisionsFile)) {
     const table = validate(decisionsFile, decisionsFileSchema, parseJson(decisionsFile, fs.readFileSync(decisionsFile, "utf8")));
+    decisionTerms = table.terms ?? {};
     const dr = new CitationResolver(id, sections, shown(decisionsFile));
     const seen = new Set<string>();
     decisions = table.decisions.map((row, i) => {
@@ -89,11 +91,12 @@ export function loadPack(dir: string): PolicyPack {
         citations: row.citations.map((c, j) => dr.resolve(c, `decisions[${i}].citations[${j}]`)),
       };
       if (row.condition) out.condition = row.condition;
+      if (row.metBy) out.metBy = row.metBy;
       return out;
     });
   }
 
-  return { id, dir: absDir, facts, sections, passages, faq, decisions };
+  return { id, dir: absDir, facts, sections, passages, faq, decisions, decisionTerms };
 }
 
 /**

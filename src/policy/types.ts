@@ -1,5 +1,5 @@
 // Shared shapes of the policy capability. Pure data: no I/O here.
-import type { DecisionRow } from "./decisions/schema";
+import type { DecisionRow, InfoTerms } from "./decisions/schema";
 
 export type Lang = "sv" | "en";
 
@@ -53,6 +53,8 @@ export interface PolicyPack {
   faq: FaqEntry[];
   /** the decision table (decisions.json): verdicts the policy's rules give, empty without one */
   decisions: DecisionRow[];
+  /** the policy's own examples of kinds of information, for reading questions */
+  decisionTerms: InfoTerms;
 }
 
 /** a structured fact: plain-language summary plus the passages it rests on. */

@@ -82,6 +82,18 @@ describe("decision tables: combining rows", () => {
     assert.equal(decide(rows, readQuestion("Hur märker jag en AI-bild?")).verdict, null);
   });
 
+  it("a condition the situation meets is a yes (metBy): open information in a tool for open information only", () => {
+    const withMet = rows.map((r) => (r.id === "public-open-only" ? { ...r, metBy: { info: ["open" as const] } } : r)).filter((r) => r.id !== "public-open");
+    assert.equal(decide(withMet, readQuestion("Får jag använda ChatGPT för text som redan är publicerad?")).verdict, "yes");
+    assert.equal(decide(withMet, readQuestion("Får jag använda ChatGPT?")).verdict, "conditional");
+  });
+
+  it("a pack's own examples of a kind of information are read from the question (terms)", () => {
+    const q = readQuestion("Får jag lägga in vårt utbildningsmaterial i ChatGPT?", { secret: ["utbildningsmaterial"] });
+    assert.ok(q.info.has("secret"));
+    assert.ok(!readQuestion("Får jag lägga in vårt utbildningsmaterial i ChatGPT?").info.has("secret"));
+  });
+
   it("Copilot is read as the tool class the pack gives it when no row names Copilot", () => {
     const q = readQuestion("Får jag klistra in personnummer i Copilot?");
     assert.equal(decide(rows, q, "public").verdict, "no");

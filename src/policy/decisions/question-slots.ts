@@ -7,7 +7,7 @@ import { reviewDraft } from "../../review";
 import placeList from "../../review/lists/places";
 
 const PLACES = new Set(placeList.split("|"));
-import type { Ask, Duty, InfoKind, ToolKind, Use } from "./schema";
+import type { Ask, Duty, InfoKind, InfoTerms, ToolKind, Use } from "./schema";
 
 export interface QuestionSlots {
   /** undefined: not a yes/no question (who, what, how …) */
@@ -49,7 +49,7 @@ const INFO: Lexicon<InfoKind> = [
   [
     "personal",
     rx(
-      "personuppgift|personnummer|personnr|samordningsnummer|personlig(?:a)?\\s+(?:uppgift|information|data)|namn(?:et|en|lista)?(?![\\p{L}])|adress|telefonnummer|mobilnummer|e-?postadress|mejladress|elev|patient|brukar|klient(?!data)|vårdnadshavar|förälder|föräldrar|invånar|medborgar|sökande|anställd|medarbetar(?:e|na|nas|es)|personalen|kollegas|löne\\p{L}+|cv(?![\\p{L}])|journal|personakt|personal\\s+data|personally|names?(?![\\p{L}])|address(?:es)?(?![\\p{L}])|phone\\s+numbers?|pupils?|students?(?![\\p{L}])|patients?|clients?(?:'s)?\\s+(?:name|details|case)|employees?|staff\\s+(?:member|list|data)|applicants?|citizens?|residents?|children|barn(?:en|ens|s)?(?![\\p{L}])|anmälan|ansökan|ansökningar|ärendet|ärenden\\s+om|utredning|bistånd|försörjningsstöd|hemtjänst|omsorg|vårdplan|genomförandeplan|åtgärdsprogram|betyg|omdöme|provresultat|frånvaro|medarbetarsamtal|personalärende|löner?(?![\\p{L}])|lönen|klagomål\\s+från|(?:mejl|brev|svar)\\s+(?:från|till)\\s+en\\s+(?:medborgare|invånare|förälder|kund|elev|brukare|patient)|om\\s+en\\s+(?:elev|patient|brukare|kund|kollega|medarbetare|person|anställd|invånare)|case\\s+files?|applications?\\s+(?:for|from)|complaints?\\s+from|performance\\s+review|salar(?:y|ies)|payroll|grades|absence|welfare",
+      "personuppgift|persondata|personnummer|personnr|samordningsnummer|personlig(?:a)?\\s+(?:uppgift|information|data)|namn(?:et|en|lista)?(?![\\p{L}])|adress|telefonnummer|mobilnummer|e-?postadress|mejladress|elev|patient|brukar|klient(?!data)|vårdnadshavar|förälder|föräldrar|invånar|medborgar|sökande|anställd|medarbetar(?:e|na|nas|es)|personalen|kollegas|löne\\p{L}+|cv(?![\\p{L}])|journal|personakt|personal\\s+data|personally|names?(?![\\p{L}])|address(?:es)?(?![\\p{L}])|phone\\s+numbers?|pupils?|students?(?![\\p{L}])|patients?|clients?(?:'s)?\\s+(?:name|details|case)|employees?|staff\\s+(?:member|list|data)|applicants?|citizens?|residents?|children|barn(?:en|ens|s)?(?![\\p{L}])|anmälan|ansökan|ansökningar|ärendet|ärenden\\s+om|utredning|bistånd|försörjningsstöd|hemtjänst|omsorg|vårdplan|genomförandeplan|åtgärdsprogram|betyg|omdöme|provresultat|frånvaro|medarbetarsamtal|personalärende|löner?(?![\\p{L}])|lönen|klagomål\\s+från|(?:mejl|brev|svar)\\s+(?:från|till)\\s+en\\s+(?:medborgare|invånare|förälder|kund|elev|brukare|patient)|om\\s+en\\s+(?:elev|patient|brukare|kund|kollega|medarbetare|person|anställd|invånare)|case\\s+files?|applications?\\s+(?:for|from)|complaints?\\s+from|performance\\s+review|salar(?:y|ies)|payroll|grades|absence|welfare",
     ),
   ],
   [
@@ -61,7 +61,7 @@ const INFO: Lexicon<InfoKind> = [
   ["secret", rx("sekretess|hemlig|konfidentiell|säkerhetsskydd|skyddsklass|affärskritisk|affärshemlig|känslig(?:a)?\\s+(?:information|uppgifter|data|material)|secret|confidential|classified|business-critical|trade\\s+secret|sensitive\\s+(?:information|data|material)")],
   ["customer", rx("kund|uppdragsgivar|beställar|offert|customer|client(?:s|'s)?(?!\\s+(?:name|details|case))")],
   ["internal", rx("intern(?:a|t)?(?![\\p{L}])|internal(?![\\p{L}])|(?:utkast|förslag(?:et)?)\\s+till|verksamhetsplan|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är|har\\s+blivit)\\s+(?:offentlig|publicera)\\p{L}*|draft\\s+(?:of|for)\\s+(?:the|our|a)|proposal|before\\s+(?:it|they)\\s+(?:is|are)\\s+(?:public|published)|ej\\s+offentlig|inte\\s+offentlig|inte\\s+publicerat?\\s+än|opublicerad|budget|strategi|ledningsgrupp|avtal(?:et|sutkast)?(?![\\p{L}])|mötesanteckning|draft\\s+budget|unpublished|not\\s+(?:yet\\s+)?published|meeting\\s+notes|strategy|contract")],
-  ["open", rx("öppen\\s+information|öppna\\s+uppgifter|(?:redan\\s+)?(?:ligger|finns|är)\\s+(?:redan\\s+)?(?:ute\\s+)?på\\s+(?:kommunens\\s+|vår\\s+|den\\s+|företagets\\s+)?(?:externa\\s+|öppna\\s+)?(?:webb(?:en|plats(?:en)?)?|hemsida(?:n)?|externwebb(?:en)?)|redan\\s+(?:ligger\\s+ute|är\\s+ute|publicera\\p{L}*|offentlig\\p{L}*)|already\\s+(?:on|public|published|online|out)|on\\s+(?:our|the)\\s+(?:public\\s+)?website|(?<!(?:inte|ej|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är))\\s+)offentlig|allmän\\s+handling|allmänna\\s+handlingar|publicerad|redan\\s+publicer|public\\s+information|publicly\\s+available\\s+(?:information|data|text)|open\\s+(?:data|information)|already\\s+published|press\\s*release|pressmeddelande")],
+  ["open", rx("öppen\\s+information|öppna\\s+uppgifter|(?:redan\\s+)?(?:ligger|finns|är)\\s+(?:redan\\s+)?(?:ute\\s+)?på\\s+(?:kommunens\\s+|vår\\s+|den\\s+|företagets\\s+)?(?:externa\\s+|öppna\\s+)?(?:webb(?:en|plats(?:en)?)?|hemsida(?:n)?|externwebb(?:en)?)|ska\\s+(?:ut|läggas\\s+ut|publiceras)\\s+på\\s+(?:hemsidan|webben|webbplatsen|nätet)|redan\\s+(?:ligger\\s+ute|är\\s+ute|publicera\\p{L}*|offentlig\\p{L}*)|already\\s+(?:on|public|published|online|out)|on\\s+(?:our|the)\\s+(?:public\\s+)?website|(?<!(?:inte|ej|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är))\\s+)offentlig|allmän\\s+handling|allmänna\\s+handlingar|publicerad|redan\\s+publicer|public\\s+information|publicly\\s+available\\s+(?:information|data|text)|open\\s+(?:data|information)|already\\s+published|press\\s*release|pressmeddelande")],
   ["copyright", rx("upphovsrätt|copyright|licens|någon\\s+annans\\s+(?:text|bild|verk)|someone\\s+else'?s\\s+(?:text|image|work)")],
   ["images-of-people", rx("(?:foto|fotografi|bild|porträtt)(?:er|n|na)?\\s+(?:av|på)\\s+(?:en\\s+|ett\\s+|min\\s+|mitt\\s+|mina\\s+|vår\\s+|våra\\s+)?(?:person|kollega|elev|kund|anställd|medarbetare|barn|mig|oss|människ|folk|chef)|porträtt|ansikte|verklig(?:a)?\\s+(?:plats|person|miljö)|photos?\\s+of\\s+(?:a\\s+)?(?:person|colleague|pupil|customer|employee|child|me|us|people)|likeness|real\\s+(?:person|people|place)")],
   ["code", rx("källkod|programkod|kod(?:en)?(?![\\p{L}])|skript|script|source\\s+code|code(?![\\p{L}])")],
@@ -123,9 +123,22 @@ function namesRealPlace(text: string): boolean {
   return false;
 }
 
-export function readQuestion(question: string): QuestionSlots {
+/** the pack's own examples as word-start patterns (built once per pack) */
+const termCache = new WeakMap<InfoTerms, Lexicon<InfoKind>>();
+function termLexicon(terms: InfoTerms): Lexicon<InfoKind> {
+  let lex = termCache.get(terms);
+  if (!lex) {
+    const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    lex = Object.entries(terms).map(([k, words]) => [k as InfoKind, rx((words ?? []).map(esc).join("|"))]);
+    termCache.set(terms, lex);
+  }
+  return lex;
+}
+
+export function readQuestion(question: string, terms: InfoTerms = {}): QuestionSlots {
   const text = question.normalize("NFC");
   const info = scan(text, INFO);
+  for (const k of scan(text, termLexicon(terms))) info.add(k);
   // what the draft reviewer finds in the question itself
   for (const f of reviewDraft(text).findings) {
     if (f.type === "HEALTH" || f.type === "SPECIAL_CATEGORY") info.add("special");

@@ -33,17 +33,24 @@ export const decisionRowSchema = z
     duty: slot(DUTIES).optional(),
     verdict: z.enum(["yes", "no", "conditional"]),
     condition: bilingual.optional(),
+    /** the condition is met by the situation itself when the question's information is only of these kinds */
+    metBy: z.strictObject({ info: z.array(z.enum(INFO_KINDS)).min(1) }).optional(),
     citations: z.array(packCitationSchema).min(1, "a row must cite the text it rests on").max(3),
     note: z.string().optional(),
   })
   .superRefine((r, ctx) => {
     if (r.verdict === "conditional" && !r.condition) ctx.addIssue({ code: "custom", path: ["condition"], message: "a conditional row states its condition" });
     if (r.verdict !== "conditional" && r.condition) ctx.addIssue({ code: "custom", path: ["condition"], message: "only a conditional row has a condition" });
+    if (r.verdict !== "conditional" && r.metBy) ctx.addIssue({ code: "custom", path: ["metBy"], message: "only a conditional row's condition can be met" });
     if (r.ask === "must" && !r.duty) ctx.addIssue({ code: "custom", path: ["duty"], message: "a must row names the duty" });
     if (r.ask === "may" && r.duty) ctx.addIssue({ code: "custom", path: ["duty"], message: "only a must row names a duty" });
   });
 
-export const decisionsFileSchema = z.strictObject({ decisions: z.array(decisionRowSchema) });
+export const decisionsFileSchema = z.strictObject({
+  /** words the policy itself gives as examples of a kind of information ("affärskritisk (utbildningsmaterial, ekonomi …)"), matched as word starts */
+  terms: z.partialRecord(z.enum(INFO_KINDS), z.array(z.string().trim().min(3).max(60)).min(1)).optional(),
+  decisions: z.array(decisionRowSchema),
+});
 
 type Slot<T> = "any" | T[];
 
@@ -57,8 +64,12 @@ export interface DecisionRow {
   duty: Slot<Duty>;
   verdict: RowVerdict;
   condition?: { sv: string; en: string };
+  metBy?: { info: InfoKind[] };
   citations: Citation[];
 }
+
+/** a pack's own examples of kinds of information */
+export type InfoTerms = Partial<Record<InfoKind, string[]>>;
 
 export function normaliseSlot<T extends string>(v: readonly string[] | undefined): Slot<T> {
   return !v || v[0] === "any" ? "any" : (v as T[]);

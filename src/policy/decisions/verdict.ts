@@ -64,7 +64,10 @@ export function decide(rows: DecisionRow[], q: QuestionSlots, copilotClass?: Too
   const names: OpenSlot[] = ask === "must" ? ["info", "tool", "use", "duty"] : ["info", "tool", "use"];
 
   const order = ask === "may" ? MAY_ORDER : MUST_ORDER;
-  const matching = candidates.filter((r) => names.every((n) => matches(r[n], slots[n])));
+  // a condition the situation itself meets ("only open information", asked about open information) is a yes
+  const met = (r: DecisionRow): DecisionRow =>
+    r.verdict === "conditional" && r.metBy && q.info.size > 0 && [...q.info].every((i) => r.metBy!.info.includes(i)) ? { ...r, verdict: "yes" } : r;
+  const matching = candidates.filter((r) => names.every((n) => matches(r[n], slots[n]))).map(met);
   // a row about a narrower situation that grants more is the general row's exception ("public
   // AI: only open information" gives way to "public AI with open information: yes"); rows
   // that ask as much or more all hold at once
