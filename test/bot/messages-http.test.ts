@@ -48,6 +48,15 @@ describe("bot over HTTP (POST /api/messages)", () => {
     assert.deepEqual(actions.map((a) => [a.type, a.title]), [["Action.Execute", "Ja"], ["Action.Execute", "Nej"]]);
   });
 
+  it("a yes/no question's card leads with the verdict from the pack's rules; a 'no' in the attention colour", async () => {
+    const reply = await ask(message("Får jag klistra in en elevlista i ChatGPT?", { serviceUrl }));
+    const card = cardOf(reply.activity);
+    assertValid(adaptiveCardValidator(), card, "answer card");
+    const heading = (card.body as Array<Record<string, unknown>>).find((b) => b.style === "heading");
+    assert.equal(heading?.text, "Nej, det är inte tillåtet.");
+    assert.equal(heading?.color, "attention");
+  });
+
   it("strips the @mention in a channel and answers the question", async () => {
     const expected = bot.library.ask("soderkoping", QUESTION);
     const reply = await ask(mentionMessage(QUESTION, { serviceUrl, conversationType: "channel" }));

@@ -15,6 +15,8 @@ export interface AnswerCardData {
   /** e.g. "Söderköpings kommun" */
   organisation: string;
   verdict?: string;
+  /** what the verdict says: a "no" reads in the attention colour (older stored answers lack it) */
+  verdictKind?: "yes" | "no" | "conditional" | null;
   /** the capability's answer text: shown only when there are no quotes to lay out (it repeats them) */
   answer: string;
   citations: Citation[];
@@ -23,7 +25,7 @@ export interface AnswerCardData {
 
 export function answerCard(d: AnswerCardData): AdaptiveCard {
   const body: Element[] = [text(t(d.lang, "bot", "answer.header", { organisation: d.organisation }), { isSubtle: true, size: "small", spacing: "none" })];
-  if (d.verdict) body.push(text(d.verdict, { weight: "bolder", size: "medium", style: "heading" }));
+  if (d.verdict) body.push(text(d.verdict, { weight: "bolder", size: "medium", style: "heading", ...(d.verdictKind === "no" ? { color: "attention" as const } : {}) }));
   const quotes = d.citations.slice(0, MAX_QUOTES);
   if (quotes.length === 0) body.push(text(d.answer));
   if (quotes.length > 0) {
