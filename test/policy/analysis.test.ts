@@ -41,9 +41,9 @@ describe("policy/analysis", () => {
   });
 
   it("detects English and Swedish questions", () => {
-    assert.equal(detectLanguage("Can my manager give me permission to use personal data?"), "en");
+    assert.equal(detectLanguage("Is our team allowed to upload spreadsheets to the chatbot?"), "en");
     assert.equal(detectLanguage("Får jag använda ChatGPT i jobbet?"), "sv");
-    assert.equal(detectLanguage("behover jag saga till chefen"), "sv");
+    assert.equal(detectLanguage("maste vi radera chatten efterat"), "sv");
   });
 
   it("maps everyday words to policy concepts", () => {
@@ -51,7 +51,7 @@ describe("policy/analysis", () => {
     assert.ok(ids("kan jag ta med kundens uppgifter").includes("customer-data"));
     assert.ok(ids("är det hemligt").includes("secrecy"));
     assert.ok(ids("is this confidential").includes("secrecy"));
-    assert.ok(ids("en DALL-E-bild till affischen").includes("image"));
+    assert.ok(ids("en Midjourney-illustration till broschyren").includes("image"));
     assert.ok(ids("omfattas det av GDPR").includes("gdpr"));
   });
 
@@ -70,9 +70,9 @@ describe("policy/analysis/glossary and implied concepts", () => {
   });
 
   it("reads whose data it is as personal data, but never as evidence of scope", () => {
-    const hits = withImplied(findConcepts(tokenize("en elevs utvecklingsplan")));
+    const hits = withImplied(findConcepts(tokenize("en klients läkemedelslista")));
     const implied = hits.find((h) => h.group.id === "personal-data");
-    assert.ok(implied, "a pupil's plan is personal data");
+    assert.ok(implied, "a client's medication list is personal data");
     assert.equal(implied.implied, true);
   });
 });

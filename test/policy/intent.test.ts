@@ -10,23 +10,23 @@ describe("policy/analysis/intent", () => {
     const who = questionIntents("Vem måste godkänna att vi köper ett AI-verktyg?");
     assert.ok(who.has("who") && who.has("approval"));
     assert.ok(!who.has("permission"), "'vem måste …' asks who, not whether");
-    assert.ok(questionIntents("Hjälp, jag råkade klistra in en lönelista, vad gör jag nu?").has("steps"));
+    assert.ok(questionIntents("Hjälp, jag råkade ladda upp ett mötesprotokoll, vad gör jag nu?").has("steps"));
     assert.ok(questionIntents("vad räknas som öppen information?").has("definition"));
-    assert.ok(questionIntents("Could I get fired for misusing AI?").has("consequence"));
+    assert.ok(questionIntents("What are the consequences of ignoring the AI policy?").has("consequence"));
     assert.equal(questionIntents("Kunddata och ChatGPT").size, 0);
   });
 
   it("hears a mistake already made, and then wants the steps before the rule", () => {
     for (const q of [
-      "jag råkade klistra in en kundlista i ChatGPT",
-      "Har klistrat in personnummer i chatten av misstag, vad gör jag?",
-      "jag rakade lagga in en lonelista i copilot",
+      "jag råkade mata in en kundlista i Gemini",
+      "Har klistrat in kontonummer i chatten av misstag, vad gör jag?",
+      "jag rakade lagga in en medlemsforteckning i copilot",
       "I accidentally pasted a customer list into ChatGPT",
     ]) {
       assert.ok(questionIntents(q).has("mistake"), q);
     }
     assert.ok(!questionIntents("Får jag klistra in en kundlista i ChatGPT?").has("mistake"), "asking first is no mistake");
-    const intents = questionIntents("Hjälp, jag råkade klistra in en lönelista, vad gör jag nu?");
+    const intents = questionIntents("Hjälp, jag råkade ladda upp ett mötesprotokoll, vad gör jag nu?");
     const steps = passageKinds("Informera sin närmaste chef och IT-ansvarig utan dröjsmål.", "Omedelbar åtgärd", null);
     const rule = passageKinds("Kunddata får under inga som helst omständigheter matas in i öppna AI-lösningar.", "Ansvar", null);
     assert.ok(intentFit(intents, steps) > intentFit(intents, rule) + 0.2);

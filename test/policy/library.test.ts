@@ -91,7 +91,7 @@ describe("policy/library", () => {
   });
 
   it("names the rule letter in the answer text for Söderköping", () => {
-    const a = lib.ask("soderkoping", "Vilken bildtext ska stå under en AI-bild?");
+    const a = lib.ask("soderkoping", "Hur ska en illustration som AI har skapat märkas?");
     assert.ok(a.citations.some((c) => /Denna bild har genererats med hjälp av AI/.test(c.quote)));
     assert.match(a.answer, /regel [A-Y]/);
   });
@@ -119,9 +119,9 @@ describe("policy/library", () => {
   });
 
   it("does not lead with a list's lead-in, a definition or the document's metadata", () => {
-    const a = lib.ask("staffanstorp", "vem ska vara med när vi inför ett nytt AI-system");
+    const a = lib.ask("staffanstorp", "vilka funktioner ska delta när en ny AI-tjänst utreds?");
     assert.doesNotMatch(a.citations[0].quote, /:\s*$/, "a lead-in alone is no answer");
-    const b = lib.ask("dalsland", "Kan AI fatta beslut om bistånd automatiskt?");
+    const b = lib.ask("dalsland", "Får ett AI-system avgöra ärenden helt på egen hand?");
     assert.match(b.citations[0].quote, /Automatiskt beslutsfattande får inte ske/);
     assert.ok(!b.citations.some((c) => /Beslutat av/.test(c.quote)), "metadata is not an answer");
   });
@@ -146,7 +146,7 @@ describe("policy/library", () => {
   });
 
   it("quotes a list item together with the sentence that introduces its list, once per list", () => {
-    const a = lib.ask("hjo", "vad får man inte mata en gratis AI med?");
+    const a = lib.ask("hjo", "vad får inte matas in i en AI som alla kommer åt via nätet?");
     const list = a.citations.find((c) => c.quote.includes("Personuppgifter"));
     assert.ok(list, "the list of what may not go into public AI is cited");
     const lines = list.quote.split(LIST_BULLET);
@@ -168,8 +168,8 @@ describe("policy/library", () => {
   });
 
   it("refuses everyday questions that merely mention people (salary, a colleague), with no AI or policy topic", () => {
-    assert.equal(lib.ask("soderkoping", "När kommer lönen i december?").refused, true);
-    assert.equal(lib.ask("wenell", "när betalas lönen ut denna månad").refused, true);
+    assert.equal(lib.ask("soderkoping", "Vem på HR ska jag prata med om min lönespecifikation?").refused, true);
+    assert.equal(lib.ask("wenell", "min kollega fyller år på fredag, vem köper tårtan?").refused, true);
   });
 
   it("meets its floor on the held-out set (written before the engine saw it)", () => {
