@@ -55,7 +55,7 @@ const INFO: Lexicon<InfoKind> = [
   [
     "special",
     rx(
-      "hälso|hälsa|sjuk|diagnos|läkarintyg|rehab|psykisk|psykiatri|beroende|elevhälsa|orosanmälan|lvu(?![\\p{L}])|lvm(?![\\p{L}])|brott|dom(?:en)?\\s+mot|sick|mental\\s+health|addiction|criminal|child\\s+protection|medicin|läkemedel|funktionsneds|missbruk|etnisk|religi|politisk|sexuell|fackligt|fackmedlem|biometri|genetisk|känsliga\\s+personuppgifter|särskilda\\s+kategorier|health|medical|illness|disabilit|ethnic|religio|political|sexual|trade\\s+union|biometric|genetic|sensitive\\s+personal|special\\s+categor",
+      "hälso|hälsa|sjuk|diagnos|läkarintyg|rehab|psykisk|psykiatri|beroende|elevhälsa|lvu(?![\\p{L}])|lvm(?![\\p{L}])|brott|dom(?:en)?\\s+mot|sick|mental\\s+health|addiction|criminal|child\\s+protection|medicin|läkemedel|funktionsneds|missbruk|etnisk|religi|politisk|sexuell|fackligt|fackmedlem|biometri|genetisk|känsliga\\s+personuppgifter|särskilda\\s+kategorier|health|medical|illness|disabilit|ethnic|religio|political|sexual|trade\\s+union|biometric|genetic|sensitive\\s+personal|special\\s+categor",
     ),
   ],
   ["secret", rx("sekretess|hemlig|konfidentiell|säkerhetsskydd|skyddsklass|affärskritisk|affärshemlig|känslig(?:a)?\\s+(?:information|uppgifter|data|material)|secret|confidential|classified|business-critical|trade\\s+secret|sensitive\\s+(?:information|data|material)")],
