@@ -40,7 +40,7 @@ describe("cli: policybot", function () {
       "this is not json",
       JSON.stringify({ policy: "no-such-pack", question: "x" }),
       JSON.stringify({ policy: "wenell" }),
-      JSON.stringify({ question: "Vad blir det för lunch på fredag?" }),
+      JSON.stringify({ question: "Hur byter jag däck på en cykel?" }),
       JSON.stringify({ policy: "staffanstorp", question: "Can I put personal data into ChatGPT?" }),
     ].join("\n");
     const r = policybot(["ask", "--jsonl"], `${input}\n`);
@@ -89,7 +89,7 @@ describe("cli: policybot", function () {
   });
 
   it("ask --json prints the contract object", () => {
-    const r = policybot(["ask", "--json", "--policy", "wenell", "How do I book a meeting room?"]);
+    const r = policybot(["ask", "--json", "--policy", "wenell", "How do I fix a flat bicycle tyre?"]);
     const a = JSON.parse(r.stdout) as { citations: unknown[]; answer: string };
     assert.deepEqual(a.citations, []);
     assert.match(a.answer, /does not cover/);
