@@ -16,6 +16,7 @@ export const POLICY_FILE = "policy.md";
 export const FACTS_FILE = "pack.json";
 export const FAQ_FILE = "faq.json";
 export const DECISIONS_FILE = "decisions.json";
+export const QUESTIONS_FILE = "questions.jsonl";
 
 /** the packs that ship with the product */
 export function builtInPolicyDir(): string {
@@ -68,6 +69,8 @@ export function loadPack(dir: string): PolicyPack {
       };
     });
   }
+
+  readAskedQuestions(path.join(absDir, QUESTIONS_FILE), passages);
 
   const decisionsFile = path.join(absDir, DECISIONS_FILE);
   let decisions: DecisionRow[] = [];
@@ -220,6 +223,35 @@ function resolveFacts(f: z.infer<typeof packFileSchema>["facts"], r: CitationRes
 }
 
 // ---- files, JSON and schema errors ----
+
+/**
+ * questions.jsonl (optional): {"passage": "<id>", "questions": [...]} per line, questions a
+ * passage answers, written from the policy text; attached to the passages for search
+ */
+function readAskedQuestions(file: string, passages: Passage[]): void {
+  if (!fs.existsSync(file)) return;
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  fs.readFileSync(file, "utf8")
+    .split("\n")
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const where = { field: `line ${i + 1}` };
+      let v: { passage?: unknown; questions?: unknown };
+      try {
+        v = JSON.parse(line) as typeof v;
+      } catch {
+        throw new PackError("PACK_JSON_SYNTAX", shown(file), { ...where, message: "not JSON" });
+      }
+      // ids are read without their pack prefix, so a pack copied under another id keeps working
+      const ref = typeof v.passage === "string" ? v.passage : "";
+      const p = byId.get(`${passages[0].packId}#${ref.slice(ref.indexOf("#") + 1)}`);
+      if (!p) throw new PackError("PACK_SCHEMA", shown(file), { ...where, message: `passage ${JSON.stringify(v.passage)} is not a passage id of this pack` });
+      if (!Array.isArray(v.questions) || !v.questions.every((q) => typeof q === "string" && q.trim().length > 0 && q.length <= 300)) {
+        throw new PackError("PACK_SCHEMA", shown(file), { ...where, message: "questions must be a list of short texts" });
+      }
+      p.asked = [...(p.asked ?? []), ...(v.questions as string[])];
+    });
+}
 
 function readRequired(file: string): string {
   try {

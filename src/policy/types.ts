@@ -18,6 +18,8 @@ export interface Passage {
   context?: string;
   /** for a list item: id of the paragraph ending in ':' that introduces its list */
   leadIn?: string;
+  /** questions this passage answers, written from the policy text (questions.jsonl): searched, never quoted, not counted as the policy's words */
+  asked?: string[];
 }
 
 export interface Section {

@@ -165,6 +165,7 @@ describe("decision tables: the retired blind sets (written from the seed texts b
   for (const [file, floor] of [
     ["verdicts-blind1.jsonl", 0.6],
     ["verdicts-blind2.jsonl", 0.6],
+    ["verdicts-blind3.jsonl", 0.55],
   ] as const) {
     it(`${file}: verdicts right on at least ${floor} of the yes/no/conditional questions, at most one wrong yes`, () => {
       const lines = fs
@@ -186,4 +187,35 @@ describe("decision tables: the retired blind sets (written from the seed texts b
       assert.ok(wrongYes <= 1, `${wrongYes} wrong yes`);
     });
   }
+});
+
+describe("questions.jsonl: how people word what a passage answers", () => {
+  const lib = testLibrary();
+
+  it("every shipped pack attaches its questions to its own passages; they are searched, never quoted", () => {
+    for (const id of lib.ids()) {
+      const pack = lib.get(id);
+      const asked = pack.passages.filter((p) => p.asked && p.asked.length > 0);
+      assert.ok(asked.length >= pack.passages.length / 2, `${id}: ${asked.length} of ${pack.passages.length}`);
+    }
+    const a = lib.ask("hjo", "Får jag klistra in personuppgifter i ChatGPT?");
+    for (const c of a.citations) assert.ok(lib.get("hjo").passages.some((p) => p.text.includes(c.quote.split("\n")[0])), c.quote);
+  });
+
+  it("a line naming a passage the pack does not have is refused with the file and line", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-"));
+    const pack = path.join(dir, "demo");
+    fs.cpSync(path.join(__dirname, "../../../policies/hjo"), pack, { recursive: true });
+    const json = JSON.parse(fs.readFileSync(path.join(pack, "pack.json"), "utf8"));
+    json.id = "demo";
+    fs.writeFileSync(path.join(pack, "pack.json"), JSON.stringify(json));
+    fs.rmSync(path.join(pack, "decisions.json"));
+    fs.rmSync(path.join(pack, "faq.json"));
+    fs.writeFileSync(path.join(pack, "questions.jsonl"), `${JSON.stringify({ passage: "demo#nope#p1", questions: ["x?"] })}\n`);
+    try {
+      assert.throws(() => loadPack(pack), /questions\.jsonl.*line 1.*not a passage id/s);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -211,13 +211,13 @@ export class PackEngine {
     const main = [...q.main.keys()];
     const folded = [...q.folded.keys()];
     const passThrough = { tokenize: (s: string) => [s], processTerm: (t: string) => t };
-    const boost = { text: TUNING.text, section: TUNING.section, context: TUNING.context, folded: TUNING.folded, concepts: TUNING.concepts };
+    const boost = { text: TUNING.text, section: TUNING.section, context: TUNING.context, folded: TUNING.folded, concepts: TUNING.concepts, asked: TUNING.asked };
     return this.index.search.search(
       {
         boost,
         combineWith: "OR",
         queries: [
-          { ...passThrough, queries: main, fields: ["text", "section", "context", "concepts"], boostTerm: (t: string) => q.main.get(t) ?? 1 },
+          { ...passThrough, queries: main, fields: ["text", "section", "context", "concepts", "asked"], boostTerm: (t: string) => q.main.get(t) ?? 1 },
           {
             ...passThrough,
             queries: folded,

@@ -8,7 +8,7 @@ import { ENGLISH_STOPWORDS, SWEDISH_STOPWORDS } from "../analysis/stopwords";
 import type { Vocabulary } from "../analysis/vocabulary";
 import type { Passage, PolicyPack } from "../types";
 
-export const FIELDS = ["text", "section", "context", "folded", "concepts"] as const;
+export const FIELDS = ["text", "section", "context", "folded", "concepts", "asked"] as const;
 type Field = (typeof FIELDS)[number];
 
 interface Doc {
@@ -19,10 +19,12 @@ interface Doc {
   folded: string;
   /** "c:<group>" for each concept group the passage's words hit */
   concepts: string;
+  /** stems of the questions the passage answers (questions.jsonl) */
+  asked: string;
 }
 
 /** relative weight of a match in each field */
-export const FIELD_BOOST: Record<Field, number> = { text: 1, section: 0.6, context: 0.5, folded: 0.7, concepts: 0.6 };
+export const FIELD_BOOST: Record<Field, number> = { text: 1, section: 0.6, context: 0.5, folded: 0.7, concepts: 0.6, asked: 0.3 };
 
 function terms(tokens: string[], vocab: Vocabulary, folded: boolean): string[] {
   const out: string[] = [];
@@ -89,6 +91,8 @@ export function buildPassageIndex(pack: PolicyPack, vocab: Vocabulary): PassageI
       context: terms(toks.context, vocab, false).join(" "),
       folded: folded.join(" "),
       concepts: conceptList.join(" "),
+      // the pack's own example questions: how people word what this passage answers
+      asked: p.asked ? terms(tokenize(p.asked.join(" ")), vocab, false).join(" ") : "",
     };
   });
   const search = new MiniSearch<Doc>({

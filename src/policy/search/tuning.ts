@@ -6,6 +6,8 @@ export const TUNING = {
   context: 0.5,
   folded: 0.4,
   concepts: 0.6,
+  /** questions written from the policy text that a passage answers (questions.jsonl) */
+  asked: 0.6,
   /** weight of the user's own words; AI product names; compound parts; concepts */
   own: 1,
   anchor: 0.3,
