@@ -47,8 +47,8 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
       const retrieval = e.retrieve(question, lang);
       const slots = readQuestion(question, e.pack.decisionTerms);
       const outcome = decide(e.pack.decisions, slots, e.pack.facts.tools.copilot.class);
-      // the table answers a question retrieval doubts only when it names an AI tool and a row applies
-      const usable = retrieval.inScope || (slots.tool.size > 0 && outcome.verdict !== null);
+      // the table answers a question retrieval doubts only when it names AI and a row applies
+      const usable = retrieval.inScope || (slots.namesAi && outcome.verdict !== null);
       return composeAnswer(e.pack, retrieval, lang, usable ? { ...outcome, ask: slots.ask } : undefined);
     },
   };

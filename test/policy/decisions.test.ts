@@ -28,6 +28,14 @@ describe("decision tables: reading a question", () => {
     assert.equal(askOf("osäker på om jag får använda ett AI-verktyg här, vem kan jag fråga?"), undefined);
   });
 
+  it("hears a permission asked to be confirmed, questions typed without å/ä/ö, and ChatGPT misspelt", () => {
+    assert.equal(askOf("Copilot finns ju i Office, så jag kan använda den för mötesanteckningarna, eller hur?"), "may");
+    const q = readQuestion("ar det ok att klistra in en text som redan ar publicerad pa webben i chatgtp?");
+    assert.equal(q.ask, "may");
+    assert.ok(q.tool.has("public"));
+    assert.ok(q.info.has("open"));
+  });
+
   it("reads information, tool, use and duty from everyday words", () => {
     const a = readQuestion("Får jag klistra in en elevlista i ChatGPT?");
     assert.deepEqual([...a.info], ["personal"]);

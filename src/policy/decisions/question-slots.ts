@@ -12,6 +12,8 @@ import type { Ask, Duty, InfoKind, InfoTerms, ToolKind, Use } from "./schema";
 export interface QuestionSlots {
   /** undefined: not a yes/no question (who, what, how …) */
   ask?: Ask;
+  /** the question names AI, a tool or generative AI in general ("ett AI-system") */
+  namesAi: boolean;
   info: Set<InfoKind>;
   tool: Set<ToolKind>;
   use: Set<Use>;
@@ -22,7 +24,8 @@ type Lexicon<T extends string> = Array<[T, RegExp]>;
 
 // \b does not know å/ä/ö: word starts are "not preceded by a letter"
 const W = "(?<![\\p{L}\\p{N}])";
-const rx = (body: string) => new RegExp(`${W}(?:${body})`, "iu");
+// å/ä/ö also match a/a/o: many type without them ("ar det ok att anvanda …")
+const rx = (body: string) => new RegExp(`${W}(?:${body.replace(/å/g, "[åa]").replace(/ä/g, "[äa]").replace(/ö/g, "[öo]")})`, "iu");
 
 /** a question opening with an interrogative is a who/what/how question, whatever modal follows */
 const WH_OPENING = rx("vem|vilk(?:en|et|a)|vad|hur|var(?:för|ifrån)?|när|who|whom|whose|what|which|how|where|when|why");
@@ -36,8 +39,8 @@ const MAY = rx(
 );
 
 const DUTY: Lexicon<Duty> = [
-  ["approval", rx("godkän|tillstånd|lov\\b|medgivande|klartecken|approv|permission|sign-?off|authoris|authoriz")],
-  ["label", rx("skriva\\s+(?:nåt|något|någonting)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
+  ["approval", rx("stämma\\s+av|check\\s+with|godkän|tillstånd|lov\\b|medgivande|klartecken|approv|permission|sign-?off|authoris|authoriz")],
+  ["label", rx("skriva\\s+(?:nåt|något|någonting)|säga\\s+(?:till|att)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
   ["check-output", rx("läsa\\s+igenom|gå\\s+igenom|korrekturläs|read\\s+(?:it\\s+)?through|granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
   ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+konsekvens|dpia|risk\\s+(?:assessment|analysis)|impact\\s+assessment")],
   ["report", rx("rapporter|anmäl|incident|avvikelse|report|notify")],
@@ -61,7 +64,7 @@ const INFO: Lexicon<InfoKind> = [
   ["secret", rx("sekretess|hemlig|konfidentiell|säkerhetsskydd|skyddsklass|affärskritisk|affärshemlig|känslig(?:a)?\\s+(?:information|uppgifter|data|material)|secret|confidential|classified|business-critical|trade\\s+secret|sensitive\\s+(?:information|data|material)")],
   ["customer", rx("kund|uppdragsgivar|beställar|offert|customer|client(?:s|'s)?(?!\\s+(?:name|details|case))")],
   ["internal", rx("intern(?:a|t)?(?![\\p{L}])|internal(?![\\p{L}])|(?:utkast|förslag(?:et)?)\\s+till|verksamhetsplan|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är|har\\s+blivit)\\s+(?:offentlig|publicera)\\p{L}*|draft\\s+(?:of|for)\\s+(?:the|our|a)|proposal|before\\s+(?:it|they)\\s+(?:is|are)\\s+(?:public|published)|ej\\s+offentlig|inte\\s+offentlig|inte\\s+publicerat?\\s+än|opublicerad|budget|strategi|ledningsgrupp|avtal(?:et|sutkast)?(?![\\p{L}])|mötesanteckning|draft\\s+budget|unpublished|not\\s+(?:yet\\s+)?published|meeting\\s+notes|strategy|contract")],
-  ["open", rx("öppen\\s+information|öppna\\s+uppgifter|(?:redan\\s+)?(?:ligger|finns|är)\\s+(?:redan\\s+)?(?:ute\\s+)?på\\s+(?:kommunens\\s+|vår\\s+|den\\s+|företagets\\s+)?(?:externa\\s+|öppna\\s+)?(?:webb(?:en|plats(?:en)?)?|hemsida(?:n)?|externwebb(?:en)?)|ska\\s+(?:ut|läggas\\s+ut|publiceras)\\s+på\\s+(?:hemsidan|webben|webbplatsen|nätet)|redan\\s+(?:ligger\\s+ute|är\\s+ute|publicera\\p{L}*|offentlig\\p{L}*)|already\\s+(?:on|public|published|online|out)|on\\s+(?:our|the)\\s+(?:public\\s+)?website|(?<!(?:inte|ej|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är))\\s+)offentlig|allmän\\s+handling|allmänna\\s+handlingar|publicerad|redan\\s+publicer|public\\s+information|publicly\\s+available\\s+(?:information|data|text)|open\\s+(?:data|information)|already\\s+published|press\\s*release|pressmeddelande")],
+  ["open", rx("öppen\\s+information|öppna\\s+uppgifter|(?:redan\\s+)?(?:ligger|finns|är)\\s+(?:redan\\s+)?(?:ute\\s+|publicera\\p{L}*\\s+)?på\\s+(?:kommunens\\s+|vår\\s+|den\\s+|företagets\\s+)?(?:externa\\s+|öppna\\s+)?(?:webb(?:en|plats(?:en)?)?|hemsida(?:n)?|externwebb(?:en)?)|ska\\s+(?:ut|läggas\\s+ut|publiceras)\\s+på\\s+(?:hemsidan|webben|webbplatsen|nätet)|redan\\s+(?:ligger\\s+ute|är\\s+ute|(?:är\\s+|har\\s+blivit\\s+)?publicera\\p{L}*|offentlig\\p{L}*)|already\\s+(?:on|public|published|online|out)|on\\s+(?:our|the)\\s+(?:public\\s+)?website|(?<!(?:inte|ej|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är))\\s+)offentlig|allmän\\s+handling|allmänna\\s+handlingar|publicerad|redan\\s+publicer|public\\s+information|publicly\\s+available\\s+(?:information|data|text)|open\\s+(?:data|information)|already\\s+published|press\\s*release|pressmeddelande")],
   ["copyright", rx("upphovsrätt|copyright|licens|någon\\s+annans\\s+(?:text|bild|verk)|someone\\s+else'?s\\s+(?:text|image|work)")],
   ["images-of-people", rx("(?:foto|fotografi|bild|porträtt)(?:er|n|na)?\\s+(?:av|på)\\s+(?:en\\s+|ett\\s+|min\\s+|mitt\\s+|mina\\s+|vår\\s+|våra\\s+)?(?:person|kollega|elev|kund|anställd|medarbetare|barn|mig|oss|människ|folk|chef)|porträtt|ansikte|verklig(?:a)?\\s+(?:plats|person|miljö)|photos?\\s+of\\s+(?:a\\s+)?(?:person|colleague|pupil|customer|employee|child|me|us|people)|likeness|real\\s+(?:person|people|place)")],
   ["code", rx("källkod|programkod|kod(?:en)?(?![\\p{L}])|skript|script|source\\s+code|code(?![\\p{L}])")],
@@ -72,7 +75,7 @@ const TOOL: Lexicon<ToolKind> = [
   [
     "public",
     rx(
-      "chat\\s*gpt|chatgpt|gpt-?\\d|openai|gemini|bard|claude|perplexity|deepseek|mistral|grok|midjourney|dall-?e|stable\\s+diffusion|deepl|google\\s+(?:translate|översätt)|allmänt\\s+tillgänglig|publik(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|öppn?(?:a|e)?\\s+ai|gratis(?:versionen)?|free\\s+(?:version|tool|ai)|public(?:ly)?\\s+(?:available\\s+)?(?:ai|tool|service|chatbot)|open\\s+ai\\s+(?:tool|service)|chatt?bot|chatbot|på\\s+nätet|online\\s+(?:ai|tool)|webbtjänst",
+      "chat\\s*-?\\s*g(?:pt|tp|bt|ppt|p)(?![\\p{L}])|chatgpt|gpt-?\\d|openai|gemini|bard|claude|perplexity|deepseek|mistral|grok|midjourney|dall-?e|stable\\s+diffusion|deepl|google\\s+(?:translate|översätt)|allmänt\\s+tillgänglig|publik(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|öppn?(?:a|e)?\\s+ai|gratis(?:versionen)?|free\\s+(?:version|tool|ai)|public(?:ly)?\\s+(?:available\\s+)?(?:ai|tool|service|chatbot)|open\\s+ai\\s+(?:tool|service)|chatt?bot|chatbot|på\\s+nätet|online\\s+(?:ai|tool)|webbtjänst",
     ),
   ],
   ["approved", rx("godkän(?:d|da|t)\\s+(?:ai|verktyg|tjänst|system)|upphandlad|säker(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|vår(?:t|a)?\\s+egn?(?:a|et)?\\s+(?:ai|verktyg|system)|intern(?:a|t)?\\s+(?:ai|verktyg|system|modell)|lokal(?:a|t)?\\s+(?:ai|modell)|approved\\s+(?:ai|tool|service|system)|procured|secure\\s+(?:ai|tool|system)|in-house|our\\s+own\\s+(?:ai|tool|model)|internal\\s+(?:ai|tool|model)|local\\s+(?:ai|model)")],
@@ -85,11 +88,13 @@ const USE: Lexicon<Use> = [
   ["translate", rx("översätt|translat")],
   ["draft", rx("skriv|formuler|utkast|författ|mejl|brev|texter|rapport|protokoll|write|draft|compose|email|letter")],
   ["images", rx("bild|illustration|foto|video|film|logotyp|affisch|image|picture|photo|illustrat|poster|dall-?e|midjourney")],
-  ["decide", rx("beslut|besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|handlägg|decision|decide|automat|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
+  ["decide", rx("(?<!-)beslut|besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|handlägg|decision|decide|automat|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
   ["publish", rx("publicer|lägga\\s+ut|hemsida|webbplats|sociala\\s+medier|intranät|skicka\\s+(?:det|den|dem|ut|iväg|vidare)|skicka\\s+\\p{L}+\\s+(?:direkt|rakt)|som\\s+(?:den|det)\\s+är(?![\\p{L}])|rakt\\s+av|as\\s+it\\s+is|publish|post\\s+(?:it|on)|website|social\\s+media|send\\s+(?:it|them)?\\s*(?:out|straight|directly)")],
   ["code", rx("programmer|kodning|koda(?![\\p{L}])|skriva\\s+kod|program|coding|write\\s+code|debug")],
   ["use", rx("använd|nyttja|jobba\\s+med|arbeta\\s+med|use|using|work\\s+with")],
 ];
+
+const NAMES_AI = rx("ai(?![\\p{L}])|ai[-:]\\p{L}*|artificiell\\s+intelligens|generativ|språkmodell|chatbot|chattbot|language\\s+model");
 
 const INFO_OPEN = INFO.find(([k]) => k === "open")![1];
 
@@ -105,8 +110,12 @@ function scan<T extends string>(text: string, lexicon: Lexicon<T>): Set<T> {
 }
 
 /** is it a yes/no question, and about permission or obligation: the first modal decides */
+/** "… so I can use it for X, right?": a statement of a permission, asked to be confirmed */
+const TAG_PERMISSION = new RegExp(`${W}(?:i|we|jag|vi|man)\\s+(?:can|may|kan|får)(?![\\p{L}]).*(?:right|eller\\s+hur|va|correct|rätt|ok|okej)\\s*\\?\\s*$`, "iu");
+
 export function askOf(question: string): Ask | undefined {
   if (WH_START.test(question)) return undefined;
+  if (TAG_PERMISSION.test(question)) return "may";
   const must = MUST.exec(question);
   const may = MAY.exec(question);
   if (must && (!may || must.index < may.index)) return "must";
@@ -154,5 +163,5 @@ export function readQuestion(question: string, terms: InfoTerms = {}): QuestionS
   const use = scan(blank(text, INFO_OPEN), USE);
   const ask = askOf(text);
   const duty = ask === "must" ? scan(text, DUTY) : new Set<Duty>();
-  return { ask, info, tool, use, duty };
+  return { ask, namesAi: tool.size > 0 || NAMES_AI.test(text), info, tool, use, duty };
 }
