@@ -151,14 +151,20 @@ describe("decision tables: the shipped packs", () => {
   });
 });
 
+/** a copy of the hjo pack under the id "demo", in a temporary folder */
+function copyOfHjo(): { dir: string; pack: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-"));
+  const pack = path.join(dir, "demo");
+  fs.cpSync(path.join(__dirname, "../../../policies/hjo"), pack, { recursive: true });
+  const json = JSON.parse(fs.readFileSync(path.join(pack, "pack.json"), "utf8"));
+  json.id = "demo";
+  fs.writeFileSync(path.join(pack, "pack.json"), JSON.stringify(json));
+  return { dir, pack };
+}
+
 describe("decision tables: loading", () => {
   it("a row that breaks the format is refused with the file and field named", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-"));
-    const pack = path.join(dir, "demo");
-    fs.cpSync(path.join(__dirname, "../../../policies/hjo"), pack, { recursive: true });
-    const json = JSON.parse(fs.readFileSync(path.join(pack, "pack.json"), "utf8"));
-    json.id = "demo";
-    fs.writeFileSync(path.join(pack, "pack.json"), JSON.stringify(json));
+    const { dir, pack } = copyOfHjo();
     fs.writeFileSync(path.join(pack, "decisions.json"), JSON.stringify({ decisions: [{ id: "x", ask: "may", info: ["any"], tool: ["any"], use: ["any"], verdict: "conditional", citations: [{ section: "Nope", rule: null, quote: "x" }] }] }));
     try {
       assert.throws(() => loadPack(pack), /decisions\.json.*decisions\[0\]\.condition/s);
@@ -211,12 +217,7 @@ describe("questions.jsonl: how people word what a passage answers", () => {
   });
 
   it("a line naming a passage the pack does not have is refused with the file and line", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-"));
-    const pack = path.join(dir, "demo");
-    fs.cpSync(path.join(__dirname, "../../../policies/hjo"), pack, { recursive: true });
-    const json = JSON.parse(fs.readFileSync(path.join(pack, "pack.json"), "utf8"));
-    json.id = "demo";
-    fs.writeFileSync(path.join(pack, "pack.json"), JSON.stringify(json));
+    const { dir, pack } = copyOfHjo();
     fs.rmSync(path.join(pack, "decisions.json"));
     fs.rmSync(path.join(pack, "faq.json"));
     fs.writeFileSync(path.join(pack, "questions.jsonl"), `${JSON.stringify({ passage: "demo#nope#p1", questions: ["x?"] })}\n`);
