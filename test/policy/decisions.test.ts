@@ -180,6 +180,7 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind1.jsonl", 0.6],
     ["verdicts-blind2.jsonl", 0.6],
     ["verdicts-blind3.jsonl", 0.55],
+    ["verdicts-blind4.jsonl", 0.55],
   ] as const) {
     it(`${file}: verdicts right on at least ${floor} of the yes/no/conditional questions, at most one wrong yes`, () => {
       const lines = fs
