@@ -36,6 +36,13 @@ describe("decision tables: reading a question", () => {
     assert.ok(q.info.has("open"));
   });
 
+  it("information named to say it is absent does not count; case documents are read as compound heads", () => {
+    assert.ok(!readQuestion("Får jag skriva en mall i ChatGPT, alltså utan några kunduppgifter?").info.has("customer"));
+    assert.ok(!readQuestion("Can I use Gemini for a poster with no personal data in it?").info.has("personal"));
+    assert.ok(readQuestion("Får jag lägga in en biståndsansökan i ChatGPT?").info.has("personal"));
+    assert.ok(readQuestion("Får AI göra en bild i Zorns stil till affischen?").info.has("copyright"));
+  });
+
   it("reads information, tool, use and duty from everyday words", () => {
     const a = readQuestion("Får jag klistra in en elevlista i ChatGPT?");
     assert.deepEqual([...a.info], ["personal"]);

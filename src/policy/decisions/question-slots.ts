@@ -35,7 +35,7 @@ const MUST = rx(
   "måste|behöver|bör\\s+(?:jag|vi|man|du|ni)|ska(?:ll)?\\s+(?:det|detta|den|de|dom)\\s|is\\s+it\\s+necessary|necessary\\s+to|ska(?:ll)?\\s+(?:jag|vi|man|du|ni)|krävs|kräver|är\\s+det\\s+(?:ett\\s+)?krav|obligatorisk|need(?:s)?\\s+to|do\\s+(?:i|we|you)\\s+(?:need|have)|have\\s+to|has\\s+to|must|required|requirement|should\\s+(?:i|we)|am\\s+i\\s+(?:required|obliged)",
 );
 const MAY = rx(
-  "vore\\s+det\\s+(?:ok|okej|möjligt|tillåtet)|funkar\\s+det|går\\s+det\\s+bra|(?:ok|okej)\\s*\\?|would\\s+it\\s+be\\s+(?:ok|okay|fine|allowed)|is\\s+(?:that|this)\\s+(?:ok|okay|allowed|fine)|får|få\\s+(?:jag|vi|man)|kan\\s+(?:jag|vi|man|du|ni)|går\\s+det|är\\s+det\\s+(?:ok|okej|tillåtet|förbjudet|fritt|lugnt|i\\s+sin\\s+ordning)|tillåt|förbjud|okej\\s+att|ok\\s+att|may\\s+(?:i|we)|can\\s+(?:i|we|you|staff)|could\\s+(?:i|we)|allowed|permitted|is\\s+it\\s+(?:ok|okay|fine|alright|forbidden|prohibited)|forbidden|prohibited|am\\s+i\\s+allowed",
+  "vore\\s+det\\s+(?:ok|okej|möjligt|tillåtet)|funkar\\s+det|går\\s+det\\s+bra|(?:ok|okej)\\s*\\?|would\\s+it\\s+be\\s+(?:ok|okay|fine|allowed)|is\\s+(?:that|this)\\s+(?:ok|okay|allowed|fine)|får|få\\s+(?:jag|vi|man)|kan\\s+(?:jag|ja|vi|man|du|ni)(?![\\p{L}])|går\\s+det|är\\s+det\\s+(?:ok|okej|tillåtet|förbjudet|fritt|lugnt|i\\s+sin\\s+ordning)|tillåt|förbjud|okej\\s+att|ok\\s+att|may\\s+(?:i|we)|can\\s+(?:i|we|you|staff)|could\\s+(?:i|we)|allowed|permitted|is\\s+it\\s+(?:ok|okay|fine|alright|forbidden|prohibited)|forbidden|prohibited|am\\s+i\\s+allowed",
 );
 
 const DUTY: Lexicon<Duty> = [
@@ -52,7 +52,7 @@ const INFO: Lexicon<InfoKind> = [
   [
     "personal",
     rx(
-      "personuppgift|persondata|personnummer|personnr|samordningsnummer|personlig(?:a)?\\s+(?:uppgift|information|data)|namn(?:et|en|lista)?(?![\\p{L}])|adress|telefonnummer|mobilnummer|e-?postadress|mejladress|elev|patient|brukar|klient(?!data)|vårdnadshavar|förälder|föräldrar|invånar|medborgar|sökande|anställd|medarbetar(?:e|na|nas|es)|personalen|kollegas|löne\\p{L}+|cv(?![\\p{L}])|journal|personakt|personal\\s+data|personally|names?(?![\\p{L}])|address(?:es)?(?![\\p{L}])|phone\\s+numbers?|pupils?|students?(?![\\p{L}])|patients?|clients?(?:'s)?\\s+(?:name|details|case)|employees?|staff\\s+(?:member|list|data)|applicants?|citizens?|residents?|children|barn(?:en|ens|s)?(?![\\p{L}])|anmälan|ansökan|ansökningar|ärendet|ärenden\\s+om|utredning|bistånd|försörjningsstöd|hemtjänst|omsorg|vårdplan|genomförandeplan|åtgärdsprogram|betyg|omdöme|provresultat|frånvaro|medarbetarsamtal|personalärende|löner?(?![\\p{L}])|lönen|klagomål\\s+från|(?:mejl|brev|svar)\\s+(?:från|till)\\s+en\\s+(?:medborgare|invånare|förälder|kund|elev|brukare|patient)|om\\s+en\\s+(?:elev|patient|brukare|kund|kollega|medarbetare|person|anställd|invånare)|case\\s+files?|applications?\\s+(?:for|from)|complaints?\\s+from|performance\\s+review|salar(?:y|ies)|payroll|grades|absence|welfare",
+      "personuppgift|persondata|person(?:num+er|nr)|samordningsnummer|personlig(?:a)?\\s+(?:uppgift|information|data)|namn(?:et|en|lista)?(?![\\p{L}])|adress|telefonnummer|mobilnummer|e-?postadress|mejladress|elev|patient|brukar|klient(?!data)|vårdnadshavar|förälder|föräldrar|invånar|medborgar|sökande|anställd|medarbetar(?:e|na|nas|es)|personalen|kollegas|löne\\p{L}+|cv(?![\\p{L}])|journal|personakt|personal\\s+data|personally|names?(?![\\p{L}])|address(?:es)?(?![\\p{L}])|phone\\s+numbers?|pupils?|students?(?![\\p{L}])|patients?|clients?(?:'s)?\\s+(?:name|details|case)|employees?|staff\\s+(?:member|list|data)|applicants?|citizens?|residents?|children|barn(?:en|ens|s)?(?![\\p{L}])|\\p{L}*(?:anmälan|ansökan|ansökningar|utredning|journal|personakt)|ärendet|ärenden\\s+om|bistånd|försörjningsstöd|hemtjänst|omsorg|vårdplan|genomförandeplan|åtgärdsprogram|betyg|omdöme|provresultat|frånvaro|medarbetarsamtal|personalärende|löner?(?![\\p{L}])|lönen|klagomål\\s+från|(?:mejl|brev|svar)\\s+(?:från|till)\\s+en\\s+(?:medborgare|invånare|förälder|kund|elev|brukare|patient)|om\\s+en\\s+(?:elev|patient|brukare|kund|kollega|medarbetare|person|anställd|invånare)|case\\s+files?|applications?\\s+(?:for|from)|complaints?\\s+from|performance\\s+review|salar(?:y|ies)|payroll|grades|absence|welfare",
     ),
   ],
   [
@@ -65,7 +65,7 @@ const INFO: Lexicon<InfoKind> = [
   ["customer", rx("kund|uppdragsgivar|beställar|offert|customer|client(?:s|'s)?(?!\\s+(?:name|details|case))")],
   ["internal", rx("intern(?:a|t)?(?![\\p{L}])|internal(?![\\p{L}])|(?:utkast|förslag(?:et)?)\\s+till|verksamhetsplan|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är|har\\s+blivit)\\s+(?:offentlig|publicera)\\p{L}*|draft\\s+(?:of|for)\\s+(?:the|our|a)|proposal|before\\s+(?:it|they)\\s+(?:is|are)\\s+(?:public|published)|ej\\s+offentlig|inte\\s+offentlig|inte\\s+publicerat?\\s+än|opublicerad|budget|strategi|ledningsgrupp|avtal(?:et|sutkast)?(?![\\p{L}])|mötesanteckning|draft\\s+budget|unpublished|not\\s+(?:yet\\s+)?published|meeting\\s+notes|strategy|contract")],
   ["open", rx("öppen\\s+information|öppna\\s+uppgifter|(?:redan\\s+)?(?:ligger|finns|är)\\s+(?:redan\\s+)?(?:ute\\s+|publicera\\p{L}*\\s+)?på\\s+(?:kommunens\\s+|vår\\s+|den\\s+|företagets\\s+)?(?:externa\\s+|öppna\\s+)?(?:webb(?:en|plats(?:en)?)?|hemsida(?:n)?|externwebb(?:en)?)|ska\\s+(?:ut|läggas\\s+ut|publiceras)\\s+på\\s+(?:hemsidan|webben|webbplatsen|nätet)|redan\\s+(?:ligger\\s+ute|är\\s+ute|(?:är\\s+|har\\s+blivit\\s+)?publicera\\p{L}*|offentlig\\p{L}*)|already\\s+(?:on|public|published|online|out)|on\\s+(?:our|the)\\s+(?:public\\s+)?website|(?<!(?:inte|ej|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är))\\s+)offentlig|allmän\\s+handling|allmänna\\s+handlingar|publicerad|redan\\s+publicer|public\\s+information|publicly\\s+available\\s+(?:information|data|text)|open\\s+(?:data|information)|already\\s+published|press\\s*release|pressmeddelande")],
-  ["copyright", rx("upphovsrätt|copyright|licens|någon\\s+annans\\s+(?:text|bild|verk)|someone\\s+else'?s\\s+(?:text|image|work)")],
+  ["copyright", rx("upphovsrätt|copyright|i\\s+\\p{L}+s\\s+stil|efterlikn|härma|imitat|in\\s+the\\s+style\\s+of|in\\s+\\p{L}+'s\\s+style|någon\\s+annans\\s+(?:text|bild|verk)|someone\\s+else'?s\\s+(?:text|image|work)")],
   ["images-of-people", rx("(?:foto|fotografi|bild|porträtt)(?:er|n|na)?\\s+(?:av|på)\\s+(?:en\\s+|ett\\s+|min\\s+|mitt\\s+|mina\\s+|vår\\s+|våra\\s+)?(?:person|kollega|elev|kund|anställd|medarbetare|barn|mig|oss|människ|folk|chef)|porträtt|ansikte|verklig(?:a)?\\s+(?:plats|person|miljö)|photos?\\s+of\\s+(?:a\\s+)?(?:person|colleague|pupil|customer|employee|child|me|us|people)|likeness|real\\s+(?:person|people|place)")],
   ["code", rx("källkod|programkod|kod(?:en)?(?![\\p{L}])|skript|script|source\\s+code|code(?![\\p{L}])")],
 ];
@@ -75,7 +75,7 @@ const TOOL: Lexicon<ToolKind> = [
   [
     "public",
     rx(
-      "chat\\s*-?\\s*g(?:pt|tp|bt|ppt|p)(?![\\p{L}])|chatgpt|gpt-?\\d|openai|gemini|bard|claude|perplexity|deepseek|mistral|grok|midjourney|dall-?e|stable\\s+diffusion|deepl|google\\s+(?:translate|översätt)|allmänt\\s+tillgänglig|publik(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|öppn?(?:a|e)?\\s+ai|gratis(?:versionen)?|free\\s+(?:version|tool|ai)|public(?:ly)?\\s+(?:available\\s+)?(?:ai|tool|service|chatbot)|open\\s+ai\\s+(?:tool|service)|chatt?bot|chatbot|på\\s+nätet|online\\s+(?:ai|tool)|webbtjänst",
+      "chat\\s*-?\\s*g(?:pt|tp|bt|ppt|p)(?![\\p{L}])|chatgpt|gpt-?\\d|openai|gemini|bard|claude|perplexity|deepseek|mistral|grok|midjourney|dall-?e|stable\\s+diffusion|deepl|google\\s+(?:translate|översätt)|allmänt\\s+tillgänglig|publik(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|öppn?(?:a|e)?\\s+ai|gratis(?:versionen)?|free\\s+(?:version|tool|ai)|public(?:ly)?\\s+(?:available\\s+)?(?:ai|tool|service|chatbot)|open\\s+ai\\s+(?:tool|service)|chatt?bot|chatbot|på\\s+nätet|webbläsartillägg|browser\\s+extension|plug-?in|online\\s+(?:ai|tool)|webbtjänst",
     ),
   ],
   ["approved", rx("godkän(?:d|da|t)\\s+(?:ai|verktyg|tjänst|system)|upphandlad|säker(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|vår(?:t|a)?\\s+egn?(?:a|et)?\\s+(?:ai|verktyg|system)|intern(?:a|t)?\\s+(?:ai|verktyg|system|modell)|lokal(?:a|t)?\\s+(?:ai|modell)|approved\\s+(?:ai|tool|service|system)|procured|secure\\s+(?:ai|tool|system)|in-house|our\\s+own\\s+(?:ai|tool|model)|internal\\s+(?:ai|tool|model)|local\\s+(?:ai|model)")],
@@ -91,7 +91,7 @@ const USE: Lexicon<Use> = [
   ["decide", rx("(?<!-)beslut|besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|handlägg|decision|decide|automat|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
   ["publish", rx("publicer|lägga\\s+ut|hemsida|webbplats|sociala\\s+medier|intranät|skicka\\s+(?:det|den|dem|ut|iväg|vidare)|skicka\\s+\\p{L}+\\s+(?:direkt|rakt)|som\\s+(?:den|det)\\s+är(?![\\p{L}])|rakt\\s+av|as\\s+it\\s+is|publish|post\\s+(?:it|on)|website|social\\s+media|send\\s+(?:it|them)?\\s*(?:out|straight|directly)")],
   ["code", rx("programmer|kodning|koda(?![\\p{L}])|skriva\\s+kod|program|coding|write\\s+code|debug")],
-  ["use", rx("använd|nyttja|jobba\\s+med|arbeta\\s+med|use|using|work\\s+with")],
+  ["use", rx("installer|install|använd|nyttja|jobba\\s+med|arbeta\\s+med|use|using|work\\s+with")],
 ];
 
 const NAMES_AI = rx("ai(?![\\p{L}])|ai[-:]\\p{L}*|artificiell\\s+intelligens|generativ|språkmodell|chatbot|chattbot|language\\s+model");
@@ -144,12 +144,19 @@ function termLexicon(terms: InfoTerms): Lexicon<InfoKind> {
   return lex;
 }
 
+/** "utan några kunduppgifter", "inga personuppgifter", "without any personal data": named to say it is absent */
+const ABSENT = rx("(?:utan|inga|inget|ingen|inte\\s+några|without|no)\\s+(?:några\\s+|någon\\s+|något\\s+|any\\s+)?\\p{L}+(?:\\s+(?:data|uppgifter|information))?");
+
 export function readQuestion(question: string, terms: InfoTerms = {}): QuestionSlots {
   const text = question.normalize("NFC");
-  const info = scan(text, INFO);
-  for (const k of scan(text, termLexicon(terms))) info.add(k);
+  const present = blank(text, ABSENT);
+  const info = scan(present, INFO);
+  for (const k of scan(present, termLexicon(terms))) info.add(k);
   // what the draft reviewer finds in the question itself
-  for (const f of reviewDraft(text).findings) {
+  // AI products are no people ("Gemini", "Claude"): the reviewer reads the question without them
+  let withoutTools = text;
+  for (const [, re] of TOOL) withoutTools = blank(withoutTools, re);
+  for (const f of reviewDraft(withoutTools).findings) {
     if (f.type === "HEALTH" || f.type === "SPECIAL_CATEGORY") info.add("special");
     else if (f.type === "SECRECY" || f.type === "CREDENTIAL") info.add("secret");
     else info.add("personal");
