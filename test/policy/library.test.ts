@@ -131,6 +131,15 @@ describe("policy/library", () => {
     assert.equal(lib.ask("dalsland", "måste jag dubbelkolla allt ai skriver eller kan jag lita på det?").refused, false);
   });
 
+  it("an everyday word that an AI policy also uses (spara, plats, kopiera) does not make a question covered", () => {
+    for (const [pack, q] of [
+      ["dalsland", "Hur mycket pengar kan man spara på att släcka lampor i kontoret?"],
+      ["hjo", "vilken plats blir det för personalfesten i år?"],
+      ["soderkoping", "hur kopierar jag en tabell från Excel till Word?"],
+    ]) assert.equal(lib.ask(pack, q).refused, true, `${pack}: ${q}`);
+    assert.equal(lib.ask("dalsland", "Sparas det jag skriver i ChatGPT någonstans?").refused, false);
+  });
+
   it("refuses advice on using AI well that the policy does not regulate", () => {
     for (const [pack, q] of [
       ["wenell", "nån som har tips på hur man skriver bättre prompts?"],
