@@ -138,6 +138,9 @@ describe("policy/library", () => {
       ["soderkoping", "hur kopierar jag en tabell från Excel till Word?"],
     ]) assert.equal(lib.ask(pack, q).refused, true, `${pack}: ${q}`);
     assert.equal(lib.ask("dalsland", "Sparas det jag skriver i ChatGPT någonstans?").refused, false);
+    // how to write a prompt is advice on using AI, not something the policy rules on
+    assert.equal(lib.ask("wenell", "hur formulerar jag en prompt så att texten blir mer formell?").refused, true);
+    assert.equal(lib.ask("wenell", "Får jag skriva kunduppgifter i en prompt till ChatGPT?").refused, false);
   });
 
   it("refuses advice on using AI well that the policy does not regulate", () => {

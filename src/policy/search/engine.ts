@@ -35,7 +35,7 @@ export interface Retrieval {
 }
 
 const TOPIC_GROUPS = new Set(CONCEPT_GROUPS.filter((g) => g.topic).map((g) => g.id));
-const ADVICE = /\b(tips|tipsa|rad om|basta|bast|battre prompt\w*|rekommender\w*|jamfor|best|better prompts?|recommend\w*|compare|tips on|which ai is)\b/;
+const ADVICE = /\b(tips|tipsa|rad om|basta|bast|battre prompt\w*|rekommender\w*|jamfor|best|better prompts?|recommend\w*|compare|tips on|which ai is|(?:skriv\w*|formulera\w*|gora|bygga)\s+(?:jag\s+|man\s+|vi\s+)?(?:en\s+|bra\s+|mina\s+)?prompt\w*|prompt(?:skrivning|teknik)\w*|prompt engineering|(?:write|writing|craft)\s+(?:a\s+|good\s+|my\s+)?prompts?)\b/;
 const FAQ_ACCEPT = 0.55;
 const FAQ_ACCEPT_WITH_AGREEMENT = 0.4;
 const FAQ_ACCEPT_CLEAR = 0.4;
