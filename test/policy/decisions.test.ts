@@ -139,6 +139,13 @@ describe("decision tables: the shipped packs", () => {
     assert.equal(a.verdictKind, "no");
   });
 
+  it("buying a tool is read as such: Wenell's CEO approves tool purchases, a pack silent on buying gives no verdict", () => {
+    assert.ok(readQuestion("Får jag köpa en AI-app för transkribering med mitt kort?").use.has("buy"));
+    const a = lib.ask("wenell", "Får jag köpa en AI-app för transkribering med mitt kort?");
+    assert.equal(a.verdictKind, "conditional");
+    assert.match(a.verdict ?? "", /VD|chef/);
+  });
+
   it("a what-question is not answered with Yes", () => {
     const a = lib.ask("wenell", "What is the policy on using AI for recruitment?");
     assert.notEqual(a.verdictKind, "yes");

@@ -91,6 +91,7 @@ const USE: Lexicon<Use> = [
   ["decide", rx("(?<!-)beslut|besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|handlägg|decision|decide|automat|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
   ["publish", rx("publicer|lägga\\s+ut|hemsida|webbplats|sociala\\s+medier|intranät|skicka\\s+(?:det|den|dem|ut|iväg|vidare)|skicka\\s+\\p{L}+\\s+(?:direkt|rakt)|som\\s+(?:den|det)\\s+är(?![\\p{L}])|rakt\\s+av|as\\s+it\\s+is|publish|post\\s+(?:it|on)|website|social\\s+media|send\\s+(?:it|them)?\\s*(?:out|straight|directly)")],
   ["code", rx("programmer|kodning|koda(?![\\p{L}])|skriva\\s+kod|program|coding|write\\s+code|debug")],
+  ["buy", rx("köp(?:a|er|te|t)?(?![\\p{L}])|köpa\\s+in|inköp|betala|prenumer|upphandl|beställ|licens|purchas|buy|subscri|pay\\s+for|procure")],
   ["use", rx("installer|install|använd|nyttja|jobba\\s+med|arbeta\\s+med|use|using|work\\s+with")],
 ];
 

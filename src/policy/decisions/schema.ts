@@ -7,7 +7,7 @@ import type { Citation } from "../types";
 
 export const INFO_KINDS = ["open", "internal", "customer", "personal", "special", "secret", "copyright", "images-of-people", "code"] as const;
 export const TOOL_KINDS = ["public", "approved", "copilot", "embedded"] as const;
-export const USES = ["paste", "summarise", "translate", "draft", "images", "decide", "publish", "code", "use"] as const;
+export const USES = ["paste", "summarise", "translate", "draft", "images", "decide", "publish", "code", "buy", "use"] as const;
 export const DUTIES = ["approval", "label", "check-output", "risk-analysis", "report", "document", "training"] as const;
 
 export type InfoKind = (typeof INFO_KINDS)[number];
