@@ -5,7 +5,6 @@
 import type { CloudAdapter, ConversationReference } from "botbuilder";
 import type { AdaptiveCard } from "../cards/adaptive-card";
 import { cardActivity } from "../send-card";
-import { proactiveErrorCode } from "../proactive/errors";
 
 export type ProactiveSend = (ref: Partial<ConversationReference>, card: AdaptiveCard) => Promise<void>;
 
@@ -24,9 +23,4 @@ export function proactiveSender(adapter: CloudAdapter, appId: string): Proactive
     });
     if (failure !== undefined) throw failure;
   };
-}
-
-/** a stable code for a failed send, never text: the same codes as proactive deliveries and the replies' log */
-export function sendErrorCode(e: unknown): string {
-  return proactiveErrorCode(e);
 }
