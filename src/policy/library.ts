@@ -45,7 +45,7 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
       const question = questionIn.slice(0, MAX_QUESTION_CHARS);
       const lang = opts?.lang ?? detectLanguage(question);
       const retrieval = e.retrieve(question, lang);
-      const slots = readQuestion(question, e.pack.decisionTerms);
+      const slots = readQuestion(question, e.pack.decisionTerms, e.pack.decisionToolTerms);
       const outcome = decide(e.pack.decisions, slots, e.pack.facts.tools.copilot.class);
       // the table answers a question retrieval doubts only when it names AI and a row applies
       const usable = retrieval.inScope || (slots.namesAi && outcome.verdict !== null);

@@ -10,7 +10,7 @@ import { PackError, type PackIssue } from "./errors";
 import { faqFileSchema, packFileSchema, type PackCitation } from "./pack-schema";
 import { parsePolicyMarkdown } from "./policy-markdown";
 import type { Citation, FaqEntry, Fact, PackFacts, Passage, PolicyPack, Section } from "./types";
-import { decisionsFileSchema, normaliseSlot, type DecisionRow, type InfoTerms } from "./decisions/schema";
+import { decisionsFileSchema, normaliseSlot, type DecisionRow, type InfoTerms, type ToolTerms } from "./decisions/schema";
 
 export const POLICY_FILE = "policy.md";
 export const FACTS_FILE = "pack.json";
@@ -75,9 +75,11 @@ export function loadPack(dir: string): PolicyPack {
   const decisionsFile = path.join(absDir, DECISIONS_FILE);
   let decisions: DecisionRow[] = [];
   let decisionTerms: InfoTerms = {};
+  let decisionToolTerms: ToolTerms = {};
   if (fs.existsSync(decisionsFile)) {
     const table = validate(decisionsFile, decisionsFileSchema, parseJson(decisionsFile, fs.readFileSync(decisionsFile, "utf8")));
     decisionTerms = table.terms ?? {};
+    decisionToolTerms = table.toolTerms ?? {};
     const dr = new CitationResolver(id, sections, shown(decisionsFile));
     const seen = new Set<string>();
     decisions = table.decisions.map((row, i) => {
@@ -95,11 +97,12 @@ export function loadPack(dir: string): PolicyPack {
       };
       if (row.condition) out.condition = row.condition;
       if (row.metBy) out.metBy = row.metBy;
+      if (row.alsoUse) out.alsoUse = row.alsoUse;
       return out;
     });
   }
 
-  return { id, dir: absDir, facts, sections, passages, faq, decisions, decisionTerms };
+  return { id, dir: absDir, facts, sections, passages, faq, decisions, decisionTerms, decisionToolTerms };
 }
 
 /**

@@ -1,5 +1,5 @@
 // Shared shapes of the policy capability. Pure data: no I/O here.
-import type { DecisionRow, InfoTerms } from "./decisions/schema";
+import type { DecisionRow, InfoTerms, ToolTerms } from "./decisions/schema";
 
 export type Lang = "sv" | "en";
 
@@ -57,6 +57,8 @@ export interface PolicyPack {
   decisions: DecisionRow[];
   /** the policy's own examples of kinds of information, for reading questions */
   decisionTerms: InfoTerms;
+  /** the AI products the policy names, by the kind of tool it classes them as */
+  decisionToolTerms: ToolTerms;
 }
 
 /** a structured fact: plain-language summary plus the passages it rests on. */

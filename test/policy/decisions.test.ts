@@ -116,6 +116,77 @@ describe("decision tables: combining rows", () => {
   });
 });
 
+describe("reading a question: forms and situations", () => {
+  it("finds the asking clause: a situation first, the question last; verb-first and tag questions", () => {
+    assert.equal(askOf("Jag håller på med nyhetsbrevet. Kan Copilot hjälpa mig korta det?"), "may");
+    assert.equal(askOf("Vi har ett nytt HR-system med AI – skulle vi kunna slå på den funktionen?"), "may");
+    assert.equal(askOf("Vore det fel att låta Gemini skriva utkastet?"), "may");
+    assert.equal(askOf("det är väl ingen fara att använda DeepL för broschyren?"), "may");
+    assert.equal(askOf("Kör jag texten i Claude först och rättar sen?"), "may");
+    assert.equal(askOf("Would it be a problem to run the minutes through Perplexity?"), "may");
+    assert.equal(askOf("Behövs det något godkännande för transkriberingsappen?"), "must");
+    assert.equal(askOf("Är jag skyldig att säga till om jag ser en kollega göra fel?"), "must");
+    assert.equal(askOf("we use it for the newsletter, that's fine, right?"), "may");
+    // "behöver" in a relative clause asks nothing
+    assert.equal(askOf("Mina elever behöver stöd i läsning. Får jag låta AI göra övningar?"), "may");
+  });
+
+  it("questions of fact and of classification get no verdict", () => {
+    assert.equal(askOf("Finns det någon AI-kurs för oss i vår?"), undefined);
+    assert.equal(askOf("Sparas det jag skriver i Gemini hos Google?"), undefined);
+    assert.equal(askOf("Har vi licenser till Copilot på enheten?"), undefined);
+    assert.equal(askOf("Räknas betyg som känsliga personuppgifter?"), undefined);
+    assert.equal(askOf("Vem godkänner nya AI-verktyg?"), undefined);
+  });
+
+  it("reads the organisation's own images, unknown tools, unchecked output, casework and access", () => {
+    assert.ok(readQuestion("Får vi göra om kommunens egna foton av torget med AI?").info.has("own-images"));
+    assert.ok(readQuestion("Can I turn our own campaign photos into new versions with an AI tool?").info.has("own-images"));
+    const unknown = readQuestion("En okänd utvecklare har gjort en gratis app som skriver protokoll, får jag testa den?");
+    assert.ok(unknown.tool.has("unknown") && unknown.tool.has("public"));
+    // a new tool being procured is not an unknown one
+    assert.ok(!readQuestion("Vi ska upphandla ett nytt AI-verktyg för schemaläggning, får vi det?").tool.has("unknown"));
+    assert.ok(readQuestion("Kan jag skicka svaret från AI:n rakt av till föräldern?").use.has("unchecked"));
+    assert.ok(readQuestion("Can I post the AI text as it is on the intranet?").use.has("unchecked"));
+    assert.ok(readQuestion("Måste jag skriva i tjänsteskrivelsen att AI använts i bygglovsärendet?").use.has("casework"));
+    assert.ok(readQuestion("Får Copilot ha åtkomst till vår gemensamma mapp?").use.has("access"));
+  });
+
+  it("reads what is said to be absent as absent, and text bound for the website or a statute as open information", () => {
+    assert.ok(!readQuestion("Får jag använda ChatGPT för en mall till avtal, alltså utan några kunduppgifter?").info.has("customer"));
+    assert.ok(readQuestion("Får jag låta ChatGPT skriva en notis till hemsidan om nya parkeringsregler?").info.has("open"));
+    assert.ok(readQuestion("Kan jag be ChatGPT förklara skollagen?").info.has("open"));
+    // a law named as the yardstick is not the information handled
+    assert.ok(!readQuestion("Får man använda ChatGPT till sådant som är förbjudet enligt AI-förordningen?").info.has("open"));
+    // the worry about copyright is not copyrighted material; a named style is
+    assert.ok(!readQuestion("Får jag klistra in förordningen i ChatGPT, eller bryter jag mot upphovsrätten?").info.has("copyright"));
+    assert.ok(readQuestion("Can the AI paint our poster in Tove Jansson's style?").info.has("copyright"));
+    assert.ok(readQuestion("Får jag göra en AI-bild på kommunens borgmästare?").info.has("images-of-people"));
+  });
+
+  it("reads keeping quiet, skipping approval and being unsure as what is done", () => {
+    assert.ok(readQuestion("Får jag lägga ut AI-bilden på Facebook utan bildtext?").use.has("undisclosed"));
+    assert.ok(readQuestion("I'd rather not tell the client that Gemini wrote the summary, is that ok?").use.has("undisclosed"));
+    assert.ok(readQuestion("Kan jag köra elevernas omdömen i vårt AI-system utan att fråga rektor?").use.has("unapproved"));
+    assert.ok(readQuestion("Vet inte riktigt om det här är känsligt, får jag köra det i Copilot?").use.has("unsure"));
+    const lib = testLibrary();
+    // Söderköping Q: an AI image goes with its caption; an AI text need not carry one
+    assert.equal(lib.ask("soderkoping", "Får jag publicera en AI-genererad bild på intranätet utan någon bildtext?").verdictKind, "no");
+    assert.equal(lib.ask("hjo", "Kan jag låta AI:n behandla personuppgifter om brukare utan särskilt tillstånd?").verdictKind, "no");
+  });
+
+  it("a claim that the result is someone else's responsibility is answered no where the rules put it on the user", () => {
+    const lib = testLibrary();
+    const q = readQuestion("ChatGPT räknade fel i kalkylen, det är väl verktygets fel och inte mitt?");
+    assert.equal(q.ask, "must");
+    assert.ok(q.denies && q.duty.has("check-output"));
+    const a = lib.ask("wenell", "Claude got the dates wrong in my client memo, that's the vendor's fault and not mine, right?");
+    assert.equal(a.verdictKind, "no");
+    assert.match(a.answer, /^No, under the policy that is on you/);
+    assert.equal(lib.ask("wenell", "Om AI:n skrev det mesta av analysen, är det ändå jag som ansvarar för den?").verdictKind, "yes");
+  });
+});
+
 describe("decision tables: the shipped packs", () => {
   const lib = testLibrary();
 
@@ -191,12 +262,14 @@ describe("decision tables: loading", () => {
 describe("decision tables: the retired blind sets (written from the seed texts by helpers who saw neither engine nor evaluation sets)", () => {
   const lib = testLibrary();
   for (const [file, floor] of [
-    ["verdicts-blind1.jsonl", 0.6],
-    ["verdicts-blind2.jsonl", 0.6],
-    ["verdicts-blind3.jsonl", 0.55],
-    ["verdicts-blind4.jsonl", 0.55],
+    ["verdicts-blind1.jsonl", 0.9],
+    ["verdicts-blind2.jsonl", 0.85],
+    ["verdicts-blind3.jsonl", 0.85],
+    ["verdicts-blind4.jsonl", 0.8],
+    ["verdicts-blind5.jsonl", 0.85],
+    ["verdicts-blind6.jsonl", 0.75],
   ] as const) {
-    it(`${file}: verdicts right on at least ${floor} of the yes/no/conditional questions, at most one wrong yes`, () => {
+    it(`${file}: verdicts right on at least ${floor} of the yes/no/conditional questions, no wrong yes`, () => {
       const lines = fs
         .readFileSync(path.join(__dirname, "../../../test/policy/fixtures", file), "utf8")
         .split("\n")
@@ -213,7 +286,7 @@ describe("decision tables: the retired blind sets (written from the seed texts b
         else if (got === "yes") wrongYes++;
       }
       assert.ok(right / asked >= floor, `${right}/${asked}`);
-      assert.ok(wrongYes <= 1, `${wrongYes} wrong yes`);
+      assert.equal(wrongYes, 0, `${wrongYes} wrong yes`);
     });
   }
 });

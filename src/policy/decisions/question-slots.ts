@@ -7,11 +7,13 @@ import { reviewDraft } from "../../review";
 import placeList from "../../review/lists/places";
 
 const PLACES = new Set(placeList.split("|"));
-import type { Ask, Duty, InfoKind, InfoTerms, ToolKind, Use } from "./schema";
+import type { Ask, Duty, InfoKind, InfoTerms, ToolKind, ToolTerms, Use } from "./schema";
 
 export interface QuestionSlots {
   /** undefined: not a yes/no question (who, what, how …) */
   ask?: Ask;
+  /** the question asserts the opposite of a duty ("that's on the tool, not me, right?"): a required duty answers no */
+  denies?: boolean;
   /** the question names AI, a tool or generative AI in general ("ett AI-system") */
   namesAi: boolean;
   info: Set<InfoKind>;
@@ -27,15 +29,28 @@ const W = "(?<![\\p{L}\\p{N}])";
 // å/ä/ö also match a/a/o: many type without them ("ar det ok att anvanda …")
 const rx = (body: string) => new RegExp(`${W}(?:${body.replace(/å/g, "[åa]").replace(/ä/g, "[äa]").replace(/ö/g, "[öo]")})`, "iu");
 
+/** "a new AI app": unknown unless it is being procured ("upphandla ett nytt AI-verktyg") */
+const NEW_TOOL = rx("ny(?:a|tt)?\\s+(?:gratis\\s+)?(?:ai[-\\s]?)?(?:app|tjänst|verktyg|tillägg|program|sajt|plugin)\\p{L}*|new\\s+(?:free\\s+)?(?:ai\\s+)?(?:app|tool|extension|service|plugin|site)");
+
+/** "is it still me who answers for the result?", "am I responsible?": a question about the duty to own the output */
+const RESPONSIBILITY = rx(
+  "(?:står|ansvarar)\\s+(?:jag|vi)\\s|(?:jag|vi)\\s+som\\s+(?:står\\s+för|ansvarar|har\\s+ansvar)|(?:jag|vi)\\s+(?:ändå\\s+|fortfarande\\s+)?ansvarig|(?:am\\s+i|are\\s+we)\\s+(?:still\\s+)?(?:responsible|liable|accountable)|(?:my|our)\\s+responsibility|mitt\\s+ansvar|(?:verktygets|leverantörens|ai:ns|the\\s+tool's|the\\s+vendor's)\\s+(?:fel|ansvar|fault|responsibility)|on\\s+the\\s+(?:tool|vendor|ai|supplier)",
+);
+/** "… and not mine, right?": the question asserts that the duty is not the asker's */
+const NOT_MINE = rx("(?:inte|not|isn't|ej)\\s+(?:mitt|mig|me|mine|jag|on\\s+me|my\\s+(?:fault|problem|responsibility))(?![\\p{L}])");
+
+/** a Swedish yes/no question opens with its verb: "Kör jag det ändå?", "Har vi rätt att …?" */
+const VERB_FIRST = /^\s*(?!(?:har|hade|är|var|blir|finns|kostar|heter|gäller|fungerar|vet|tror)\s)\p{L}+[rs]\s+(?:jag|vi|man|du|ni)(?![\p{L}]).*\?\s*$/iu;
+
 /** a question opening with an interrogative is a who/what/how question, whatever modal follows */
 const WH_OPENING = rx("vem|vilk(?:en|et|a)|vad|hur|var(?:för|ifrån)?|när|who|whom|whose|what|which|how|where|when|why");
 const WH_START = new RegExp(`(?:^|[,.;:!?]\\s*)${WH_OPENING.source}\\s+\\p{L}+\\s+(?:jag|vi|man|du|ni|i|we|you)(?![\\p{L}])|^\\s*${WH_OPENING.source}`, "iu");
 
 const MUST = rx(
-  "måste|behöver|bör\\s+(?:jag|vi|man|du|ni)|ska(?:ll)?\\s+(?:det|detta|den|de|dom)\\s|is\\s+it\\s+necessary|necessary\\s+to|ska(?:ll)?\\s+(?:jag|vi|man|du|ni)|krävs|kräver|är\\s+det\\s+(?:ett\\s+)?krav|obligatorisk|need(?:s)?\\s+to|do\\s+(?:i|we|you)\\s+(?:need|have)|have\\s+to|has\\s+to|must|required|requirement|should\\s+(?:i|we)|am\\s+i\\s+(?:required|obliged)",
+  "måste|behövs|behöver\\s+(?:jag|vi|man|du|ni|det|den|de|dom|alla|vem)|(?:är|blir)\\s+(?:jag|vi|man|du|ni)\\s+(?:skyldig|tvungen|tvungna)|skyldig(?:a|het)?\\s+att|supposed\\s+to|obliged|obligated|expected\\s+to|bör\\s+(?:jag|vi|man|du|ni)|ska(?:ll)?\\s+(?:det|detta|den|de|dom)\\s|is\\s+it\\s+necessary|necessary\\s+to|ska(?:ll)?\\s+(?:jag|vi|man|du|ni)|krävs|kräver|är\\s+det\\s+(?:ett\\s+)?krav|obligatorisk|need(?:s)?\\s+to|do\\s+(?:i|we|you)\\s+(?:need|have)|have\\s+to|has\\s+to|must|required|requirement|should\\s+(?:i|we)|am\\s+i\\s+(?:required|obliged)",
 );
 const MAY = rx(
-  "vore\\s+det\\s+(?:ok|okej|möjligt|tillåtet)|funkar\\s+det|går\\s+det\\s+bra|(?:ok|okej)\\s*\\?|would\\s+it\\s+be\\s+(?:ok|okay|fine|allowed)|is\\s+(?:that|this)\\s+(?:ok|okay|allowed|fine)|får|få\\s+(?:jag|vi|man)|kan\\s+(?:jag|ja|vi|man|du|ni)(?![\\p{L}])|går\\s+det|är\\s+det\\s+(?:ok|okej|tillåtet|förbjudet|fritt|lugnt|i\\s+sin\\s+ordning)|tillåt|förbjud|okej\\s+att|ok\\s+att|may\\s+(?:i|we)|can\\s+(?:i|we|you|staff)|could\\s+(?:i|we)|allowed|permitted|is\\s+it\\s+(?:ok|okay|fine|alright|forbidden|prohibited)|forbidden|prohibited|am\\s+i\\s+allowed",
+  "(?:är|vore)\\s+(?:det|detta|det\\s+här)\\s+(?:ens\\s+)?möjligt|is\\s+(?:that|it|this)\\s+(?:even\\s+)?possible|(?:undrar|undrade|wonder(?:ing)?)\\s+(?:om|if|whether)\\s+(?:jag|vi|man|du|ni|i|we|they|de)\\s+(?:\\p{L}+\\s+)?(?:kan|får|could|can|may|are\\s+allowed)|(?:jag|vi|man)\\s+(?:kan|får)\\s+väl|räcker\\s+det|is\\s+it\\s+enough|(?:kan|får|kunde|can|could|may)\\s+(?:den|de|dom|ai|ai:n|ai-\\p{L}+|hen|han|hon|they)(?![\\p{L}])|finns\\s+det\\s+(?:nåt|något|någon|ett|en)\\s+(?:sätt|möjlighet|undantag)|is\\s+there\\s+(?:a|any)\\s+way|skulle\\s+(?:jag|vi|man|du|ni)\\s+kunna|(?:fine|ok|okay|okej|safe|säkert|lugnt)\\s+(?:to|att)(?![\\p{L}])|(?:borde|bör)\\s+(?:väl\\s+)?(?:vara|gå)\\s+(?:lugnt|ok|okej|bra|fine|säkert)|(?:kör|gör)\\s+(?:vi|jag)\\s*\\?|vore\\s+det\\s+(?:ok|okej|möjligt|tillåtet)|funkar\\s+det|går\\s+det\\s+bra|(?:ok|okej)\\s*\\?|would\\s+it\\s+be\\s+(?:ok|okay|fine|allowed)|is\\s+(?:that|this)\\s+(?:ok|okay|allowed|fine)|får|få\\s+(?:jag|vi|man)|kan\\s+(?:jag|ja|vi|man|du|ni)(?![\\p{L}])|går\\s+det|är\\s+det\\s+(?:ok|okej|tillåtet|förbjudet|fritt|lugnt|i\\s+sin\\s+ordning|fel|rätt|lämpligt|olämpligt|säkert|lagligt|olagligt|godkänt|förenligt|ett\\s+problem|problem|någon\\s+fara|ingen\\s+fara|farligt|ett\\s+brott)|ingen\\s+fara|(?:bryter|strider)\\s+(?:det|jag|vi|man)?\\s*mot|is\\s+it\\s+(?:legal|appropriate|acceptable|safe|wrong|against|compliant|a\\s+problem)|would\\s+it\\s+be\\s+(?:a\\s+problem|wrong|against)|(?:is|does)\\s+(?:that|this|it)\\s+(?:against|break|breach|violate)|against\\s+the\\s+(?:policy|rules)|tillåt|förbjud|okej\\s+att|ok\\s+att|may\\s+(?:i|we)|can\\s+(?:i|we|you|staff)|could\\s+(?:i|we)|allowed|permitted|is\\s+it\\s+(?:ok|okay|fine|alright|forbidden|prohibited)|forbidden|prohibited|am\\s+i\\s+allowed",
 );
 
 const DUTY: Lexicon<Duty> = [
@@ -43,16 +58,16 @@ const DUTY: Lexicon<Duty> = [
   ["label", rx("skriva\\s+(?:nåt|något|någonting)|säga\\s+(?:till|att)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
   ["check-output", rx("läsa\\s+igenom|gå\\s+igenom|korrekturläs|read\\s+(?:it\\s+)?through|granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
   ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+konsekvens|dpia|risk\\s+(?:assessment|analysis)|impact\\s+assessment")],
-  ["report", rx("rapporter|anmäl|incident|avvikelse|report|notify")],
-  ["document", rx("stå\\s+(?:nån|någon)stans|framgå|dokumenter|diarieför|anteckn|journalför|notera|skriva\\s+ut\\s+(?:det|att|vilket)|ange\\s+(?:det|vilket|att)|redovisa|document|record\\s+(?:it|that|the)|note\\s+(?:it|that|down)|state\\s+(?:it|that|which)")],
-  ["training", rx("utbildning|kurs\\b|fortbildning|training|course")],
+  ["report", rx("rapporter|anmäl|incident|avvikelse|report|notify|(?:informera|kontakta|dra\\s+in|säga\\s+till|meddela|underrätta|tell|inform|contact|involve|loop\\s+in)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|it(?![\\p{L}])|it-\\p{L}+|säkerhet|dataskydd|manager|boss|security|dpo)")],
+  ["document", rx("stå\\s+(?:nån|någon)stans|(?:stå|skrivas?\\s+(?:det\\s+|detta\\s+)?|anges?|nämnas?|uppges?)\\s+i\\s+(?:tjänste|underlag|protokoll|beslut|ärende|akt|journal)\\p{L}*|framgå|dokumenter|diarieför|anteckn|journalför|notera|skriva\\s+ut\\s+(?:det|att|vilket)|ange\\s+(?:det|vilket|att)|redovisa|document|record\\s+(?:it|that|the)|note\\s+(?:it|that|down)|state\\s+(?:it|that|which)")],
+  ["training", rx("utbildning|kurs\\b|fortbildning|training|trained|course|läst\\s+på|läsa\\s+på|ta\\s+del\\s+av|informerad|read\\s+up|be\\s+informed")],
 ];
 
 const INFO: Lexicon<InfoKind> = [
   [
     "personal",
     rx(
-      "personuppgift|persondata|person(?:num+er|nr)|samordningsnummer|personlig(?:a)?\\s+(?:uppgift|information|data)|namn(?:et|en|lista)?(?![\\p{L}])|adress|telefonnummer|mobilnummer|e-?postadress|mejladress|elev|patient|brukar|klient(?!data)|vårdnadshavar|förälder|föräldrar|invånar|medborgar|sökande|anställd|medarbetar(?:e|na|nas|es)|personalen|kollegas|löne\\p{L}+|cv(?![\\p{L}])|journal|personakt|personal\\s+data|personally|names?(?![\\p{L}])|address(?:es)?(?![\\p{L}])|phone\\s+numbers?|pupils?|students?(?![\\p{L}])|patients?|clients?(?:'s)?\\s+(?:name|details|case)|employees?|staff\\s+(?:member|list|data)|applicants?|citizens?|residents?|children|barn(?:en|ens|s)?(?![\\p{L}])|\\p{L}*(?:anmälan|ansökan|ansökningar|utredning|journal|personakt)|ärendet|ärenden\\s+om|bistånd|försörjningsstöd|hemtjänst|omsorg|vårdplan|genomförandeplan|åtgärdsprogram|betyg|omdöme|provresultat|frånvaro|medarbetarsamtal|personalärende|löner?(?![\\p{L}])|lönen|klagomål\\s+från|(?:mejl|brev|svar)\\s+(?:från|till)\\s+en\\s+(?:medborgare|invånare|förälder|kund|elev|brukare|patient)|om\\s+en\\s+(?:elev|patient|brukare|kund|kollega|medarbetare|person|anställd|invånare)|case\\s+files?|applications?\\s+(?:for|from)|complaints?\\s+from|performance\\s+review|salar(?:y|ies)|payroll|grades|absence|welfare",
+      "personuppgift|persondata|person(?:num+er|nr)|samordningsnummer|personlig(?:a)?\\s+(?:uppgift|information|data)|namn(?:et|en|lista)?(?![\\p{L}])|adress|telefonnummer|mobilnummer|e-?postadress|mejladress|elev|patient|brukar|klient(?!data)|vårdnadshavar|förälder|föräldrar|invånar|medborgar|sökande|anställd|medarbetar(?:e|na|nas|es)|personalen|kollegas|löne\\p{L}+|cv(?![\\p{L}])|journal|personakt|personalakt|initialer|personlig(?:a|t)?\\s+brev|(?:mina|egna)\\s+(?:person)?uppgifter|cover\\s+letter|personal\\s+data|personally|names?(?![\\p{L}])|address(?:es)?(?![\\p{L}])|phone\\s+numbers?|pupils?|students?(?![\\p{L}])|patients?|clients?(?:'s)?\\s+(?:name|details|case)|employees?|staff\\s+(?:member|list|data)|applicants?|citizens?|residents?|children|barn(?:en|ens|s)?(?![\\p{L}])|\\p{L}*(?:anmälan|ansökan|ansökningar|utredning|journal|personakt)|ärendet|ärenden\\s+om|bistånd|försörjningsstöd|hemtjänst|omsorg|vårdplan|genomförandeplan|åtgärdsprogram|betyg|omdöme|provresultat|frånvaro|medarbetarsamtal|personalärende|löner?(?![\\p{L}])|lönen|klagomål\\s+från|(?:mejl|brev|svar)\\s+(?:från|till)\\s+en\\s+(?:medborgare|invånare|förälder|kund|elev|brukare|patient)|om\\s+en\\s+(?:elev|patient|brukare|kund|kollega|medarbetare|person|anställd|invånare)|case\\s+files?|applications?\\s+(?:for|from)|complaints?\\s+from|performance\\s+review|salar(?:y|ies)|payroll|grades|absence|welfare",
     ),
   ],
   [
@@ -63,10 +78,16 @@ const INFO: Lexicon<InfoKind> = [
   ],
   ["secret", rx("sekretess|hemlig|konfidentiell|säkerhetsskydd|skyddsklass|affärskritisk|affärshemlig|känslig(?:a)?\\s+(?:information|uppgifter|data|material)|secret|confidential|classified|business-critical|trade\\s+secret|sensitive\\s+(?:information|data|material)")],
   ["customer", rx("kund|uppdragsgivar|beställar|offert|customer|client(?:s|'s)?(?!\\s+(?:name|details|case))")],
-  ["internal", rx("intern(?:a|t)?(?![\\p{L}])|internal(?![\\p{L}])|(?:utkast|förslag(?:et)?)\\s+till|verksamhetsplan|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är|har\\s+blivit)\\s+(?:offentlig|publicera)\\p{L}*|draft\\s+(?:of|for)\\s+(?:the|our|a)|proposal|before\\s+(?:it|they)\\s+(?:is|are)\\s+(?:public|published)|ej\\s+offentlig|inte\\s+offentlig|inte\\s+publicerat?\\s+än|opublicerad|budget|strategi|ledningsgrupp|avtal(?:et|sutkast)?(?![\\p{L}])|mötesanteckning|draft\\s+budget|unpublished|not\\s+(?:yet\\s+)?published|meeting\\s+notes|strategy|contract")],
-  ["open", rx("öppen\\s+information|öppna\\s+uppgifter|(?:redan\\s+)?(?:ligger|finns|är)\\s+(?:redan\\s+)?(?:ute\\s+|publicera\\p{L}*\\s+)?på\\s+(?:kommunens\\s+|vår\\s+|den\\s+|företagets\\s+)?(?:externa\\s+|öppna\\s+)?(?:webb(?:en|plats(?:en)?)?|hemsida(?:n)?|externwebb(?:en)?)|ska\\s+(?:ut|läggas\\s+ut|publiceras)\\s+på\\s+(?:hemsidan|webben|webbplatsen|nätet)|redan\\s+(?:ligger\\s+ute|är\\s+ute|(?:är\\s+|har\\s+blivit\\s+)?publicera\\p{L}*|offentlig\\p{L}*)|already\\s+(?:on|public|published|online|out)|on\\s+(?:our|the)\\s+(?:public\\s+)?website|(?<!(?:inte|ej|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är))\\s+)offentlig|allmän\\s+handling|allmänna\\s+handlingar|publicerad|redan\\s+publicer|public\\s+information|publicly\\s+available\\s+(?:information|data|text)|open\\s+(?:data|information)|already\\s+published|press\\s*release|pressmeddelande")],
-  ["copyright", rx("upphovsrätt|copyright|i\\s+\\p{L}+s\\s+stil|efterlikn|härma|imitat|in\\s+the\\s+style\\s+of|in\\s+\\p{L}+'s\\s+style|någon\\s+annans\\s+(?:text|bild|verk)|someone\\s+else'?s\\s+(?:text|image|work)")],
-  ["images-of-people", rx("(?:foto|fotografi|bild|porträtt)(?:er|n|na)?\\s+(?:av|på)\\s+(?:en\\s+|ett\\s+|min\\s+|mitt\\s+|mina\\s+|vår\\s+|våra\\s+)?(?:person|kollega|elev|kund|anställd|medarbetare|barn|mig|oss|människ|folk|chef)|porträtt|ansikte|verklig(?:a)?\\s+(?:plats|person|miljö)|photos?\\s+of\\s+(?:a\\s+)?(?:person|colleague|pupil|customer|employee|child|me|us|people)|likeness|real\\s+(?:person|people|place)")],
+  ["internal", rx("intern(?:a|t)?(?![\\p{L}])|internal(?![\\p{L}])|(?:utkast|förslag(?:et)?)\\s+till(?!\\s+(?:en\\s+|ett\\s+)?(?:webb|hemsid|nyhet|pressmeddel|inlägg|annons|notis))|verksamhetsplan|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är|har\\s+blivit)\\s+(?:offentlig|publicera)\\p{L}*|draft\\s+(?:of|for)\\s+(?:the|our|a)|proposal|before\\s+(?:it|they)\\s+(?:is|are)\\s+(?:public|published)|ej\\s+offentlig|inte\\s+offentlig|inte\\s+publicerat?\\s+än|opublicerad|budget|strategi|ledningsgrupp|avtal(?:et|sutkast)?(?![\\p{L}])|mötesanteckning|draft\\s+budget|unpublished|not\\s+(?:yet\\s+)?published|meeting\\s+notes|strategy|contract")],
+  ["open", rx("öppen\\s+information|öppna\\s+uppgifter|(?:redan\\s+)?(?:ligger|finns|är)\\s+(?:redan\\s+)?(?:ute\\s+|publicera\\p{L}*\\s+)?på\\s+(?:kommunens\\s+|vår\\s+|den\\s+|företagets\\s+)?(?:externa\\s+|öppna\\s+)?(?:webb(?:en|plats(?:en)?)?|hemsida(?:n)?|externwebb(?:en)?)|ska\\s+(?:ut|läggas\\s+ut|publiceras)\\s+på\\s+(?:hemsidan|webben|webbplatsen|nätet)|redan\\s+(?:ligger\\s+ute|är\\s+ute|(?:är\\s+|har\\s+blivit\\s+)?publicera\\p{L}*|offentlig\\p{L}*)|already\\s+(?:on|public|published|online|out)|on\\s+(?:our|the)\\s+(?:public\\s+)?website|(?<!(?:inte|ej|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är))\\s+)offentlig|allmän\\s+handling|allmänna\\s+handlingar|publicerad|redan\\s+publicer|public\\s+information|publicly\\s+available\\s+(?:information|data|text)|open\\s+(?:data|information)|already\\s+published|press\\s*release|pressmeddelande|(?:ska|kommer\\s+att|ska\\s+sen)\\s+(?:\\p{L}+\\s+){0,2}?(?:upp|ut|publiceras|läggas\\s+(?:ut|upp))\\s+(?:på|till)\\s+(?:kommunens\\s+|vår\\s+|den\\s+)?(?:hemsida|webb|webbplats|nätet|platsbanken)|(?:will|is\\s+going\\s+to|to)\\s+be\\s+published|(?:redan|already)\\s+(?:har\\s+|has\\s+|have\\s+been\\s+|has\\s+been\\s+)?(?:publicera\\p{L}*|published)|(?:till|för|for)\\s+(?:kommunens\\s+|vår\\s+|the\\s+|our\\s+)?(?:webben|hemsidan|webbplatsen|externwebben|website)(?![\\p{L}])|published\\s+on|(?<!(?:enligt|under|according\\s+to|i\\s+enlighet\\s+med)\\s+(?:\\p{L}+\\s+|\\p{L}+-)?)(?:(?:skol|socialtjänst|kommunal|förvaltnings|offentlighets|arbetsmiljö|diskriminerings|plan-\\s+och\\s+bygg|miljö|dataskydds)lag(?:en)?(?![\\p{L}])|lagtext|lagar(?:na)?(?![\\p{L}])|föreskrift|förordning|författning|statutes?|legislation)|(?:ks|kf)-beslut|publicerade?\\s+beslut")],
+  ["copyright", rx("upphovsrättsskydd|(?:omfattas|skyddas|skyddade?|skyddat)\\s+av\\s+upphovsrätt|copyrighted|(?:covered|protected)\\s+by\\s+copyright|under\\s+copyright|i\\s+(?:\\p{Lu}\\p{L}+\\s+){0,2}\\p{L}+s\\s+stil|efterlikn|härma|imitat|in\\s+the\\s+style\\s+of|in\\s+(?:\\p{Lu}\\p{L}+\\s+){0,2}\\p{L}+'s\\s+style|à\\s+la|någon\\s+annans\\s+(?:text|bild|verk)|someone\\s+else'?s\\s+(?:text|image|work)")],
+  [
+    "images-of-people",
+    rx(
+      "(?:foto|fotografi|bild|porträtt|teckning|karikatyr)(?:er|n|na)?\\s+(?:av|på)\\s+(?:en\\s+|ett\\s+|min\\s+|mitt\\s+|mina\\s+|vår\\s+|våra\\s+|vårt\\s+)?(?:\\p{L}+s\\s+)?(?:person|kollega|elev|kund|anställd|medarbetare|barn|mig|oss|människ|folk|chef|ordförande|rektor|borgmästare|kommunalråd|kommundirektör|politiker|kändis|vd(?![\\p{L}]))|porträtt|ansikte|verklig(?:a)?\\s+(?:plats|person|miljö|människ)|(?:photo|picture|image|drawing|caricature)s?\\s+of\\s+(?:a\\s+|an\\s+|our\\s+|my\\s+|the\\s+)?(?:\\p{L}+'s\\s+)?(?:person|colleague|pupil|customer|employee|child|me|us|people|mayor|boss|manager|principal|chair|politician|celebrity|ceo)|likeness|real\\s+(?:person|people|place)|(?:med|with)\\s+(?:folk|människor|personer|badande|people|persons|kids|barn)(?![\\p{L}])",
+    ),
+  ],
+  ["own-images", rx("(?:kommunens|företagets|organisationens|förvaltningens|skolans|vår(?:a|t)?|egna|officiella|municipality's|company's|council's|our\\s+own|our|official)\\s+(?:egna\\s+|officiella\\s+|own\\s+|official\\s+)?(?:\\p{L}+\\s+)?(?:foto|fotografi|original|bilder|bildbank|photo|picture|images|image\\s+bank)\\p{L}*|originalbild")],
   ["code", rx("källkod|programkod|kod(?:en)?(?![\\p{L}])|skript|script|source\\s+code|code(?![\\p{L}])")],
 ];
 
@@ -75,27 +96,39 @@ const TOOL: Lexicon<ToolKind> = [
   [
     "public",
     rx(
-      "chat\\s*-?\\s*g(?:pt|tp|bt|ppt|p)(?![\\p{L}])|chatgpt|gpt-?\\d|openai|gemini|bard|claude|perplexity|deepseek|mistral|grok|midjourney|dall-?e|stable\\s+diffusion|deepl|google\\s+(?:translate|översätt)|allmänt\\s+tillgänglig|publik(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|öppn?(?:a|e)?\\s+ai|gratis(?:versionen)?|free\\s+(?:version|tool|ai)|public(?:ly)?\\s+(?:available\\s+)?(?:ai|tool|service|chatbot)|open\\s+ai\\s+(?:tool|service)|chatt?bot|chatbot|på\\s+nätet|webbläsartillägg|browser\\s+extension|plug-?in|online\\s+(?:ai|tool)|webbtjänst",
+      "chat\\s*-?\\s*g(?:pt|tp|bt|ppt|p)(?![\\p{L}])|chatgpt|gpt-?\\d|openai|gemini|bard|claude|perplexity|deepseek|mistral|grok|midjourney|dall-?e|stable\\s+diffusion|deepl|google\\s+(?:translate|översätt)|allmänt\\s+tillgänglig|publik(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|öppn?(?:a|e)?\\s+ai|gratis(?:versionen)?|free\\s+(?:version|tool|ai)|public(?:ly)?\\s+(?:available\\s+)?(?:ai|tool|service|chatbot)|open\\s+ai\\s+(?:tool|service)|chatt?bot|chatbot|på\\s+nätet|copilot\\s+(?:webb|web|på\\s+webben|i\\s+webbläsaren|in\\s+the\\s+browser)|bing|webbläsartillägg|browser\\s+extension|plug-?in|online\\s+(?:ai|tool)|webbtjänst",
     ),
   ],
-  ["approved", rx("godkän(?:d|da|t)\\s+(?:ai|verktyg|tjänst|system)|upphandlad|säker(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|vår(?:t|a)?\\s+egn?(?:a|et)?\\s+(?:ai|verktyg|system)|intern(?:a|t)?\\s+(?:ai|verktyg|system|modell)|lokal(?:a|t)?\\s+(?:ai|modell)|approved\\s+(?:ai|tool|service|system)|procured|secure\\s+(?:ai|tool|system)|in-house|our\\s+own\\s+(?:ai|tool|model)|internal\\s+(?:ai|tool|model)|local\\s+(?:ai|model)")],
-  ["embedded", rx("inbyggd|integrerad|följer\\s+med|\\p{L}{3,}system(?:et)?(?![\\p{L}])|verksamhetssystem|ärendehanteringssystem|journalsystem|i\\s+systemet|built[-\\s]?in|integrated|case\\s+management\\s+system|business\\s+system")],
+  ["approved", rx("godkän(?:d|da|t)\\s+(?:ai|verktyg|tjänst|system)|upphandla(?:d|de|t)(?![\\p{L}])|säker(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|vår(?:t|a)?\\s+egn?(?:a|et)?\\s+(?:ai|verktyg|system)|intern(?:a|t)?\\s+(?:ai|verktyg|system|modell)|lokal(?:a|t)?\\s+(?:ai|modell)|approved\\s+(?:ai|tool|service|system)|procured|secure\\s+(?:ai|tool|system)|in-house|our\\s+own\\s+(?:ai|tool|model)|internal\\s+(?:ai|tool|model)|local\\s+(?:ai|model)")],
+  ["unknown", rx("okänd|aldrig\\s+hört|startup|start-up|brand[-\\s]new|unknown|never\\s+heard|helt\\s+ny(?:a|tt)?(?![\\p{L}])|(?:found|hittade)\\s+(?:a|an|en|ett)\\s+(?:\\p{L}+\\s+){0,3}?(?:app|tool|extension|tjänst|verktyg|tillägg)")],
+  ["embedded", rx("ai-funktion|ai-funktionalitet|i\\s+(?:det\\s+|vårt\\s+)?(?:\\p{L}+\\s+)?systemet|inbyggd|integrerad|följer\\s+med|\\p{L}{3,}system(?:et)?(?![\\p{L}])|verksamhetssystem|ärendehanteringssystem|journalsystem|i\\s+systemet|built[-\\s]?in|integrated|case\\s+management\\s+system|business\\s+system")],
 ];
 
 const USE: Lexicon<Use> = [
   ["paste", rx("klistra|mata\\s+in|matar\\s+in|ladda\\s+upp|laddar\\s+upp|lägga\\s+in|lägger\\s+in|dela|skicka\\s+in|stoppa\\s+in|köra\\s+in|paste|upload|enter|input|share|feed|put\\s+(?:it|them|\\w+)\\s+into")],
-  ["summarise", rx("sammanfatt|sammanställ|summar|sum\\s+up")],
+  ["summarise", rx("sammanfatt|sammanställ|korta(?![\\p{L}])|korta\\s+ner|förkort|summar|sum\\s+up|shorten|condense")],
   ["translate", rx("översätt|translat")],
-  ["draft", rx("skriv|formuler|utkast|författ|mejl|brev|texter|rapport|protokoll|write|draft|compose|email|letter")],
+  ["draft", rx("skriv|formuler|utkast|författ|mejl|brev|putsa|förbättra\\s+(?:texten|språket)|språkgransk|write|draft|compose|email|letter|polish|rewrite|wording|rephrase")],
   ["images", rx("bild|illustration|foto|video|film|logotyp|affisch|image|picture|photo|illustrat|poster|dall-?e|midjourney")],
-  ["decide", rx("(?<!-)beslut|besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|handlägg|decision|decide|automat|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
+  ["decide", rx("fatta\\s+(?:\\p{L}+\\s+)?beslut|(?:ta|göra)\\s+(?:själva\\s+)?beslut|beslutsfatt|automatiserade?\\s+beslut|automatiska\\s+beslut|beslut\\s+(?:i|om)\\s+(?:ärenden|ansökningar|bistånd|\\p{L}+bidrag)|besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|decision|decide|automat|on\\s+its\\s+own|by\\s+itself|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
   ["publish", rx("publicer|lägga\\s+ut|hemsida|webbplats|sociala\\s+medier|intranät|skicka\\s+(?:det|den|dem|ut|iväg|vidare)|skicka\\s+\\p{L}+\\s+(?:direkt|rakt)|som\\s+(?:den|det)\\s+är(?![\\p{L}])|rakt\\s+av|as\\s+it\\s+is|publish|post\\s+(?:it|on)|website|social\\s+media|send\\s+(?:it|them)?\\s*(?:out|straight|directly)")],
+  [
+    "unchecked",
+    rx(
+      "rakt\\s+av|som\\s+(?:den|det|de|dom)\\s+är(?![\\p{L}])|utan\\s+att\\s+(?:läsa|kolla|granska|kontrollera|ändra|redigera|faktagranska)|oläst|ogranskad|okontrollerad|direkt\\s+(?:till|ut|vidare)|hoppa\\s+över\\s+(?:\\p{L}+\\s+){0,2}?(?:beredning|granskning|kontroll)|as\\s+(?:it\\s+)?is(?![\\p{L}])|without\\s+(?:reading|checking|reviewing|editing|changing)|unchecked|unedited|straight\\s+(?:to|out|into)|just\\s+go\\s+with|skip\\s+(?:the\\s+)?(?:usual\\s+)?(?:preparation|review|checking)",
+    ),
+  ],
+  ["undisclosed", rx("utan\\s+(?:att\\s+)?(?:någon\\s+|nån\\s+)?(?:bildtext|märkning|säga|berätta|nämna|uppge|ange|märka|tala\\s+om)|inte\\s+(?:\\p{L}+\\s+)?(?:nämna|säga|berätta|uppge|ange|märka|skriva\\s+ut)|låter\\s+bli\\s+att\\s+(?:säga|berätta|nämna|anmäla|rapportera)|without\\s+(?:a\\s+|any\\s+)?(?:caption|label|telling|disclosing|mentioning|saying|reporting)|not\\s+(?:to\\s+)?(?:tell|mention|disclose|label|report)|keep\\s+(?:it|this)\\s+quiet|hålla\\s+(?:det\\s+)?tyst")],
+  ["unapproved", rx("utan\\s+att\\s+(?:fråga|be\\s+om\\s+lov|stämma\\s+av|få\\s+(?:det\\s+)?godkänt|ha\\s+fått\\s+godkänt)|utan\\s+(?:\\p{L}+\\s+)?(?:godkännande|tillstånd|beslut|lov)(?![\\p{L}])|på\\s+eget\\s+bevåg|without\\s+(?:asking|approval|permission|checking\\s+with|a\\s+decision|(?:my|the)\\s+(?:manager|boss)'s\\s+(?:ok|approval))|on\\s+my\\s+own\\s+(?:initiative|authority)")],
+  ["unsure", rx("osäker|inte\\s+(?:helt\\s+|riktigt\\s+)?säker\\s+på|vet\\s+inte\\s+(?:riktigt\\s+|om\\s+)|unsure|not\\s+sure|uncertain")],
+  ["casework", rx("\\p{L}*ärende|handlägg|tjänsteutlåtande|tjänsteskrivelse|beslutsunderlag|myndighetsutövning|remissvar|nämnd|case\\s+(?:handling|work|file|officer)|casework|caseload|official\\s+report")],
+  ["access", rx("åtkomst|tillgång\\s+till|komma\\s+åt|läsa\\s+(?:i|alla|allt|mina|våra)\\s|koppla\\s+(?:den\\s+|det\\s+|in\\s+)?(?:till|mot)|integrera\\s+(?:den\\s+|det\\s+)?med|access|connect(?:ed)?\\s+(?:it\\s+)?to|read\\s+(?:my|our|all)\\s|permission\\s+to\\s+(?:access|read)")],
   ["code", rx("programmer|kodning|koda(?![\\p{L}])|skriva\\s+kod|program|coding|write\\s+code|debug")],
-  ["buy", rx("köp(?:a|er|te|t)?(?![\\p{L}])|köpa\\s+in|inköp|betala|prenumer|upphandl|beställ|licens|purchas|buy|subscri|pay\\s+for|procure")],
+  ["buy", rx("köp(?:a|er|te|t)?(?![\\p{L}])|köpa\\s+in|inköp|betala|prenumer|upphandl(?:a|ar|ing)(?![\\p{L}])|beställ|licens|purchas|buy|subscri|pay\\s+for|procure")],
   ["use", rx("installer|install|använd|nyttja|jobba\\s+med|arbeta\\s+med|use|using|work\\s+with")],
 ];
 
-const NAMES_AI = rx("ai(?![\\p{L}])|ai[-:]\\p{L}*|artificiell\\s+intelligens|generativ|språkmodell|chatbot|chattbot|language\\s+model");
+const NAMES_AI = rx("ai(?![\\p{L}])|\\p{L}*gpt|ai[-:]\\p{L}*|artificiell\\s+intelligens|generativ|språkmodell|chatbot|chattbot|language\\s+model");
 
 const INFO_OPEN = INFO.find(([k]) => k === "open")![1];
 
@@ -114,7 +147,52 @@ function scan<T extends string>(text: string, lexicon: Lexicon<T>): Set<T> {
 /** "… so I can use it for X, right?": a statement of a permission, asked to be confirmed */
 const TAG_PERMISSION = new RegExp(`${W}(?:i|we|jag|vi|man)\\s+(?:can|may|kan|får)(?![\\p{L}]).*(?:right|eller\\s+hur|va|correct|rätt|ok|okej)\\s*\\?\\s*$`, "iu");
 
+function askOfClause(clause: string): Ask | undefined {
+  if (WH_START.test(clause)) return undefined;
+  if (CLASSIFYING.test(clause) && !MAY.test(clause.replace(/^\s*\p{L}+/u, ""))) return undefined;
+  if (TAG_PERMISSION.test(clause)) return "may";
+  const must = MUST.exec(clause);
+  const may = MAY.exec(clause);
+  if (must && (!may || must.index < may.index)) return "must";
+  if (may) return "may";
+  // a clause opening with a modal asks yes or no whoever the subject is ("Kan IT fixa det?")
+  if (MODAL_OPENING.test(clause) || VERB_FIRST.test(clause) || TAG_ENDING.test(clause)) return "may";
+  return undefined;
+}
+
+/**
+ * A question of permission opens with a modal whatever its subject ("Kan IT fixa det?", "Would
+ * it be a problem …?") or ends in a tag ("…, eller?", "…, right?", "… går väl bra?"). Other
+ * verbs first ask facts ("Finns det …?", "Sparas det …?", "Har vi licens …?"), not permission.
+ */
+const MODAL_OPENING = new RegExp(
+  `^\\s*${rx("kan|får|kunde|skulle|går|funkar|duger|vore|can|could|may|might|would").source}\\s.*\\?\\s*$`,
+  "iu",
+);
+const TAG_ENDING = new RegExp(`(?:${rx("eller|va|right|correct|yes|ok|okay|okej|eller\\s+hur|eller\\s+inte|or\\s+not|isn't\\s+it|won't\\s+it|är\\s+det\\s+inte").source})\\s*\\?\\s*$|${W}väl(?![\\p{L}]).*\\?\\s*$|${W}väl\\s+(?:vara\\s+)?(?:lugnt|ok|okej|bra|fine|tillåtet|inga\\s+problem|ingen\\s+fara)\\s*[.!]*\\s*$`, "iu");
+/** "räknas provresultat som känsliga?": what something counts as, not whether it is allowed */
+const CLASSIFYING = rx("räknas|räknar\\s+man|klassas|klassificeras|anses|betraktas|counts?\\s+as|count\\s+as|considered|classified\\s+as|regarded\\s+as");
+
+/** a question's clauses, the asking one first: the last ending in "?", then the last one */
+function clausesByAsking(text: string): string[] {
+  const clauses = text
+    .split(/(?<=[.!?…])\s+|\s+[–—]\s+|\s+-\s+|\n+/u)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+  const asking = clauses.filter((c) => /\?\s*$/.test(c)).reverse();
+  const last = clauses[clauses.length - 1];
+  return [...asking, ...(last && !asking.includes(last) ? [last] : [])];
+}
+
+/** is it a yes/no question, and about permission or obligation: the asking clause decides, then the first modal */
 export function askOf(question: string): Ask | undefined {
+  const clauses = clausesByAsking(question);
+  // who/what/how in the asking clause makes the whole an open question
+  if (clauses.length > 0 && WH_START.test(clauses[0])) return undefined;
+  for (const c of clauses) {
+    const ask = askOfClause(c);
+    if (ask) return ask;
+  }
   if (WH_START.test(question)) return undefined;
   if (TAG_PERMISSION.test(question)) return "may";
   const must = MUST.exec(question);
@@ -134,25 +212,28 @@ function namesRealPlace(text: string): boolean {
 }
 
 /** the pack's own examples as word-start patterns (built once per pack) */
-const termCache = new WeakMap<InfoTerms, Lexicon<InfoKind>>();
-function termLexicon(terms: InfoTerms): Lexicon<InfoKind> {
+const termCache = new WeakMap<object, Lexicon<string>>();
+function termLexicon<K extends string>(terms: Partial<Record<K, string[]>>): Lexicon<K> {
   let lex = termCache.get(terms);
   if (!lex) {
     const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-    lex = Object.entries(terms).map(([k, words]) => [k as InfoKind, rx((words ?? []).map(esc).join("|"))]);
+    lex = Object.entries<string[] | undefined>(terms).map(([k, words]) => [k, rx((words ?? []).map(esc).join("|"))]);
     termCache.set(terms, lex);
   }
-  return lex;
+  return lex as Lexicon<K>;
 }
 
 /** "utan några kunduppgifter", "inga personuppgifter", "without any personal data": named to say it is absent */
-const ABSENT = rx("(?:utan|inga|inget|ingen|inte\\s+några|without|no)\\s+(?:några\\s+|någon\\s+|något\\s+|any\\s+)?\\p{L}+(?:\\s+(?:data|uppgifter|information))?");
+const ABSENT = rx("(?:utan|inga|inget|ingen|inte\\s+några|without|no)\\s+(?:några\\s+|någon\\s+|något\\s+|nån\\s+|nåt\\s+|any\\s+)?\\p{L}+(?:\\s+(?:data|uppgifter|information))?");
 
-export function readQuestion(question: string, terms: InfoTerms = {}): QuestionSlots {
+export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms: ToolTerms = {}): QuestionSlots {
   const text = question.normalize("NFC");
   const present = blank(text, ABSENT);
   const info = scan(present, INFO);
   for (const k of scan(present, termLexicon(terms))) info.add(k);
+  // "utan några kunduppgifter": a kind the question says is absent is not there, whatever else hints at it
+  const absent = new Set<InfoKind>();
+  for (const m of text.matchAll(new RegExp(ABSENT.source, "giu"))) for (const k of scan(m[0], INFO)) absent.add(k);
   // what the draft reviewer finds in the question itself
   // AI products are no people ("Gemini", "Claude"): the reviewer reads the question without them
   let withoutTools = text;
@@ -164,12 +245,23 @@ export function readQuestion(question: string, terms: InfoTerms = {}): QuestionS
   }
   // a question about special categories is about personal data too
   if (info.has("special")) info.add("personal");
+  for (const k of absent) if (!info.has("special") || k !== "personal") info.delete(k);
   const tool = scan(text, TOOL);
+  for (const k of scan(text, termLexicon(toolTerms))) tool.add(k);
+  // an app nobody has vetted is one the organisation has not procured
+  const use = scan(blank(text, INFO_OPEN), USE);
+  if (NEW_TOOL.test(text) && !use.has("buy")) tool.add("unknown");
+  if (tool.has("unknown") && !tool.has("approved")) tool.add("public");
   // a picture of a real place is a likeness of something real, like one of a person
   if (namesRealPlace(text) && /(?<![\p{L}])(?:bild|foto|illustration|image|picture|photo)/iu.test(text)) info.add("images-of-people");
   // "already published", "on our website" tell what the information is, not what is done with it
-  const use = scan(blank(text, INFO_OPEN), USE);
-  const ask = askOf(text);
+  let ask = askOf(text);
   const duty = ask === "must" ? scan(text, DUTY) : new Set<Duty>();
-  return { ask, namesAi: tool.size > 0 || NAMES_AI.test(text), info, tool, use, duty };
+  const responsibility = RESPONSIBILITY.test(text);
+  const denies = responsibility && NOT_MINE.test(text);
+  if (responsibility && (ask !== undefined || denies || /\?\s*$/.test(text))) {
+    ask = "must";
+    duty.add("check-output");
+  }
+  return { ask, ...(denies ? { denies } : {}), namesAi: tool.size > 0 || NAMES_AI.test(text), info, tool, use, duty };
 }

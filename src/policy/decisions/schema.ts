@@ -5,9 +5,9 @@ import { z } from "zod";
 import { packCitationSchema } from "../pack-schema";
 import type { Citation } from "../types";
 
-export const INFO_KINDS = ["open", "internal", "customer", "personal", "special", "secret", "copyright", "images-of-people", "code"] as const;
-export const TOOL_KINDS = ["public", "approved", "copilot", "embedded"] as const;
-export const USES = ["paste", "summarise", "translate", "draft", "images", "decide", "publish", "code", "buy", "use"] as const;
+export const INFO_KINDS = ["open", "internal", "customer", "personal", "special", "secret", "copyright", "images-of-people", "own-images", "code"] as const;
+export const TOOL_KINDS = ["public", "approved", "copilot", "embedded", "unknown"] as const;
+export const USES = ["paste", "summarise", "translate", "draft", "images", "decide", "publish", "unchecked", "undisclosed", "unapproved", "unsure", "casework", "access", "code", "buy", "use"] as const;
 export const DUTIES = ["approval", "label", "check-output", "risk-analysis", "report", "document", "training"] as const;
 
 export type InfoKind = (typeof INFO_KINDS)[number];
@@ -35,6 +35,8 @@ export const decisionRowSchema = z
     condition: bilingual.optional(),
     /** the condition is met by the situation itself when the question's information is only of these kinds */
     metBy: z.strictObject({ info: z.array(z.enum(INFO_KINDS)).min(1) }).optional(),
+    /** the row holds only when the question also names one of these uses (an image shown without its caption) */
+    alsoUse: z.array(z.enum(USES)).min(1).optional(),
     citations: z.array(packCitationSchema).min(1, "a row must cite the text it rests on").max(3),
     note: z.string().optional(),
   })
@@ -49,6 +51,8 @@ export const decisionRowSchema = z
 export const decisionsFileSchema = z.strictObject({
   /** words the policy itself gives as examples of a kind of information ("affärskritisk (utbildningsmaterial, ekonomi …)"), matched as word starts */
   terms: z.partialRecord(z.enum(INFO_KINDS), z.array(z.string().trim().min(3).max(60)).min(1)).optional(),
+  /** AI products the policy itself names and classes ("ett upphandlat AI-system som till exempel SveaGPT") */
+  toolTerms: z.partialRecord(z.enum(TOOL_KINDS), z.array(z.string().trim().min(3).max(60)).min(1)).optional(),
   decisions: z.array(decisionRowSchema),
 });
 
@@ -65,11 +69,14 @@ export interface DecisionRow {
   verdict: RowVerdict;
   condition?: { sv: string; en: string };
   metBy?: { info: InfoKind[] };
+  alsoUse?: Use[];
   citations: Citation[];
 }
 
 /** a pack's own examples of kinds of information */
 export type InfoTerms = Partial<Record<InfoKind, string[]>>;
+/** a pack's own names of AI products, by the kind of tool it classes them as */
+export type ToolTerms = Partial<Record<ToolKind, string[]>>;
 
 export function normaliseSlot<T extends string>(v: readonly string[] | undefined): Slot<T> {
   return !v || v[0] === "any" ? "any" : (v as T[]);

@@ -14,6 +14,8 @@ export interface DecisionOutcome {
   rows: DecisionRow[];
   /** the question leaves these open and the rows differ on them */
   dependsOn?: OpenSlot[];
+  /** "no" because the question asserted away a duty the rows require */
+  denied?: boolean;
 }
 
 const MAY_ORDER: RowVerdict[] = ["no", "conditional", "yes"];
@@ -53,6 +55,13 @@ function toolsFor(q: QuestionSlots, rows: DecisionRow[], copilotClass: ToolClass
 }
 
 export function decide(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolClass): DecisionOutcome {
+  const outcome = decideAsked(rows, q, copilotClass);
+  // "that's on the tool, not me, right?" asserts a required duty away: the rules say no
+  if (q.denies && q.ask === "must" && outcome.verdict === "yes") return { ...outcome, verdict: "no", denied: true };
+  return outcome;
+}
+
+function decideAsked(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolClass): DecisionOutcome {
   if (!q.ask) return { verdict: null, rows: [] };
   // a question that names no information, tool, use or duty is not about what the table rules
   // on ("kan man få sparken …?"): rows that hold "whatever the situation" do not answer it
@@ -67,7 +76,8 @@ export function decide(rows: DecisionRow[], q: QuestionSlots, copilotClass?: Too
   // a condition the situation itself meets ("only open information", asked about open information) is a yes
   const met = (r: DecisionRow): DecisionRow =>
     r.verdict === "conditional" && r.metBy && q.info.size > 0 && [...q.info].every((i) => r.metBy!.info.includes(i)) ? { ...r, verdict: "yes" } : r;
-  const matching = candidates.filter((r) => names.every((n) => matches(r[n], slots[n]))).map(met);
+  const also = (r: DecisionRow) => !r.alsoUse || r.alsoUse.some((u) => q.use.has(u));
+  const matching = candidates.filter((r) => also(r) && names.every((n) => matches(r[n], slots[n]))).map(met);
   // a row about a narrower situation that grants more is the general row's exception ("public
   // AI: only open information" gives way to "public AI with open information: yes"); rows
   // that ask as much or more all hold at once
@@ -79,7 +89,7 @@ export function decide(rows: DecisionRow[], q: QuestionSlots, copilotClass?: Too
 
   // rows that would apply had the question said more: what the answer depends on
   const open = names.filter((n) => slots[n].size === 0);
-  const partial = candidates.filter((r) => names.every((n) => (slots[n].size === 0 ? r[n] !== "any" : matches(r[n], slots[n]))));
+  const partial = candidates.filter((r) => also(r) && names.every((n) => (slots[n].size === 0 ? r[n] !== "any" : matches(r[n], slots[n]))));
   if (partial.length === 0 || open.length === 0) return { verdict: null, rows: [] };
   const dependsOn = open.filter((n) => partial.some((r) => r[n] !== "any"));
   // one row per verdict, strictest first: the answer quotes how it can go
