@@ -143,18 +143,24 @@ function scan<T extends string>(text: string, lexicon: Lexicon<T>): Set<T> {
   return out;
 }
 
-/** is it a yes/no question, and about permission or obligation: the first modal decides */
 /** "… so I can use it for X, right?": a statement of a permission, asked to be confirmed */
 const TAG_PERMISSION = new RegExp(`${W}(?:i|we|jag|vi|man)\\s+(?:can|may|kan|får)(?![\\p{L}]).*(?:right|eller\\s+hur|va|correct|rätt|ok|okej)\\s*\\?\\s*$`, "iu");
+
+/** permission or obligation, by the words that ask it: the first modal decides */
+function askByWords(text: string): Ask | undefined {
+  if (WH_START.test(text)) return undefined;
+  if (TAG_PERMISSION.test(text)) return "may";
+  const must = MUST.exec(text);
+  const may = MAY.exec(text);
+  if (must && (!may || must.index < may.index)) return "must";
+  return may ? "may" : undefined;
+}
 
 function askOfClause(clause: string): Ask | undefined {
   if (WH_START.test(clause)) return undefined;
   if (CLASSIFYING.test(clause) && !MAY.test(clause.replace(/^\s*\p{L}+/u, ""))) return undefined;
-  if (TAG_PERMISSION.test(clause)) return "may";
-  const must = MUST.exec(clause);
-  const may = MAY.exec(clause);
-  if (must && (!may || must.index < may.index)) return "must";
-  if (may) return "may";
+  const ask = askByWords(clause);
+  if (ask) return ask;
   // a clause opening with a modal asks yes or no whoever the subject is ("Kan IT fixa det?")
   if (MODAL_OPENING.test(clause) || VERB_FIRST.test(clause) || TAG_ENDING.test(clause)) return "may";
   return undefined;
@@ -193,12 +199,7 @@ export function askOf(question: string): Ask | undefined {
     const ask = askOfClause(c);
     if (ask) return ask;
   }
-  if (WH_START.test(question)) return undefined;
-  if (TAG_PERMISSION.test(question)) return "may";
-  const must = MUST.exec(question);
-  const may = MAY.exec(question);
-  if (must && (!may || must.index < may.index)) return "must";
-  return may ? "may" : undefined;
+  return askByWords(question);
 }
 
 /** a place name written with a capital (not opening a sentence): "en bild av Vättern", "Kiruna" */
