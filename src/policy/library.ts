@@ -6,10 +6,12 @@ import { Vocabulary } from "./analysis/vocabulary";
 import { composeAnswer } from "./answer/compose";
 import { readQuestion } from "./decisions/question-slots";
 import { decide } from "./decisions/verdict";
+import type { Use } from "./decisions/schema";
 import { PackNotFoundError } from "./errors";
 import { loadPacks, policyDirs } from "./pack-loader";
 import { PackEngine } from "./search/engine";
 import { passageTokens } from "./search/passage-index";
+import { unruledTopic } from "./search/unruled-topics";
 import type { Answer, Lang, PolicyLibrary, PolicyPack } from "./types";
 
 /** longer input is cut here before any analysis (chat routes anything this long to review) */
@@ -46,6 +48,12 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
       const lang = opts?.lang ?? detectLanguage(question);
       const retrieval = e.retrieve(question, lang);
       const slots = readQuestion(question, e.pack.decisionTerms, e.pack.decisionToolTerms);
+      // a topic the policy never speaks of (licences, courses, costs …) is not covered, unless the
+      // question is about material handed to a tool ("klistra in kostnadskalkylen i ChatGPT")
+      const handlesMaterial = slots.info.size > 0 || ["paste", "summarise", "translate"].some((u) => slots.use.has(u as Use));
+      if (!handlesMaterial && unruledTopic(question, e.ruledTopics)) {
+        return composeAnswer(e.pack, { ...retrieval, inScope: false, faq: undefined }, lang, undefined);
+      }
       const outcome = decide(e.pack.decisions, slots, e.pack.facts.tools.copilot.class);
       // the table answers a question retrieval doubts only when it names AI and a row applies
       const usable = retrieval.inScope || (slots.namesAi && outcome.verdict !== null);

@@ -175,6 +175,29 @@ describe("reading a question: forms and situations", () => {
     assert.equal(lib.ask("hjo", "Kan jag låta AI:n behandla personuppgifter om brukare utan särskilt tillstånd?").verdictKind, "no");
   });
 
+  it("reads a modal after a comma, a bare infinitive, a plan told without a question and a confirmation asked for", () => {
+    assert.equal(askOf("har inget utkast klart än, kan Gemini skriva första versionen?"), "may");
+    assert.equal(askOf("Hittade en app som gör protokoll åt en, prova den på nästa möte?"), "may");
+    assert.equal(askOf("vill låta copilot sammanfatta remissvaren"), "may");
+    assert.equal(askOf("chefen har redan sagt ja, så det är lugnt?"), "may");
+    assert.equal(askOf("Jag ska klistra in listan i Claude. Kör?"), "may");
+    assert.equal(readQuestion("Gemini wrote the report, but I'm still on the hook if it's wrong?").ask, "must");
+    // a plan told inside a question is the question's, not a second one
+    assert.equal(askOf("Vi vill köpa in ett AI-verktyg, vem godkänner det?"), undefined);
+    assert.ok(readQuestion("måste jag fråga min chef innan jag testar Claude?").duty.has("approval"));
+    assert.ok(readQuestion("Behöver vi kolla det Copilot skrivit innan det går ut?").duty.has("check-output"));
+  });
+
+  it("reads a described person, a decision the tool makes, and a decision that is only text", () => {
+    // no name, but a pupil with a diagnosis is a person with health data
+    const pupil = readQuestion("Får jag be ChatGPT om ett åtgärdsprogram, inga namn, bara en pojke i 3a med autism?");
+    assert.ok(pupil.info.has("special") && pupil.info.has("personal"));
+    assert.ok(readQuestion("Kan jag klistra in anteckningarna från hembesöket hos familjen i Gemini?").info.has("personal"));
+    assert.ok(readQuestion("Can Copilot make the call on which tenders we reject?").use.has("decide"));
+    const published = readQuestion("Can I paste the board's published decision into ChatGPT?");
+    assert.ok(!published.use.has("decide") && published.info.has("open"));
+  });
+
   it("a claim that the result is someone else's responsibility is answered no where the rules put it on the user", () => {
     const lib = testLibrary();
     const q = readQuestion("ChatGPT räknade fel i kalkylen, det är väl verktygets fel och inte mitt?");
@@ -261,24 +284,41 @@ describe("decision tables: loading", () => {
 
 describe("decision tables: the retired blind sets (written from the seed texts by helpers who saw neither engine nor evaluation sets)", () => {
   const lib = testLibrary();
-  for (const [file, floor] of [
-    ["verdicts-blind1.jsonl", 0.9],
-    ["verdicts-blind2.jsonl", 0.85],
-    ["verdicts-blind3.jsonl", 0.85],
-    ["verdicts-blind4.jsonl", 0.8],
-    ["verdicts-blind5.jsonl", 0.85],
-    ["verdicts-blind6.jsonl", 0.75],
+  // floor of verdicts right, and of questions the policy is silent on refused
+  for (const [file, floor, silentFloor] of [
+    ["verdicts-blind1.jsonl", 0.9, 0.6],
+    ["verdicts-blind2.jsonl", 0.85, 0.6],
+    ["verdicts-blind3.jsonl", 0.85, 0.3],
+    ["verdicts-blind4.jsonl", 0.8, 0.6],
+    ["verdicts-blind5.jsonl", 0.85, 0.8],
+    ["verdicts-blind6.jsonl", 0.75, 0.8],
+    ["verdicts-blind7.jsonl", 0.85, 0.6],
   ] as const) {
-    it(`${file}: verdicts right on at least ${floor} of the yes/no/conditional questions, no wrong yes`, () => {
-      const lines = fs
+    const lines = () =>
+      fs
         .readFileSync(path.join(__dirname, "../../../test/policy/fixtures", file), "utf8")
         .split("\n")
         .filter(Boolean)
         .map((l) => JSON.parse(l) as { policy: string; question: string; verdict: string | null });
+    it(`${file}: at least ${silentFloor} of the questions the policy is silent on refused, at most 2 covered ones`, () => {
+      let silent = 0;
+      let silentRefused = 0;
+      let coveredRefused = 0;
+      for (const x of lines()) {
+        const refused = lib.ask(x.policy, x.question).citations.length === 0;
+        if (x.verdict === "not_covered") {
+          silent++;
+          if (refused) silentRefused++;
+        } else if (refused) coveredRefused++;
+      }
+      assert.ok(silentRefused / silent >= silentFloor, `${silentRefused}/${silent} refused`);
+      assert.ok(coveredRefused <= 2, `${coveredRefused} covered questions refused`);
+    });
+    it(`${file}: verdicts right on at least ${floor} of the yes/no/conditional questions, no wrong yes`, () => {
       let asked = 0;
       let right = 0;
       let wrongYes = 0;
-      for (const x of lines) {
+      for (const x of lines()) {
         if (x.verdict !== "yes" && x.verdict !== "no" && x.verdict !== "conditional") continue;
         asked++;
         const got = lib.ask(x.policy, x.question).verdictKind;

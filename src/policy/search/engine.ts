@@ -5,6 +5,7 @@ import { Vocabulary } from "../analysis/vocabulary";
 import { fold } from "../analysis/normalize";
 import type { FaqEntry, Lang, Passage, PolicyPack } from "../types";
 import { measureCoverage, inScope, type Coverage } from "./coverage";
+import { topicsRuled } from "./unruled-topics";
 import { FaqMatcher, type FaqCandidate } from "./faq-match";
 import { buildPassageIndex, passageTokens, resolveCitation, type PassageIndex } from "./passage-index";
 import { analyzeQuery, type AnalyzedQuery } from "./query";
@@ -48,6 +49,8 @@ const CANDIDATES = 20;
 export class PackEngine {
   private readonly index: PassageIndex;
   private readonly packVocab = new Vocabulary();
+  /** the topics of unruled-topics.ts this policy speaks of */
+  readonly ruledTopics: ReadonlySet<string>;
   private readonly faq: FaqMatcher;
   private readonly docCount: number;
   /** per passage: concepts and kind of statement, computed once */
@@ -64,6 +67,7 @@ export class PackEngine {
     private readonly vocab: Vocabulary,
   ) {
     for (const p of pack.passages) for (const tok of passageTokens(p).all) this.packVocab.add(tok);
+    this.ruledTopics = topicsRuled(pack.passages);
     this.index = buildPassageIndex(pack, vocab);
     const df = new Map<string, number>();
     for (const p of pack.passages) {

@@ -1,0 +1,89 @@
+// Topics staff bring to a policy bot that many AI policies never rule on: what a licence or
+// subscription costs, accounts and log-ins, courses, how long a vendor keeps chats, copyright,
+// labelling, the data protection officer, what happens to someone who breaks the rules. A
+// question about one of them shares words with every AI policy ("ChatGPT", "använda"), so word
+// coverage cannot tell; the pack's own text can: a topic it never speaks of is one it does not
+// cover, whatever else the question names.
+import type { Passage } from "../types";
+
+interface Topic {
+  id: string;
+  /** a question about buying it is about procurement, which a policy may rule on in its own words */
+  procurement?: boolean;
+  /** what the question asks about */
+  asked: RegExp;
+  /** the policy's own words for the topic: one of them in its text means it rules on it */
+  ruled: RegExp;
+}
+
+// word starts: \b does not know å/ä/ö
+const W = "(?<![\\p{L}\\p{N}])";
+const re = (body: string) => new RegExp(`${W}(?:${body})`, "iu");
+
+const TOPICS: Topic[] = [
+  {
+    id: "cost",
+    procurement: true,
+    asked: re("kostnad|kostar|kosta(?![\\p{L}])|pris(?:et)?(?![\\p{L}])|betala|betalar|avgift|ersättning\\s+för|ersätt(?:s|as)|utlägg|faktur|prenumeration|abonnemang|costs?(?![\\p{L}])|price|pay(?:s|ing)?\\s+for|paid|fees?(?![\\p{L}])|reimburs|expens|subscription|budget\\s+code"),
+    // whole words: "kostnadsfria AI-tjänster" are free tools, not a word on costs
+    ruled: re("(?:kostnad(?:en|er|erna)?|kostar|avgift(?:en|er)?|betala|betalar|pris(?:et)?|prenumeration(?:en)?|abonnemang(?:et)?)(?![\\p{L}])"),
+  },
+  {
+    id: "licence-account",
+    procurement: true,
+    // an account of one's own, not "konsulter som har konto i vår it-miljö"
+    asked: re("licens|licence|license|(?:ett|mitt|nytt|eget|ditt|sitt)\\s+(?:\\p{L}+-)?konto(?![\\p{L}])|\\p{L}+-konto|kontot\\s+(?:till|för|i)|inloggning|logga\\s+in|loggar\\s+in|log\\s+in|sign\\s+in|login|(?:an|my|a\\s+new|own)\\s+(?:\\p{L}+\\s+)?account(?![\\p{L}])"),
+    // "inloggningsuppgifter" are credentials, information the policy protects, not accounts
+    ruled: re("licens|(?:konto|kontot|konton)(?![\\p{L}])|logga\\s+in"),
+  },
+  {
+    id: "training",
+    asked: re("kurs(?:er|en|erna)?(?![\\p{L}])|\\p{L}*utbildning(?:ar|en|arna)?(?![\\p{L}])|fortbildning|kompetensutveckling|workshop|course|training"),
+    // "utbildningsmaterial" is information, not training
+    ruled: re("kurs(?:er|en|erna)?(?![\\p{L}])|utbildning(?:ar|en|arna)?(?![\\p{L}])|fortbildning|kompetensutveckling|utbilda"),
+  },
+  {
+    id: "retention",
+    asked: re("historik|radera|raderas|hur\\s+länge\\s+(?:\\p{L}+\\s+){0,3}?(?:spara|sparas|lagra|lagras|finns)|retention|history|delete|how\\s+long\\s+(?:\\p{L}+\\s+){0,4}?(?:kept|stored|saved|retained)"),
+    ruled: re("historik|radera|gallr|lagringstid|sparas\\s+i|retention"),
+  },
+  {
+    id: "copyright",
+    asked: re("upphovsrätt|upphovsrätts\\p{L}*|äger\\s+(?:rätten|upphovs|texten|bilden|resultatet)|copyright|who\\s+owns|ownership|immateriell"),
+    ruled: re("upphovsr|immateriell|äganderätt"),
+  },
+  {
+    id: "labelling",
+    asked: re("märk(?:a|as|ning|t|er)?(?![\\p{L}])|märkas|bildtext|vattenstämp|vattenmärk|labell?(?:ed|ing)?(?![\\p{L}])|caption|watermark"),
+    ruled: re("märk|bildtext|transparen|vattenmärk|vattenstämp"),
+  },
+  {
+    id: "dpo",
+    asked: re("dataskyddsombud|dpo(?![\\p{L}])|data\\s+protection\\s+officer"),
+    ruled: re("dataskyddsombud"),
+  },
+  {
+    id: "sanctions",
+    asked: re("uppsagd|sparken|avsked|disciplin|varning\\s+från|fired|dismiss|sanction|get\\s+in\\s+trouble"),
+    ruled: re("uppsäg|uppsagd|avsked|disciplin|sanktion|arbetsrättslig"),
+  },
+];
+
+/** someone here buying or paying for a tool ("vi köper", "tänkte betala", "can I just buy it"), not "kommunen har köpt" */
+const BUY = "(?:köp|inköp|betal|upphandl|anskaff|buy|pay|purchas|procur)";
+const BUYING = re(`(?:vi|jag|we|i|man|teamet|team|förvaltningen|enheten|avdelningen)\\s+(?:\\p{L}+\\s+){0,3}?${BUY}|(?:tänkte|vill|ska|att|to)\\s+${BUY}`);
+const PROCUREMENT_RULED = re("köp|inköp|upphandl|anskaff");
+
+/** the topics a pack's text speaks of (computed once per pack) */
+export function topicsRuled(passages: readonly Passage[]): ReadonlySet<string> {
+  const text = passages.map((p) => p.text).join("\n");
+  const ruled = new Set(TOPICS.filter((t) => t.ruled.test(text)).map((t) => t.id));
+  if (PROCUREMENT_RULED.test(text)) ruled.add("procurement");
+  return ruled;
+}
+
+/** the first topic the question asks about that the pack never speaks of */
+export function unruledTopic(question: string, ruled: ReadonlySet<string>): string | undefined {
+  const buying = ruled.has("procurement") && BUYING.test(question);
+  return TOPICS.find((t) => !ruled.has(t.id) && !(t.procurement && buying) && t.asked.test(question))?.id;
+}

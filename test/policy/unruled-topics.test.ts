@@ -1,0 +1,52 @@
+// Topics a policy never speaks of: a question about them is refused with where to turn,
+// even though it names AI and shares the policy's everyday words.
+import { strict as assert } from "node:assert";
+import { topicsRuled, unruledTopic } from "../../src/policy/search/unruled-topics";
+import type { Passage } from "../../src/policy/types";
+import { testLibrary } from "../support/library";
+
+const passage = (text: string): Passage => ({ id: `t#${text.length}`, packId: "t", section: "S", rule: null, text });
+
+describe("topics a policy never speaks of", () => {
+  it("a pack rules on a topic when its own text uses the topic's words, as whole words where a compound means something else", () => {
+    const ruled = topicsRuled([
+      passage("Alla anställda ska gå en utbildning i AI innan de använder verktygen."),
+      passage("Kostnadsfria AI-tjänster får bara användas med öppen information."),
+      passage("Dela aldrig inloggningsuppgifter med ett AI-verktyg. Inköp av AI-verktyg godkänns av förvaltningschefen."),
+    ]);
+    assert.ok(ruled.has("training"));
+    // "kostnadsfria" tools and "inloggningsuppgifter" say nothing on costs or accounts
+    assert.ok(!ruled.has("cost"));
+    assert.ok(!ruled.has("licence-account"));
+    assert.ok(ruled.has("procurement"));
+  });
+
+  it("names the topic a question asks about that the pack leaves alone", () => {
+    const ruled = new Set(["procurement"]);
+    assert.equal(unruledTopic("Vad kostar en Copilot-licens för vår enhet?", ruled), "cost");
+    assert.equal(unruledTopic("hur får jag ett eget konto i Claude?", ruled), "licence-account");
+    assert.equal(unruledTopic("Finns det någon AI-kurs i vår?", ruled), "training");
+    assert.equal(unruledTopic("How long does Gemini keep my chat history?", ruled), "retention");
+    // "accountable" is no account, "har konto i vår it-miljö" no question about accounts
+    assert.equal(unruledTopic("Am I accountable for what Copilot writes?", ruled), undefined);
+    assert.equal(unruledTopic("gäller riktlinjen konsulter som har konto i vår it-miljö?", ruled), undefined);
+    // buying is procurement, which this pack rules on; what the municipality has bought is not
+    assert.equal(unruledTopic("Vi vill köpa in Midjourney-licenser, vem ska godkänna?", ruled), undefined);
+    assert.equal(unruledTopic("Hur många licenser har kommunen köpt?", ruled), "licence-account");
+  });
+
+  it("the shipped packs refuse what they never speak of, and still answer material handed to a tool", () => {
+    const lib = testLibrary();
+    const refused = (pack: string, q: string) => lib.ask(pack, q).citations.length === 0;
+    assert.ok(refused("soderkoping", "Vad kostar en Copilot-licens för vår enhet?"));
+    assert.ok(refused("soderkoping", "Finns det någon AI-utbildning vi måste gå?"));
+    // Hjo has image rules but none on labelling them; Söderköping's rule Q does
+    assert.ok(refused("hjo", "Måste AI-bilder märkas när vi lägger ut dem?"));
+    assert.ok(!refused("soderkoping", "Måste AI-bilder märkas när vi lägger ut dem?"));
+    const refusal = lib.ask("hjo", "Måste AI-bilder märkas när vi lägger ut dem?");
+    assert.equal(refusal.verdictKind ?? null, null);
+    assert.ok(refusal.answer.length > 0);
+    // "kostnadskalkylen" is material handed to a tool, which the policy rules on
+    assert.ok(!refused("soderkoping", "får jag klistra in kostnadskalkylen för bygget i chatgpt?"));
+  });
+});
