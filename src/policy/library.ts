@@ -6,6 +6,7 @@ import { Vocabulary } from "./analysis/vocabulary";
 import { composeAnswer } from "./answer/compose";
 import { readQuestion } from "./decisions/question-slots";
 import { decide } from "./decisions/verdict";
+import { classifyQuestion } from "./decisions/classify-question";
 import type { Use } from "./decisions/schema";
 import { PackNotFoundError } from "./errors";
 import { loadPacks, policyDirs } from "./pack-loader";
@@ -49,10 +50,25 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
       const retrieval = e.retrieve(question, lang);
       const slots = readQuestion(question, e.pack.decisionTerms, e.pack.decisionToolTerms);
       // a topic the policy never speaks of (licences, courses, costs …) is not covered, unless the
-      // question is about material handed to a tool ("klistra in kostnadskalkylen i ChatGPT")
-      const handlesMaterial = slots.info.size > 0 || ["paste", "summarise", "translate"].some((u) => slots.use.has(u as Use));
+      // question is about material handed to a tool ("klistra in kostnadskalkylen i ChatGPT") or reports a mishap
+      const handlesMaterial = slots.info.size > 0 || slots.duty.has("report") || ["paste", "summarise", "translate"].some((u) => slots.use.has(u as Use));
       if (!handlesMaterial && unruledTopic(question, e.ruledTopics)) {
         return composeAnswer(e.pack, { ...retrieval, inScope: false, faq: undefined }, lang, undefined);
+      }
+      // "Räknas lagtext som öppen information?", "Gäller policyn även konsulter?": what something is
+      if (!slots.ask) {
+        const c = classifyQuestion(question, {
+          terms: e.pack.decisionTerms,
+          toolTerms: e.pack.decisionToolTerms,
+          copilotClass: e.pack.facts.tools.copilot.class,
+          scope: e.pack.scope,
+          passages: e.pack.passages,
+        });
+        // a question of scope names the policy itself, whatever retrieval makes of its other words
+        if (c && (retrieval.inScope || c.asks === "applies")) {
+          const cited = c.passages.length > 0 ? c.passages.map((p) => ({ policy: p.packId, section: p.section, rule: p.rule, quote: p.text })) : (e.pack.scope?.citations ?? []);
+          return composeAnswer(e.pack, retrieval, lang, undefined, { ...c, citations: cited });
+        }
       }
       const outcome = decide(e.pack.decisions, slots, e.pack.facts.tools.copilot.class);
       // the table answers a question retrieval doubts only when it names AI and a row applies

@@ -10,7 +10,7 @@ import { PackError, type PackIssue } from "./errors";
 import { faqFileSchema, packFileSchema, type PackCitation } from "./pack-schema";
 import { parsePolicyMarkdown } from "./policy-markdown";
 import type { Citation, FaqEntry, Fact, PackFacts, Passage, PolicyPack, Section } from "./types";
-import { decisionsFileSchema, normaliseSlot, type DecisionRow, type InfoTerms, type ToolTerms } from "./decisions/schema";
+import { decisionsFileSchema, normaliseSlot, type DecisionRow, type InfoTerms, type PackScope, type ToolTerms } from "./decisions/schema";
 
 export const POLICY_FILE = "policy.md";
 export const FACTS_FILE = "pack.json";
@@ -76,11 +76,13 @@ export function loadPack(dir: string): PolicyPack {
   let decisions: DecisionRow[] = [];
   let decisionTerms: InfoTerms = {};
   let decisionToolTerms: ToolTerms = {};
+  let scope: PackScope | undefined;
   if (fs.existsSync(decisionsFile)) {
     const table = validate(decisionsFile, decisionsFileSchema, parseJson(decisionsFile, fs.readFileSync(decisionsFile, "utf8")));
     decisionTerms = table.terms ?? {};
     decisionToolTerms = table.toolTerms ?? {};
     const dr = new CitationResolver(id, sections, shown(decisionsFile));
+    if (table.scope) scope = { groups: table.scope.groups, citations: table.scope.citations.map((c, j) => dr.resolve(c, `scope.citations[${j}]`)) };
     const seen = new Set<string>();
     decisions = table.decisions.map((row, i) => {
       if (seen.has(row.id)) throw new PackError("PACK_DUPLICATE_ID", shown(decisionsFile), { field: `decisions[${i}].id`, message: `decision id "${row.id}" is used twice` });
@@ -102,7 +104,7 @@ export function loadPack(dir: string): PolicyPack {
     });
   }
 
-  return { id, dir: absDir, facts, sections, passages, faq, decisions, decisionTerms, decisionToolTerms };
+  return { id, dir: absDir, facts, sections, passages, faq, decisions, decisionTerms, decisionToolTerms, ...(scope ? { scope } : {}) };
 }
 
 /**

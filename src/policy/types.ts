@@ -1,5 +1,5 @@
 // Shared shapes of the policy capability. Pure data: no I/O here.
-import type { DecisionRow, InfoTerms, ToolTerms } from "./decisions/schema";
+import type { DecisionRow, InfoTerms, PackScope, ToolTerms } from "./decisions/schema";
 
 export type Lang = "sv" | "en";
 
@@ -59,6 +59,8 @@ export interface PolicyPack {
   decisionTerms: InfoTerms;
   /** the AI products the policy names, by the kind of tool it classes them as */
   decisionToolTerms: ToolTerms;
+  /** who the policy says it applies to (decisions.json), if it says */
+  scope?: PackScope;
 }
 
 /** a structured fact: plain-language summary plus the passages it rests on. */

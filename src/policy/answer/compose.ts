@@ -2,6 +2,7 @@
 // from the policy's rules (yes / no / only if / it depends), then verbatim quotes naming
 // section and rule, the deciding rows' quotes first so the verdict never contradicts the
 // quote under it; or a refusal naming where to turn.
+import type { Classification } from "../decisions/classify-question";
 import type { DecisionOutcome, OpenSlot } from "../decisions/verdict";
 import type { Retrieval } from "../search/engine";
 import type { Answer, Citation, Lang, PolicyPack } from "../types";
@@ -11,8 +12,11 @@ import { answerText } from "./locale";
 const MAX_CITATIONS = 3;
 const QUOTED_IN_TEXT = 2;
 
-export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decision?: DecisionOutcome & { ask?: "may" | "must" }): Answer {
-  if (!r.inScope && !(decision && decision.rows.length > 0)) {
+/** a question of what something is, answered (classify-question.ts), with the passages that settle it */
+export type ClassAnswer = Classification & { citations: Citation[] };
+
+export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decision?: DecisionOutcome & { ask?: "may" | "must" }, classed?: ClassAnswer): Answer {
+  if (!r.inScope && !(decision && decision.rows.length > 0) && !(classed && classed.citations.length > 0)) {
     const org = pack.facts.organisation.name;
     return {
       lang,
@@ -23,14 +27,14 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
       refused: true,
     };
   }
-  const fromRows: Citation[] = (decision?.rows ?? []).map((row) => row.citations[0]);
+  const fromRows: Citation[] = classed ? classed.citations : (decision?.rows ?? []).map((row) => row.citations[0]);
   const retrieved: Citation[] = r.ranked.map((x) => ({ policy: pack.id, section: x.passage.section, rule: x.passage.rule, quote: x.quote }));
   // the search's best passage leads when a deciding row rests on it too; else the row's own
   const rowCited = (decision?.rows ?? []).flatMap((row) => row.citations);
   // (a list quoted whole holds its item)
   const agrees = retrieved.length > 0 && rowCited.some((c) => retrieved[0].quote.includes(c.quote));
   // with no verdict ("it depends") the search's best passage leads and the rows follow
-  const order = agrees || !decision?.verdict ? [...retrieved.slice(0, 1), ...fromRows, ...retrieved.slice(1)] : [...fromRows, ...retrieved];
+  const order = classed && fromRows.length > 0 ? [...fromRows, ...retrieved] : agrees || !decision?.verdict ? [...retrieved.slice(0, 1), ...fromRows, ...retrieved.slice(1)] : [...fromRows, ...retrieved];
   const citations: Citation[] = [];
   for (const c of order) {
     if (citations.length >= MAX_CITATIONS) break;
@@ -38,7 +42,7 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
     if (citations.some((x) => x.quote.includes(c.quote) || c.quote.includes(x.quote))) continue;
     citations.push(c);
   }
-  const verdict = decision ? verdictLine(decision, lang) : undefined;
+  const verdict = classed ? classLine(classed, lang) : decision ? verdictLine(decision, lang) : undefined;
   const lines: string[] = [];
   if (verdict) lines.push(verdict, "");
   if (!decision?.dependsOn) lines.push(answerText(lang, "lead"));
@@ -47,13 +51,21 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
     lines.push(answerText(lang, "quoteLine", { quote: c.quote, source }));
   }
   const confidence = r.inScope ? r.confidence : 0.5;
-  return { lang, answer: lines.join("\n"), ...(verdict ? { verdict } : {}), verdictKind: decision?.verdict ?? null, citations, confidence, refused: false };
+  const verdictKind = classed ? classed.verdict : (decision?.verdict ?? null);
+  return { lang, answer: lines.join("\n"), ...(verdict ? { verdict } : {}), verdictKind, citations, confidence, refused: false };
+}
+
+function classLine(c: ClassAnswer, lang: Lang): string {
+  if (c.asks === "applies" || !c.category) return answerText(lang, `verdict.applies.${c.verdict}`);
+  return answerText(lang, `verdict.is.${c.verdict}`, { kind: answerText(lang, `kinds.${c.category}`) });
 }
 
 /** the first line: what the rows rule, in plain words, or what the answer depends on */
 function verdictLine(d: DecisionOutcome & { ask?: "may" | "must" }, lang: Lang): string | undefined {
   if (d.dependsOn && d.dependsOn.length > 0) {
     const what = d.dependsOn.map((s: OpenSlot) => answerText(lang, `dependsOn.${s}`)).join(answerText(lang, "and"));
+    if (d.verdict === "conditional" && d.ask) return answerText(lang, `dependsConditional.${d.ask}`, { what });
+    if (d.verdict === "no" && d.ask) return answerText(lang, `verdict.${d.ask}.no`);
     return answerText(lang, "depends", { what });
   }
   if (!d.verdict || !d.ask) return undefined;

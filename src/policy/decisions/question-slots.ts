@@ -8,6 +8,8 @@ import placeList from "../../review/lists/places";
 
 const PLACES = new Set(placeList.split("|"));
 import type { Ask, Duty, InfoKind, InfoTerms, ToolKind, ToolTerms, Use } from "./schema";
+import { MATERIAL } from "./material-kinds";
+import { rx, scan, W, type Lexicon } from "./word-patterns";
 
 export interface QuestionSlots {
   /** undefined: not a yes/no question (who, what, how …) */
@@ -22,12 +24,6 @@ export interface QuestionSlots {
   duty: Set<Duty>;
 }
 
-type Lexicon<T extends string> = Array<[T, RegExp]>;
-
-// \b does not know å/ä/ö: word starts are "not preceded by a letter"
-const W = "(?<![\\p{L}\\p{N}])";
-// å/ä/ö also match a/a/o: many type without them ("ar det ok att anvanda …")
-const rx = (body: string) => new RegExp(`${W}(?:${body.replace(/å/g, "[åa]").replace(/ä/g, "[äa]").replace(/ö/g, "[öo]")})`, "iu");
 
 /** "a new AI app": unknown unless it is being procured ("upphandla ett nytt AI-verktyg") */
 const NEW_TOOL = rx("ny(?:a|tt)?\\s+(?:gratis\\s+)?(?:ai[-\\s]?)?(?:app|tjänst|verktyg|tillägg|program|sajt|plugin)\\p{L}*|new\\s+(?:free\\s+)?(?:ai\\s+)?(?:app|tool|extension|service|plugin|site)");
@@ -36,6 +32,7 @@ const NEW_TOOL = rx("ny(?:a|tt)?\\s+(?:gratis\\s+)?(?:ai[-\\s]?)?(?:app|tjänst|
 const RESPONSIBILITY = rx(
   "(?:står|ansvarar)\\s+(?:jag|vi)\\s|(?:jag|vi)\\s+som\\s+(?:står\\s+för|ansvarar|har\\s+ansvar)|(?:jag|vi)\\s+(?:ändå\\s+|fortfarande\\s+)?ansvarig|(?:jag|vi)\\s+som\\s+får\\s+stå\\s+för|(?:am\\s+i|are\\s+we)\\s+(?:still\\s+)?(?:the\\s+one\\s+)?(?:responsible|liable|accountable)|on\\s+the\\s+hook|(?:my|our)\\s+responsibility|mitt\\s+ansvar|(?:verktygets|leverantörens|ai:ns|the\\s+tool's|the\\s+vendor's)\\s+(?:fel|ansvar|fault|responsibility)|on\\s+the\\s+(?:tool|vendor|ai|supplier)",
 );
+const NEGATED_DUTY = rx("(?:don't|do\\s+not|dont|doesn't|won't)\\s+(?:really\\s+)?(?:need|have)\\s+to|no\\s+need\\s+to|behöver\\s+(?:jag\\s+|vi\\s+|man\\s+)?inte|måste\\s+(?:jag\\s+|vi\\s+|man\\s+)?inte|slipper");
 /** "… and not mine, right?": the question asserts that the duty is not the asker's */
 const NOT_MINE = rx("(?:inte|not|isn't|ej)\\s+(?:mitt|mig|me|mine|jag|on\\s+me|my\\s+(?:fault|problem|responsibility))(?![\\p{L}])");
 
@@ -43,23 +40,23 @@ const NOT_MINE = rx("(?:inte|not|isn't|ej)\\s+(?:mitt|mig|me|mine|jag|on\\s+me|m
 const VERB_FIRST = /^\s*(?!(?:har|hade|är|var|blir|finns|kostar|heter|gäller|fungerar|vet|tror)\s)\p{L}+[rs]\s+(?:jag|vi|man|du|ni)(?![\p{L}]).*\?\s*$/iu;
 
 /** a question opening with an interrogative is a who/what/how question, whatever modal follows */
-const WH_OPENING = rx("vem|vilk(?:en|et|a)|vad|hur|var(?:för|ifrån)?|när|who|whom|whose|what|which|how|where|when|why");
+const WH_OPENING = rx("vem|vilk(?:en|et|a)|vad|hur|var(?:för|ifrån)?(?!\\s+(?:jag|vi|det|du|ni|man|den|han|hon|hen)(?![\\p{L}]))|när|who|whom|whose|what|which|how|where|when|why");
 const WH_START = new RegExp(`(?:^|[,.;:!?]\\s*)${WH_OPENING.source}\\s+\\p{L}+\\s+(?:jag|vi|man|du|ni|i|we|you)(?![\\p{L}])|^\\s*${WH_OPENING.source}`, "iu");
 
 const MUST = rx(
-  "måste|behövs|behöver\\s+(?:jag|vi|man|du|ni|det|den|de|dom|alla|vem)|(?:är|blir)\\s+(?:jag|vi|man|du|ni)\\s+(?:skyldig|tvungen|tvungna)|skyldig(?:a|het)?\\s+att|supposed\\s+to|obliged|obligated|expected\\s+to|bör\\s+(?:jag|vi|man|du|ni)|ska(?:ll)?\\s+(?:det|detta|den|de|dom)\\s|is\\s+it\\s+necessary|necessary\\s+to|ska(?:ll)?\\s+(?:jag|vi|man|du|ni)|krävs|kräver|är\\s+det\\s+(?:ett\\s+)?krav|obligatorisk|need(?:s)?\\s+to|do\\s+(?:i|we|you)\\s+(?:need|have)|have\\s+to|has\\s+to|must|required|requirement|should\\s+(?:i|we)|am\\s+i\\s+(?:required|obliged)",
+  "måste|mste(?![\\p{L}])|behövs|krav\\s+på\\s+(?:oss|mig|att)|obligatorisk|compulsory|mandatory|nödvändigt?|(?:is|are)\\s+\\p{L}+\\s+needed|needed\\s+(?:before|for|to)|necessary|(?:an?\\s+)?obligation|skyldighet|tvungen|tvungna|(?:ett\\s+)?ansvar\\s+(?:att|för\\s+att)|up\\s+to\\s+me|upp\\s+till\\s+(?:mig|oss)|förväntas|(?:are|am)\\s+(?:we|i)\\s+expected|got\\s+to|gotta|ought\\s+to|åligger|meningen\\s+att\\s+(?:vi|jag|man)\\s+ska|behöver\\s+(?:jag|vi|man|du|ni|det|den|de|dom|alla|vem)|(?:är|blir)\\s+(?:jag|vi|man|du|ni)\\s+(?:skyldig|tvungen|tvungna)|skyldig(?:a|het)?\\s+att|supposed\\s+to|obliged|obligated|expected\\s+to|bör\\s+(?:jag|vi|man|du|ni)|ska(?:ll)?\\s+(?:det|detta|den|de|dom)\\s|is\\s+it\\s+necessary|necessary\\s+to|ska(?:ll)?\\s+(?:jag|vi|man|du|ni)|krävs|kräver|är\\s+det\\s+(?:ett\\s+)?krav|obligatorisk|need(?:s)?\\s+to|do\\s+(?:i|we|you)\\s+(?:need|have)|have\\s+to|has\\s+to|must|required|requirement|should\\s+(?:i|we)|am\\s+i\\s+(?:required|obliged)",
 );
 const MAY = rx(
-  "(?:är|vore)\\s+(?:det|detta|det\\s+här)\\s+(?:ens\\s+)?möjligt|is\\s+(?:that|it|this)\\s+(?:even\\s+)?possible|(?:undrar|undrade|wonder(?:ing)?)\\s+(?:om|if|whether)\\s+(?:jag|vi|man|du|ni|i|we|they|de)\\s+(?:\\p{L}+\\s+)?(?:kan|får|could|can|may|are\\s+allowed)|(?:jag|vi|man)\\s+(?:kan|får)\\s+väl|räcker\\s+det|is\\s+it\\s+enough|(?:kan|får|kunde|can|could|may)\\s+(?:den|de|dom|ai|ai:n|ai-\\p{L}+|hen|han|hon|they)(?![\\p{L}])|finns\\s+det\\s+(?:nåt|något|någon|ett|en)\\s+(?:sätt|möjlighet|undantag)|is\\s+there\\s+(?:a|any)\\s+way|skulle\\s+(?:jag|vi|man|du|ni)\\s+kunna|(?:fine|ok|okay|okej|safe|säkert|lugnt)\\s+(?:to|att)(?![\\p{L}])|(?:borde|bör)\\s+(?:väl\\s+)?(?:vara|gå)\\s+(?:lugnt|ok|okej|bra|fine|säkert)|(?:kör|gör)\\s+(?:vi|jag)\\s*\\?|vore\\s+det\\s+(?:ok|okej|möjligt|tillåtet)|funkar\\s+det|går\\s+det\\s+bra|(?:så\\s+)?det\\s+är\\s+(?:väl\\s+)?(?:ok|okej|lugnt|tillåtet|godkänt|fine)(?=\\s*[?.!]*\\s*$)|(?:ok|okej)\\s*\\?|would\\s+it\\s+be\\s+(?:ok|okay|fine|allowed)|is\\s+(?:that|this)\\s+(?:ok|okay|allowed|fine)|får|få\\s+(?:jag|vi|man)|kan\\s+(?:jag|ja|vi|man|du|ni)(?![\\p{L}])|går\\s+det|är\\s+det\\s+(?:ok|okej|tillåtet|förbjudet|fritt|lugnt|i\\s+sin\\s+ordning|fel|rätt|lämpligt|olämpligt|säkert|lagligt|olagligt|godkänt|förenligt|ett\\s+problem|problem|någon\\s+fara|ingen\\s+fara|farligt|ett\\s+brott)|ingen\\s+fara|(?:bryter|strider)\\s+(?:det|jag|vi|man)?\\s*mot|is\\s+it\\s+(?:legal|appropriate|acceptable|safe|wrong|against|compliant|a\\s+problem)|would\\s+it\\s+be\\s+(?:a\\s+problem|wrong|against)|(?:is|does)\\s+(?:that|this|it)\\s+(?:against|break|breach|violate)|against\\s+the\\s+(?:policy|rules)|tillåt|förbjud|okej\\s+att|ok\\s+att|may\\s+(?:i|we)|can\\s+(?:i|we|you|staff)|could\\s+(?:i|we)|allowed|permitted|is\\s+it\\s+(?:ok|okay|fine|alright|forbidden|prohibited)|forbidden|prohibited|am\\s+i\\s+allowed",
+  "(?:är|vore|blir)\\s+det\\s+(?!(?:obligatoriskt|nödvändigt|ett\\s+krav|krav|tvunget|meningen)(?![\\p{L}]))(?:\\p{L}+\\s+)?(?!(?:obligatoriskt|nödvändigt|ett\\s+krav|krav|tvunget|meningen)(?![\\p{L}]))\\p{L}+\\s+(?:att|om)(?![\\p{L}])|(?:is|would)\\s+it\\s+(?:be\\s+)?(?!(?:compulsory|mandatory|necessary|required|obligatory|needed|expected)(?![\\p{L}]))(?:\\p{L}+\\s+)?(?!(?:compulsory|mandatory|necessary|required|obligatory|needed|expected)(?![\\p{L}]))\\p{L}+\\s+(?:to|if)(?![\\p{L}])|any\\s+(?:problems?|issues?|objections?|harm)\\s+(?:with|in|if)|permission\\s+to|go\\s+or\\s+no[-\\s]go|green\\s+light|(?:hoppas|hoping|hope)\\s+(?:det|it's|it\\s+is|that's)\\s+(?:går\\s+bra|är\\s+ok|okay|ok|fine|alright)|(?:har|hade)\\s+(?:vi|jag|man|du|ni)\\s+(?:lov|rätt|tillåtelse)\\s+att|(?:okej|ok|okay|fine|alright)\\s+(?:om|if)(?![\\p{L}])|(?:är|vore)\\s+(?:det|detta|det\\s+här)\\s+(?:ens\\s+)?möjligt|is\\s+(?:that|it|this)\\s+(?:even\\s+)?possible|(?:undrar|undrade|wonder(?:ing)?)\\s+(?:om|if|whether)\\s+(?:jag|vi|man|du|ni|i|we|they|de)\\s+(?:\\p{L}+\\s+)?(?:kan|får|could|can|may|are\\s+allowed)|(?:jag|vi|man)\\s+(?:kan|får)\\s+väl|räcker\\s+det|is\\s+it\\s+enough|(?:kan|får|kunde|can|could|may)\\s+(?:den|de|dom|ai|ai:n|ai-\\p{L}+|hen|han|hon|they)(?![\\p{L}])|finns\\s+det\\s+(?:nåt|något|någon|ett|en)\\s+(?:sätt|möjlighet|undantag)|is\\s+there\\s+(?:a|any)\\s+way|skulle\\s+(?:jag|vi|man|du|ni)\\s+kunna|(?:fine|ok|okay|okej|safe|säkert|lugnt)\\s+(?:to|att)(?![\\p{L}])|(?:borde|bör)\\s+(?:väl\\s+)?(?:vara|gå)\\s+(?:lugnt|ok|okej|bra|fine|säkert)|(?:kör|gör)\\s+(?:vi|jag)\\s*\\?|vore\\s+det\\s+(?:ok|okej|möjligt|tillåtet)|funkar\\s+det|går\\s+det\\s+bra|(?:så\\s+)?det\\s+är\\s+(?:väl\\s+)?(?:ok|okej|lugnt|tillåtet|godkänt|fine)(?=\\s*[?.!]*\\s*$)|(?:ok|okej)\\s*\\?|would\\s+it\\s+be\\s+(?:ok|okay|fine|allowed)|is\\s+(?:that|this)\\s+(?:ok|okay|allowed|fine)|får|få\\s+(?:jag|vi|man)|kan\\s+(?:jag|ja|vi|man|du|ni)(?![\\p{L}])|går\\s+det|är\\s+det\\s+(?:ok|okej|tillåtet|förbjudet|fritt|lugnt|i\\s+sin\\s+ordning|fel|rätt|lämpligt|olämpligt|säkert|lagligt|olagligt|godkänt|förenligt|ett\\s+problem|problem|någon\\s+fara|ingen\\s+fara|farligt|ett\\s+brott)|ingen\\s+fara|(?:bryter|strider)\\s+(?:det|jag|vi|man)?\\s*mot|is\\s+it\\s+(?:legal|appropriate|acceptable|safe|wrong|against|compliant|a\\s+problem)|would\\s+it\\s+be\\s+(?:a\\s+problem|wrong|against)|(?:is|does)\\s+(?:that|this|it)\\s+(?:against|break|breach|violate)|against\\s+the\\s+(?:policy|rules)|tillåt|förbjud|okej\\s+att|ok\\s+att|may\\s+(?:i|we)|can\\s+(?:i|we|you|staff)|could\\s+(?:i|we)|allowed|permitted|is\\s+it\\s+(?:ok|okay|fine|alright|forbidden|prohibited)|forbidden|prohibited|am\\s+i\\s+allowed",
 );
 
 const DUTY: Lexicon<Duty> = [
   ["approval", rx("stämma\\s+av|check\\s+with|(?:fråga|tillfråga|be)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|ledning|vd(?![\\p{L}])|arbetsgivar)|ask\\s+(?:my|the|our)\\s+(?:manager|boss|line\\s+manager|ceo)|godkän|tillstånd|lov\\b|medgivande|klartecken|approv|permission|sign-?off|authoris|authoriz")],
-  ["label", rx("skriva\\s+(?:nåt|något|någonting)|säga\\s+(?:till|att)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
-  ["check-output", rx("läsa\\s+igenom|kolla|faktakoll|make\\s+sure|säkerställ|gå\\s+igenom|korrekturläs|read\\s+(?:it\\s+)?through|granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
+  ["label", rx("stå\\s+(?:nåt|något|någonting)\\s+(?:under|vid|bredvid|på)|bildtext|text\\s+under|skriva\\s+(?:nåt|något|någonting)|säga\\s+(?:till|att)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
+  ["check-output", rx("läsa\\s+igenom|go\\s+through|fix\\s+(?:what|it|the)|rätta|korrigera|kolla|faktakoll|make\\s+sure|säkerställ|gå\\s+igenom|korrekturläs|read\\s+(?:it\\s+)?through|granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
   ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+konsekvens|dpia|risk\\s+(?:assessment|analysis)|impact\\s+assessment")],
-  ["report", rx("rapporter|anmäl|incident|avvikelse|(?:gått|gick|blivit|blev)\\s+(?:\\p{L}+\\s+)?(?:snett|fel)|läck|report|notify|(?:informera|kontakta|dra\\s+in|säga\\s+till|meddela|underrätta|tell|inform|contact|involve|loop\\s+in)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|it(?![\\p{L}])|it-\\p{L}+|säkerhet|dataskydd|manager|boss|security|dpo)")],
-  ["document", rx("stå\\s+(?:nån|någon)stans|(?:stå(?:\\s+med)?|skrivas?\\s+(?:det\\s+|detta\\s+)?|anges?|nämnas?|uppges?)\\s+i\\s+(?:tjänste|underlag|protokoll|beslut|ärende|akt|journal)\\p{L}*|framgå|dokumenter|diarieför|anteckn|journalför|notera|skriva\\s+ut\\s+(?:det|att|vilket)|ange\\s+(?:det|vilket|att)|redovisa|document|record\\s+(?:it|that|the)|note\\s+(?:it|that|down)|state\\s+(?:it|that|which)")],
+  ["report", rx("rapporter|anmäl|incident|avvikelse|tell\\s+(?:anyone|anybody|someone)|säga\\s+(?:till\\s+)?(?:nån|någon)|berätta\\s+för\\s+(?:nån|någon)|(?:gått|gick|blivit|blev)\\s+(?:\\p{L}+\\s+)?(?:snett|fel)|läck|report|notify|(?:informera|kontakta|dra\\s+in|säga\\s+till|meddela|underrätta|tell|inform|contact|involve|loop\\s+in)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|it(?![\\p{L}])|it-\\p{L}+|säkerhet|dataskydd|manager|boss|security|dpo)")],
+  ["document", rx("förklara\\s+hur|explain\\s+how|redogöra\\s+för|account\\s+for\\s+how|stå\\s+(?:nån|någon)stans|(?:stå(?:\\s+med)?|skrivas?\\s+(?:det\\s+|detta\\s+)?|anges?|nämnas?|uppges?)\\s+i\\s+(?:tjänste|underlag|protokoll|beslut|ärende|akt|journal)\\p{L}*|framgå|dokumenter|diarieför|anteckn|journalför|notera|skriva\\s+ut\\s+(?:det|att|vilket)|ange\\s+(?:det|vilket|att)|redovisa|document|record\\s+(?:it|that|the)|note\\s+(?:it|that|down)|state\\s+(?:it|that|which)")],
   ["training", rx("utbildning|kurs\\b|fortbildning|training|trained|course|läst\\s+på|läsa\\s+på|ta\\s+del\\s+av|informerad|read\\s+up|be\\s+informed")],
 ];
 
@@ -101,7 +98,7 @@ const TOOL: Lexicon<ToolKind> = [
   ],
   ["approved", rx("godkän(?:d|da|t)\\s+(?:ai|verktyg|tjänst|system)|upphandla(?:d|de|t)(?![\\p{L}])|säker(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|vår(?:t|a)?\\s+egn?(?:a|et)?\\s+(?:ai|verktyg|system)|intern(?:a|t)?\\s+(?:ai|verktyg|system|modell)|lokal(?:a|t)?\\s+(?:ai|modell)|approved\\s+(?:ai|tool|service|system)|procured|secure\\s+(?:ai|tool|system)|in-house|our\\s+own\\s+(?:ai|tool|model)|internal\\s+(?:ai|tool|model)|local\\s+(?:ai|model)")],
   ["unknown", rx("okänd|aldrig\\s+hört|startup|start-up|brand[-\\s]new|unknown|never\\s+heard|helt\\s+ny(?:a|tt)?(?![\\p{L}])|(?:found|hittat|hittade|hittar)\\s+(?:a|an|en|ett)\\s+(?:\\p{L}+\\s+){0,3}?(?:app|tool|extension|tjänst|verktyg|tillägg)")],
-  ["embedded", rx("ai-funktion|ai-funktionalitet|i\\s+(?:det\\s+|vårt\\s+)?(?:\\p{L}+\\s+)?systemet|inbyggd|integrerad|följer\\s+med|\\p{L}{3,}system(?:et)?(?![\\p{L}])|verksamhetssystem|ärendehanteringssystem|journalsystem|i\\s+systemet|built[-\\s]?in|integrated|case\\s+management\\s+system|business\\s+system")],
+  ["embedded", rx("(?:got|has|gets|fått|får|har\\s+fått)\\s+(?:an?\\s+|en\\s+)?(?:new\\s+|ny\\s+)?ai[-\\s]?(?:assistant|assistent|funktion|feature|stöd)|ai-assistent|ai\\s+assistant\\s+(?:in|inside)|ai-funktion|ai-funktionalitet|i\\s+(?:det\\s+|vårt\\s+)?(?:\\p{L}+\\s+)?systemet|inbyggd|integrerad|följer\\s+med|\\p{L}{3,}system(?:et)?(?![\\p{L}])|verksamhetssystem|ärendehanteringssystem|journalsystem|i\\s+systemet|built[-\\s]?in|integrated|case\\s+management\\s+system|business\\s+system")],
 ];
 
 const USE: Lexicon<Use> = [
@@ -115,14 +112,14 @@ const USE: Lexicon<Use> = [
   [
     "unchecked",
     rx(
-      "rakt\\s+av|som\\s+(?:den|det|de|dom)\\s+är(?![\\p{L}])|utan\\s+att\\s+(?:läsa|kolla|granska|kontrollera|ändra|redigera|faktagranska)|oläst|ogranskad|okontrollerad|direkt\\s+(?:till|ut|vidare)|hoppa\\s+över\\s+(?:\\p{L}+\\s+){0,2}?(?:beredning|granskning|kontroll)|as\\s+(?:it\\s+)?is(?![\\p{L}])|without\\s+(?:reading|checking|reviewing|editing|changing)|unchecked|unedited|straight\\s+(?:to|out|into)|just\\s+go\\s+with|skip\\s+(?:the\\s+)?(?:usual\\s+)?(?:preparation|review|checking)",
+      "rakt\\s+av|rakt\\s+(?:till|ut|in)|som\\s+(?:den|det|de|dom)\\s+är(?![\\p{L}])|utan\\s+att\\s+(?:läsa|kolla|granska|kontrollera|ändra|redigera|faktagranska)|oläst|ogranskad|okontrollerad|direkt\\s+(?:till|ut|vidare)|hoppa\\s+över\\s+(?:\\p{L}+\\s+){0,2}?(?:beredning|granskning|kontroll)|as\\s+(?:it\\s+)?is(?![\\p{L}])|without\\s+(?:reading|checking|reviewing|editing|changing)|unchecked|unedited|straight\\s+(?:to|out|into)|just\\s+go\\s+with|skip\\s+(?:the\\s+)?(?:usual\\s+)?(?:preparation|review|checking)",
     ),
   ],
   ["undisclosed", rx("utan\\s+(?:att\\s+)?(?:någon\\s+|nån\\s+)?(?:bildtext|märkning|säga|berätta|nämna|uppge|ange|märka|tala\\s+om)|inte\\s+(?:\\p{L}+\\s+)?(?:nämna|säga|berätta|uppge|ange|märka|skriva\\s+ut)|låter\\s+bli\\s+att\\s+(?:säga|berätta|nämna|anmäla|rapportera)|without\\s+(?:a\\s+|any\\s+)?(?:caption|label|telling|disclosing|mentioning|saying|reporting)|not\\s+(?:to\\s+)?(?:tell|mention|disclose|label|report)|keep\\s+(?:it|this)\\s+quiet|hålla\\s+(?:det\\s+)?tyst")],
   ["unapproved", rx("utan\\s+att\\s+(?:fråga|be\\s+om\\s+lov|stämma\\s+av|få\\s+(?:det\\s+)?godkänt|ha\\s+fått\\s+godkänt)|utan\\s+(?:\\p{L}+\\s+)?(?:godkännande|tillstånd|beslut|lov)(?![\\p{L}])|på\\s+eget\\s+bevåg|without\\s+(?:asking|approval|permission|checking\\s+with|a\\s+decision|(?:my|the)\\s+(?:manager|boss)'s\\s+(?:ok|approval))|on\\s+my\\s+own\\s+(?:initiative|authority)")],
   ["unsure", rx("osäker|oklart|otydligt|unclear|inte\\s+(?:helt\\s+|riktigt\\s+)?säker\\s+på|vet\\s+inte\\s+(?:riktigt\\s+|om\\s+)|unsure|not\\s+sure|uncertain")],
   ["casework", rx("\\p{L}*ärende|handlägg|tjänsteutlåtande|tjänsteskrivelse|beslutsunderlag|myndighetsutövning|remissvar|nämnd|case\\s+(?:handling|work|file|officer)|casework|caseload|official\\s+report")],
-  ["access", rx("åtkomst|tillgång\\s+till|komma\\s+åt|läsa\\s+(?:i|alla|allt|mina|våra)\\s|koppla\\s+(?:den\\s+|det\\s+|in\\s+)?(?:till|mot)|integrera\\s+(?:den\\s+|det\\s+)?med|access|connect(?:ed)?\\s+(?:it\\s+)?to|read\\s+(?:my|our|all)\\s|permission\\s+to\\s+(?:access|read)")],
+  ["access", rx("åtkomst|index|indexera|läsa\\s+(?:filerna|mina\\s+filer|mapparna)|read\\s+(?:the\\s+)?files|tillgång\\s+till|komma\\s+åt|läsa\\s+(?:i|alla|allt|mina|våra)\\s|koppla\\s+(?:den\\s+|det\\s+|in\\s+)?(?:till|mot)|integrera\\s+(?:den\\s+|det\\s+)?med|access|connect(?:ed)?\\s+(?:it\\s+)?to|read\\s+(?:my|our|all)\\s|permission\\s+to\\s+(?:access|read)")],
   ["code", rx("programmer|kodning|koda(?![\\p{L}])|skriva\\s+kod|program|coding|write\\s+code|debug")],
   ["buy", rx("köp(?:a|er|te|t)?(?![\\p{L}])|köpa\\s+in|inköp|betala|prenumer|upphandl(?:a|ar|ing)(?![\\p{L}])|beställ|licens|purchas|buy|subscri|pay\\s+for|procure")],
   ["use", rx("installer|install|använd|nyttja|jobba\\s+med|arbeta\\s+med|köra|kör(?![\\p{L}])|testa|prova|use|using|work\\s+with|try(?![\\p{L}])|run(?![\\p{L}])")],
@@ -137,11 +134,6 @@ function blank(text: string, re: RegExp): string {
   return text.replace(new RegExp(re.source, "giu"), (m) => " ".repeat(m.length));
 }
 
-function scan<T extends string>(text: string, lexicon: Lexicon<T>): Set<T> {
-  const out = new Set<T>();
-  for (const [value, re] of lexicon) if (re.test(text)) out.add(value);
-  return out;
-}
 
 /** "… so I can use it for X, right?": a statement of a permission, asked to be confirmed */
 const TAG_PERMISSION = new RegExp(`${W}(?:i|we|jag|vi|man)\\s+(?:can|may|kan|får)(?![\\p{L}]).*(?:right|eller\\s+hur|va|correct|rätt|ok|okej)\\s*\\?\\s*$`, "iu");
@@ -156,24 +148,36 @@ function askByWords(text: string): Ask | undefined {
   return may ? "may" : undefined;
 }
 
+/** "så jag kan köra det i ChatGPT?": a permission stated and asked to be confirmed (not "Finns det en kurs vi kan gå?") */
+const STATED_PERMISSION = new RegExp(`(?:^|[,;]\\s*|${W}(?:så|och|men|alltså)\\s+)(?:jag|vi|man)\\s+(?:kan|får)(?![\\p{L}])[^?]*\\?\\s*$`, "iu");
+/** "copyright på bilder från Midjourney, vem ansvarar?": an open question after a comma */
+const WH_TAIL = new RegExp(`^\\s*${rx("vem|vilk(?:en|et|a)|vad|hur|varför|who|whom|whose|what|which|how|why").source}\\s`, "iu");
+
 function askOfClause(clause: string): Ask | undefined {
   if (WH_START.test(clause)) return undefined;
+  const tail = clause.slice(clause.lastIndexOf(",") + 1);
+  if (WH_TAIL.test(tail)) return undefined;
   if (CLASSIFYING.test(clause) && !MAY.test(clause.replace(/^\s*\p{L}+/u, ""))) return undefined;
   const ask = askByWords(clause);
   if (ask) return ask;
+  if (STATED_PERMISSION.test(clause)) return "may";
   // a clause opening with a modal asks yes or no whoever the subject is ("Kan IT fixa det?"),
   // also after a comma ("har inte tid, kan chatgpt granska det?")
-  const tail = clause.slice(clause.lastIndexOf(",") + 1);
   if ([clause, tail].some((c) => MODAL_OPENING.test(c) || VERB_FIRST.test(c)) || TAG_ENDING.test(clause)) return "may";
+  if (MUST_OPENING.test(clause) || MUST_OPENING.test(tail)) return "must";
   if (INFINITIVE_QUESTION.test(tail)) return "may";
+  // any other yes/no question asks whether it may be done, unless it asks a fact ("Sparas det …?", "Does Copilot store …?")
+  if (/\?\s*$/.test(clause) && !FACT_OPENING.test(clause)) return "may";
   return undefined;
 }
+
+const FACT_OPENING = new RegExp(`^\\s*(?:${rx("finns|fanns|har|hade|är|var|blir|blev|kostar|heter|gäller|fungerar|funkar|vet|tror|stämmer|syns|does|do|did|is|are|was|were|has|have|had|will|kan\\s+(?:du|ni)|can\\s+you|could\\s+you").source}|\\p{L}+s)\\s`, "iu");
 
 /** "…, testa i jobbet?": a short question opening with a Swedish infinitive asks whether to */
 const INFINITIVE_QUESTION = /^\s*(?!(?:vilka|vilken|vilket|vem|vad|hur|var|när|varför|inga|alla|andra|sina|mina|dina|våra|era|nya|gamla|bra)\s)\p{Ll}{3,}a(?:\s+\p{L}+){0,4}\s*\?\s*$/u;
 
 /** "vill göra en AI-bild till kampanjen": a plan told without a question asks whether it may be done */
-const INTENT = rx("(?:jag\\s+|vi\\s+)?(?:vill|tänker|tänkte|planerar\\s+att|funderar\\s+på\\s+att|skulle\\s+vilja)\\s+\\p{L}+|i\\s+(?:want|plan|intend|need)\\s+to|i'd\\s+like\\s+to|we\\s+(?:want|plan|intend)\\s+to|i'm\\s+(?:going|planning|thinking\\s+of)");
+const INTENT = rx("^\\s*(?:want|wanting|planning|going|thinking\\s+of)\\s+|(?:i'll|i\\s+will|we'll|we\\s+will|jag\\s+ska|vi\\s+ska|jag\\s+kommer\\s+att)\\s+\\p{L}+|(?:nu\\s+)?(?:kör|använder|testar|laddar\\s+upp|klistrar\\s+in|lägger\\s+in)\\s+(?:jag|vi)(?![\\p{L}])|(?:jag\\s+|vi\\s+)?(?:vill|tänker|tänkte|planerar\\s+att|funderar\\s+på\\s+att|skulle\\s+vilja)\\s+\\p{L}+|i\\s+(?:want|plan|intend|need)\\s+to|i'd\\s+like\\s+to|we\\s+(?:want|plan|intend)\\s+to|i'm\\s+(?:going|planning|thinking\\s+of)");
 
 /**
  * A question of permission opens with a modal whatever its subject ("Kan IT fixa det?", "Would
@@ -184,6 +188,8 @@ const MODAL_OPENING = new RegExp(
   `^\\s*${rx("kan|får|kunde|skulle|går|funkar|duger|vore|can|could|may|might|would").source}\\s.*\\?\\s*$`,
   "iu",
 );
+/** "Ska AI-texter diarieföras?", "Behöver koden granskas …?": a clause opening with an obligation's modal, whatever its subject */
+const MUST_OPENING = new RegExp(`^\\s*${rx("ska|skall|behöver|måste|bör|krävs|must|should").source}\\s.*\\?\\s*$`, "iu");
 const TAG_ENDING = new RegExp(`(?:${rx("eller|va|kör|right|correct|yes|ok|okay|okej|eller\\s+hur|eller\\s+inte|or\\s+not|isn't\\s+it|won't\\s+it|är\\s+det\\s+inte").source})\\s*\\?\\s*$|${W}väl(?![\\p{L}]).*\\?\\s*$|${W}väl\\s+(?:vara\\s+)?(?:lugnt|ok|okej|bra|fine|tillåtet|inga\\s+problem|ingen\\s+fara)\\s*[.!]*\\s*$`, "iu");
 /** "räknas provresultat som känsliga?": what something counts as, not whether it is allowed */
 const CLASSIFYING = rx("räknas|räknar\\s+man|klassas|klassificeras|anses|betraktas|counts?\\s+as|count\\s+as|considered|classified\\s+as|regarded\\s+as");
@@ -200,8 +206,12 @@ function clausesByAsking(text: string): string[] {
 }
 
 /** is it a yes/no question, and about permission or obligation: the asking clause decides, then the first modal */
+/** "Vad krävs för att det ska vara ok?", "What do we need for that to be ok?": whether, and on what condition */
+const CONDITIONS = rx("what\\s+do\\s+(?:we|i)\\s+need\\s+(?:for|to\\s+do)|what\\s+(?:is|are)\\s+(?:required|needed)\\s+(?:for|before)|under\\s+(?:what|which)\\s+conditions|vad\\s+(?:krävs|behövs|måste\\s+(?:vi|jag|man)\\s+göra)\\s+för\\s+att|på\\s+vilka\\s+villkor|vilka\\s+villkor\\s+gäller");
+
 export function askOf(question: string): Ask | undefined {
-  const clauses = clausesByAsking(question);
+  if (CONDITIONS.test(question)) return "may";
+  const clauses = clausesByAsking(question).map(mainClause);
   // who/what/how in the asking clause makes the whole an open question
   if (clauses.length > 0 && WH_START.test(clauses[0])) return undefined;
   for (const c of clauses) {
@@ -209,6 +219,15 @@ export function askOf(question: string): Ask | undefined {
     if (ask) return ask;
   }
   return askByWords(question) ?? (!question.includes("?") && INTENT.test(question) ? "may" : undefined);
+}
+
+/** "När vi översätter med DeepL, måste …", "Med AI-förordningen, behöver …": a clause that sets the scene before a comma leaves the asking to what follows */
+const SCENE_SETTING = rx("när|when|whenever|once|om|if|innan|before|efter|after|medan|while|eftersom|since|nu\\s+när|now\\s+that|med|with|för|for|i|in|inför|ahead\\s+of");
+function mainClause(clause: string): string {
+  const comma = clause.indexOf(",");
+  if (comma < 0 || !new RegExp(`^\\s*${SCENE_SETTING.source}\\s`, "iu").test(clause)) return clause;
+  const rest = clause.slice(comma + 1);
+  return MODAL_OPENING.test(rest) || MUST_OPENING.test(rest) ? rest : clause;
 }
 
 /** a place name written with a capital (not opening a sentence): "en bild av Vättern", "Kiruna" */
@@ -236,17 +255,34 @@ function termLexicon<K extends string>(terms: Partial<Record<K, string[]>>): Lex
 /** "utan några kunduppgifter", "inga personuppgifter", "without any personal data": named to say it is absent */
 const ABSENT = rx("(?:utan|inga|inget|ingen|inte\\s+några|without|no)\\s+(?:några\\s+|någon\\s+|något\\s+|nån\\s+|nåt\\s+|any\\s+)?\\p{L}+(?:\\s+(?:data|uppgifter|information))?");
 
+/** "i samma stil som Lars Lerin", "in the style of Tove Jansson": an artist named for a style, not a person's data */
+const STYLE_OF = /(?:stil\s+(?:som|med)|style\s+(?:of|as)|à\s+la)\s+(?:\p{Lu}[\p{L}'’-]+\s*){1,3}/gu;
+
+/** who a text is for ("brevet till vårdnadshavarna", "a summary for residents"): its readers, not what it is about */
+const AUDIENCE = rx("(?:till|för|åt|to|for)\\s+(?:alla\\s+|våra\\s+|kommunens\\s+|nya\\s+|the\\s+|our\\s+|all\\s+|new\\s+)?(?:vårdnadshavar|föräldrar|invånar|medborgar|elever|kunder|residents|citizens|parents|pupils|students|staff|employees|customers|medarbetar|personalen|kollegor|colleagues|allmänheten|the\\s+public|nyanställd|new\\s+hires)\\p{L}*|svara(?:r)?\\s+(?:invånarna|medborgarna|kunderna|föräldrarna)");
+/** a statute named by its name ("socialtjänstlagen", "skollagen") is the law's text, not a case under it */
+const LAW_NAME = rx("(?:skol|socialtjänst|kommunal|förvaltnings|förvaltningsprocess|offentlighets-\\s+och\\s+sekretess|sekretess|arbetsmiljö|diskriminerings|plan-\\s+och\\s+bygg|dataskydds|upphovsrätts|hälso-\\s+och\\s+sjukvårds|patientdata|patientsäkerhets|arbetstids|semester|medbestämmande|anställningsskydds|upphandlings|tryckfrihets|yttrandefrihets|arkiv|bostadsanpassnings|alkohol|ordnings)lag(?:en|ens)?(?![\\p{L}])|(?:miljö|brotts|föräldra|socialförsäkrings|jorda)balk(?:en)?(?![\\p{L}])|lagen\\s+om\\s+\\p{L}+|\\p{L}*förordning(?:en)?(?![\\p{L}])");
+/** the material is said to be public already: not internal, whatever kind of document it is */
+const PUBLISHED = rx("redan\\s+(?:ligger|är|har\\s+(?:blivit|varit))\\s+(?:ute|publicera|offentlig|på)|ligger\\s+(?:redan\\s+)?(?:ute\\s+)?på\\s+(?:hemsidan|webben|webbplatsen|nätet|intranätet)|already\\s+(?:public|published|online|out)|(?:is|are)\\s+published|published\\s+on|publicerad|publicerat|publicerade|allmän(?:na)?\\s+handling|lagtext|law\\s+texts?|paragraf\\p{L}*\\s+(?:ur|i|från)\\s+\\p{L}*lagen");
+
 export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms: ToolTerms = {}): QuestionSlots {
   const text = question.normalize("NFC");
-  const present = blank(text, ABSENT);
-  const info = scan(present, INFO);
+  const said = blank(text, ABSENT);
+  // readers and statutes say nothing of the kind of material, except that a statute is open
+  const present = blank(blank(said, AUDIENCE), LAW_NAME);
+  const explicit = scan(present, INFO);
+  const material = scan(present, MATERIAL);
+  const info = new Set([...explicit, ...material]);
+  if (INFO_OPEN.test(said)) info.add("open");
+  // an open report is open: a document's type ("rapport", "protokoll") says internal only when nothing says more
+  if (info.has("open") && !explicit.has("internal")) info.delete("internal");
   for (const k of scan(present, termLexicon(terms))) info.add(k);
   // "utan några kunduppgifter": a kind the question says is absent is not there, whatever else hints at it
   const absent = new Set<InfoKind>();
   for (const m of text.matchAll(new RegExp(ABSENT.source, "giu"))) for (const k of scan(m[0], INFO)) absent.add(k);
   // what the draft reviewer finds in the question itself
   // AI products are no people ("Gemini", "Claude"): the reviewer reads the question without them
-  let withoutTools = text;
+  let withoutTools = blank(text, STYLE_OF);
   for (const [, re] of TOOL) withoutTools = blank(withoutTools, re);
   for (const f of reviewDraft(withoutTools).findings) {
     if (f.type === "HEALTH" || f.type === "SPECIAL_CATEGORY") info.add("special");
@@ -255,7 +291,13 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   }
   // a question about special categories is about personal data too
   if (info.has("special")) info.add("personal");
-  for (const k of absent) if (!info.has("special") || k !== "personal") info.delete(k);
+  // a person still named or described ("förnamnet på eleven, inga personnummer") stays personal data
+  const personNamed = scan(present, INFO).has("personal");
+  for (const k of absent) if (k !== "personal" || (!info.has("special") && !personNamed)) info.delete(k);
+  if (PUBLISHED.test(text)) {
+    info.add("open");
+    info.delete("internal");
+  }
   const tool = scan(text, TOOL);
   for (const k of scan(text, termLexicon(toolTerms))) tool.add(k);
   // an app nobody has vetted is one the organisation has not procured
@@ -268,7 +310,9 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   let ask = askOf(text);
   const duty = ask === "must" ? scan(text, DUTY) : new Set<Duty>();
   const responsibility = RESPONSIBILITY.test(text);
-  const denies = responsibility && NOT_MINE.test(text);
+  // "…, I don't need to tell anyone, right?": a duty asserted away, asked to be confirmed
+  const deniesDuty = ask === "must" && NEGATED_DUTY.test(text) && TAG_ENDING.test(text);
+  const denies = (responsibility && NOT_MINE.test(text)) || deniesDuty;
   if (responsibility && (ask !== undefined || denies || /\?\s*$/.test(text))) {
     ask = "must";
     duty.add("check-output");

@@ -48,7 +48,13 @@ export const decisionRowSchema = z
     if (r.ask === "may" && r.duty) ctx.addIssue({ code: "custom", path: ["duty"], message: "only a must row names a duty" });
   });
 
+/** who a policy says it applies to ("alla anställda, uppdragstagare och samarbetspartners") */
+export const SCOPE_GROUPS = ["staff", "contractors", "partners", "interns", "politicians", "everyone-with-access"] as const;
+export type ScopeGroup = (typeof SCOPE_GROUPS)[number];
+
 export const decisionsFileSchema = z.strictObject({
+  /** the groups the policy's scope statement names, with that statement quoted */
+  scope: z.strictObject({ groups: z.array(z.enum(SCOPE_GROUPS)).min(1), citations: z.array(packCitationSchema).min(1).max(2) }).optional(),
   /** words the policy itself gives as examples of a kind of information ("affärskritisk (utbildningsmaterial, ekonomi …)"), matched as word starts */
   terms: z.partialRecord(z.enum(INFO_KINDS), z.array(z.string().trim().min(3).max(60)).min(1)).optional(),
   /** AI products the policy itself names and classes ("ett upphandlat AI-system som till exempel SveaGPT") */
@@ -70,6 +76,12 @@ export interface DecisionRow {
   condition?: { sv: string; en: string };
   metBy?: { info: InfoKind[] };
   alsoUse?: Use[];
+  citations: Citation[];
+}
+
+/** who a pack's policy applies to, and the passage that says so */
+export interface PackScope {
+  groups: ScopeGroup[];
   citations: Citation[];
 }
 

@@ -12,7 +12,7 @@ export interface DecisionOutcome {
   verdict: RowVerdict | null;
   /** the rows that give the verdict, or (with dependsOn) the rows that disagree */
   rows: DecisionRow[];
-  /** the question leaves these open and the rows differ on them */
+  /** the question leaves these open and the rows may differ on them (the verdict, if any, holds however they are filled, or only on a condition) */
   dependsOn?: OpenSlot[];
   /** "no" because the question asserted away a duty the rows require */
   denied?: boolean;
@@ -84,6 +84,14 @@ function decideAsked(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolC
   const applicable = matching.filter((r) => !matching.some((s) => s !== r && narrower(s, r, names) && order.indexOf(s.verdict) > order.indexOf(r.verdict)));
   if (applicable.length > 0) {
     const verdict = order.find((v) => applicable.some((r) => r.verdict === v))!;
+    // a "yes" for any tool, asked without a tool the table knows, while some tool is ruled
+    // stricter ("a model on my laptop", "that new assistant"): it depends on the tool
+    if (ask === "may" && verdict === "yes" && tool.size === 0) {
+      const stricter = candidates.filter(
+        (r) => r.tool !== "any" && also(r) && order.indexOf(r.verdict) < order.indexOf("yes") && names.every((n) => n === "tool" || matches(r[n], slots[n])),
+      );
+      if (stricter.length > 0) return { verdict: "conditional", rows: [stricter[0], ...applicable.filter((r) => r.verdict === verdict)].slice(0, 3), dependsOn: ["tool"] };
+    }
     return { verdict, rows: applicable.filter((r) => r.verdict === verdict) };
   }
 
@@ -94,5 +102,11 @@ function decideAsked(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolC
   const dependsOn = open.filter((n) => partial.some((r) => r[n] !== "any"));
   // one row per verdict, strictest first: the answer quotes how it can go
   const shown = order.map((v) => partial.find((r) => r.verdict === v)).filter((r): r is DecisionRow => r !== undefined);
+  // what the rows rule however the open slot is filled: all "no" is a no; some allowing, some not,
+  // is allowed only on a condition (the answer names what it depends on); all "yes" is not said
+  // while a slot is open
+  const verdicts = new Set(shown.map((r) => r.verdict));
+  if (verdicts.size === 1 && !verdicts.has("yes")) return { verdict: shown[0].verdict, rows: shown, dependsOn };
+  if (verdicts.size > 1) return { verdict: "conditional", rows: shown, dependsOn };
   return { verdict: null, rows: shown, dependsOn };
 }

@@ -51,6 +51,7 @@ export class PackEngine {
   private readonly packVocab = new Vocabulary();
   /** the topics of unruled-topics.ts this policy speaks of */
   readonly ruledTopics: ReadonlySet<string>;
+
   private readonly faq: FaqMatcher;
   private readonly docCount: number;
   /** per passage: concepts and kind of statement, computed once */
@@ -68,6 +69,7 @@ export class PackEngine {
   ) {
     for (const p of pack.passages) for (const tok of passageTokens(p).all) this.packVocab.add(tok);
     this.ruledTopics = topicsRuled(pack.passages);
+
     this.index = buildPassageIndex(pack, vocab);
     const df = new Map<string, number>();
     for (const p of pack.passages) {

@@ -24,7 +24,7 @@ const TOPICS: Topic[] = [
   {
     id: "cost",
     procurement: true,
-    asked: re("kostnad|kostar|kosta(?![\\p{L}])|pris(?:et)?(?![\\p{L}])|betala|betalar|avgift|ersättning\\s+för|ersätt(?:s|as)|utlägg|faktur|prenumeration|abonnemang|costs?(?![\\p{L}])|price|pay(?:s|ing)?\\s+for|paid|fees?(?![\\p{L}])|reimburs|expens|subscription|budget\\s+code"),
+    asked: re("kostnad|kostar|kosta(?![\\p{L}])|pris(?:et)?(?![\\p{L}])|betala|betalar|avgift|ersättning\\s+för|ersätt(?:s|as)|utlägg|prenumeration|abonnemang|costs?(?![\\p{L}])|price|pay(?:s|ing)?\\s+for|paid|fees?(?![\\p{L}])|reimburs|expens|subscription|budget\\s+code"),
     // whole words: "kostnadsfria AI-tjänster" are free tools, not a word on costs
     ruled: re("(?:kostnad(?:en|er|erna)?|kostar|avgift(?:en|er)?|betala|betalar|pris(?:et)?|prenumeration(?:en)?|abonnemang(?:et)?)(?![\\p{L}])"),
   },

@@ -1,0 +1,134 @@
+// Yes/no questions that ask what something is, not whether it may be done: "Räknas lagtext som
+// öppen information?", "Is Bing a public AI tool?", "Gäller policyn även konsulter?", "Gäller
+// GDPR även det vi gör med AI?". The thing asked about is read with the same vocabulary as any
+// question (question-slots.ts, material-kinds.ts); the class it is asked against from the
+// policies' categories; who a policy applies to from its pack's scope (decisions.json). A
+// class the thing may or may not belong to under a policy (is a pupil's grade sensitive?) gets
+// no verdict: only what the words settle is answered.
+import type { Passage, ToolClass } from "../types";
+import { readQuestion } from "./question-slots";
+import type { InfoKind, InfoTerms, PackScope, ScopeGroup, ToolKind, ToolTerms } from "./schema";
+import { E, rx, W, type Lexicon } from "./word-patterns";
+
+export type Category = InfoKind | ToolKind;
+
+export interface Classification {
+  /** "is": does the thing belong to the class; "applies": does the policy (or a law) cover it */
+  asks: "is" | "applies";
+  verdict: "yes" | "no";
+  category?: Category;
+  /** the passages that settle it: where the policy names the class, its scope or the law */
+  passages: Passage[];
+}
+
+/** the classes questions ask against, as the policies and staff name them */
+const CATEGORY: Lexicon<Category> = [
+  ["special", rx("känslig(?:a)?\\s+personuppgift|särskild(?:a)?\\s+kategori|(?:extra\\s+)?skyddsvärd|sensitive\\s+personal|special\\s+categor")],
+  ["personal", rx("personuppgift|persondata|personal\\s+(?:data|information)|personally\\s+identifiable")],
+  ["open", rx("öppen\\s+information|öppna\\s+uppgifter|offentlig|allmän(?:na)?\\s+handling|k0" + E + "|public\\s+(?:information|data|record)|open\\s+(?:information|data)")],
+  ["secret", rx("sekretess|hemlig|konfidentiell|affärskritisk|confidential|secret|classified|business-critical")],
+  ["customer", rx("kunddata|kunduppgift|kundinformation|customer\\s+data|client\\s+data")],
+  ["internal", rx("intern(?:a|t)?\\s+(?:information|uppgifter|handling)|internal\\s+(?:information|data)")],
+  ["copyright", rx("upphovsrättsskydd|upphovsrättsligt\\s+skydd|copyrighted|protected\\s+by\\s+copyright")],
+  ["public", rx("allmänt\\s+tillgänglig|publik(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|öppen\\s+ai|öppna\\s+ai|public(?:ly)?\\s+(?:available\\s+)?(?:ai|tool|service|system)|open\\s+ai\\s+(?:tool|service|solution)")],
+  ["approved", rx("godkän(?:d|t|da)\\s+(?:ai|verktyg|tjänst|system)|säker(?:t|a)?\\s+(?:ai|verktyg|tjänst|system)|upphandla(?:d|t|de)|approved\\s+(?:ai|tool|service|system)|secure\\s+(?:ai|tool|system)")],
+];
+
+/** kinds that rule each other out: what is open is none of the protected kinds, and the reverse */
+const EXCLUSIVE: Array<[Category, Category[]]> = [
+  ["open", ["personal", "special", "secret", "customer", "internal"]],
+  ["personal", ["open"]],
+  ["special", ["open"]],
+  ["secret", ["open"]],
+  ["customer", ["open"]],
+  ["internal", ["open"]],
+  ["public", ["approved"]],
+  ["approved", ["public", "unknown"]],
+];
+
+const CLASSIFYING = rx("räknas|räknar\\s+man|klassas|klassificeras|anses|betraktas|ses\\s+som|counts?\\s+as|considered|classified\\s+as|regarded\\s+as|treated\\s+as");
+/** "Är lagtext öppen information?", "Is Bing a public AI tool?" */
+const IS_OPENING = new RegExp(`^\\s*${rx("är|blir|is|are").source}\\s`, "iu");
+
+/** what the question asks a class of: the thing and the class, split at "som"/"as" or the class's own words */
+function split(question: string): { thing: string; category: Category } | undefined {
+  const text = question.replace(/\?\s*$/, "");
+  const cats = (s: string) => CATEGORY.filter(([, re]) => re.test(s)).map(([k]) => k);
+  const c = CLASSIFYING.exec(text);
+  if (c) {
+    const after = text.slice(c.index + c[0].length);
+    const as = new RegExp(`${W}(?:som|as|to\\s+be)\\s`, "iu").exec(after);
+    const classPart = as ? after.slice(as.index) : after;
+    const found = cats(classPart);
+    if (found.length !== 1) return undefined;
+    return { thing: text.slice(0, c.index) + " " + (as ? after.slice(0, as.index) : ""), category: found[0] };
+  }
+  if (!IS_OPENING.test(text)) return undefined;
+  // the class closes the question: "Är [lagtext] [öppen information]"
+  for (const [k, re] of CATEGORY) {
+    const m = new RegExp(re.source, "giu").exec(text);
+    if (!m || /\p{L}{4,}/u.test(text.slice(m.index + m[0].length).replace(/(?:någon|något|nån|nåt|då|alltså|egentligen|ens|too|even|then|really)/giu, ""))) continue;
+    return { thing: text.slice(0, m.index), category: k };
+  }
+  return undefined;
+}
+
+/** "gäller policyn även konsulter?", "does the policy apply to contractors?" */
+const APPLIES = rx("gäller\\s+(?:(?:ai-)?(?:policyn|riktlinjen|riktlinjerna|reglerna|dokumentet|detta|det\\s+här|de\\s+här\\s+reglerna|den)\\s+)?(?:även|också|verkligen)?|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+)\\s+covered");
+const GROUPS: Lexicon<ScopeGroup> = [
+  ["contractors", rx("konsult|underkonsult|uppdragstagare|inhyrd|bemanning|frilans|contractor|subcontractor|consultant|freelanc")],
+  ["partners", rx("samarbetspartner|partner|leverantör|supplier|vendor")],
+  ["interns", rx("praktikant|sommarjobbare|feriearbetare|intern(?:s)?" + E + "|trainee|lärling|apprentice")],
+  ["politicians", rx("politiker|förtroendevald|nämndledamot|ledamot|councillor|politician|elected")],
+  ["staff", rx("anställd|medarbetare|personal(?:en)?" + E + "|vikarie|timanställd|chef|lärare|mig(?![\\p{L}])|oss(?![\\p{L}])|employee|staff|manager|teacher|substitute|me(?![\\p{L}])|us(?![\\p{L}])|hemifrån|på\\s+distans|distansarbete|remote|from\\s+home")],
+];
+/** a law or a kind of rule named as what applies: covered when the policy itself names it */
+const LAWS: Array<[RegExp, RegExp]> = [
+  [rx("gdpr|dataskydd"), rx("gdpr|dataskydd")],
+  [rx("offentlighets-?\\s+och\\s+sekretesslag|osl" + E + "|sekretesslag|public\\s+access\\s+to\\s+information"), rx("offentlighets-?\\s+och\\s+sekretesslag|sekretesslag|osl" + E)],
+  [rx("upphovsrätt|copyright"), rx("upphovsrätt")],
+  [rx("ai-förordning|ai\\s+act|ai-akten"), rx("ai-förordning|ai\\s+act|ai-akten")],
+];
+
+function applies(question: string, scope: PackScope | undefined, passages: readonly Passage[]): Classification | undefined {
+  const m = APPLIES.exec(question);
+  if (!m) return undefined;
+  const before = question.slice(0, m.index);
+  // "Gäller GDPR även …?": a law that applies, when the policy names it too
+  for (const [asked, named] of LAWS) {
+    const naming = asked.test(question) ? passages.filter((p) => named.test(p.text)) : [];
+    if (naming.length > 0) return { asks: "applies", verdict: "yes", passages: naming.slice(0, 1) };
+  }
+  if (!scope || /\p{L}{3,}/u.test(before.replace(/^\s*(?:och|men|så|hej|undrar|jag|en\s+fråga)[\s,:]*/iu, ""))) return undefined;
+  const who = question.slice(m.index + m[0].length);
+  const groups = GROUPS.filter(([, re]) => re.test(who)).map(([g]) => g);
+  // only a group the policy names is answered: the policy's silence on the others is not a no
+  if (groups.length > 0 && groups.every((g) => scope.groups.includes(g) || scope.groups.includes("everyone-with-access"))) return { asks: "applies", verdict: "yes", passages: [] };
+  return undefined;
+}
+
+export function classifyQuestion(
+  question: string,
+  opts: { terms?: InfoTerms; toolTerms?: ToolTerms; copilotClass?: ToolClass; scope?: PackScope; passages: readonly Passage[] },
+): Classification | undefined {
+  const scoped = applies(question, opts.scope, opts.passages);
+  if (scoped) return scoped;
+  const parts = split(question);
+  if (!parts) return undefined;
+  // a class the policy never names is not one it sorts things into ("öppen information" in a company policy)
+  const classRe = CATEGORY.find(([k]) => k === parts.category)![1];
+  // the passage that defines the class first ("Öppen information – information som …"), then the shortest
+  const at = (p: Passage) => new RegExp(classRe.source, "iu").exec(p.text)?.index ?? -1;
+  const naming = opts.passages.filter((p) => at(p) >= 0).sort((a, b) => Math.min(at(a), 1) - Math.min(at(b), 1) || a.text.length - b.text.length);
+  if (naming.length === 0) return undefined;
+  const thing = readQuestion(parts.thing, opts.terms, opts.toolTerms);
+  const kinds = new Set<string>([...thing.info, ...thing.tool]);
+  // Copilot is what the pack classes it as
+  if (kinds.has("copilot") && opts.copilotClass && opts.copilotClass !== "needs-analysis") kinds.add(opts.copilotClass);
+  if (kinds.size === 0) return undefined;
+  if (kinds.has(parts.category)) return { asks: "is", verdict: "yes", category: parts.category, passages: naming.slice(0, 1) };
+  const excluded = EXCLUSIVE.find(([k]) => k === parts.category)?.[1] ?? [];
+  // "no" only when the thing is plainly of a kind the class rules out, and of no kind it might share
+  if ([...kinds].some((k) => excluded.includes(k as Category))) return { asks: "is", verdict: "no", category: parts.category, passages: naming.slice(0, 1) };
+  return undefined;
+}

@@ -1,0 +1,135 @@
+// Reading a question: its form (may, must, or neither), the material it names, what it says is
+// public or who the text is for, and questions of what something is or whom the policy covers.
+// Examples are the project's own; the two general sets (question-forms.jsonl, material-kinds.jsonl)
+// were written by a helper who saw neither the engine nor any evaluation set.
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { askOf, readQuestion } from "../../src/policy/decisions/question-slots";
+import { decide } from "../../src/policy/decisions/verdict";
+import type { DecisionRow } from "../../src/policy/decisions/schema";
+import { testLibrary } from "../support/library";
+
+const fixture = <T>(name: string): T[] =>
+  fs
+    .readFileSync(path.join(__dirname, "../../../test/policy/fixtures", name), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
+
+describe("reading a question: its form", () => {
+  it("obligations asked whatever the subject, after a scene set with a comma, or in the past", () => {
+    assert.equal(askOf("Ska AI-genererade texter diarieföras?"), "must");
+    assert.equal(askOf("När vi översätter med DeepL, måste en tolk granska texten?"), "must");
+    assert.equal(askOf("Var jag tvungen att fråga dataskyddsombudet först?"), "must");
+    assert.equal(askOf("Is it compulsory to use the company's own Copilot?"), "must");
+    assert.equal(askOf("Har vi krav på oss att spara promptarna?"), "must");
+  });
+
+  it("permission asked as 'is it wise', 'any problem with', 'hoping it is fine', or as any other yes/no question", () => {
+    assert.equal(askOf("Är det klokt att låta ChatGPT formulera avslagen?"), "may");
+    assert.equal(askOf("Any problem with running the survey answers through Gemini?"), "may");
+    assert.equal(askOf("hoppas det går bra att jag testade Claude på checklistan"), "may");
+    assert.equal(askOf("Copilot i Teams för protokollen från APT?"), "may");
+    // a question of fact stays one
+    assert.equal(askOf("Sparas det jag skriver i Copilot?"), undefined);
+    assert.equal(askOf("Does Copilot keep what I type?"), undefined);
+    assert.equal(askOf("Finns det en kurs vi kan gå?"), undefined);
+    assert.equal(askOf("copyright på bilder från Midjourney, vem ansvarar?"), undefined);
+  });
+
+  it("the general set of question forms: at least 0.9 read as asked (helper-written, 240 lines)", () => {
+    const lines = fixture<{ q: string; ask: string }>("question-forms.jsonl").filter((x) => x.ask !== "rule");
+    const right = lines.filter((x) => (askOf(x.q) ?? "none") === x.ask).length;
+    assert.ok(right / lines.length >= 0.9, `${right}/${lines.length}`);
+  });
+});
+
+describe("reading a question: the material it names", () => {
+  it("names records by what they are: lists of people, minutes, alarm codes, tenders, an authority's publications, a style", () => {
+    assert.ok(readQuestion("Får jag lägga in klasslistan för 7b i Copilot?").info.has("personal"));
+    assert.ok(readQuestion("Kan Gemini korta förhandlingsprotokollet?").info.has("internal"));
+    assert.ok(readQuestion("Kan ChatGPT göra en tabell av larmkoderna för skolorna?").info.has("secret"));
+    assert.ok(readQuestion("Kan AI jämföra anbuden vi fått in i upphandlingen?").info.has("secret"));
+    assert.ok(readQuestion("Får jag ladda upp Skolverkets kursplan i Claude?").info.has("open"));
+    assert.ok(readQuestion("Kan Midjourney göra affischen i samma stil som Lars Lerin?").info.has("copyright"));
+  });
+
+  it("a text's readers are not its subject; a statute is open text; what is public already is not internal", () => {
+    assert.ok(!readQuestion("Får ChatGPT skriva månadsbrevet till vårdnadshavarna om utflykten?").info.has("personal"));
+    const law = readQuestion("Får jag klistra in två paragrafer ur socialtjänstlagen i ChatGPT?");
+    assert.ok(law.info.has("open") && !law.info.has("special"));
+    const minutes = readQuestion("Protokollet från fullmäktige ligger redan på hemsidan, kan ChatGPT sammanfatta det?");
+    assert.ok(minutes.info.has("open") && !minutes.info.has("internal"));
+    const report = readQuestion("Får jag sammanfatta en offentlig rapport från Socialstyrelsen med ChatGPT?");
+    assert.deepEqual([...report.info], ["open"]);
+  });
+
+  it("the general set of named material: recall at least 0.75 and precision at least 0.75 (helper-written, 200 lines)", () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const x of fixture<{ q: string; kinds: string[] }>("material-kinds.jsonl")) {
+      const got: string[] = [...readQuestion(x.q).info].filter((k) => k !== "images-of-people" && k !== "own-images");
+      tp += x.kinds.filter((k) => got.includes(k)).length;
+      fn += x.kinds.filter((k) => !got.includes(k)).length;
+      fp += got.filter((k) => !x.kinds.includes(k)).length;
+    }
+    assert.ok(tp / (tp + fn) >= 0.75, `recall ${tp}/${tp + fn}`);
+    assert.ok(tp / (tp + fp) >= 0.75, `precision ${tp}/${tp + fp}`);
+  });
+});
+
+describe("combining rows when the question leaves a slot open", () => {
+  const cite = (quote: string) => [{ policy: "t", section: "S", rule: null, quote }];
+  const row = (r: Partial<DecisionRow> & Pick<DecisionRow, "id" | "verdict">): DecisionRow => ({ ask: "may", info: "any", tool: "any", use: "any", duty: "any", citations: cite(r.id), ...r });
+
+  it("allowed for some information and not for other is allowed on a condition; forbidden for all is a no; allowed for all is not said", () => {
+    const mixed = [row({ id: "public-personal", tool: ["public"], info: ["personal"], verdict: "no" }), row({ id: "public-open", tool: ["public"], info: ["open"], verdict: "yes" })];
+    const d = decide(mixed, readQuestion("Får jag använda ChatGPT till veckobrevet?"));
+    assert.equal(d.verdict, "conditional");
+    assert.deepEqual(d.dependsOn, ["info"]);
+    const allNo = [row({ id: "a", tool: ["public"], info: ["personal"], verdict: "no" }), row({ id: "b", tool: ["public"], info: ["secret"], verdict: "no" })];
+    assert.equal(decide(allNo, readQuestion("Får jag använda ChatGPT till veckobrevet?")).verdict, "no");
+    const allYes = [row({ id: "a", tool: ["public"], info: ["open"], verdict: "yes" }), row({ id: "b", tool: ["public"], info: ["internal"], verdict: "yes" })];
+    assert.equal(decide(allYes, readQuestion("Får jag använda ChatGPT till veckobrevet?")).verdict, null);
+  });
+
+  it("a yes for any tool is not given to a tool the question leaves unnamed while some tool is ruled stricter", () => {
+    const rows = [row({ id: "general", verdict: "yes" }), row({ id: "public", tool: ["public"], verdict: "conditional", condition: { sv: "bara öppen information", en: "only open information" } })];
+    const d = decide(rows, readQuestion("I run a model locally on my laptop, can I use it for the interview notes?"));
+    assert.equal(d.verdict, "conditional");
+    assert.deepEqual(d.dependsOn, ["tool"]);
+    assert.equal(decide(rows, readQuestion("Får jag använda vårt godkända AI-verktyg till anteckningarna?")).verdict, "yes");
+  });
+});
+
+describe("questions of what something is, and of whom the policy covers", () => {
+  const lib = testLibrary();
+
+  it("a class the policy names is answered from what the words settle, quoting where the policy names it", () => {
+    const law = lib.ask("soderkoping", "Räknas lagtext som öppen information?");
+    assert.equal(law.verdictKind, "yes");
+    assert.match(law.citations[0].quote, /Öppen information/);
+    assert.equal(lib.ask("hjo", "Räknas ett publicerat protokoll som personuppgifter?").verdictKind, "no");
+    assert.equal(lib.ask("hjo", "Är elevernas namn personuppgifter?").verdictKind, "yes");
+    // whether grades are sensitive is the policy's call, not the words': no verdict
+    assert.equal(lib.ask("staffanstorp", "Räknas provresultat som extra skyddsvärda?").verdictKind, null);
+    // a company policy with no class of open information does not sort things into it
+    assert.equal(lib.ask("wenell", "Är lagtext öppen information?").verdictKind, null);
+  });
+
+  it("who the policy covers comes from its own scope statement; a group it does not name gets no verdict", () => {
+    const contractor = lib.ask("wenell", "gäller policyn även konsulter?");
+    assert.equal(contractor.verdictKind, "yes");
+    assert.match(contractor.citations[0].quote, /uppdragstagare/);
+    assert.equal(lib.ask("hjo", "Gäller riktlinjerna för praktikanter också?").verdictKind, "yes");
+    assert.equal(lib.ask("soderkoping", "gäller policyn även konsulter?").verdictKind, null);
+    assert.equal(lib.ask("wenell", "Does the policy apply to GDPR questions too, gäller GDPR även det vi gör med AI?").verdictKind, "yes");
+  });
+
+  it("a duty asserted away and asked to be confirmed is answered no", () => {
+    const a = lib.ask("wenell", "I pasted a customer's staff list into ChatGPT by mistake. If I delete the chat I don't need to tell anyone, right?");
+    assert.equal(a.verdictKind, "no");
+  });
+});
