@@ -25,7 +25,7 @@ export const MATERIAL: Lexicon<InfoKind> = [
         E +
         "|socialtjänst|insats(?:er|en|erna)?" +
         E +
-        "|placering|kontaktperson|kontaktfamilj|färdtjänst|försörjningsstöd|ekonomiskt\\s+bistånd|elevhälsa|skolsköterska|kurator|journal(?!ist)|patient|(?:med|medlem)\\s+i\\s+(?:facket|kommunal|vision|unionen|lärarförbundet|sveriges\\s+lärare|akademikerförbundet)|fackligt?\\s+(?:ansluten|medlem)|ansiktsigenkänning|face\\s+recognition|fingeravtryck|fingerprint|domestic\\s+violence|abuse|medical\\s+record|care\\s+home|nursing\\s+home|social\\s+services|fell|injur",
+        "|placering|kontaktfamilj|färdtjänst|försörjningsstöd|ekonomiskt\\s+bistånd|hemtjänst|hemsjukvård|vården\\s+av|elevhälso|elevhälsa|skolsköterska|kurator|journal(?!ist)|patient|(?:med|medlem)\\s+i\\s+(?:facket|kommunal|vision|unionen|lärarförbundet|sveriges\\s+lärare|akademikerförbundet)|fackligt?\\s+(?:ansluten|medlem)|ansiktsigenkänning|face\\s+recognition|fingeravtryck|fingerprint|domestic\\s+violence|abuse|medical\\s+record|care\\s+home|nursing\\s+home|social\\s+services|fell|injur",
     ),
   ],
   // security and classified material, tenders, non-disclosure

@@ -64,7 +64,7 @@ const INFO: Lexicon<InfoKind> = [
   [
     "personal",
     rx(
-      "personuppgift|persondata|person(?:num+er|nr)|samordningsnummer|personlig(?:a)?\\s+(?:uppgift|information|data)|namn(?:et|en|lista)?(?![\\p{L}])|adress|telefonnummer|mobilnummer|e-?postadress|mejladress|elev|patient|brukar|famil(?:j|jen|jer|jens|jerna)(?![\\p{L}])|hushåll|hembesök|anhörig|släkting|family|families|household|relatives|klient(?!data)|vårdnadshavar|förälder|föräldrar|invånar|medborgar|sökande|anställd|medarbetar(?:e|na|nas|es)|personalen|kollegas|löne\\p{L}+|cv(?![\\p{L}])|journal|personakt|personalakt|initialer|personlig(?:a|t)?\\s+brev|(?:mina|egna)\\s+(?:person)?uppgifter|cover\\s+letter|personal\\s+data|personally|names?(?![\\p{L}])|address(?:es)?(?![\\p{L}])|phone\\s+numbers?|pupils?|students?(?![\\p{L}])|patients?|clients?(?:'s)?\\s+(?:name|details|case)|employees?|staff\\s+(?:member|list|data)|applicants?|citizens?|residents?|children|barn(?:en|ens|s)?(?![\\p{L}])|\\p{L}*(?:anmälan|ansökan|ansökningar|utredning|journal|personakt)|ärendet|ärenden\\s+om|bistånd|försörjningsstöd|hemtjänst|omsorg|vårdplan|genomförandeplan|åtgärdsprogram|betyg|omdöme|provresultat|frånvaro|medarbetarsamtal|personalärende|löner?(?![\\p{L}])|lönen|klagomål\\s+från|(?:mejl|brev|svar)\\s+(?:från|till)\\s+en\\s+(?:medborgare|invånare|förälder|kund|elev|brukare|patient)|om\\s+en\\s+(?:elev|patient|brukare|kund|kollega|medarbetare|person|anställd|invånare)|case\\s+files?|applications?\\s+(?:for|from)|complaints?\\s+from|performance\\s+review|salar(?:y|ies)|payroll|grades|absence|welfare",
+      "personuppgift|persondata|person(?:num+er|nr)|samordningsnummer|personlig(?:a)?\\s+(?:uppgift|information|data)|namn(?:et|en|lista)?(?![\\p{L}])|adress|telefonnummer|mobilnummer|e-?postadress|mejladress|elev|patient|brukar|famil(?:j|jen|jer|jens|jerna)(?![\\p{L}])|hushåll|hembesök|anhörig|släkting|family|families|household|relatives|klient(?!data)|vårdnadshavar|förälder|föräldrar|invånar|medborgar|sökande|anställd|medarbetar(?:e|na|nas|es)|personalen|kollegas|löne(?:list|uppgift|specifikation|spec|besked|samtal|revision|utveckling|historik)\\p{L}*|cv(?![\\p{L}])|journal|personakt|personalakt|initialer|personlig(?:a|t)?\\s+brev|(?:mina|egna)\\s+(?:person)?uppgifter|cover\\s+letter|personal\\s+data|personally|names?(?![\\p{L}])|address(?:es)?(?![\\p{L}])|phone\\s+numbers?|pupils?|students?(?![\\p{L}])|patients?|clients?(?:'s)?\\s+(?:name|details|case)|employees?|staff\\s+(?:member|list|data)|applicants?|citizens?|residents?|children|barn(?:en|ens|s)?(?![\\p{L}])|\\p{L}*(?:anmälan|ansökan|ansökningar|utredning|journal|personakt)|ärendet|ärenden\\s+om|bistånd|försörjningsstöd|hemtjänst|omsorg|vårdplan|genomförandeplan|åtgärdsprogram|betyg|omdöme|provresultat|frånvaro|medarbetarsamtal|personalärende|löner?(?![\\p{L}])|lönen|klagomål\\s+från|(?:mejl|brev|svar)\\s+(?:från|till)\\s+en\\s+(?:medborgare|invånare|förälder|kund|elev|brukare|patient)|om\\s+en\\s+(?:elev|patient|brukare|kund|kollega|medarbetare|person|anställd|invånare)|case\\s+files?|applications?\\s+(?:for|from)|complaints?\\s+from|performance\\s+review|salar(?:y|ies)|payroll|grades|absence|welfare",
     ),
   ],
   [
@@ -253,10 +253,14 @@ function termLexicon<K extends string>(terms: Partial<Record<K, string[]>>): Lex
 }
 
 /** "utan några kunduppgifter", "inga personuppgifter", "without any personal data": named to say it is absent */
-const ABSENT = rx("(?:utan|inga|inget|ingen|inte\\s+några|without|no)\\s+(?:några\\s+|någon\\s+|något\\s+|nån\\s+|nåt\\s+|any\\s+)?\\p{L}+(?:\\s+(?:data|uppgifter|information))?");
+const ABSENT = rx("(?:utan|inga|inget|ingen|inte\\s+några|without|no|(?:removed|deleted|stripped|tagit\\s+bort|plockat\\s+bort|rensat\\s+bort|strukit)\\s+(?:all(?:a)?\\s+|the\\s+|alla\\s+|every\\s+)?)\\s*(?:några\\s+|någon\\s+|något\\s+|nån\\s+|nåt\\s+|any\\s+)?\\p{L}+(?:\\s+(?:data|uppgifter|information))?");
 
 /** "i samma stil som Lars Lerin", "in the style of Tove Jansson": an artist named for a style, not a person's data */
 const STYLE_OF = /(?:stil\s+(?:som|med)|style\s+(?:of|as)|à\s+la)\s+(?:\p{Lu}[\p{L}'’-]+\s*){1,3}/gu;
+
+const DEAL_WITH_NAMED_PARTY = /(?<![\p{L}])(?:avtal(?:et)?|kontrakt(?:et)?|offert(?:en)?|contract|agreement|quote|proposal)\s+(?:med|till|från|with|to|from|for)\s+\p{Lu}/u;
+/** "helt påhittad, inga riktiga klienter": invented people are nobody's data */
+const FICTION = rx("påhittad|påhittat|fiktiv|uppdiktad|invented|made[-\\s]up|fictional|fictitious|inga\\s+riktiga|no\\s+real");
 
 /** who a text is for ("brevet till vårdnadshavarna", "a summary for residents"): its readers, not what it is about */
 const AUDIENCE = rx("(?:till|för|åt|to|for)\\s+(?:alla\\s+|våra\\s+|kommunens\\s+|nya\\s+|the\\s+|our\\s+|all\\s+|new\\s+)?(?:vårdnadshavar|föräldrar|invånar|medborgar|elever|kunder|residents|citizens|parents|pupils|students|staff|employees|customers|medarbetar|personalen|kollegor|colleagues|allmänheten|the\\s+public|nyanställd|new\\s+hires)\\p{L}*|svara(?:r)?\\s+(?:invånarna|medborgarna|kunderna|föräldrarna)");
@@ -276,6 +280,10 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   if (INFO_OPEN.test(said)) info.add("open");
   // an open report is open: a document's type ("rapport", "protokoll") says internal only when nothing says more
   if (info.has("open") && !explicit.has("internal")) info.delete("internal");
+  // a record about a person is personal data first: its document type adds nothing ("anteckningarna från hembesöket")
+  if (["personal", "special", "secret", "customer"].some((k) => info.has(k as InfoKind)) && !explicit.has("internal")) info.delete("internal");
+  // a contract or offer with a named party is that party's business ("avtalet med Volvo Cars")
+  if (DEAL_WITH_NAMED_PARTY.test(present)) info.add("customer");
   for (const k of scan(present, termLexicon(terms))) info.add(k);
   // "utan några kunduppgifter": a kind the question says is absent is not there, whatever else hints at it
   const absent = new Set<InfoKind>();
@@ -284,7 +292,9 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   // AI products are no people ("Gemini", "Claude"): the reviewer reads the question without them
   let withoutTools = blank(text, STYLE_OF);
   for (const [, re] of TOOL) withoutTools = blank(withoutTools, re);
-  for (const f of reviewDraft(withoutTools).findings) {
+  const findings = reviewDraft(withoutTools).findings;
+  const reviewerFound = findings.some((f) => f.type !== "HEALTH" && f.type !== "SPECIAL_CATEGORY");
+  for (const f of findings) {
     if (f.type === "HEALTH" || f.type === "SPECIAL_CATEGORY") info.add("special");
     else if (f.type === "SECRECY" || f.type === "CREDENTIAL") info.add("secret");
     else info.add("personal");
@@ -294,6 +304,11 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   // a person still named or described ("förnamnet på eleven, inga personnummer") stays personal data
   const personNamed = scan(present, INFO).has("personal");
   for (const k of absent) if (k !== "personal" || (!info.has("special") && !personNamed)) info.delete(k);
+  if (FICTION.test(text) && !reviewerFound) {
+    info.delete("personal");
+    info.delete("special");
+    info.add("open");
+  }
   if (PUBLISHED.test(text)) {
     info.add("open");
     info.delete("internal");

@@ -81,12 +81,13 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
 }
 
 /**
- * the refusal rule. In scope when the question names AI and most of its other words
- * are the policy's, or it touches a policy-only concept (secrecy, personal data,
+ * the refusal rule. In scope when the question names AI and a third of its other words
+ * are the policy's (a quarter in a long question, whose telling of the situation adds
+ * words no policy uses), or it touches a policy-only concept (secrecy, personal data,
  * copyright, AI images…) with at least half its words covered.
  */
 export function inScope(c: Coverage): boolean {
-  if (c.anchor) return c.counted === 0 || c.fraction >= 0.34;
+  if (c.anchor) return c.counted === 0 || c.fraction >= (c.counted >= 8 ? 0.25 : 0.34);
   if (c.topic) return c.fraction >= 0.5;
   return c.counted >= 2 && c.fraction >= 0.8;
 }

@@ -8,7 +8,6 @@ import { foldedStems, stemSv } from "../analysis/stem";
 import { ENGLISH_STOPWORDS, SWEDISH_STOPWORDS } from "../analysis/stopwords";
 import type { Vocabulary } from "../analysis/vocabulary";
 import { swedishFor } from "../analysis/glossary";
-import { synonymsOf } from "../analysis/thesaurus";
 
 const FOLDED_SV_STOPWORDS = new Set([...SWEDISH_STOPWORDS].map(fold));
 import type { Lang } from "../types";
@@ -96,14 +95,6 @@ export function analyzeQuery(question: string, lang: Lang, vocab: Vocabulary, kn
       if (SWEDISH_STOPWORDS.has(part)) continue;
       put(main, part, TUNING.part);
       put(folded, fold(part), TUNING.part);
-    }
-  }
-
-  // Swedish words through the thesaurus, where this policy uses the synonym and not the word
-  if (lang === "sv") {
-    for (const t of tokens) {
-      if (!t.content || t.anchor) continue;
-      for (const f of t.folded) for (const s of synonymsOf(f)) if (known(s) && !folded.has(s)) put(folded, s, TUNING.synonym);
     }
   }
 

@@ -14,8 +14,6 @@ export const TUNING = {
   part: 0.6,
   concept: 1,
   translation: 0.3,
-  /** a thesaurus synonym of the user's word */
-  synonym: 0.3,
   /** curated-entry lift of cited passages, and the share of the question an entry must explain */
   faqBonus: 0.35,
   faqLiftMin: 0.25,
