@@ -113,8 +113,13 @@ describe("questions of what something is, and of whom the policy covers", () => 
     assert.match(law.citations[0].quote, /Öppen information/);
     assert.equal(lib.ask("hjo", "Räknas ett publicerat protokoll som personuppgifter?").verdictKind, "no");
     assert.equal(lib.ask("hjo", "Är elevernas namn personuppgifter?").verdictKind, "yes");
-    // whether grades are sensitive is the policy's call, not the words': no verdict
-    assert.equal(lib.ask("staffanstorp", "Räknas provresultat som extra skyddsvärda?").verdictKind, null);
+    // the policy's own definition lists it: yes, in the policy's words, quoting the definition
+    const grades = lib.ask("staffanstorp", "Räknas provresultat som extra skyddsvärda?");
+    assert.equal(grades.verdictKind, "yes");
+    assert.match(grades.answer, /särskilt skyddsvärda uppgifter/);
+    assert.match(grades.citations[0].quote, /^Särskilt skyddsvärda uppgifter: .*provresultat/);
+    // whether grades are sensitive is the policy's call, and this one does not make it: no verdict
+    assert.equal(lib.ask("hjo", "Räknas betyg som känsliga personuppgifter?").verdictKind, null);
     // a company policy with no class of open information does not sort things into it
     assert.equal(lib.ask("wenell", "Är lagtext öppen information?").verdictKind, null);
   });

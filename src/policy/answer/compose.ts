@@ -57,7 +57,7 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
 
 function classLine(c: ClassAnswer, lang: Lang): string {
   if (c.asks === "applies" || !c.category) return answerText(lang, `verdict.applies.${c.verdict}`);
-  return answerText(lang, `verdict.is.${c.verdict}`, { kind: answerText(lang, `kinds.${c.category}`) });
+  return answerText(lang, `verdict.is.${c.verdict}`, { kind: c.className ?? answerText(lang, `kinds.${c.category}`) });
 }
 
 /** the first line: what the rows rule, in plain words, or what the answer depends on */

@@ -6,6 +6,9 @@
 // class the thing may or may not belong to under a policy (is a pupil's grade sensitive?) gets
 // no verdict: only what the words settle is answered.
 import type { Passage, ToolClass } from "../types";
+import { tokenize } from "../analysis/normalize";
+import { foldedStems } from "../analysis/stem";
+import { ENGLISH_STOPWORDS, SWEDISH_STOPWORDS } from "../analysis/stopwords";
 import { readQuestion } from "./question-slots";
 import type { InfoKind, InfoTerms, PackScope, ScopeGroup, ToolKind, ToolTerms } from "./schema";
 import { E, rx, W, type Lexicon } from "./word-patterns";
@@ -19,6 +22,22 @@ export interface Classification {
   category?: Category;
   /** the passages that settle it: where the policy names the class, its scope or the law */
   passages: Passage[];
+  /** the class in the policy's own words, where its definition was quoted ("särskilt skyddsvärda uppgifter") */
+  className?: string;
+}
+
+/** a content word of the thing (its stem) in the passage */
+function namesThing(text: string, thing: string): boolean {
+  const words = new Set(tokenize(text).flatMap((t) => foldedStems(t)));
+  return tokenize(thing)
+    .filter((t) => t.length >= 4 && !SWEDISH_STOPWORDS.has(t) && !ENGLISH_STOPWORDS.has(t))
+    .some((t) => foldedStems(t).some((s) => words.has(s)));
+}
+
+/** "Särskilt skyddsvärda uppgifter: Exempelvis …" → "särskilt skyddsvärda uppgifter" */
+function definedTerm(text: string): string | undefined {
+  const m = /^([^:–\n]{3,40})\s*[:–]/u.exec(text);
+  return m ? m[1].trim().replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : undefined;
 }
 
 /** the classes questions ask against, as the policies and staff name them */
@@ -119,8 +138,17 @@ export function classifyQuestion(
   const classRe = CATEGORY.find(([k]) => k === parts.category)![1];
   // the passage that defines the class first ("Öppen information – information som …"), then the shortest
   const at = (p: Passage) => new RegExp(classRe.source, "iu").exec(p.text)?.index ?? -1;
-  const naming = opts.passages.filter((p) => at(p) >= 0).sort((a, b) => Math.min(at(a), 1) - Math.min(at(b), 1) || a.text.length - b.text.length);
+  // the class as a word of its own, not inside a compound ("personuppgiftsbiträdesavtal")
+  const inCompound = (p: Passage) => {
+    const m = new RegExp(classRe.source, "iu").exec(p.text);
+    return m ? /^\p{L}{5,}/u.test(p.text.slice(m.index + m[0].length)) : true;
+  };
+  const rank = (p: Passage) => (at(p) === 0 ? 0 : 1) + (inCompound(p) ? 2 : 0);
+  const naming = opts.passages.filter((p) => at(p) >= 0).sort((a, b) => rank(a) - rank(b) || a.text.length - b.text.length);
   if (naming.length === 0) return undefined;
+  // the policy's own definition lists the thing ("Särskilt skyddsvärda uppgifter: Exempelvis …, provresultat")
+  const listed = naming.find((p) => at(p) <= 20 && !inCompound(p) && namesThing(p.text, parts.thing));
+  if (listed) return { asks: "is", verdict: "yes", category: parts.category, passages: [listed], className: definedTerm(listed.text) };
   const thing = readQuestion(parts.thing, opts.terms, opts.toolTerms);
   const kinds = new Set<string>([...thing.info, ...thing.tool]);
   // Copilot is what the pack classes it as
