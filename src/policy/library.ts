@@ -65,8 +65,8 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
           passages: e.pack.passages,
         });
         // a question of scope names the policy itself, whatever retrieval makes of its other words
-        if (c && (retrieval.inScope || c.asks === "applies")) {
-          const cited = c.passages.length > 0 ? c.passages.map((p) => ({ policy: p.packId, section: p.section, rule: p.rule, quote: p.text })) : (e.pack.scope?.citations ?? []);
+        if (c && (retrieval.inScope || c.fromScope)) {
+          const cited = c.fromScope ? (e.pack.scope?.citations ?? []) : c.passages.map((p) => ({ policy: p.packId, section: p.section, rule: p.rule, quote: p.text }));
           return composeAnswer(e.pack, retrieval, lang, undefined, { ...c, citations: cited });
         }
       }

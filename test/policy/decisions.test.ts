@@ -285,7 +285,7 @@ describe("decision tables: loading", () => {
 
 describe("decision tables: the retired blind sets (written from the seed texts by helpers who saw neither engine nor evaluation sets)", () => {
   const lib = testLibrary();
-  // floor of verdicts right, and of questions the policy is silent on refused
+  // floor of verdicts right, and of questions the policy is silent on refused; covered ones refused at most 2 (3 for set 9, whose unknown product names carry no AI word)
   for (const [file, floor, silentFloor] of [
     ["verdicts-blind1.jsonl", 0.9, 0.6],
     ["verdicts-blind2.jsonl", 0.85, 0.6],
@@ -295,6 +295,7 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind6.jsonl", 0.75, 0.8],
     ["verdicts-blind7.jsonl", 0.85, 0.6],
     ["verdicts-blind8.jsonl", 0.8, 0.5],
+    ["verdicts-blind9.jsonl", 0.7, 0.4],
   ] as const) {
     const lines = () =>
       fs
@@ -302,7 +303,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
         .split("\n")
         .filter(Boolean)
         .map((l) => JSON.parse(l) as { policy: string; question: string; verdict: string | null });
-    it(`${file}: at least ${silentFloor} of the questions the policy is silent on refused, at most 2 covered ones`, () => {
+    const refusedCap = file === "verdicts-blind9.jsonl" ? 3 : 2;
+    it(`${file}: at least ${silentFloor} of the questions the policy is silent on refused, at most ${refusedCap} covered ones`, () => {
       let silent = 0;
       let silentRefused = 0;
       let coveredRefused = 0;
@@ -314,7 +316,7 @@ describe("decision tables: the retired blind sets (written from the seed texts b
         } else if (refused) coveredRefused++;
       }
       assert.ok(silentRefused / silent >= silentFloor, `${silentRefused}/${silent} refused`);
-      assert.ok(coveredRefused <= 2, `${coveredRefused} covered questions refused`);
+      assert.ok(coveredRefused <= refusedCap, `${coveredRefused} covered questions refused`);
     });
     it(`${file}: verdicts right on at least ${floor} of the yes/no/conditional questions, no wrong yes`, () => {
       let asked = 0;

@@ -38,10 +38,20 @@ describe("reading a question: its form", () => {
     assert.equal(askOf("copyright på bilder från Midjourney, vem ansvarar?"), undefined);
   });
 
-  it("the general set of question forms: at least 0.9 read as asked (helper-written, 240 lines)", () => {
-    const lines = fixture<{ q: string; ask: string }>("question-forms.jsonl").filter((x) => x.ask !== "rule");
-    const right = lines.filter((x) => (askOf(x.q) ?? "none") === x.ask).length;
-    assert.ok(right / lines.length >= 0.9, `${right}/${lines.length}`);
+  for (const [file, floor] of [
+    ["question-forms.jsonl", 0.9],
+    ["question-forms-2.jsonl", 0.85],
+  ] as const) {
+    it(`the general set ${file}: at least ${floor} read as asked (helper-written)`, () => {
+      const lines = fixture<{ q: string; ask: string }>(file).filter((x) => x.ask !== "rule");
+      const right = lines.filter((x) => (askOf(x.q) ?? "none") === x.ask).length;
+      assert.ok(right / lines.length >= floor, `${right}/${lines.length}`);
+    });
+  }
+
+  it("a plan told subject first, or a go-ahead reported, asks whether it may be done", () => {
+    assert.equal(askOf("utkastet är ju inte hemligt, så jag lägger in det i Claude för språkgranskning"), "may");
+    assert.equal(askOf("My manager said it's fine for me to run the notes through Gemini"), "may");
   });
 });
 
@@ -65,18 +75,31 @@ describe("reading a question: the material it names", () => {
     assert.deepEqual([...report.info], ["open"]);
   });
 
-  it("the general set of named material: recall at least 0.75 and precision at least 0.75 (helper-written, 200 lines)", () => {
+  for (const [file, floor] of [
+    ["material-kinds.jsonl", 0.75],
+    ["material-kinds-2.jsonl", 0.7],
+  ] as const) {
+  it(`the general set ${file}: recall and precision at least ${floor} (helper-written, 200 lines)`, () => {
     let tp = 0;
     let fp = 0;
     let fn = 0;
-    for (const x of fixture<{ q: string; kinds: string[] }>("material-kinds.jsonl")) {
+    for (const x of fixture<{ q: string; kinds: string[] }>(file)) {
       const got: string[] = [...readQuestion(x.q).info].filter((k) => k !== "images-of-people" && k !== "own-images");
       tp += x.kinds.filter((k) => got.includes(k)).length;
       fn += x.kinds.filter((k) => !got.includes(k)).length;
       fp += got.filter((k) => !x.kinds.includes(k)).length;
     }
-    assert.ok(tp / (tp + fn) >= 0.75, `recall ${tp}/${tp + fn}`);
-    assert.ok(tp / (tp + fp) >= 0.75, `precision ${tp}/${tp + fp}`);
+    assert.ok(tp / (tp + fn) >= floor, `recall ${tp}/${tp + fn}`);
+    assert.ok(tp / (tp + fp) >= floor, `precision ${tp}/${tp + fp}`);
+  });
+  }
+
+  it("summed figures, invented people and a text to its readers are no one's data; the tool's made-up figures are no invention", () => {
+    assert.ok(!readQuestion("Kan Copilot analysera lönekostnaderna summerade per avdelning, alla namn borttagna?").info.has("personal"));
+    assert.deepEqual([...readQuestion("Jag har hittat på en brukare helt och hållet till utbildningen, kan ChatGPT skriva ett fall?").info], ["open"]);
+    assert.deepEqual([...readQuestion("Kan Gemini skriva ett välkomstbrev till nya hyresgäster?").info], ["open"]);
+    const made = readQuestion("Copilot har hittat på siffror i rapporten till kunden, det är väl inte mitt fel?");
+    assert.ok(made.info.has("customer") && made.denies);
   });
 });
 
@@ -131,6 +154,12 @@ describe("questions of what something is, and of whom the policy covers", () => 
     assert.equal(lib.ask("hjo", "Gäller riktlinjerna för praktikanter också?").verdictKind, "yes");
     assert.equal(lib.ask("soderkoping", "gäller policyn även konsulter?").verdictKind, null);
     assert.equal(lib.ask("wenell", "Does the policy apply to GDPR questions too, gäller GDPR även det vi gör med AI?").verdictKind, "yes");
+  });
+
+  it("the policy covers AI tools of every kind it names, and a person referred back to by a pronoun", () => {
+    assert.equal(lib.ask("wenell", "does our AI policy even cover image generators like Midjourney?").verdictKind, "yes");
+    assert.equal(lib.ask("hjo", "Vi har en inhyrd konsult med konto i nätverket. Gäller riktlinjerna hen också?").verdictKind, "yes");
+    assert.equal(lib.ask("staffanstorp", "Facket har en lista över sina medlemmar här. Räknas den som känsliga personuppgifter?").verdictKind, "yes");
   });
 
   it("a duty asserted away and asked to be confirmed is answered no", () => {

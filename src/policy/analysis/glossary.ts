@@ -155,6 +155,17 @@ const RAW: Record<string, string> = {
   computer: "dator, enheter",
   phone: "telefon, arbetstelefon",
   access: "åtkomst, tillgång",
+  break: "överträdelse, bryta mot",
+  breaking: "överträdelse, bryta mot",
+  breach: "överträdelse, brott mot",
+  violate: "överträdelse, bryta mot",
+  violation: "överträdelse",
+  consequence: "konsekvenser, åtgärder",
+  consequences: "konsekvenser, åtgärder",
+  sanction: "disciplinära åtgärder",
+  sanctions: "disciplinära åtgärder",
+  disciplinary: "disciplinära åtgärder",
+  mistakes: "misstag",
 };
 
 const GLOSSARY = new Map<string, string[]>();

@@ -24,6 +24,8 @@ export interface Classification {
   passages: Passage[];
   /** the class in the policy's own words, where its definition was quoted ("särskilt skyddsvärda uppgifter") */
   className?: string;
+  /** answered from the pack's scope statement (quoted) */
+  fromScope?: boolean;
 }
 
 /** a content word of the thing (its stem) in the passage */
@@ -49,6 +51,7 @@ const CATEGORY: Lexicon<Category> = [
   ["customer", rx("kunddata|kunduppgift|kundinformation|customer\\s+data|client\\s+data")],
   ["internal", rx("intern(?:a|t)?\\s+(?:information|uppgifter|handling)|internal\\s+(?:information|data)")],
   ["copyright", rx("upphovsrättsskydd|upphovsrättsligt\\s+skydd|copyrighted|protected\\s+by\\s+copyright")],
+  ["embedded", rx("integrerad\\s+ai|inbyggd\\s+ai|integrated\\s+ai|built-in\\s+ai|ai\\s+(?:integrated|built)\\s+into|integrerad(?:e)?\\s+ai-funktion")],
   ["public", rx("allmänt\\s+tillgänglig|publik(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|öppen\\s+ai|öppna\\s+ai|public(?:ly)?\\s+(?:available\\s+)?(?:ai|tool|service|system)|open\\s+ai\\s+(?:tool|service|solution)")],
   ["approved", rx("godkän(?:d|t|da)\\s+(?:ai|verktyg|tjänst|system)|säker(?:t|a)?\\s+(?:ai|verktyg|tjänst|system)|upphandla(?:d|t|de)|approved\\s+(?:ai|tool|service|system)|secure\\s+(?:ai|tool|system)")],
 ];
@@ -63,9 +66,10 @@ const EXCLUSIVE: Array<[Category, Category[]]> = [
   ["internal", ["open"]],
   ["public", ["approved"]],
   ["approved", ["public", "unknown"]],
+  ["embedded", []],
 ];
 
-const CLASSIFYING = rx("räknas|räknar\\s+man|klassas|klassificeras|anses|betraktas|ses\\s+som|counts?\\s+as|considered|classified\\s+as|regarded\\s+as|treated\\s+as");
+const CLASSIFYING = rx("räknas|räknar\\s+man|klassas|klassificeras|anses|betraktas|ses\\s+som|counts?\\s+as|counted\\s+as|considered|classified\\s+as|regarded\\s+as|treated\\s+as");
 /** "Är lagtext öppen information?", "Is Bing a public AI tool?" */
 const IS_OPENING = new RegExp(`^\\s*${rx("är|blir|is|are").source}\\s`, "iu");
 
@@ -79,8 +83,12 @@ function split(question: string): { thing: string; category: Category } | undefi
     const as = new RegExp(`${W}(?:som|as|to\\s+be)\\s`, "iu").exec(after);
     const classPart = as ? after.slice(as.index) : after;
     const found = cats(classPart);
-    if (found.length !== 1) return undefined;
-    return { thing: text.slice(0, c.index) + " " + (as ? after.slice(0, as.index) : ""), category: found[0] };
+    if (found.length === 0) return undefined;
+    // the most specific class named: "känsliga personuppgifter" over "personuppgifter"
+    const longest = (k: Category) => CATEGORY.find(([c]) => c === k)![1].exec(classPart)![0].length;
+    const category = found.sort((a, b) => longest(b) - longest(a))[0];
+    if (found.length > 1 && longest(found[0]) === longest(found[1])) return undefined;
+    return { thing: text.slice(0, c.index) + " " + (as ? after.slice(0, as.index) : ""), category };
   }
   if (!IS_OPENING.test(text)) return undefined;
   // the class closes the question: "Är [lagtext] [öppen information]"
@@ -93,7 +101,7 @@ function split(question: string): { thing: string; category: Category } | undefi
 }
 
 /** "gäller policyn även konsulter?", "does the policy apply to contractors?" */
-const APPLIES = rx("gäller\\s+(?:(?:ai-)?(?:policyn|riktlinjen|riktlinjerna|reglerna|dokumentet|detta|det\\s+här|de\\s+här\\s+reglerna|den)\\s+)?(?:även|också|verkligen)?|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+)\\s+covered");
+const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet|detta|det\\s+här|den)\\s+)?(?:även|också|verkligen)?|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+)\\s+covered");
 const GROUPS: Lexicon<ScopeGroup> = [
   ["contractors", rx("konsult|underkonsult|uppdragstagare|inhyrd|bemanning|frilans|contractor|subcontractor|consultant|freelanc")],
   ["partners", rx("samarbetspartner|partner|leverantör|supplier|vendor")],
@@ -118,11 +126,19 @@ function applies(question: string, scope: PackScope | undefined, passages: reado
     const naming = asked.test(question) ? passages.filter((p) => named.test(p.text)) : [];
     if (naming.length > 0) return { asks: "applies", verdict: "yes", passages: naming.slice(0, 1) };
   }
-  if (!scope || /\p{L}{3,}/u.test(before.replace(/^\s*(?:och|men|så|hej|undrar|jag|en\s+fråga)[\s,:]*/iu, ""))) return undefined;
+  // the policy itself must be what applies ("gäller riktlinjen …"), unless nothing comes before
+  const namesPolicy = /policy|riktlinje|regl|dokument|guideline|rules/iu.test(m[0]);
+  if (!namesPolicy && /\p{L}{3,}/u.test(before.replace(/^\s*(?:och|men|så|hej|undrar|jag|en\s+fråga)[\s,:]*/iu, ""))) return undefined;
   const who = question.slice(m.index + m[0].length);
-  const groups = GROUPS.filter(([, re]) => re.test(who)).map(([g]) => g);
+  // an AI policy covers AI tools: "does our AI policy even cover image generators like DALL-E?"
+  const tool = readQuestion(who).tool;
+  if (namesPolicy && [...tool].some((t) => t !== "embedded")) return { asks: "applies", verdict: "yes", passages: [] };
+  if (!scope) return undefined;
+  // "… en konsult från leverantören … gäller riktlinjen hen också?": the one referred to is named before
+  const refersBack = /(?<![\p{L}])(?:hen|han|hon|dem|dom|them|him|her|they)(?![\p{L}])/iu.test(who);
+  const groups = GROUPS.filter(([, re]) => re.test(who) || (refersBack && re.test(before))).map(([g]) => g);
   // only a group the policy names is answered: the policy's silence on the others is not a no
-  if (groups.length > 0 && groups.every((g) => scope.groups.includes(g) || scope.groups.includes("everyone-with-access"))) return { asks: "applies", verdict: "yes", passages: [] };
+  if (groups.length > 0 && groups.every((g) => scope.groups.includes(g) || scope.groups.includes("everyone-with-access"))) return { asks: "applies", verdict: "yes", passages: [], fromScope: true };
   return undefined;
 }
 

@@ -30,8 +30,10 @@ const NEW_TOOL = rx("ny(?:a|tt)?\\s+(?:gratis\\s+)?(?:ai[-\\s]?)?(?:app|tjänst|
 
 /** "is it still me who answers for the result?", "am I responsible?": a question about the duty to own the output */
 const RESPONSIBILITY = rx(
-  "(?:står|ansvarar)\\s+(?:jag|vi)\\s|(?:jag|vi)\\s+som\\s+(?:står\\s+för|ansvarar|har\\s+ansvar)|(?:jag|vi)\\s+(?:ändå\\s+|fortfarande\\s+)?ansvarig|(?:jag|vi)\\s+som\\s+får\\s+stå\\s+för|(?:am\\s+i|are\\s+we)\\s+(?:still\\s+)?(?:the\\s+one\\s+)?(?:responsible|liable|accountable)|on\\s+the\\s+hook|(?:my|our)\\s+responsibility|mitt\\s+ansvar|(?:verktygets|leverantörens|ai:ns|the\\s+tool's|the\\s+vendor's)\\s+(?:fel|ansvar|fault|responsibility)|on\\s+the\\s+(?:tool|vendor|ai|supplier)",
+  "(?:står|ansvarar)\\s+(?:jag|vi)\\s|(?:jag|vi)\\s+som\\s+(?:står\\s+för|ansvarar|har\\s+ansvar)|(?:jag|vi)\\s+(?:ändå\\s+|fortfarande\\s+)?ansvarig|(?:jag|vi)\\s+som\\s+får\\s+stå\\s+för|(?:am\\s+i|are\\s+we)\\s+(?:still\\s+)?(?:the\\s+one\\s+)?(?:responsible|liable|accountable)|on\\s+the\\s+hook|(?:my|our)\\s+responsibility|mitt\\s+ansvar|(?:verktygets|leverantörens|ai:ns|the\\s+tool's|the\\s+vendor's)\\s+(?:fel|ansvar|fault|responsibility)|(?:mitt|vårt)\\s+fel|(?:verktyget|ai:n|copilot|chatgpt|gemini|leverantören|programmet)\\s+som\\s+(?:gjorde|gjort|har\\s+gjort)\\s+fel|(?:my|our)\\s+fault|on\\s+the\\s+(?:tool|vendor|ai|supplier)",
 );
+/** "det är väl leverantörens ansvar", "that's on the vendor": the duty put on someone else */
+const OTHERS_DUTY = rx("(?:verktygets|leverantörens|ai:ns|tjänstens|the\\s+tool's|the\\s+vendor's|openai's|microsoft's)\\s+(?:fel|ansvar|fault|responsibility|problem)|on\\s+the\\s+(?:tool|vendor|ai|supplier)|(?:verktyget|ai:n|copilot|chatgpt|gemini|leverantören|programmet)\\s+som\\s+(?:gjorde|gjort|har\\s+gjort)\\s+fel");
 const NEGATED_DUTY = rx("(?:don't|do\\s+not|dont|doesn't|won't)\\s+(?:really\\s+)?(?:need|have)\\s+to|no\\s+need\\s+to|behöver\\s+(?:jag\\s+|vi\\s+|man\\s+)?inte|måste\\s+(?:jag\\s+|vi\\s+|man\\s+)?inte|slipper");
 /** "… and not mine, right?": the question asserts that the duty is not the asker's */
 const NOT_MINE = rx("(?:inte|not|isn't|ej)\\s+(?:mitt|mig|me|mine|jag|on\\s+me|my\\s+(?:fault|problem|responsibility))(?![\\p{L}])");
@@ -125,7 +127,7 @@ const USE: Lexicon<Use> = [
   ["use", rx("installer|install|använd|nyttja|jobba\\s+med|arbeta\\s+med|köra|kör(?![\\p{L}])|testa|prova|use|using|work\\s+with|try(?![\\p{L}])|run(?![\\p{L}])")],
 ];
 
-const NAMES_AI = rx("ai(?![\\p{L}])|\\p{L}*gpt|ai[-:]\\p{L}*|artificiell\\s+intelligens|generativ|språkmodell|chatbot|chattbot|language\\s+model");
+const NAMES_AI = rx("ai(?![\\p{L}])|\\p{L}*gpt|ai[-:]\\p{L}*|artificiell\\s+intelligens|generativ|språkmodell|chatbot|chattbot|language\\s+model|(?:local|lokal|open-source|öppen)\\s+(?:\\p{L}+\\s+)?(?:model|modell)|llama|transkriberingsapp|transcription\\s+(?:app|tool|service)");
 
 const INFO_OPEN = INFO.find(([k]) => k === "open")![1];
 
@@ -177,7 +179,7 @@ const FACT_OPENING = new RegExp(`^\\s*(?:${rx("finns|fanns|har|hade|är|var|blir
 const INFINITIVE_QUESTION = /^\s*(?!(?:vilka|vilken|vilket|vem|vad|hur|var|när|varför|inga|alla|andra|sina|mina|dina|våra|era|nya|gamla|bra)\s)\p{Ll}{3,}a(?:\s+\p{L}+){0,4}\s*\?\s*$/u;
 
 /** "vill göra en AI-bild till kampanjen": a plan told without a question asks whether it may be done */
-const INTENT = rx("^\\s*(?:want|wanting|planning|going|thinking\\s+of)\\s+|(?:i'll|i\\s+will|we'll|we\\s+will|jag\\s+ska|vi\\s+ska|jag\\s+kommer\\s+att)\\s+\\p{L}+|(?:nu\\s+)?(?:kör|använder|testar|laddar\\s+upp|klistrar\\s+in|lägger\\s+in)\\s+(?:jag|vi)(?![\\p{L}])|(?:jag\\s+|vi\\s+)?(?:vill|tänker|tänkte|planerar\\s+att|funderar\\s+på\\s+att|skulle\\s+vilja)\\s+\\p{L}+|i\\s+(?:want|plan|intend|need)\\s+to|i'd\\s+like\\s+to|we\\s+(?:want|plan|intend)\\s+to|i'm\\s+(?:going|planning|thinking\\s+of)");
+const INTENT = rx("^\\s*(?:want|wanting|planning|going|thinking\\s+of)\\s+|(?:jag|vi)\\s+(?:\\p{L}+\\s+)?(?:lägger|klistrar|kör|använder|testar|laddar|ber|låter|tar|skickar|matar)(?![\\p{L}])|(?:it's|it\\s+is|that's)\\s+(?:fine|ok|okay)\\s+for\\s+(?:me|us)\\s+to|(?:i'll|i\\s+will|we'll|we\\s+will|jag\\s+ska|vi\\s+ska|jag\\s+kommer\\s+att)\\s+\\p{L}+|(?:nu\\s+)?(?:kör|använder|testar|laddar\\s+upp|klistrar\\s+in|lägger\\s+in)\\s+(?:jag|vi)(?![\\p{L}])|(?:jag\\s+|vi\\s+)?(?:vill|tänker|tänkte|planerar\\s+att|funderar\\s+på\\s+att|skulle\\s+vilja)\\s+\\p{L}+|i\\s+(?:want|plan|intend|need)\\s+to|i'd\\s+like\\s+to|we\\s+(?:want|plan|intend)\\s+to|i'm\\s+(?:going|planning|thinking\\s+of)");
 
 /**
  * A question of permission opens with a modal whatever its subject ("Kan IT fixa det?", "Would
@@ -253,21 +255,25 @@ function termLexicon<K extends string>(terms: Partial<Record<K, string[]>>): Lex
 }
 
 /** "utan några kunduppgifter", "inga personuppgifter", "without any personal data": named to say it is absent */
-const ABSENT = rx("(?:utan|inga|inget|ingen|inte\\s+några|without|no|(?:removed|deleted|stripped|tagit\\s+bort|plockat\\s+bort|rensat\\s+bort|strukit)\\s+(?:all(?:a)?\\s+|the\\s+|alla\\s+|every\\s+)?)\\s*(?:några\\s+|någon\\s+|något\\s+|nån\\s+|nåt\\s+|any\\s+)?\\p{L}+(?:\\s+(?:data|uppgifter|information))?");
+const ABSENT = rx("(?:utan|inga|inget|ingen|inte\\s+några|without|no|(?:removed|deleted|stripped|tagit\\s+bort|plockat\\s+bort|rensat\\s+bort|strukit)\\s+(?:all(?:a)?\\s+|the\\s+|alla\\s+|every\\s+)?)\\s*(?:några\\s+|någon\\s+|något\\s+|nån\\s+|nåt\\s+|any\\s+)?\\p{L}+(?:\\s+(?:data|uppgifter|information))?(?:\\s+(?:och|eller|and|or)\\s+\\p{L}+)*");
 
 /** "i samma stil som Lars Lerin", "in the style of Tove Jansson": an artist named for a style, not a person's data */
 const STYLE_OF = /(?:stil\s+(?:som|med)|style\s+(?:of|as)|à\s+la)\s+(?:\p{Lu}[\p{L}'’-]+\s*){1,3}/gu;
 
 const DEAL_WITH_NAMED_PARTY = /(?<![\p{L}])(?:avtal(?:et)?|kontrakt(?:et)?|offert(?:en)?|contract|agreement|quote|proposal)\s+(?:med|till|från|with|to|from|for)\s+\p{Lu}/u;
 /** "helt påhittad, inga riktiga klienter": invented people are nobody's data */
-const FICTION = rx("påhittad|påhittat|fiktiv|uppdiktad|invented|made[-\\s]up|fictional|fictitious|inga\\s+riktiga|no\\s+real");
+// what the tool made up is a mistake, not an invented example
+const FICTION = rx("(?<!(?:copilot|chatgpt|gemini|claude|ai|ai:n|den|verktyget|modellen)\\s+(?:har\\s+)?)(?:hittat\\s+på|hittar\\s+på)|påhittade|påhittad|påhittat|fiktiv|uppdiktad|invented|made[-\\s]up|fictional|fictitious|inga\\s+riktiga|no\\s+real");
+
+const AGGREGATE = rx("summerad|summerade|aggregerad|aggregated|totals?(?![\\p{L}])|per\\s+(?:avdelning|enhet|årskurs|klass|skola|team|månad|department|unit|year)|procent\\s+per|statistik|statistics|snittlön|genomsnitt|average");
+const OUTGOING_TEXT = rx("(?:brev|utskick|sms-utskick|folder|broschyr|affisch|nyhetsbrev|månadsbrev|veckobrev|inbjudan|välkomstbrev|tackmejl|information|anslag|newsletter|letter|flyer|poster|leaflet|notice|invitation|e-?mail)\\s+(?:\\p{L}+\\s+)?(?:till|för|åt|to|for)\\s");
 
 /** who a text is for ("brevet till vårdnadshavarna", "a summary for residents"): its readers, not what it is about */
-const AUDIENCE = rx("(?:till|för|åt|to|for)\\s+(?:alla\\s+|våra\\s+|kommunens\\s+|nya\\s+|the\\s+|our\\s+|all\\s+|new\\s+)?(?:vårdnadshavar|föräldrar|invånar|medborgar|elever|kunder|residents|citizens|parents|pupils|students|staff|employees|customers|medarbetar|personalen|kollegor|colleagues|allmänheten|the\\s+public|nyanställd|new\\s+hires)\\p{L}*|svara(?:r)?\\s+(?:invånarna|medborgarna|kunderna|föräldrarna)");
+const AUDIENCE = rx("(?:till|för|åt|to|for)\\s+(?:alla\\s+|våra\\s+|kommunens\\s+|nya\\s+|the\\s+|our\\s+|all\\s+|new\\s+)?(?:vårdnadshavar|föräldrar|invånar|medborgar|elever|kunder|brukar|anhörig|besökar|hyresgäst|låntagar|deltagar|residents|citizens|parents|pupils|students|staff|employees|customers|tenants|visitors|relatives|members|everyone|medarbetar|personalen|kollegor|colleagues|allmänheten|the\\s+public|nyanställd|new\\s+hires)\\p{L}*|svara(?:r)?\\s+(?:invånarna|medborgarna|kunderna|föräldrarna)");
 /** a statute named by its name ("socialtjänstlagen", "skollagen") is the law's text, not a case under it */
 const LAW_NAME = rx("(?:skol|socialtjänst|kommunal|förvaltnings|förvaltningsprocess|offentlighets-\\s+och\\s+sekretess|sekretess|arbetsmiljö|diskriminerings|plan-\\s+och\\s+bygg|dataskydds|upphovsrätts|hälso-\\s+och\\s+sjukvårds|patientdata|patientsäkerhets|arbetstids|semester|medbestämmande|anställningsskydds|upphandlings|tryckfrihets|yttrandefrihets|arkiv|bostadsanpassnings|alkohol|ordnings)lag(?:en|ens)?(?![\\p{L}])|(?:miljö|brotts|föräldra|socialförsäkrings|jorda)balk(?:en)?(?![\\p{L}])|lagen\\s+om\\s+\\p{L}+|\\p{L}*förordning(?:en)?(?![\\p{L}])");
 /** the material is said to be public already: not internal, whatever kind of document it is */
-const PUBLISHED = rx("redan\\s+(?:ligger|är|har\\s+(?:blivit|varit))\\s+(?:ute|publicera|offentlig|på)|ligger\\s+(?:redan\\s+)?(?:ute\\s+)?på\\s+(?:hemsidan|webben|webbplatsen|nätet|intranätet)|already\\s+(?:public|published|online|out)|(?:is|are)\\s+published|published\\s+on|publicerad|publicerat|publicerade|allmän(?:na)?\\s+handling|lagtext|law\\s+texts?|paragraf\\p{L}*\\s+(?:ur|i|från)\\s+\\p{L}*lagen");
+const PUBLISHED = rx("(?:från|på|ur|from|on)\\s+(?:vår|våran|kommunens|företagets|the|our|its)?\\s*(?:hemsida|hemsidan|externwebben|webbplats\\p{L}*|website|public\\s+(?:\\p{L}+\\s+)?(?:portal|site))|ligger\\s+ute|redan\\s+(?:ligger|är|har\\s+(?:blivit|varit))\\s+(?:ute|publicera|offentlig|på)|ligger\\s+(?:redan\\s+)?(?:ute\\s+)?på\\s+(?:hemsidan|webben|webbplatsen|nätet|intranätet)|already\\s+(?:public|published|online|out)|(?<!(?:inte|ej|not|aldrig|never)\\s+(?:\\p{L}+\\s+)?)(?:(?:is|are)\\s+published|published\\s+on|publicerad|publicerat|publicerade)|allmän(?:na)?\\s+handling|lagtext|law\\s+texts?|paragraf\\p{L}*\\s+(?:ur|i|från)\\s+\\p{L}*lagen");
 
 export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms: ToolTerms = {}): QuestionSlots {
   const text = question.normalize("NFC");
@@ -305,10 +311,16 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   const personNamed = scan(present, INFO).has("personal");
   for (const k of absent) if (k !== "personal" || (!info.has("special") && !personNamed)) info.delete(k);
   if (FICTION.test(text) && !reviewerFound) {
-    info.delete("personal");
-    info.delete("special");
+    for (const k of ["personal", "special", "customer"] as const) info.delete(k);
     info.add("open");
   }
+  // figures summed over people ("summerade lönekostnader per avdelning", "team totals") are nobody's data
+  if (AGGREGATE.test(text) && !reviewerFound && !info.has("special")) {
+    info.delete("personal");
+    if (info.size === 0 || !info.has("open")) info.add("internal");
+  }
+  // a letter, poster or newsletter to its readers, with nothing else named, is text for publication
+  if (info.size === 0 && OUTGOING_TEXT.test(text)) info.add("open");
   if (PUBLISHED.test(text)) {
     info.add("open");
     info.delete("internal");
@@ -327,7 +339,7 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   const responsibility = RESPONSIBILITY.test(text);
   // "…, I don't need to tell anyone, right?": a duty asserted away, asked to be confirmed
   const deniesDuty = ask === "must" && NEGATED_DUTY.test(text) && TAG_ENDING.test(text);
-  const denies = (responsibility && NOT_MINE.test(text)) || deniesDuty;
+  const denies = (responsibility && (NOT_MINE.test(text) || OTHERS_DUTY.test(text))) || deniesDuty;
   if (responsibility && (ask !== undefined || denies || /\?\s*$/.test(text))) {
     ask = "must";
     duty.add("check-output");

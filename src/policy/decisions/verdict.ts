@@ -86,7 +86,9 @@ function decideAsked(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolC
     const verdict = order.find((v) => applicable.some((r) => r.verdict === v))!;
     // a "yes" for any tool, asked without a tool the table knows, while some tool is ruled
     // stricter ("a model on my laptop", "that new assistant"): it depends on the tool
-    if (ask === "may" && verdict === "yes" && tool.size === 0) {
+    // Copilot not yet classed by the policy ("needs-analysis") is as unknown as no tool at all
+    const unclassed = tool.size === 0 || (copilotClass === "needs-analysis" && [...tool].every((t) => t === "copilot"));
+    if (ask === "may" && verdict === "yes" && unclassed) {
       const stricter = candidates.filter(
         (r) => r.tool !== "any" && also(r) && order.indexOf(r.verdict) < order.indexOf("yes") && names.every((n) => n === "tool" || matches(r[n], slots[n])),
       );
