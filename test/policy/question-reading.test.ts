@@ -167,3 +167,34 @@ describe("questions of what something is, and of whom the policy covers", () => 
     assert.equal(a.verdictKind, "no");
   });
 });
+
+describe("what a review found: no yes where the policy says no (each case once answered wrongly)", () => {
+  const lib = testLibrary();
+  for (const [pack, question, verdict] of [
+    ["hjo", "Kan jag klistra in protokollet från ledningsgruppen i ChatGPT innan det är publicerat?", "no"],
+    ["soderkoping", "Can I paste the draft budget into ChatGPT before it is published?", "no"],
+    ["staffanstorp", "Can I paste our draft strategy into ChatGPT and then post the result on our website?", "no"],
+    ["hjo", "Kan jag klistra in vår handlingsplan i ChatGPT och jämföra den med skollagen?", "no"],
+    ["staffanstorp", "Can I paste our action plan into ChatGPT and check it against the legislation?", "no"],
+    ["hjo", "Får jag klistra in elevernas riktiga namn i ChatGPT eller måste jag använda påhittade namn?", "no"],
+    ["staffanstorp", "There is no real risk here, right? Can I paste the pupils' grades into ChatGPT?", "no"],
+    ["soderkoping", "Räknas information om en elevs hälsa som öppen information?", "no"],
+    ["hjo", "Vilka regler gäller för upphovsrätt när jag gör bilder i Midjourney?", null],
+    ["soderkoping", "Vad gäller enligt GDPR om jag klistrar in personnummer i ChatGPT?", null],
+    ["hjo", "Gäller riktlinjen när jag använder ChatGPT privat hemma på kvällen?", null],
+    ["wenell", "Can I paste each employee's salary and the team average into ChatGPT?", "no"],
+    ["soderkoping", "Can I paste notes and names from today's meeting into ChatGPT?", "no"],
+    ["hjo", "Får jag klistra in klasslistan för 7b i ChatGPT, utan personnummer?", "no"],
+    ["hjo", "Närvarolistan för 7b, får jag klistra in den i ChatGPT?", "no"],
+    ["hjo", "Måste vi inte granska texten från ChatGPT, eller?", "yes"],
+    ["hjo", "What do I need to do to report a data breach?", null],
+    ["soderkoping", "Can ChatGPT add a friendly tone to our newsletter?", "conditional"],
+    ["soderkoping", "Räknas lagtext som öppen information?", "yes"],
+    ["staffanstorp", "räknas provresultat som extra skyddsvärda?", "yes"],
+    ["wenell", "gäller policyn även konsulter?", "yes"],
+  ] as const) {
+    it(`${pack}: ${question} → ${verdict}`, () => {
+      assert.equal(lib.ask(pack, question).verdictKind ?? null, verdict);
+    });
+  }
+});

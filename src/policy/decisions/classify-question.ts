@@ -9,7 +9,7 @@ import type { Passage, ToolClass } from "../types";
 import { tokenize } from "../analysis/normalize";
 import { foldedStems } from "../analysis/stem";
 import { ENGLISH_STOPWORDS, SWEDISH_STOPWORDS } from "../analysis/stopwords";
-import { readQuestion } from "./question-slots";
+import { CLASSIFYING, opensWithQuestionWord, readQuestion } from "./question-slots";
 import type { InfoKind, InfoTerms, PackScope, ScopeGroup, ToolKind, ToolTerms } from "./schema";
 import { E, rx, W, type Lexicon } from "./word-patterns";
 
@@ -28,12 +28,13 @@ export interface Classification {
   fromScope?: boolean;
 }
 
-/** a content word of the thing (its stem) in the passage */
-function namesThing(text: string, thing: string): boolean {
+/** a content word of the thing (its stem) in the passage, other than the class's own words */
+function namesThing(text: string, thing: string, classPart: string): boolean {
   const words = new Set(tokenize(text).flatMap((t) => foldedStems(t)));
+  const classWords = new Set(tokenize(classPart).flatMap((t) => foldedStems(t)));
   return tokenize(thing)
     .filter((t) => t.length >= 4 && !SWEDISH_STOPWORDS.has(t) && !ENGLISH_STOPWORDS.has(t))
-    .some((t) => foldedStems(t).some((s) => words.has(s)));
+    .some((t) => foldedStems(t).some((s) => words.has(s) && !classWords.has(s)));
 }
 
 /** "Särskilt skyddsvärda uppgifter: Exempelvis …" → "särskilt skyddsvärda uppgifter" */
@@ -69,12 +70,11 @@ const EXCLUSIVE: Array<[Category, Category[]]> = [
   ["embedded", []],
 ];
 
-const CLASSIFYING = rx("räknas|räknar\\s+man|klassas|klassificeras|anses|betraktas|ses\\s+som|counts?\\s+as|counted\\s+as|considered|classified\\s+as|regarded\\s+as|treated\\s+as");
 /** "Är lagtext öppen information?", "Is Bing a public AI tool?" */
 const IS_OPENING = new RegExp(`^\\s*${rx("är|blir|is|are").source}\\s`, "iu");
 
 /** what the question asks a class of: the thing and the class, split at "som"/"as" or the class's own words */
-function split(question: string): { thing: string; category: Category } | undefined {
+function split(question: string): { thing: string; category: Category; classPart: string } | undefined {
   const text = question.replace(/\?\s*$/, "");
   const cats = (s: string) => CATEGORY.filter(([, re]) => re.test(s)).map(([k]) => k);
   const c = CLASSIFYING.exec(text);
@@ -88,20 +88,20 @@ function split(question: string): { thing: string; category: Category } | undefi
     const longest = (k: Category) => CATEGORY.find(([c]) => c === k)![1].exec(classPart)![0].length;
     const category = found.sort((a, b) => longest(b) - longest(a))[0];
     if (found.length > 1 && longest(found[0]) === longest(found[1])) return undefined;
-    return { thing: text.slice(0, c.index) + " " + (as ? after.slice(0, as.index) : ""), category };
+    return { thing: text.slice(0, c.index) + " " + (as ? after.slice(0, as.index) : ""), category, classPart };
   }
   if (!IS_OPENING.test(text)) return undefined;
   // the class closes the question: "Är [lagtext] [öppen information]"
   for (const [k, re] of CATEGORY) {
     const m = new RegExp(re.source, "giu").exec(text);
     if (!m || /\p{L}{4,}/u.test(text.slice(m.index + m[0].length).replace(/(?:någon|något|nån|nåt|då|alltså|egentligen|ens|too|even|then|really)/giu, ""))) continue;
-    return { thing: text.slice(0, m.index), category: k };
+    return { thing: text.slice(0, m.index), category: k, classPart: text.slice(m.index) };
   }
   return undefined;
 }
 
 /** "gäller policyn även konsulter?", "does the policy apply to contractors?" */
-const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet|detta|det\\s+här|den)\\s+)?(?:även|också|verkligen)?|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+)\\s+covered");
+const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet)\\s+(?:även|också|verkligen)?|(?:även|också)\\s)|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+)\\s+covered");
 const GROUPS: Lexicon<ScopeGroup> = [
   ["contractors", rx("konsult|underkonsult|uppdragstagare|inhyrd|bemanning|frilans|contractor|subcontractor|consultant|freelanc")],
   ["partners", rx("samarbetspartner|partner|leverantör|supplier|vendor")],
@@ -119,7 +119,8 @@ const LAWS: Array<[RegExp, RegExp]> = [
 
 function applies(question: string, scope: PackScope | undefined, passages: readonly Passage[]): Classification | undefined {
   const m = APPLIES.exec(question);
-  if (!m) return undefined;
+  // "Vilka regler gäller för …?", "Vad gäller enligt GDPR …?" ask what, not whether
+  if (!m || opensWithQuestionWord(question)) return undefined;
   const before = question.slice(0, m.index);
   // "Gäller GDPR även …?": a law that applies, when the policy names it too
   for (const [asked, named] of LAWS) {
@@ -131,8 +132,10 @@ function applies(question: string, scope: PackScope | undefined, passages: reado
   if (!namesPolicy && /\p{L}{3,}/u.test(before.replace(/^\s*(?:och|men|så|hej|undrar|jag|en\s+fråga)[\s,:]*/iu, ""))) return undefined;
   const who = question.slice(m.index + m[0].length);
   // an AI policy covers AI tools: "does our AI policy even cover image generators like DALL-E?"
+  // … the tools themselves, not someone's private use of them ("när jag använder ChatGPT privat hemma")
   const tool = readQuestion(who).tool;
-  if (namesPolicy && [...tool].some((t) => t !== "embedded")) return { asks: "applies", verdict: "yes", passages: [] };
+  const situation = /(?<![\p{L}])(?:när|om|if|when|while|privat|private|privately|hemma|at\s+home|fritid|spare\s+time)(?![\p{L}])/iu.test(who);
+  if (namesPolicy && !situation && [...tool].some((t) => t !== "embedded")) return { asks: "applies", verdict: "yes", passages: [] };
   if (!scope) return undefined;
   // "… en konsult från leverantören … gäller riktlinjen hen också?": the one referred to is named before
   const refersBack = /(?<![\p{L}])(?:hen|han|hon|dem|dom|them|him|her|they)(?![\p{L}])/iu.test(who);
@@ -162,16 +165,20 @@ export function classifyQuestion(
   const rank = (p: Passage) => (at(p) === 0 ? 0 : 1) + (inCompound(p) ? 2 : 0);
   const naming = opts.passages.filter((p) => at(p) >= 0).sort((a, b) => rank(a) - rank(b) || a.text.length - b.text.length);
   if (naming.length === 0) return undefined;
-  // the policy's own definition lists the thing ("Särskilt skyddsvärda uppgifter: Exempelvis …, provresultat")
-  const listed = naming.find((p) => at(p) <= 20 && !inCompound(p) && namesThing(p.text, parts.thing));
-  if (listed) return { asks: "is", verdict: "yes", category: parts.category, passages: [listed], className: definedTerm(listed.text) };
   const thing = readQuestion(parts.thing, opts.terms, opts.toolTerms);
-  const kinds = new Set<string>([...thing.info, ...thing.tool]);
+  const known = new Set<string>([...thing.info, ...thing.tool]);
+  const excluded = EXCLUSIVE.find(([k]) => k === parts.category)?.[1] ?? [];
+  // the policy's own definition lists the thing ("Särskilt skyddsvärda uppgifter: Exempelvis …, provresultat"),
+  // by a word of the thing that is not the class's own ("information" in "… som öppen information")
+  const listed = naming.find((p) => at(p) <= 20 && !inCompound(p) && namesThing(p.text, parts.thing, parts.classPart));
+  if (listed && ![...known].some((k) => excluded.includes(k as Category))) {
+    return { asks: "is", verdict: "yes", category: parts.category, passages: [listed], className: definedTerm(listed.text) };
+  }
+  const kinds = known;
   // Copilot is what the pack classes it as
   if (kinds.has("copilot") && opts.copilotClass && opts.copilotClass !== "needs-analysis") kinds.add(opts.copilotClass);
   if (kinds.size === 0) return undefined;
   if (kinds.has(parts.category)) return { asks: "is", verdict: "yes", category: parts.category, passages: naming.slice(0, 1) };
-  const excluded = EXCLUSIVE.find(([k]) => k === parts.category)?.[1] ?? [];
   // "no" only when the thing is plainly of a kind the class rules out, and of no kind it might share
   if ([...kinds].some((k) => excluded.includes(k as Category))) return { asks: "is", verdict: "no", category: parts.category, passages: naming.slice(0, 1) };
   return undefined;

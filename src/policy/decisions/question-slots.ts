@@ -5,11 +5,11 @@
 // a person's name or a diagnosis in a question is personal or sensitive data.
 import { reviewDraft } from "../../review";
 import placeList from "../../review/lists/places";
+import { MATERIAL } from "./material-kinds";
+import type { Ask, Duty, InfoKind, InfoTerms, ToolKind, ToolTerms, Use } from "./schema";
+import { E, rx, scan, W, type Lexicon } from "./word-patterns";
 
 const PLACES = new Set(placeList.split("|"));
-import type { Ask, Duty, InfoKind, InfoTerms, ToolKind, ToolTerms, Use } from "./schema";
-import { MATERIAL } from "./material-kinds";
-import { rx, scan, W, type Lexicon } from "./word-patterns";
 
 export interface QuestionSlots {
   /** undefined: not a yes/no question (who, what, how …) */
@@ -34,7 +34,8 @@ const RESPONSIBILITY = rx(
 );
 /** "det är väl leverantörens ansvar", "that's on the vendor": the duty put on someone else */
 const OTHERS_DUTY = rx("(?:verktygets|leverantörens|ai:ns|tjänstens|the\\s+tool's|the\\s+vendor's|openai's|microsoft's)\\s+(?:fel|ansvar|fault|responsibility|problem)|on\\s+the\\s+(?:tool|vendor|ai|supplier)|(?:verktyget|ai:n|copilot|chatgpt|gemini|leverantören|programmet)\\s+som\\s+(?:gjorde|gjort|har\\s+gjort)\\s+fel");
-const NEGATED_DUTY = rx("(?:don't|do\\s+not|dont|doesn't|won't)\\s+(?:really\\s+)?(?:need|have)\\s+to|no\\s+need\\s+to|behöver\\s+(?:jag\\s+|vi\\s+|man\\s+)?inte|måste\\s+(?:jag\\s+|vi\\s+|man\\s+)?inte|slipper");
+/** "I don't need to …", "vi behöver inte …" (not "Måste vi inte …?", which asks whether one must) */
+const NEGATED_DUTY = rx("(?:i|we|you)\\s+(?:don't|do\\s+not|dont|won't)\\s+(?:really\\s+)?(?:need|have)\\s+to|no\\s+need\\s+to|(?:jag|vi|man|du)\\s+(?:behöver|måste)\\s+(?:väl\\s+)?inte|(?:jag|vi|man|du)\\s+slipper");
 /** "… and not mine, right?": the question asserts that the duty is not the asker's */
 const NOT_MINE = rx("(?:inte|not|isn't|ej)\\s+(?:mitt|mig|me|mine|jag|on\\s+me|my\\s+(?:fault|problem|responsibility))(?![\\p{L}])");
 
@@ -42,11 +43,11 @@ const NOT_MINE = rx("(?:inte|not|isn't|ej)\\s+(?:mitt|mig|me|mine|jag|on\\s+me|m
 const VERB_FIRST = /^\s*(?!(?:har|hade|är|var|blir|finns|kostar|heter|gäller|fungerar|vet|tror)\s)\p{L}+[rs]\s+(?:jag|vi|man|du|ni)(?![\p{L}]).*\?\s*$/iu;
 
 /** a question opening with an interrogative is a who/what/how question, whatever modal follows */
-const WH_OPENING = rx("vem|vilk(?:en|et|a)|vad|hur|var(?:för|ifrån)?(?!\\s+(?:jag|vi|det|du|ni|man|den|han|hon|hen)(?![\\p{L}]))|när|who|whom|whose|what|which|how|where|when|why");
+const WH_OPENING = rx("(?:vem|vilk(?:en|et|a)|vad|hur|varför|varifrån|var(?!\\s+(?:jag|vi|det|du|ni|man|den|han|hon|hen)(?![\\p{L}]))|när|who|whom|whose|what|which|how|where|when|why)" + E);
 const WH_START = new RegExp(`(?:^|[,.;:!?]\\s*)${WH_OPENING.source}\\s+\\p{L}+\\s+(?:jag|vi|man|du|ni|i|we|you)(?![\\p{L}])|^\\s*${WH_OPENING.source}`, "iu");
 
 const MUST = rx(
-  "måste|mste(?![\\p{L}])|behövs|krav\\s+på\\s+(?:oss|mig|att)|obligatorisk|compulsory|mandatory|nödvändigt?|(?:is|are)\\s+\\p{L}+\\s+needed|needed\\s+(?:before|for|to)|necessary|(?:an?\\s+)?obligation|skyldighet|tvungen|tvungna|(?:ett\\s+)?ansvar\\s+(?:att|för\\s+att)|up\\s+to\\s+me|upp\\s+till\\s+(?:mig|oss)|förväntas|(?:are|am)\\s+(?:we|i)\\s+expected|got\\s+to|gotta|ought\\s+to|åligger|meningen\\s+att\\s+(?:vi|jag|man)\\s+ska|behöver\\s+(?:jag|vi|man|du|ni|det|den|de|dom|alla|vem)|(?:är|blir)\\s+(?:jag|vi|man|du|ni)\\s+(?:skyldig|tvungen|tvungna)|skyldig(?:a|het)?\\s+att|supposed\\s+to|obliged|obligated|expected\\s+to|bör\\s+(?:jag|vi|man|du|ni)|ska(?:ll)?\\s+(?:det|detta|den|de|dom)\\s|is\\s+it\\s+necessary|necessary\\s+to|ska(?:ll)?\\s+(?:jag|vi|man|du|ni)|krävs|kräver|är\\s+det\\s+(?:ett\\s+)?krav|obligatorisk|need(?:s)?\\s+to|do\\s+(?:i|we|you)\\s+(?:need|have)|have\\s+to|has\\s+to|must|required|requirement|should\\s+(?:i|we)|am\\s+i\\s+(?:required|obliged)",
+  "måste|mste(?![\\p{L}])|behövs|krav\\s+på\\s+(?:oss|mig|att)|obligatorisk|compulsory|mandatory|nödvändigt?|(?:is|are)\\s+\\p{L}+\\s+needed|needed\\s+(?:before|for|to)|necessary|(?:an?\\s+)?obligation|skyldighet|tvungen|tvungna|(?:ett\\s+)?ansvar\\s+(?:att|för\\s+att)|up\\s+to\\s+me|upp\\s+till\\s+(?:mig|oss)|förväntas|(?:are|am)\\s+(?:we|i)\\s+expected|got\\s+to|gotta|ought\\s+to|åligger|meningen\\s+att\\s+(?:vi|jag|man)\\s+ska|behöver\\s+(?:jag|vi|man|du|ni|det|den|de|dom|alla|vem)|(?:är|blir)\\s+(?:jag|vi|man|du|ni)\\s+(?:skyldig|tvungen|tvungna)|skyldig(?:a|het)?\\s+att|supposed\\s+to|obliged|obligated|expected\\s+to|bör\\s+(?:jag|vi|man|du|ni)|ska(?:ll)?\\s+(?:det|detta|den|de|dom)\\s|ska(?:ll)?\\s+(?:jag|vi|man|du|ni)|krävs|kräver|är\\s+det\\s+(?:ett\\s+)?krav|need(?:s)?\\s+to|do\\s+(?:i|we|you)\\s+(?:need|have)|have\\s+to|has\\s+to|must|required|requirement|should\\s+(?:i|we)|am\\s+i\\s+(?:required|obliged)",
 );
 const MAY = rx(
   "(?:är|vore|blir)\\s+det\\s+(?!(?:obligatoriskt|nödvändigt|ett\\s+krav|krav|tvunget|meningen)(?![\\p{L}]))(?:\\p{L}+\\s+)?(?!(?:obligatoriskt|nödvändigt|ett\\s+krav|krav|tvunget|meningen)(?![\\p{L}]))\\p{L}+\\s+(?:att|om)(?![\\p{L}])|(?:is|would)\\s+it\\s+(?:be\\s+)?(?!(?:compulsory|mandatory|necessary|required|obligatory|needed|expected)(?![\\p{L}]))(?:\\p{L}+\\s+)?(?!(?:compulsory|mandatory|necessary|required|obligatory|needed|expected)(?![\\p{L}]))\\p{L}+\\s+(?:to|if)(?![\\p{L}])|any\\s+(?:problems?|issues?|objections?|harm)\\s+(?:with|in|if)|permission\\s+to|go\\s+or\\s+no[-\\s]go|green\\s+light|(?:hoppas|hoping|hope)\\s+(?:det|it's|it\\s+is|that's)\\s+(?:går\\s+bra|är\\s+ok|okay|ok|fine|alright)|(?:har|hade)\\s+(?:vi|jag|man|du|ni)\\s+(?:lov|rätt|tillåtelse)\\s+att|(?:okej|ok|okay|fine|alright)\\s+(?:om|if)(?![\\p{L}])|(?:är|vore)\\s+(?:det|detta|det\\s+här)\\s+(?:ens\\s+)?möjligt|is\\s+(?:that|it|this)\\s+(?:even\\s+)?possible|(?:undrar|undrade|wonder(?:ing)?)\\s+(?:om|if|whether)\\s+(?:jag|vi|man|du|ni|i|we|they|de)\\s+(?:\\p{L}+\\s+)?(?:kan|får|could|can|may|are\\s+allowed)|(?:jag|vi|man)\\s+(?:kan|får)\\s+väl|räcker\\s+det|is\\s+it\\s+enough|(?:kan|får|kunde|can|could|may)\\s+(?:den|de|dom|ai|ai:n|ai-\\p{L}+|hen|han|hon|they)(?![\\p{L}])|finns\\s+det\\s+(?:nåt|något|någon|ett|en)\\s+(?:sätt|möjlighet|undantag)|is\\s+there\\s+(?:a|any)\\s+way|skulle\\s+(?:jag|vi|man|du|ni)\\s+kunna|(?:fine|ok|okay|okej|safe|säkert|lugnt)\\s+(?:to|att)(?![\\p{L}])|(?:borde|bör)\\s+(?:väl\\s+)?(?:vara|gå)\\s+(?:lugnt|ok|okej|bra|fine|säkert)|(?:kör|gör)\\s+(?:vi|jag)\\s*\\?|vore\\s+det\\s+(?:ok|okej|möjligt|tillåtet)|funkar\\s+det|går\\s+det\\s+bra|(?:så\\s+)?det\\s+är\\s+(?:väl\\s+)?(?:ok|okej|lugnt|tillåtet|godkänt|fine)(?=\\s*[?.!]*\\s*$)|(?:ok|okej)\\s*\\?|would\\s+it\\s+be\\s+(?:ok|okay|fine|allowed)|is\\s+(?:that|this)\\s+(?:ok|okay|allowed|fine)|får|få\\s+(?:jag|vi|man)|kan\\s+(?:jag|ja|vi|man|du|ni)(?![\\p{L}])|går\\s+det|är\\s+det\\s+(?:ok|okej|tillåtet|förbjudet|fritt|lugnt|i\\s+sin\\s+ordning|fel|rätt|lämpligt|olämpligt|säkert|lagligt|olagligt|godkänt|förenligt|ett\\s+problem|problem|någon\\s+fara|ingen\\s+fara|farligt|ett\\s+brott)|ingen\\s+fara|(?:bryter|strider)\\s+(?:det|jag|vi|man)?\\s*mot|is\\s+it\\s+(?:legal|appropriate|acceptable|safe|wrong|against|compliant|a\\s+problem)|would\\s+it\\s+be\\s+(?:a\\s+problem|wrong|against)|(?:is|does)\\s+(?:that|this|it)\\s+(?:against|break|breach|violate)|against\\s+the\\s+(?:policy|rules)|tillåt|förbjud|okej\\s+att|ok\\s+att|may\\s+(?:i|we)|can\\s+(?:i|we|you|staff)|could\\s+(?:i|we)|allowed|permitted|is\\s+it\\s+(?:ok|okay|fine|alright|forbidden|prohibited)|forbidden|prohibited|am\\s+i\\s+allowed",
@@ -54,7 +55,7 @@ const MAY = rx(
 
 const DUTY: Lexicon<Duty> = [
   ["approval", rx("stämma\\s+av|check\\s+with|(?:fråga|tillfråga|be)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|ledning|vd(?![\\p{L}])|arbetsgivar)|ask\\s+(?:my|the|our)\\s+(?:manager|boss|line\\s+manager|ceo)|godkän|tillstånd|lov\\b|medgivande|klartecken|approv|permission|sign-?off|authoris|authoriz")],
-  ["label", rx("stå\\s+(?:nåt|något|någonting)\\s+(?:under|vid|bredvid|på)|bildtext|text\\s+under|skriva\\s+(?:nåt|något|någonting)|säga\\s+(?:till|att)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
+  ["label", rx("stå\\s+(?:nåt|något|någonting)\\s+(?:under|vid|bredvid|på)|text\\s+under|skriva\\s+(?:nåt|något|någonting)|säga\\s+(?:till|att)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
   ["check-output", rx("läsa\\s+igenom|go\\s+through|fix\\s+(?:what|it|the)|rätta|korrigera|kolla|faktakoll|make\\s+sure|säkerställ|gå\\s+igenom|korrekturläs|read\\s+(?:it\\s+)?through|granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
   ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+konsekvens|dpia|risk\\s+(?:assessment|analysis)|impact\\s+assessment")],
   ["report", rx("rapporter|anmäl|incident|avvikelse|tell\\s+(?:anyone|anybody|someone)|säga\\s+(?:till\\s+)?(?:nån|någon)|berätta\\s+för\\s+(?:nån|någon)|(?:gått|gick|blivit|blev)\\s+(?:\\p{L}+\\s+)?(?:snett|fel)|läck|report|notify|(?:informera|kontakta|dra\\s+in|säga\\s+till|meddela|underrätta|tell|inform|contact|involve|loop\\s+in)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|it(?![\\p{L}])|it-\\p{L}+|säkerhet|dataskydd|manager|boss|security|dpo)")],
@@ -72,14 +73,14 @@ const INFO: Lexicon<InfoKind> = [
   [
     "special",
     rx(
-      "hälso|hälsa|sjuk|diagnos|läkarintyg|rehab|psykisk|psykiatri|beroende|elevhälsa|lvu(?![\\p{L}])|lvm(?![\\p{L}])|brott|dom(?:en)?\\s+mot|sick|mental\\s+health|addiction|criminal|child\\s+protection|medicin|läkemedel|funktionsneds|funktionsvariation|npf(?![\\p{L}])|neuropsykiatri|adhd|add(?![\\p{L}])|autism|asperger|diabetes|demens|cancer|epilepsi|depression|ångest|astma|dyslexi|hiv(?![\\p{L}])|gravid|missbruk|etnisk|religi|politisk|sexuell|fackligt|fackmedlem|biometri|genetisk|känsliga\\s+personuppgifter|särskilda\\s+kategorier|health|medical|illness|disabilit|ethnic|religio|political|sexual|trade\\s+union|biometric|genetic|sensitive\\s+personal|special\\s+categor",
+      "hälso|hälsa|sjuk|diagnos|läkarintyg|rehab|psykisk|psykiatri|beroende|elevhälsa|lvu(?![\\p{L}])|lvm(?![\\p{L}])|brott|dom(?:en)?\\s+mot|sick|mental\\s+health|addiction|criminal|child\\s+protection|medicin|läkemedel|funktionsneds|funktionsvariation|npf(?![\\p{L}])|neuropsykiatri|adhd|autism|asperger|diabetes|demens|cancer|epilepsi|depression|ångest|astma|dyslexi|hiv(?![\\p{L}])|gravid|missbruk|etnisk|religi|politisk|sexuell|fackligt|fackmedlem|biometri|genetisk|känsliga\\s+personuppgifter|särskilda\\s+kategorier|health|medical|illness|disabilit|ethnic|religio|political|sexual|trade\\s+union|biometric|genetic|sensitive\\s+personal|special\\s+categor",
     ),
   ],
   ["secret", rx("sekretess|hemlig|konfidentiell|säkerhetsskydd|skyddsklass|affärskritisk|affärshemlig|känslig(?:a)?\\s+(?:information|uppgifter|data|material)|secret|confidential|classified|business-critical|trade\\s+secret|sensitive\\s+(?:information|data|material)")],
   ["customer", rx("kund|uppdragsgivar|beställar|offert|customer|client(?:s|'s)?(?!\\s+(?:name|details|case))")],
   ["internal", rx("intern(?:a|t)?(?![\\p{L}])|internal(?![\\p{L}])|(?:utkast|förslag(?:et)?)\\s+till(?!\\s+(?:en\\s+|ett\\s+)?(?:webb|hemsid|nyhet|pressmeddel|inlägg|annons|notis))|verksamhetsplan|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är|har\\s+blivit)\\s+(?:offentlig|publicera)\\p{L}*|draft\\s+(?:of|for)\\s+(?:the|our|a)|proposal|before\\s+(?:it|they)\\s+(?:is|are)\\s+(?:public|published)|ej\\s+offentlig|inte\\s+offentlig|inte\\s+publicerat?\\s+än|opublicerad|budget|strategi|ledningsgrupp|avtal(?:et|sutkast)?(?![\\p{L}])|mötesanteckning|draft\\s+budget|unpublished|not\\s+(?:yet\\s+)?published|meeting\\s+notes|strategy|contract")],
-  ["open", rx("öppen\\s+information|öppna\\s+uppgifter|(?:redan\\s+)?(?:ligger|finns|är)\\s+(?:redan\\s+)?(?:ute\\s+|publicera\\p{L}*\\s+)?på\\s+(?:kommunens\\s+|vår\\s+|den\\s+|företagets\\s+)?(?:externa\\s+|öppna\\s+)?(?:webb(?:en|plats(?:en)?)?|hemsida(?:n)?|externwebb(?:en)?)|ska\\s+(?:ut|läggas\\s+ut|publiceras)\\s+på\\s+(?:hemsidan|webben|webbplatsen|nätet)|redan\\s+(?:ligger\\s+ute|är\\s+ute|(?:är\\s+|har\\s+blivit\\s+)?publicera\\p{L}*|offentlig\\p{L}*)|already\\s+(?:on|public|published|online|out)|on\\s+(?:our|the)\\s+(?:public\\s+)?website|(?<!(?:inte|ej|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är))\\s+)offentlig|allmän\\s+handling|allmänna\\s+handlingar|publicerad|redan\\s+publicer|public\\s+information|publicly\\s+available\\s+(?:information|data|text)|open\\s+(?:data|information)|already\\s+published|press\\s*release|pressmeddelande|(?:ska|kommer\\s+att|ska\\s+sen)\\s+(?:\\p{L}+\\s+){0,2}?(?:upp|ut|publiceras|läggas\\s+(?:ut|upp))\\s+(?:på|till)\\s+(?:kommunens\\s+|vår\\s+|den\\s+)?(?:hemsida|webb|webbplats|nätet|platsbanken)|(?:will|is\\s+going\\s+to|to)\\s+be\\s+published|(?:redan|already)\\s+(?:har\\s+|has\\s+|have\\s+been\\s+|has\\s+been\\s+)?(?:publicera\\p{L}*|published)|(?:till|för|for)\\s+(?:kommunens\\s+|vår\\s+|the\\s+|our\\s+)?(?:webben|hemsidan|webbplatsen|externwebben|website)(?![\\p{L}])|published\\s+on|law\\s+texts?|legal\\s+texts?|text\\s+of\\s+the\\s+law|published\\s+(?:decisions?|minutes|reports?)|(?<!(?:enligt|under|according\\s+to|i\\s+enlighet\\s+med)\\s+(?:\\p{L}+\\s+|\\p{L}+-)?)(?:(?:skol|socialtjänst|kommunal|förvaltnings|offentlighets|arbetsmiljö|diskriminerings|plan-\\s+och\\s+bygg|miljö|dataskydds)lag(?:en)?(?![\\p{L}])|lagtext|lagar(?:na)?(?![\\p{L}])|föreskrift|förordning|författning|statutes?|legislation)|(?:ks|kf)-beslut|publicerade?\\s+beslut")],
-  ["copyright", rx("upphovsrättsskydd|(?:omfattas|skyddas|skyddade?|skyddat)\\s+av\\s+upphovsrätt|copyrighted|(?:covered|protected)\\s+by\\s+copyright|under\\s+copyright|i\\s+(?:\\p{Lu}\\p{L}+\\s+){0,2}\\p{L}+s\\s+stil|efterlikn|härma|imitat|in\\s+the\\s+style\\s+of|in\\s+(?:\\p{Lu}\\p{L}+\\s+){0,2}\\p{L}+'s\\s+style|à\\s+la|någon\\s+annans\\s+(?:text|bild|verk)|someone\\s+else'?s\\s+(?:text|image|work)")],
+  ["open", rx("öppen\\s+information|öppna\\s+uppgifter|(?:redan\\s+)?(?:ligger|finns|är)\\s+(?:redan\\s+)?(?:ute\\s+|publicera\\p{L}*\\s+)?på\\s+(?:kommunens\\s+|vår\\s+|den\\s+|företagets\\s+)?(?:externa\\s+|öppna\\s+)?(?:webb(?:en|plats(?:en)?)?|hemsida(?:n)?|externwebb(?:en)?)|ska\\s+(?:ut|läggas\\s+ut|publiceras)\\s+på\\s+(?:hemsidan|webben|webbplatsen|nätet)|redan\\s+(?:ligger\\s+ute|är\\s+ute|(?:är\\s+|har\\s+blivit\\s+)?publicera\\p{L}*|offentlig\\p{L}*)|already\\s+(?:on|public|published|online|out)|on\\s+(?:our|the)\\s+(?:public\\s+)?website|(?<!(?:inte|ej|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är))\\s+)offentlig|allmän\\s+handling|allmänna\\s+handlingar|publicerad|redan\\s+publicer|public\\s+information|publicly\\s+available\\s+(?:information|data|text)|open\\s+(?:data|information)|already\\s+published|press\\s*release|pressmeddelande|(?:ska|kommer\\s+att|ska\\s+sen)\\s+(?:\\p{L}+\\s+){0,2}?(?:upp|ut|publiceras|läggas\\s+(?:ut|upp))\\s+(?:på|till)\\s+(?:kommunens\\s+|vår\\s+|den\\s+)?(?:hemsida|webb|webbplats|nätet|platsbanken)|(?:will|is\\s+going\\s+to|to)\\s+be\\s+published|(?:redan|already)\\s+(?:har\\s+|has\\s+|have\\s+been\\s+|has\\s+been\\s+)?(?:publicera\\p{L}*|published)|(?:till|för|for)\\s+(?:kommunens\\s+|vår\\s+|the\\s+|our\\s+)?(?:webben|hemsidan|webbplatsen|externwebben|website)(?![\\p{L}])|published\\s+on|law\\s+texts?|legal\\s+texts?|text\\s+of\\s+the\\s+law|published\\s+(?:decisions?|minutes|reports?)|(?<!(?:enligt|under|according\\s+to|i\\s+enlighet\\s+med|med|mot|against|with)\\s+(?:\\p{L}+\\s+|\\p{L}+-)?)(?:(?:skol|socialtjänst|kommunal|förvaltnings|offentlighets|arbetsmiljö|diskriminerings|plan-\\s+och\\s+bygg|miljö|dataskydds)lag(?:en)?(?![\\p{L}])|lagtext|lagar(?:na)?(?![\\p{L}])|föreskrift|förordning|författning|statutes?|legislation)|(?:ks|kf)-beslut|publicerade?\\s+beslut")],
+  ["copyright", rx("upphovsrättsskydd|(?:omfattas|skyddas|skyddade?|skyddat)\\s+av\\s+upphovsrätt|copyrighted|(?:covered|protected)\\s+by\\s+copyright|under\\s+copyright|efterlikn|härma|imitat|någon\\s+annans\\s+(?:text|bild|verk)|someone\\s+else'?s\\s+(?:text|image|work)")],
   [
     "images-of-people",
     rx(
@@ -194,7 +195,13 @@ const MODAL_OPENING = new RegExp(
 const MUST_OPENING = new RegExp(`^\\s*${rx("ska|skall|behöver|måste|bör|krävs|must|should").source}\\s.*\\?\\s*$`, "iu");
 const TAG_ENDING = new RegExp(`(?:${rx("eller|va|kör|right|correct|yes|ok|okay|okej|eller\\s+hur|eller\\s+inte|or\\s+not|isn't\\s+it|won't\\s+it|är\\s+det\\s+inte").source})\\s*\\?\\s*$|${W}väl(?![\\p{L}]).*\\?\\s*$|${W}väl\\s+(?:vara\\s+)?(?:lugnt|ok|okej|bra|fine|tillåtet|inga\\s+problem|ingen\\s+fara)\\s*[.!]*\\s*$`, "iu");
 /** "räknas provresultat som känsliga?": what something counts as, not whether it is allowed */
-const CLASSIFYING = rx("räknas|räknar\\s+man|klassas|klassificeras|anses|betraktas|counts?\\s+as|count\\s+as|considered|classified\\s+as|regarded\\s+as");
+export const CLASSIFYING = rx("räknas|räknar\\s+man|klassas|klassificeras|anses|betraktas|ses\\s+som|counts?\\s+as|counted\\s+as|considered|classified\\s+as|regarded\\s+as|treated\\s+as");
+
+/** the question opens with who/what/how (in its asking clause) */
+export function opensWithQuestionWord(question: string): boolean {
+  const clauses = clausesByAsking(question);
+  return clauses.length > 0 && WH_START.test(clauses[0]);
+}
 
 /** a question's clauses, the asking one first: the last ending in "?", then the last one */
 function clausesByAsking(text: string): string[] {
@@ -207,10 +214,10 @@ function clausesByAsking(text: string): string[] {
   return [...asking, ...(last && !asking.includes(last) ? [last] : [])];
 }
 
-/** is it a yes/no question, and about permission or obligation: the asking clause decides, then the first modal */
 /** "Vad krävs för att det ska vara ok?", "What do we need for that to be ok?": whether, and on what condition */
-const CONDITIONS = rx("what\\s+do\\s+(?:we|i)\\s+need\\s+(?:for|to\\s+do)|what\\s+(?:is|are)\\s+(?:required|needed)\\s+(?:for|before)|under\\s+(?:what|which)\\s+conditions|vad\\s+(?:krävs|behövs|måste\\s+(?:vi|jag|man)\\s+göra)\\s+för\\s+att|på\\s+vilka\\s+villkor|vilka\\s+villkor\\s+gäller");
+const CONDITIONS = rx("what\\s+do\\s+(?:we|i)\\s+need\\s+(?:for\\s+(?:it|this|that)\\s+to\\s+be\\s+(?:ok|okay|allowed|fine|alright)|to\\s+(?:be\\s+allowed|get\\s+(?:it\\s+)?approved))|under\\s+(?:what|which)\\s+conditions|vad\\s+(?:krävs|behövs)\\s+för\\s+att\\s+(?:det\\s+ska\\s+(?:vara|bli)\\s+(?:ok|okej|tillåtet|godkänt)|(?:jag|vi|man)\\s+(?:ska\\s+)?(?:få|kunna)\\s+(?:använda|lägga|klistra|köra|mata))|på\\s+vilka\\s+villkor|vilka\\s+villkor\\s+gäller");
 
+/** is it a yes/no question, and about permission or obligation: the asking clause decides, then the first modal */
 export function askOf(question: string): Ask | undefined {
   if (CONDITIONS.test(question)) return "may";
   const clauses = clausesByAsking(question).map(mainClause);
@@ -255,25 +262,30 @@ function termLexicon<K extends string>(terms: Partial<Record<K, string[]>>): Lex
 }
 
 /** "utan några kunduppgifter", "inga personuppgifter", "without any personal data": named to say it is absent */
-const ABSENT = rx("(?:utan|inga|inget|ingen|inte\\s+några|without|no|(?:removed|deleted|stripped|tagit\\s+bort|plockat\\s+bort|rensat\\s+bort|strukit)\\s+(?:all(?:a)?\\s+|the\\s+|alla\\s+|every\\s+)?)\\s*(?:några\\s+|någon\\s+|något\\s+|nån\\s+|nåt\\s+|any\\s+)?\\p{L}+(?:\\s+(?:data|uppgifter|information))?(?:\\s+(?:och|eller|and|or)\\s+\\p{L}+)*");
+const ABSENT = rx("(?:(?:utan|inga|inget|ingen|inte\\s+några|without|no)\\s+|(?:removed|deleted|stripped|tagit\\s+bort|plockat\\s+bort|rensat\\s+bort|strukit)\\s+(?:all(?:a)?\\s+|the\\s+|alla\\s+|every\\s+)?)(?:några\\s+|någon\\s+|något\\s+|nån\\s+|nåt\\s+|any\\s+)?\\p{L}+(?:\\s+(?:data|uppgifter|information))?(?:\\s+(?:och|eller|and|or)\\s+\\p{L}+)*");
 
 /** "i samma stil som Lars Lerin", "in the style of Tove Jansson": an artist named for a style, not a person's data */
-const STYLE_OF = /(?:stil\s+(?:som|med)|style\s+(?:of|as)|à\s+la)\s+(?:\p{Lu}[\p{L}'’-]+\s*){1,3}/gu;
+const STYLE_OF = /(?:stil\s+(?:som|med)|style\s+(?:of|as)|à\s+la)(?:\s+\p{Lu}[\p{L}'’-]+){1,3}/gu;
+/** a style named after someone ("i Carl Larssons stil", "in Tove Jansson's style", "i samma stil som Lars Lerin"): case matters, so not through rx */
+const NAMED_STYLE = /(?<![\p{L}])(?:i\s+(?:\p{Lu}\p{L}+\s+){0,2}\p{Lu}\p{L}*s\s+stil|in\s+(?:\p{Lu}\p{L}+\s+){0,2}\p{Lu}\p{L}+'s\s+style|in\s+the\s+style\s+of\s+\p{Lu}|(?:i\s+samma\s+)?stil\s+(?:som|med)\s+\p{Lu}|à\s+la\s+\p{Lu})/u;
 
-const DEAL_WITH_NAMED_PARTY = /(?<![\p{L}])(?:avtal(?:et)?|kontrakt(?:et)?|offert(?:en)?|contract|agreement|quote|proposal)\s+(?:med|till|från|with|to|from|for)\s+\p{Lu}/u;
-/** "helt påhittad, inga riktiga klienter": invented people are nobody's data */
-// what the tool made up is a mistake, not an invented example
-const FICTION = rx("(?<!(?:copilot|chatgpt|gemini|claude|ai|ai:n|den|verktyget|modellen)\\s+(?:har\\s+)?)(?:hittat\\s+på|hittar\\s+på)|påhittade|påhittad|påhittat|fiktiv|uppdiktad|invented|made[-\\s]up|fictional|fictitious|inga\\s+riktiga|no\\s+real");
+const DEAL_WITH_NAMED_PARTY = /(?<![\p{L}])(?:[Aa]vtal(?:et)?|[Kk]ontrakt(?:et)?|[Oo]ffert(?:en)?|[Cc]ontract|[Aa]greement|[Qq]uote|[Pp]roposal)\s+(?:med|till|från|with|to|from|for)\s+\p{Lu}/u;
+/** "ett helt påhittat fall, inga riktiga klienter": invented people are nobody's data (what the tool made up is a mistake, not an example) */
+const FICTION = rx("(?<!(?:copilot|chatgpt|gemini|claude|ai|ai:n|den|verktyget|modellen)\\s+(?:har\\s+)?)(?:hittat|hittar)\\s+på\\s+(?:en|ett|alla)\\s|påhittad(?:e|t)?\\s+(?:namn|person|personer|brukare|patient|elev|elever|fall|exempel\\p{L}*|klient|kund|mejl)|(?:helt|är|var)\\s+påhittad(?:e|t)?|fiktiv(?:a|t)?\\s+\\p{L}+|uppdiktad|(?:invented|made[-\\s]up|fictional|fictitious)\\s+(?:names?|people|persons?|characters?|patients?|pupils?|clients?|case|example|data|customers?)|inga\\s+riktiga\\s+(?:personer|klienter|brukare|namn|patienter|elever|kunder)|no\\s+real\\s+(?:people|persons|names|clients|patients|pupils|customers)");
+/** "elevernas riktiga namn eller påhittade?": real people asked about are real */
+const REAL_PEOPLE = rx("(?<!(?:inga|no)\\s+)(?:riktiga|verkliga|real|actual)\\s+(?:namn|personer|uppgifter|names|people|data|pupils|patients|clients)");
+/** one row per person ("each employee's salary", "per medarbetare"): figures about individuals */
+const PER_PERSON = rx("each|every|varje|per\\s+(?:medarbetare|person|anställd|elev|individ|employee|pupil|person)|individual|enskild|individuell");
 
 const AGGREGATE = rx("summerad|summerade|aggregerad|aggregated|totals?(?![\\p{L}])|per\\s+(?:avdelning|enhet|årskurs|klass|skola|team|månad|department|unit|year)|procent\\s+per|statistik|statistics|snittlön|genomsnitt|average");
 const OUTGOING_TEXT = rx("(?:brev|utskick|sms-utskick|folder|broschyr|affisch|nyhetsbrev|månadsbrev|veckobrev|inbjudan|välkomstbrev|tackmejl|information|anslag|newsletter|letter|flyer|poster|leaflet|notice|invitation|e-?mail)\\s+(?:\\p{L}+\\s+)?(?:till|för|åt|to|for)\\s");
 
-/** who a text is for ("brevet till vårdnadshavarna", "a summary for residents"): its readers, not what it is about */
-const AUDIENCE = rx("(?:till|för|åt|to|for)\\s+(?:alla\\s+|våra\\s+|kommunens\\s+|nya\\s+|the\\s+|our\\s+|all\\s+|new\\s+)?(?:vårdnadshavar|föräldrar|invånar|medborgar|elever|kunder|brukar|anhörig|besökar|hyresgäst|låntagar|deltagar|residents|citizens|parents|pupils|students|staff|employees|customers|tenants|visitors|relatives|members|everyone|medarbetar|personalen|kollegor|colleagues|allmänheten|the\\s+public|nyanställd|new\\s+hires)\\p{L}*|svara(?:r)?\\s+(?:invånarna|medborgarna|kunderna|föräldrarna)");
+/** who a text is for ("brevet till vårdnadshavarna", "a newsletter for residents"): its readers, not what it is about */
+const AUDIENCE = rx("\\p{L}*(?:brev|utskick|folder|broschyr|affisch|inbjudan|text|svar|mejl|information|sammanfattning|newsletter|letter|email|message|notice|poster|flyer|leaflet|summary|answer|reply|invitation)\\p{L}*\\s+(?:\\p{L}+\\s+){0,4}?(?:till|för|åt|to|for)\\s+(?:alla\\s+|våra\\s+|kommunens\\s+|nya\\s+|the\\s+|our\\s+|all\\s+|new\\s+)?(?:vårdnadshavar|föräldrar|invånar|medborgar|elever|kunder|brukar|anhörig|besökar|hyresgäst|låntagar|deltagar|residents|citizens|parents|pupils|students|staff|employees|customers|tenants|visitors|relatives|members|everyone|medarbetar|personalen|kollegor|colleagues|allmänheten|the\\s+public|nyanställd|new\\s+hires)\\p{L}*|svara(?:r)?\\s+(?:invånarna|medborgarna|kunderna|föräldrarna)");
 /** a statute named by its name ("socialtjänstlagen", "skollagen") is the law's text, not a case under it */
 const LAW_NAME = rx("(?:skol|socialtjänst|kommunal|förvaltnings|förvaltningsprocess|offentlighets-\\s+och\\s+sekretess|sekretess|arbetsmiljö|diskriminerings|plan-\\s+och\\s+bygg|dataskydds|upphovsrätts|hälso-\\s+och\\s+sjukvårds|patientdata|patientsäkerhets|arbetstids|semester|medbestämmande|anställningsskydds|upphandlings|tryckfrihets|yttrandefrihets|arkiv|bostadsanpassnings|alkohol|ordnings)lag(?:en|ens)?(?![\\p{L}])|(?:miljö|brotts|föräldra|socialförsäkrings|jorda)balk(?:en)?(?![\\p{L}])|lagen\\s+om\\s+\\p{L}+|\\p{L}*förordning(?:en)?(?![\\p{L}])");
 /** the material is said to be public already: not internal, whatever kind of document it is */
-const PUBLISHED = rx("(?:från|på|ur|from|on)\\s+(?:vår|våran|kommunens|företagets|the|our|its)?\\s*(?:hemsida|hemsidan|externwebben|webbplats\\p{L}*|website|public\\s+(?:\\p{L}+\\s+)?(?:portal|site))|ligger\\s+ute|redan\\s+(?:ligger|är|har\\s+(?:blivit|varit))\\s+(?:ute|publicera|offentlig|på)|ligger\\s+(?:redan\\s+)?(?:ute\\s+)?på\\s+(?:hemsidan|webben|webbplatsen|nätet|intranätet)|already\\s+(?:public|published|online|out)|(?<!(?:inte|ej|not|aldrig|never)\\s+(?:\\p{L}+\\s+)?)(?:(?:is|are)\\s+published|published\\s+on|publicerad|publicerat|publicerade)|allmän(?:na)?\\s+handling|lagtext|law\\s+texts?|paragraf\\p{L}*\\s+(?:ur|i|från)\\s+\\p{L}*lagen");
+const PUBLISHED = rx("(?:från|ur|from)\\s+(?:vår|våran|kommunens|företagets|the|our|its)?\\s*(?:hemsida|hemsidan|externwebben|webbplats\\p{L}*|website|public\\s+(?:\\p{L}+\\s+)?(?:portal|site))|ligger\\s+ute|redan\\s+(?:ligger|är|har\\s+(?:blivit|varit))\\s+(?:ute|publicera|offentlig|på)|ligger\\s+(?:redan\\s+)?(?:ute\\s+)?på\\s+(?:hemsidan|webben|webbplatsen|nätet|intranätet)|already\\s+(?:public|published|online|out)|(?<!(?:inte|ej|not|aldrig|never|innan|before|until|tills|förrän|när|when|once|efter|after|ska|will|to\\s+be)\\s+(?:\\p{L}+\\s+){0,2})(?:(?:is|are)\\s+published|published\\s+on|publicerad|publicerat|publicerade)|allmän(?:na)?\\s+handling|lagtext|law\\s+texts?|paragraf\\p{L}*\\s+(?:ur|i|från)\\s+\\p{L}*lagen");
 
 export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms: ToolTerms = {}): QuestionSlots {
   const text = question.normalize("NFC");
@@ -281,11 +293,15 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   // readers and statutes say nothing of the kind of material, except that a statute is open
   const present = blank(blank(said, AUDIENCE), LAW_NAME);
   const explicit = scan(present, INFO);
+  if (NAMED_STYLE.test(present)) explicit.add("copyright");
   const material = scan(present, MATERIAL);
   const info = new Set([...explicit, ...material]);
-  if (INFO_OPEN.test(said)) info.add("open");
+  // said of the material itself that it is public (not "innan det är publicerat", not a law it is checked against)
+  const saidOpen = info.has("open") || PUBLISHED.test(present);
+  // a statute handed over is open text too, whatever it is compared with
+  if (saidOpen || INFO_OPEN.test(said)) info.add("open");
   // an open report is open: a document's type ("rapport", "protokoll") says internal only when nothing says more
-  if (info.has("open") && !explicit.has("internal")) info.delete("internal");
+  if (saidOpen && !explicit.has("internal")) info.delete("internal");
   // a record about a person is personal data first: its document type adds nothing ("anteckningarna från hembesöket")
   if (["personal", "special", "secret", "customer"].some((k) => info.has(k as InfoKind)) && !explicit.has("internal")) info.delete("internal");
   // a contract or offer with a named party is that party's business ("avtalet med Volvo Cars")
@@ -296,7 +312,7 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   for (const m of text.matchAll(new RegExp(ABSENT.source, "giu"))) for (const k of scan(m[0], INFO)) absent.add(k);
   // what the draft reviewer finds in the question itself
   // AI products are no people ("Gemini", "Claude"): the reviewer reads the question without them
-  let withoutTools = blank(text, STYLE_OF);
+  let withoutTools = blank(blank(text, STYLE_OF), NAMED_STYLE);
   for (const [, re] of TOOL) withoutTools = blank(withoutTools, re);
   const findings = reviewDraft(withoutTools).findings;
   const reviewerFound = findings.some((f) => f.type !== "HEALTH" && f.type !== "SPECIAL_CATEGORY");
@@ -308,23 +324,19 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   // a question about special categories is about personal data too
   if (info.has("special")) info.add("personal");
   // a person still named or described ("förnamnet på eleven, inga personnummer") stays personal data
-  const personNamed = scan(present, INFO).has("personal");
+  const personNamed = explicit.has("personal") || material.has("personal");
   for (const k of absent) if (k !== "personal" || (!info.has("special") && !personNamed)) info.delete(k);
-  if (FICTION.test(text) && !reviewerFound) {
+  if (FICTION.test(text) && !REAL_PEOPLE.test(text) && !reviewerFound) {
     for (const k of ["personal", "special", "customer"] as const) info.delete(k);
     info.add("open");
   }
   // figures summed over people ("summerade lönekostnader per avdelning", "team totals") are nobody's data
-  if (AGGREGATE.test(text) && !reviewerFound && !info.has("special")) {
+  if (AGGREGATE.test(text) && !PER_PERSON.test(text) && !reviewerFound && !info.has("special")) {
     info.delete("personal");
-    if (info.size === 0 || !info.has("open")) info.add("internal");
+    if (!info.has("open")) info.add("internal");
   }
   // a letter, poster or newsletter to its readers, with nothing else named, is text for publication
   if (info.size === 0 && OUTGOING_TEXT.test(text)) info.add("open");
-  if (PUBLISHED.test(text)) {
-    info.add("open");
-    info.delete("internal");
-  }
   const tool = scan(text, TOOL);
   for (const k of scan(text, termLexicon(toolTerms))) tool.add(k);
   // an app nobody has vetted is one the organisation has not procured
@@ -333,7 +345,6 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   if (tool.has("unknown") && !tool.has("approved")) tool.add("public");
   // a picture of a real place is a likeness of something real, like one of a person
   if (namesRealPlace(text) && /(?<![\p{L}])(?:bild|foto|illustration|image|picture|photo)/iu.test(text)) info.add("images-of-people");
-  // "already published", "on our website" tell what the information is, not what is done with it
   let ask = askOf(text);
   const duty = ask === "must" ? scan(text, DUTY) : new Set<Duty>();
   const responsibility = RESPONSIBILITY.test(text);

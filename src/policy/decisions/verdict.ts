@@ -1,7 +1,8 @@
 // The verdict a pack's decision table gives a question (policies/DECISIONS.md): the rows
 // whose slots all match; of those, the strictest for "may" (no, then only if, then yes)
-// and the most demanding for "must". A question that leaves open a slot the rows depend
-// on gets no verdict, only what it depends on. No row: no verdict. Never a guess.
+// and the most demanding for "must". A question that leaves open a slot the rows differ
+// on gets "no" if they all forbid, "only on a condition" if some allow (naming what it
+// depends on), and no verdict if they all allow. No row: no verdict. Never a guess.
 import type { ToolClass } from "../types";
 import type { QuestionSlots } from "./question-slots";
 import type { DecisionRow, RowVerdict } from "./schema";

@@ -4,6 +4,7 @@
 // question about one of them shares words with every AI policy ("ChatGPT", "använda"), so word
 // coverage cannot tell; the pack's own text can: a topic it never speaks of is one it does not
 // cover, whatever else the question names.
+import { rx } from "../decisions/word-patterns";
 import type { Passage } from "../types";
 
 interface Topic {
@@ -16,9 +17,7 @@ interface Topic {
   ruled: RegExp;
 }
 
-// word starts: \b does not know å/ä/ö
-const W = "(?<![\\p{L}\\p{N}])";
-const re = (body: string) => new RegExp(`${W}(?:${body})`, "iu");
+const re = rx;
 
 const TOPICS: Topic[] = [
   {
@@ -44,7 +43,8 @@ const TOPICS: Topic[] = [
   },
   {
     id: "retention",
-    asked: re("historik|radera|raderas|hur\\s+länge\\s+(?:\\p{L}+\\s+){0,3}?(?:spara|sparas|lagra|lagras|finns)|retention|history|delete|how\\s+long\\s+(?:\\p{L}+\\s+){0,4}?(?:kept|stored|saved|retained)"),
+    // a chat's history, not Swedish history
+    asked: re("\\p{L}*historik|(?:chat|conversation|prompt|search)\\s+history|radera|raderas|hur\\s+länge\\s+(?:\\p{L}+\\s+){0,3}?(?:spara|sparas|lagra|lagras|finns)|retention|delete|how\\s+long\\s+(?:\\p{L}+\\s+){0,4}?(?:kept|stored|saved|retained)"),
     ruled: re("historik|radera|gallr|lagringstid|sparas\\s+i|retention"),
   },
   {
