@@ -55,8 +55,9 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
       if (!handlesMaterial && unruledTopic(question, e.ruledTopics)) {
         return composeAnswer(e.pack, { ...retrieval, inScope: false, faq: undefined }, lang, undefined);
       }
-      // "Räknas lagtext som öppen information?", "Gäller policyn även konsulter?": what something is
-      if (!slots.ask) {
+      // "Räknas lagtext som öppen information?", "Gäller policyn även konsulter?": what something is,
+      // or whom the policy covers (also when asked as "omfattas hen av policyn eller …?")
+      {
         const c = classifyQuestion(question, {
           terms: e.pack.decisionTerms,
           toolTerms: e.pack.decisionToolTerms,
@@ -65,7 +66,7 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
           passages: e.pack.passages,
         });
         // a question of scope names the policy itself, whatever retrieval makes of its other words
-        if (c && (retrieval.inScope || c.fromScope)) {
+        if (c && (!slots.ask || c.asks === "applies") && (retrieval.inScope || c.fromScope)) {
           const cited = c.fromScope ? (e.pack.scope?.citations ?? []) : c.passages.map((p) => ({ policy: p.packId, section: p.section, rule: p.rule, quote: p.text }));
           return composeAnswer(e.pack, retrieval, lang, undefined, { ...c, citations: cited });
         }

@@ -162,6 +162,13 @@ describe("questions of what something is, and of whom the policy covers", () => 
     assert.equal(lib.ask("staffanstorp", "Facket har en lista över sina medlemmar här. Räknas den som känsliga personuppgifter?").verdictKind, "yes");
   });
 
+  it("scope asked in any form ('omfattas hen av policyn …?'), a place that exists, a case file's 'TU:t', a brand-new app", () => {
+    assert.equal(lib.ask("wenell", "Vi tar in en underkonsult i höst, omfattas hen också av ai-policyn?").verdictKind, "yes");
+    assert.ok(readQuestion("Får jag göra en AI-bild av torget i Hjo till kampanjen?").info.has("images-of-people"));
+    assert.ok(readQuestion("Måste jag skriva i TU:t att Copilot hjälpte till?").duty.has("document"));
+    assert.ok(readQuestion("Hittade en splitterny gratisapp som gör protokoll, får jag testa?").tool.has("unknown"));
+  });
+
   it("a duty asserted away and asked to be confirmed is answered no", () => {
     const a = lib.ask("wenell", "I pasted a customer's staff list into ChatGPT by mistake. If I delete the chat I don't need to tell anyone, right?");
     assert.equal(a.verdictKind, "no");

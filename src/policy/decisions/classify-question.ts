@@ -101,7 +101,7 @@ function split(question: string): { thing: string; category: Category; classPart
 }
 
 /** "gäller policyn även konsulter?", "does the policy apply to contractors?" */
-const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet)\\s+(?:även|också|verkligen)?|(?:även|också)\\s)|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+)\\s+covered");
+const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet)\\s+(?:även|också|verkligen)?|(?:även|också)\\s)|omfattas\\s+(?:\\p{L}+\\s+){0,2}?av\\s+(?:\\p{L}+\\s+)?(?:ai-)?(?:policy|riktlinje|regl)\\p{L}*|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+)\\s+covered");
 const GROUPS: Lexicon<ScopeGroup> = [
   ["contractors", rx("konsult|underkonsult|uppdragstagare|inhyrd|bemanning|frilans|contractor|subcontractor|consultant|freelanc")],
   ["partners", rx("samarbetspartner|partner|leverantör|supplier|vendor")],
@@ -138,7 +138,7 @@ function applies(question: string, scope: PackScope | undefined, passages: reado
   if (namesPolicy && !situation && [...tool].some((t) => t !== "embedded")) return { asks: "applies", verdict: "yes", passages: [] };
   if (!scope) return undefined;
   // "… en konsult från leverantören … gäller riktlinjen hen också?": the one referred to is named before
-  const refersBack = /(?<![\p{L}])(?:hen|han|hon|dem|dom|them|him|her|they)(?![\p{L}])/iu.test(who);
+  const refersBack = /(?<![\p{L}])(?:hen|han|hon|dem|dom|them|him|her|they)(?![\p{L}])/iu.test(m[0] + who);
   const groups = GROUPS.filter(([, re]) => re.test(who) || (refersBack && re.test(before))).map(([g]) => g);
   // only a group the policy names is answered: the policy's silence on the others is not a no
   if (groups.length > 0 && groups.every((g) => scope.groups.includes(g) || scope.groups.includes("everyone-with-access"))) return { asks: "applies", verdict: "yes", passages: [], fromScope: true };

@@ -28,7 +28,7 @@ export const MATERIAL: Lexicon<InfoKind> = [
         E +
         "|socialtjänstärende|socialtjänstakt|insats(?:er|en|erna)?\\s+(?:enligt|från|inom)\\s+(?:sol|lss|socialtjänst|hemtjänst)|biståndsbedömd|placering\\s+(?:av|på|i)\\s+(?:ett\\s+)?(?:barn|ungdom|hvb|familjehem|jourhem)|placerade?\\s+(?:barn|ungdom)|hvb" +
         E +
-        "|familjehem|kontaktfamilj|färdtjänst|försörjningsstöd|bistånd|genomförandeplan|orosanmälan|epikris|discharge\\s+summar|placement|union\\s+(?:representation|membership|member)|fackligt\\s+ombud|vården\\s+av|elevhälso|elevhälsa|skolsköterska|kurator|journal(?!ist)|patient|facket(?![\\p{L}])|fackförening|(?:med|medlem(?:mar|marna|skap)?)\\s+i\\s+(?:facket|kommunal|vision|unionen|lärarförbundet|sveriges\\s+lärare|akademikerförbundet)|fackligt?\\s+(?:ansluten|medlem)|ansiktsigenkänning|face\\s+recognition|fingeravtryck|fingerprint|domestic\\s+violence|abuse|medical\\s+record|care\\s+home|nursing\\s+home|social\\s+services\\s+(?:case|file|record|client)|injur",
+        "|familjehem|kontaktfamilj|färdtjänst|försörjningsstöd|bistånd|genomförandeplan|orosanmäl|epikris|discharge\\s+summar|placement|union\\s+(?:representation|membership|member)|fackligt\\s+ombud|vården\\s+av|elevhälso|elevhälsa|skolsköterska|kurator|journal(?!ist)|patient|facket(?![\\p{L}])|fackförening|(?:med|medlem(?:mar|marna|skap)?)\\s+i\\s+(?:facket|kommunal|vision|unionen|lärarförbundet|sveriges\\s+lärare|akademikerförbundet)|fackligt?\\s+(?:ansluten|medlem)|ansiktsigenkänning|face\\s+recognition|fingeravtryck|fingerprint|domestic\\s+violence|abuse|medical\\s+record|care\\s+home|nursing\\s+home|social\\s+services\\s+(?:case|file|record|client)|injur",
     ),
   ],
   // security and classified material, tenders, non-disclosure

@@ -26,7 +26,7 @@ export interface QuestionSlots {
 
 
 /** "a new AI app": unknown unless it is being procured ("upphandla ett nytt AI-verktyg") */
-const NEW_TOOL = rx("ny(?:a|tt)?\\s+(?:gratis\\s+)?(?:ai[-\\s]?)?(?:app|tjänst|verktyg|tillägg|program|sajt|plugin)\\p{L}*|new\\s+(?:free\\s+)?(?:ai\\s+)?(?:app|tool|extension|service|plugin|site)");
+const NEW_TOOL = rx("(?:splitter|spritt\\s+)?ny(?:a|tt)?\\s+(?:gratis\\s*)?(?:ai[-\\s]?)?(?:app|tjänst|verktyg|tillägg|program|sajt|plugin)\\p{L}*|new\\s+(?:free\\s+)?(?:ai\\s+)?(?:app|tool|extension|service|plugin|site)");
 
 /** "is it still me who answers for the result?", "am I responsible?": a question about the duty to own the output */
 const RESPONSIBILITY = rx(
@@ -59,7 +59,7 @@ const DUTY: Lexicon<Duty> = [
   ["check-output", rx("läsa\\s+igenom|go\\s+through|fix\\s+(?:what|it|the)|rätta|korrigera|kolla|faktakoll|make\\s+sure|säkerställ|gå\\s+igenom|korrekturläs|read\\s+(?:it\\s+)?through|granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
   ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+konsekvens|dpia|risk\\s+(?:assessment|analysis)|impact\\s+assessment")],
   ["report", rx("rapporter|anmäl|incident|avvikelse|tell\\s+(?:anyone|anybody|someone)|säga\\s+(?:till\\s+)?(?:nån|någon)|berätta\\s+för\\s+(?:nån|någon)|(?:gått|gick|blivit|blev)\\s+(?:\\p{L}+\\s+)?(?:snett|fel)|läck|report|notify|(?:informera|kontakta|dra\\s+in|säga\\s+till|meddela|underrätta|tell|inform|contact|involve|loop\\s+in)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|it(?![\\p{L}])|it-\\p{L}+|säkerhet|dataskydd|manager|boss|security|dpo)")],
-  ["document", rx("förklara\\s+hur|explain\\s+how|redogöra\\s+för|account\\s+for\\s+how|stå\\s+(?:nån|någon)stans|(?:stå(?:\\s+med)?|skrivas?\\s+(?:det\\s+|detta\\s+)?|anges?|nämnas?|uppges?)\\s+i\\s+(?:tjänste|underlag|protokoll|beslut|ärende|akt|journal)\\p{L}*|framgå|dokumenter|diarieför|anteckn|journalför|notera|skriva\\s+ut\\s+(?:det|att|vilket)|ange\\s+(?:det|vilket|att)|redovisa|document|record\\s+(?:it|that|the)|note\\s+(?:it|that|down)|state\\s+(?:it|that|which)")],
+  ["document", rx("förklara\\s+hur|explain\\s+how|redogöra\\s+för|account\\s+for\\s+how|stå\\s+(?:nån|någon)stans|(?:stå(?:\\s+med)?|skrivas?(?:\\s+det|\\s+detta)?|anges?|nämnas?|uppges?)\\s+i\\s+(?:tu(?::t|:n)?(?![\\p{L}])|tjänste|underlag|protokoll|beslut|ärende|akt|journal)\\p{L}*|framgå|dokumenter|diarieför|anteckn|journalför|notera|skriva\\s+ut\\s+(?:det|att|vilket)|ange\\s+(?:det|vilket|att)|redovisa|document|record\\s+(?:it|that|the)|note\\s+(?:it|that|down)|state\\s+(?:it|that|which)")],
   ["training", rx("utbildning|kurs\\b|fortbildning|training|trained|course|läst\\s+på|läsa\\s+på|ta\\s+del\\s+av|informerad|read\\s+up|be\\s+informed")],
 ];
 
@@ -115,7 +115,7 @@ const USE: Lexicon<Use> = [
   [
     "unchecked",
     rx(
-      "rakt\\s+av|rakt\\s+(?:till|ut|in)|som\\s+(?:den|det|de|dom)\\s+är(?![\\p{L}])|utan\\s+att\\s+(?:läsa|kolla|granska|kontrollera|ändra|redigera|faktagranska)|oläst|ogranskad|okontrollerad|direkt\\s+(?:till|ut|vidare)|hoppa\\s+över\\s+(?:\\p{L}+\\s+){0,2}?(?:beredning|granskning|kontroll)|as\\s+(?:it\\s+)?is(?![\\p{L}])|without\\s+(?:reading|checking|reviewing|editing|changing)|unchecked|unedited|straight\\s+(?:to|out|into)|just\\s+go\\s+with|skip\\s+(?:the\\s+)?(?:usual\\s+)?(?:preparation|review|checking)",
+      "rakt\\s+av|rakt\\s+(?:till|ut|in)|som\\s+(?:den|det|de|dom)\\s+är(?![\\p{L}])|utan\\s+att\\s+(?:läsa|kolla|granska|kontrollera|ändra|redigera|faktagranska)|oläst|ogranskad|okontrollerad|direkt\\s+(?:till|ut|vidare)|hoppa\\s+över\\s+(?:\\p{L}+\\s+){0,2}?(?:beredning|granskning|kontroll)|as\\s+(?:it\\s+)?is(?![\\p{L}])|without\\s+(?:reading|checking|reviewing|editing|changing)|unchecked|unedited|straight\\s+(?:to|out|into)|just\\s+go\\s+with|skip\\s+(?:the\\s+)?(?:usual\\s+|normal\\s+)?(?:preparation|review|checking|beredning|granskning|approval)",
     ),
   ],
   ["undisclosed", rx("utan\\s+(?:att\\s+)?(?:någon\\s+|nån\\s+)?(?:bildtext|märkning|säga|berätta|nämna|uppge|ange|märka|tala\\s+om)|inte\\s+(?:\\p{L}+\\s+)?(?:nämna|säga|berätta|uppge|ange|märka|skriva\\s+ut)|låter\\s+bli\\s+att\\s+(?:säga|berätta|nämna|anmäla|rapportera)|without\\s+(?:a\\s+|any\\s+)?(?:caption|label|telling|disclosing|mentioning|saying|reporting)|not\\s+(?:to\\s+)?(?:tell|mention|disclose|label|report)|keep\\s+(?:it|this)\\s+quiet|hålla\\s+(?:det\\s+)?tyst")],
@@ -249,6 +249,9 @@ function namesRealPlace(text: string): boolean {
   return false;
 }
 
+/** a picture of a place that exists ("en AI-bild av hamnen", "a picture of our town hall") */
+const REAL_PLACE = rx("(?:bild|foto|illustration|målning|image|picture|photo|painting)\\p{L}*\\s+(?:av|på|över|från|of|from)\\s+(?:\\p{L}+\\s+){0,2}?(?:hamnen|torget|stadshuset|kommunhuset|rådhuset|kyrkan|biblioteket|simhallen|badplatsen|stranden|parken|centrum|skolan|slottet|stationen|the\\s+harbou?r|the\\s+town\\s+hall|the\\s+square|the\\s+church|the\\s+library|our\\s+school|the\\s+station)" + E);
+
 /** the pack's own examples as word-start patterns (built once per pack) */
 const termCache = new WeakMap<object, Lexicon<string>>();
 function termLexicon<K extends string>(terms: Partial<Record<K, string[]>>): Lexicon<K> {
@@ -344,7 +347,7 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   if (NEW_TOOL.test(text) && !use.has("buy")) tool.add("unknown");
   if (tool.has("unknown") && !tool.has("approved")) tool.add("public");
   // a picture of a real place is a likeness of something real, like one of a person
-  if (namesRealPlace(text) && /(?<![\p{L}])(?:bild|foto|illustration|image|picture|photo)/iu.test(text)) info.add("images-of-people");
+  if ((namesRealPlace(text) || REAL_PLACE.test(text)) && /(?<![\p{L}])(?:bild|foto|illustration|image|picture|photo)/iu.test(text)) info.add("images-of-people");
   let ask = askOf(text);
   const duty = ask === "must" ? scan(text, DUTY) : new Set<Duty>();
   const responsibility = RESPONSIBILITY.test(text);
