@@ -66,7 +66,7 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
           passages: e.pack.passages,
         });
         // a question of scope names the policy itself, whatever retrieval makes of its other words
-        if (c && (!slots.ask || c.asks === "applies") && (retrieval.inScope || c.fromScope)) {
+        if (c && (!slots.ask || c.asks === "applies") && (retrieval.inScope || c.fromScope || c.passages.length > 0 || c.asks === "applies")) {
           const cited = c.fromScope ? (e.pack.scope?.citations ?? []) : c.passages.map((p) => ({ policy: p.packId, section: p.section, rule: p.rule, quote: p.text }));
           return composeAnswer(e.pack, retrieval, lang, undefined, { ...c, citations: cited });
         }

@@ -285,7 +285,7 @@ describe("decision tables: loading", () => {
 
 describe("decision tables: the retired blind sets (written from the seed texts by helpers who saw neither engine nor evaluation sets)", () => {
   const lib = testLibrary();
-  // floor of verdicts right, and of questions the policy is silent on refused; covered ones refused at most 2 (3 for set 9, whose unknown product names carry no AI word; 6 for set 10 as first run, its false refusals being the next work)
+  // floor of verdicts right, and of questions the policy is silent on refused; covered ones refused at most 2 (3 for set 9, whose unknown product names carry no AI word; 3 for set 10)
   for (const [file, floor, silentFloor] of [
     ["verdicts-blind1.jsonl", 0.9, 0.6],
     ["verdicts-blind2.jsonl", 0.85, 0.6],
@@ -296,7 +296,7 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind7.jsonl", 0.85, 0.6],
     ["verdicts-blind8.jsonl", 0.8, 0.5],
     ["verdicts-blind9.jsonl", 0.7, 0.4],
-    ["verdicts-blind10.jsonl", 0.75, 0.3],
+    ["verdicts-blind10.jsonl", 0.85, 0.3],
   ] as const) {
     const lines = () =>
       fs
@@ -304,7 +304,7 @@ describe("decision tables: the retired blind sets (written from the seed texts b
         .split("\n")
         .filter(Boolean)
         .map((l) => JSON.parse(l) as { policy: string; question: string; verdict: string | null });
-    const refusedCap = file === "verdicts-blind9.jsonl" ? 3 : file === "verdicts-blind10.jsonl" ? 6 : 2;
+    const refusedCap = file === "verdicts-blind9.jsonl" ? 3 : file === "verdicts-blind10.jsonl" ? 3 : 2;
     it(`${file}: at least ${silentFloor} of the questions the policy is silent on refused, at most ${refusedCap} covered ones`, () => {
       let silent = 0;
       let silentRefused = 0;

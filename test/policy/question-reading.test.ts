@@ -169,6 +169,12 @@ describe("questions of what something is, and of whom the policy covers", () => 
     assert.ok(readQuestion("Hittade en splitterny gratisapp som gör protokoll, får jag testa?").tool.has("unknown"));
   });
 
+  it("whether an AI tool counts as what the policy is about, quoting where the policy says which AI it means", () => {
+    const images = lib.ask("wenell", "räknas bildgeneratorer som Midjourney in i policyn?");
+    assert.equal(images.verdictKind, "yes");
+    assert.match(images.citations[0].quote, /generativ AI/);
+  });
+
   it("a duty asserted away and asked to be confirmed is answered no", () => {
     const a = lib.ask("wenell", "I pasted a customer's staff list into ChatGPT by mistake. If I delete the chat I don't need to tell anyone, right?");
     assert.equal(a.verdictKind, "no");

@@ -109,6 +109,15 @@ const GROUPS: Lexicon<ScopeGroup> = [
   ["politicians", rx("politiker|förtroendevald|nämndledamot|ledamot|councillor|politician|elected")],
   ["staff", rx("anställd|medarbetare|personal(?:en)?" + E + "|vikarie|timanställd|chef|lärare|mig(?![\\p{L}])|oss(?![\\p{L}])|employee|staff|manager|teacher|substitute|me(?![\\p{L}])|us(?![\\p{L}])|hemifrån|på\\s+distans|distansarbete|remote|from\\s+home")],
 ];
+/** where the policy says what AI it is about: its definition or scope section first, the shortest such passage */
+function aboutAi(passages: readonly Passage[]): Passage[] {
+  const about = passages.filter((p) => /generativ|AI-verktyg|AI-system|AI-tjänst|AI-lösning/iu.test(p.text));
+  const lead = (p: Passage) => (/definition|omfattning|syfte|inledning|bakgrund|om\s+ai/iu.test(p.section) ? 0 : 1);
+  return about.sort((a, b) => lead(a) - lead(b) || a.text.length - b.text.length).slice(0, 1);
+}
+
+/** whether something is what the policy is about: "räknas X in i policyn", "X som reglerna pratar om" */
+const COVERS_WHAT = rx("räknas\\s+(?:\\S+\\s+){0,6}?(?:in\\s+i|under)\\s+(?:ai-)?(?:policyn|riktlinje\\p{L}*|regl\\p{L}*)|(?:som|that|which)\\s+(?:de\\s+här\\s+)?(?:ai-)?(?:reglerna|policyn|riktlinjerna|the\\s+rules|the\\s+policy|these\\s+rules)\\s+(?:pratar|handlar|talar|talk|are\\s+about|cover)");
 /** a law or a kind of rule named as what applies: covered when the policy itself names it */
 const LAWS: Array<[RegExp, RegExp]> = [
   [rx("gdpr|dataskydd"), rx("gdpr|dataskydd")],
@@ -135,7 +144,7 @@ function applies(question: string, scope: PackScope | undefined, passages: reado
   // … the tools themselves, not someone's private use of them ("när jag använder ChatGPT privat hemma")
   const tool = readQuestion(who).tool;
   const situation = /(?<![\p{L}])(?:när|om|if|when|while|privat|private|privately|hemma|at\s+home|fritid|spare\s+time)(?![\p{L}])/iu.test(who);
-  if (namesPolicy && !situation && [...tool].some((t) => t !== "embedded")) return { asks: "applies", verdict: "yes", passages: [] };
+  if (namesPolicy && !situation && [...tool].some((t) => t !== "embedded")) return { asks: "applies", verdict: "yes", passages: aboutAi(passages) };
   if (!scope) return undefined;
   // "… en konsult från leverantören … gäller riktlinjen hen också?": the one referred to is named before
   const refersBack = /(?<![\p{L}])(?:hen|han|hon|dem|dom|them|him|her|they)(?![\p{L}])/iu.test(m[0] + who);
@@ -151,6 +160,11 @@ export function classifyQuestion(
 ): Classification | undefined {
   const scoped = applies(question, opts.scope, opts.passages);
   if (scoped) return scoped;
+  // "räknas Copilot i Word som sånt AI som reglerna pratar om?": an AI tool the policy is about
+  if (COVERS_WHAT.test(question) && !opensWithQuestionWord(question)) {
+    const tool = readQuestion(question).tool;
+    if ([...tool].some((t) => t !== "embedded") || (tool.has("embedded") && /generat/iu.test(question))) return { asks: "applies", verdict: "yes", passages: aboutAi(opts.passages) };
+  }
   const parts = split(question);
   if (!parts) return undefined;
   // a class the policy never names is not one it sorts things into ("öppen information" in a company policy)

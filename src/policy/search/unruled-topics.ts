@@ -71,7 +71,7 @@ const TOPICS: Topic[] = [
 
 /** someone here buying or paying for a tool ("vi köper", "tänkte betala", "can I just buy it"), not "kommunen har köpt" */
 const BUY = "(?:köp|inköp|betal|upphandl|anskaff|buy|pay|purchas|procur)";
-const BUYING = re(`(?:vi|jag|we|i|man|teamet|team|förvaltningen|enheten|avdelningen)\\s+(?:\\p{L}+\\s+){0,3}?${BUY}|(?:tänkte|vill|ska|att|to)\\s+${BUY}`);
+const BUYING = re(`(?:vi|jag|we|i|us|oss|man|teamet|team|förvaltningen|enheten|avdelningen)\\s+(?:\\p{L}+\\s+){0,3}?${BUY}|(?:tänkte|vill|ska|att|to)\\s+${BUY}`);
 const PROCUREMENT_RULED = re("köp|inköp|upphandl|anskaff");
 
 /** the topics a pack's text speaks of (computed once per pack) */
