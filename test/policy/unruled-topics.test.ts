@@ -35,6 +35,17 @@ describe("topics a policy never speaks of", () => {
     assert.equal(unruledTopic("Hur många licenser har kommunen köpt?", ruled), "licence-account");
   });
 
+  it("reads who owns AI output, pupils' own use, lists of approved tools, public records, union consultation and private devices as topics of their own", () => {
+    const none = new Set<string>();
+    assert.equal(unruledTopic("Vem äger rättigheterna till loggan vi gjorde i Midjourney?", none), "ownership");
+    assert.equal(unruledTopic("Får eleverna använda ChatGPT till hemuppgifterna?", none), "pupils-use");
+    assert.equal(unruledTopic("Finns det en lista över godkända AI-verktyg?", none), "tool-list");
+    assert.equal(unruledTopic("Är mina Copilot-chattar allmänna handlingar som ska diarieföras?", none), "records");
+    assert.equal(unruledTopic("Behöver vi förhandla med facket enligt MBL först?", none), "union-consultation");
+    assert.equal(unruledTopic("Får jag ha AI-appen på privata mobilen?", none), "devices");
+    assert.equal(unruledTopic("Måste vi skriva ut att texten är skriven med hjälp av AI?", none), "labelling");
+  });
+
   it("the shipped packs refuse what they never speak of, and still answer material handed to a tool", () => {
     const lib = testLibrary();
     const refused = (pack: string, q: string) => lib.ask(pack, q).citations.length === 0;

@@ -54,8 +54,45 @@ const TOPICS: Topic[] = [
   },
   {
     id: "labelling",
-    asked: re("märk(?:a|as|ning|t|er)?(?![\\p{L}])|märkas|bildtext|vattenstämp|vattenmärk|labell?(?:ed|ing)?(?![\\p{L}])|caption|watermark"),
+    // also "skriva ut att texten är skriven med hjälp av AI", "say it was made with AI"
+    asked: re("märk(?:a|as|ning|t|er)?(?![\\p{L}])|märkas|bildtext|vattenstämp|vattenmärk|labell?(?:ed|ing)?(?![\\p{L}])|caption|watermark|(?:skriva|skriver|ange|uppge|berätta|tala\\s+om|säga)\\s+(?:\\p{L}+\\s+){0,4}?att\\s+(?:\\p{L}+\\s+){0,6}?(?:ai-genererad\\p{L}*|genererad\\p{L}*|gjord|skriven|formulerad|skapad)(?:\\s+(?:med|av))?|(?:say|state|mention|disclose)\\s+(?:that\\s+)?(?:it|this|the\\s+\\p{L}+)\\s+(?:was|is)\\s+(?:made|written|generated|created)"),
     ruled: re("märk|bildtext|transparen|vattenmärk|vattenstämp"),
+  },
+  {
+    // who owns what AI made, registering it: not whether one infringes someone else's rights
+    id: "ownership",
+    asked: re("vem\\s+äger|who\\s+owns|ownership|äganderätt|rättigheterna\\s+till|registrera\\s+(?:\\p{L}+\\s+){0,2}?(?:som\\s+)?(?:varumärke|logga|logotyp)|trademark"),
+    ruled: re("anspråk\\s+på\\s+upphovsrätt|äganderätt|äger\\s+(?:rätten|upphovsrätten)|står\\s+dig\\s+fritt|ownership"),
+  },
+  {
+    // pupils' own use of AI in their schoolwork, which staff policies leave to the school
+    id: "pupils-use",
+    asked: re("(?:elever|eleverna|mina\\s+elever|pupils|students|my\\s+pupils|the\\s+kids)\\s+(?:\\p{L}+\\s+){0,3}?(?:använd|use|using|fuska|cheat)|(?:hemuppgift|hemläx|läxor|läxan|uppsatser|homework|essays)(?![\\p{L}])"),
+    ruled: re("fusk|plagiat|elevers\\s+användning|elever\\s+(?:får|ska)\\s+använda|studerande"),
+  },
+  {
+    // a list of the approved tools, a fact the policy may not hold
+    id: "tool-list",
+    asked: re("(?:lista|list|förteckning|register|overview|översikt)\\s+(?:\\p{L}+\\s+){0,4}?(?:över|of|på|med|with)\\s+(?:\\p{L}+\\s+){0,3}?(?:ai-verktyg|ai\\s+tools|verktyg(?:en)?|tools|tjänster)"),
+    ruled: re("(?:lista|förteckning)\\s+(?:över|med)\\s+(?:\\p{L}+\\s+)?(?:godkända|tillåtna)|list\\s+of\\s+approved"),
+  },
+  {
+    // public records and filing of prompts and chats
+    id: "records",
+    asked: re("allmän(?:na)?\\s+handling|diarieför|public\\s+records?|arkivera|gallra"),
+    ruled: re("allmän(?:na)?\\s+handling|diarieför|arkiv|gallr|offentlighetsprincip"),
+  },
+  {
+    // consulting the unions before introducing a tool
+    id: "union-consultation",
+    asked: re("mbl" + "(?![\\p{L}])|förhandla\\s+med\\s+facket|samverka\\s+med\\s+facket|consult\\s+the\\s+unions?|union\\s+negotiation"),
+    ruled: re("mbl(?![\\p{L}])|förhandl|fackliga\\s+organisation|samverkan\\s+med"),
+  },
+  {
+    // private phones and computers, working from home
+    id: "devices",
+    asked: re("privat(?:a)?\\s+(?:mobil|telefon|dator|enhet|surfplatta)\\p{L}*|egen\\s+(?:mobil|telefon|dator)|own\\s+(?:phone|device|laptop|computer)|private\\s+(?:phone|device|laptop|computer)|byod"),
+    ruled: re("privat(?:a)?\\s+(?:mobil|telefon|dator|enhet)|egna\\s+enheter|jobbdator|tjänstedator|arbetsdator|mobila\\s+enheter"),
   },
   {
     id: "dpo",
