@@ -175,6 +175,15 @@ describe("questions of what something is, and of whom the policy covers", () => 
     assert.match(images.citations[0].quote, /generativ AI/);
   });
 
+  it("a plan told as 'planen är att' or 'we want X to', the vendor said liable, an integration, an OK asked for", () => {
+    assert.equal(askOf("planen är att AI:n i bokningssystemet ska fördela tiderna helt själv"), "may");
+    assert.equal(askOf("We want Copilot to rank the applicants and we'd follow it."), "may");
+    const liable = readQuestion("If the picture looks like someone's photo, OpenAI is liable, not me, right?");
+    assert.ok(liable.ask === "must" && liable.denies);
+    assert.ok(readQuestion("If we hook ChatGPT up to our archive through an integration, is that allowed?").tool.has("embedded"));
+    assert.ok(readQuestion("behöver jag nåt ok för att använda Claude?").duty.has("approval"));
+  });
+
   it("a duty asserted away and asked to be confirmed is answered no", () => {
     const a = lib.ask("wenell", "I pasted a customer's staff list into ChatGPT by mistake. If I delete the chat I don't need to tell anyone, right?");
     assert.equal(a.verdictKind, "no");

@@ -52,7 +52,7 @@ const CATEGORY: Lexicon<Category> = [
   ["customer", rx("kunddata|kunduppgift|kundinformation|customer\\s+data|client\\s+data")],
   ["internal", rx("intern(?:a|t)?\\s+(?:information|uppgifter|handling)|internal\\s+(?:information|data)")],
   ["copyright", rx("upphovsrättsskydd|upphovsrättsligt\\s+skydd|copyrighted|protected\\s+by\\s+copyright")],
-  ["embedded", rx("integrerad\\s+ai|inbyggd\\s+ai|integrated\\s+ai|built-in\\s+ai|ai\\s+(?:integrated|built)\\s+into|integrerad(?:e)?\\s+ai-funktion")],
+  ["embedded", rx("integrerad\\s+(?:generativ\\s+)?ai|inbyggd\\s+ai|integrated\\s+(?:generative\\s+)?ai|built-in\\s+ai|ai\\s+(?:integrated|built)\\s+into|integrerad(?:e)?\\s+ai-funktion")],
   ["public", rx("allmänt\\s+tillgänglig|publik(?:a|t)?\\s+(?:ai|tjänst|verktyg|system)|öppen\\s+ai|öppna\\s+ai|public(?:ly)?\\s+(?:available\\s+)?(?:ai|tool|service|system)|open\\s+ai\\s+(?:tool|service|solution)")],
   ["approved", rx("godkän(?:d|t|da)\\s+(?:ai|verktyg|tjänst|system)|säker(?:t|a)?\\s+(?:ai|verktyg|tjänst|system)|upphandla(?:d|t|de)|approved\\s+(?:ai|tool|service|system)|secure\\s+(?:ai|tool|system)")],
 ];
@@ -101,7 +101,7 @@ function split(question: string): { thing: string; category: Category; classPart
 }
 
 /** "gäller policyn även konsulter?", "does the policy apply to contractors?" */
-const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet)\\s+(?:även|också|verkligen)?|(?:även|också)\\s)|omfattas\\s+(?:\\p{L}+\\s+){0,2}?av\\s+(?:\\p{L}+\\s+)?(?:ai-)?(?:policy|riktlinje|regl)\\p{L}*|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+)\\s+covered");
+const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|dom\\s+här\\s+|dessa\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+|\\p{L}+s\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet)\\s+(?:även|också|verkligen)?|(?:även|också)\\s)|omfattas\\s+(?:\\p{L}+\\s+){0,2}?av\\s+(?:\\p{L}+\\s+)?(?:ai-)?(?:policy|riktlinje|regl)\\p{L}*|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+)\\s+covered");
 const GROUPS: Lexicon<ScopeGroup> = [
   ["contractors", rx("konsult|underkonsult|uppdragstagare|inhyrd|bemanning|frilans|contractor|subcontractor|consultant|freelanc")],
   ["partners", rx("samarbetspartner|partner|leverantör|supplier|vendor")],
