@@ -184,6 +184,13 @@ describe("questions of what something is, and of whom the policy covers", () => 
     assert.ok(readQuestion("behöver jag nåt ok för att använda Claude?").duty.has("approval"));
   });
 
+  it("the blame put on the tool is answered no, quoting first whose responsibility the policy says it is", () => {
+    const a = lib.ask("dalsland", "Copilot räknade fel i budgeten, det är väl inte mitt ansvar när det är AI:n som gjort fel?");
+    assert.equal(a.verdictKind, "no");
+    assert.match(a.citations[0].quote, /ansvarig/);
+    assert.equal(readQuestion("då ligger väl felet hos verktyget och inte hos mig?").denies, true);
+  });
+
   it("a duty asserted away and asked to be confirmed is answered no", () => {
     const a = lib.ask("wenell", "I pasted a customer's staff list into ChatGPT by mistake. If I delete the chat I don't need to tell anyone, right?");
     assert.equal(a.verdictKind, "no");

@@ -27,14 +27,20 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
       refused: true,
     };
   }
-  const fromRows: Citation[] = classed ? classed.citations : (decision?.rows ?? []).map((row) => row.citations[0]);
+  // "that's on the tool, not me": the rows' own words on whose responsibility it is lead
+  const responsibilityFirst = (cs: Citation[]) => [...cs].sort((a, b) => Number(!/ansvar/iu.test(a.quote)) - Number(!/ansvar/iu.test(b.quote)));
+  const fromRows: Citation[] = classed
+    ? classed.citations
+    : decision?.denied
+      ? (decision.rows ?? []).flatMap((row) => responsibilityFirst(row.citations))
+      : (decision?.rows ?? []).map((row) => row.citations[0]);
   const retrieved: Citation[] = r.ranked.map((x) => ({ policy: pack.id, section: x.passage.section, rule: x.passage.rule, quote: x.quote }));
   // the search's best passage leads when a deciding row rests on it too; else the row's own
   const rowCited = (decision?.rows ?? []).flatMap((row) => row.citations);
   // (a list quoted whole holds its item)
   const agrees = retrieved.length > 0 && rowCited.some((c) => retrieved[0].quote.includes(c.quote));
   // with no verdict ("it depends") the search's best passage leads and the rows follow
-  const order = classed && fromRows.length > 0 ? [...fromRows, ...retrieved] : agrees || !decision?.verdict ? [...retrieved.slice(0, 1), ...fromRows, ...retrieved.slice(1)] : [...fromRows, ...retrieved];
+  const order = (classed && fromRows.length > 0) || decision?.denied ? [...fromRows, ...retrieved] : agrees || !decision?.verdict ? [...retrieved.slice(0, 1), ...fromRows, ...retrieved.slice(1)] : [...fromRows, ...retrieved];
   const citations: Citation[] = [];
   for (const c of order) {
     if (citations.length >= MAX_CITATIONS) break;
