@@ -191,6 +191,12 @@ describe("questions of what something is, and of whom the policy covers", () => 
     assert.equal(readQuestion("då ligger väl felet hos verktyget och inte hos mig?").denies, true);
   });
 
+  it("reading a tool's terms of use is a duty where the policy asks it", () => {
+    assert.ok(readQuestion("Måste jag läsa användarvillkoren innan jag använder Gemini?").duty.has("read-terms"));
+    assert.equal(lib.ask("staffanstorp", "Do I have to read the terms of use before I use ChatGPT?").verdictKind, "yes");
+    assert.equal(lib.ask("wenell", "Do I have to read the terms of use before I use ChatGPT?").verdictKind ?? null, null);
+  });
+
   it("a duty asserted away and asked to be confirmed is answered no", () => {
     const a = lib.ask("wenell", "I pasted a customer's staff list into ChatGPT by mistake. If I delete the chat I don't need to tell anyone, right?");
     assert.equal(a.verdictKind, "no");
