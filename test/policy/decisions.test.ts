@@ -10,6 +10,7 @@ import { decide } from "../../src/policy/decisions/verdict";
 import type { DecisionRow } from "../../src/policy/decisions/schema";
 import { loadPack } from "../../src/policy/pack-loader";
 import { testLibrary } from "../support/library";
+import { policyFixture } from "../support/policy-fixtures";
 
 const cite = (quote: string) => [{ policy: "t", section: "S", rule: null, quote }];
 const row = (r: Partial<DecisionRow> & Pick<DecisionRow, "id" | "verdict">): DecisionRow => ({ ask: "may", info: "any", tool: "any", use: "any", duty: "any", citations: cite(r.id), ...r });
@@ -299,12 +300,7 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind10.jsonl", 0.85, 0.3],
     ["verdicts-blind11.jsonl", 0.75, 0.3],
   ] as const) {
-    const lines = () =>
-      fs
-        .readFileSync(path.join(__dirname, "../../../test/policy/fixtures", file), "utf8")
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as { policy: string; question: string; verdict: string | null });
+    const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = file === "verdicts-blind9.jsonl" ? 3 : file === "verdicts-blind10.jsonl" ? 3 : 2;
     it(`${file}: at least ${silentFloor} of the questions the policy is silent on refused, at most ${refusedCap} covered ones`, () => {
       let silent = 0;

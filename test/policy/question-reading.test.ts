@@ -3,19 +3,13 @@
 // Examples are the project's own; the two general sets (question-forms.jsonl, material-kinds.jsonl)
 // were written by a helper who saw neither the engine nor any evaluation set.
 import { strict as assert } from "node:assert";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { askOf, readQuestion } from "../../src/policy/decisions/question-slots";
 import { decide } from "../../src/policy/decisions/verdict";
 import type { DecisionRow } from "../../src/policy/decisions/schema";
 import { testLibrary } from "../support/library";
+import { policyFixture } from "../support/policy-fixtures";
 
-const fixture = <T>(name: string): T[] =>
-  fs
-    .readFileSync(path.join(__dirname, "../../../test/policy/fixtures", name), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as T);
+
 
 describe("reading a question: its form", () => {
   it("obligations asked whatever the subject, after a scene set with a comma, or in the past", () => {
@@ -43,7 +37,7 @@ describe("reading a question: its form", () => {
     ["question-forms-2.jsonl", 0.85],
   ] as const) {
     it(`the general set ${file}: at least ${floor} read as asked (helper-written)`, () => {
-      const lines = fixture<{ q: string; ask: string }>(file).filter((x) => x.ask !== "rule");
+      const lines = policyFixture<{ q: string; ask: string }>(file).filter((x) => x.ask !== "rule");
       const right = lines.filter((x) => (askOf(x.q) ?? "none") === x.ask).length;
       assert.ok(right / lines.length >= floor, `${right}/${lines.length}`);
     });
@@ -83,7 +77,7 @@ describe("reading a question: the material it names", () => {
     let tp = 0;
     let fp = 0;
     let fn = 0;
-    for (const x of fixture<{ q: string; kinds: string[] }>(file)) {
+    for (const x of policyFixture<{ q: string; kinds: string[] }>(file)) {
       const got: string[] = [...readQuestion(x.q).info].filter((k) => k !== "images-of-people" && k !== "own-images");
       tp += x.kinds.filter((k) => got.includes(k)).length;
       fn += x.kinds.filter((k) => !got.includes(k)).length;

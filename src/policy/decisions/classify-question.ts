@@ -169,31 +169,30 @@ export function classifyQuestion(
   if (!parts) return undefined;
   // a class the policy never names is not one it sorts things into ("öppen information" in a company policy)
   const classRe = CATEGORY.find(([k]) => k === parts.category)![1];
+  // where each passage names the class, and whether as a word of its own, not inside a compound ("personuppgiftsbiträdesavtal")
+  const named = opts.passages.flatMap((passage) => {
+    const m = classRe.exec(passage.text);
+    return m ? [{ passage, at: m.index, inCompound: /^\p{L}{5,}/u.test(passage.text.slice(m.index + m[0].length)) }] : [];
+  });
   // the passage that defines the class first ("Öppen information – information som …"), then the shortest
-  const at = (p: Passage) => new RegExp(classRe.source, "iu").exec(p.text)?.index ?? -1;
-  // the class as a word of its own, not inside a compound ("personuppgiftsbiträdesavtal")
-  const inCompound = (p: Passage) => {
-    const m = new RegExp(classRe.source, "iu").exec(p.text);
-    return m ? /^\p{L}{5,}/u.test(p.text.slice(m.index + m[0].length)) : true;
-  };
-  const rank = (p: Passage) => (at(p) === 0 ? 0 : 1) + (inCompound(p) ? 2 : 0);
-  const naming = opts.passages.filter((p) => at(p) >= 0).sort((a, b) => rank(a) - rank(b) || a.text.length - b.text.length);
-  if (naming.length === 0) return undefined;
+  const rank = (n: (typeof named)[number]) => (n.at === 0 ? 0 : 1) + (n.inCompound ? 2 : 0);
+  named.sort((a, b) => rank(a) - rank(b) || a.passage.text.length - b.passage.text.length);
+  if (named.length === 0) return undefined;
+  const first = [named[0].passage];
   const thing = readQuestion(parts.thing, opts.terms, opts.toolTerms);
   const known = new Set<string>([...thing.info, ...thing.tool]);
   const excluded = EXCLUSIVE.find(([k]) => k === parts.category)?.[1] ?? [];
   // the policy's own definition lists the thing ("Särskilt skyddsvärda uppgifter: Exempelvis …, provresultat"),
   // by a word of the thing that is not the class's own ("information" in "… som öppen information")
-  const listed = naming.find((p) => at(p) <= 20 && !inCompound(p) && namesThing(p.text, parts.thing, parts.classPart));
+  const listed = named.find((n) => n.at <= 20 && !n.inCompound && namesThing(n.passage.text, parts.thing, parts.classPart))?.passage;
   if (listed && ![...known].some((k) => excluded.includes(k as Category))) {
     return { asks: "is", verdict: "yes", category: parts.category, passages: [listed], className: definedTerm(listed.text) };
   }
-  const kinds = known;
   // Copilot is what the pack classes it as
-  if (kinds.has("copilot") && opts.copilotClass && opts.copilotClass !== "needs-analysis") kinds.add(opts.copilotClass);
-  if (kinds.size === 0) return undefined;
-  if (kinds.has(parts.category)) return { asks: "is", verdict: "yes", category: parts.category, passages: naming.slice(0, 1) };
+  if (known.has("copilot") && opts.copilotClass && opts.copilotClass !== "needs-analysis") known.add(opts.copilotClass);
+  if (known.size === 0) return undefined;
+  if (known.has(parts.category)) return { asks: "is", verdict: "yes", category: parts.category, passages: first };
   // "no" only when the thing is plainly of a kind the class rules out, and of no kind it might share
-  if ([...kinds].some((k) => excluded.includes(k as Category))) return { asks: "is", verdict: "no", category: parts.category, passages: naming.slice(0, 1) };
+  if ([...known].some((k) => excluded.includes(k as Category))) return { asks: "is", verdict: "no", category: parts.category, passages: first };
   return undefined;
 }
