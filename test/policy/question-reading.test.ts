@@ -9,8 +9,6 @@ import type { DecisionRow } from "../../src/policy/decisions/schema";
 import { testLibrary } from "../support/library";
 import { policyFixture } from "../support/policy-fixtures";
 
-
-
 describe("reading a question: its form", () => {
   it("obligations asked whatever the subject, after a scene set with a comma, or in the past", () => {
     assert.equal(askOf("Ska AI-genererade texter diarieföras?"), "must");
