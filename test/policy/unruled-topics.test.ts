@@ -1,7 +1,7 @@
 // Topics a policy never speaks of: a question about them is refused with where to turn,
 // even though it names AI and shares the policy's everyday words.
 import { strict as assert } from "node:assert";
-import { topicsRuled, unruledTopic } from "../../src/policy/search/unruled-topics";
+import { RuledTopics, unruledTopic } from "../../src/policy/search/unruled-topics";
 import type { Passage } from "../../src/policy/types";
 import { testLibrary } from "../support/library";
 
@@ -9,7 +9,7 @@ const passage = (text: string): Passage => ({ id: `t#${text.length}`, packId: "t
 
 describe("topics a policy never speaks of", () => {
   it("a pack rules on a topic when its own text uses the topic's words, as whole words where a compound means something else", () => {
-    const ruled = topicsRuled([
+    const ruled = new RuledTopics([
       passage("Alla anställda ska gå en utbildning i AI innan de använder verktygen."),
       passage("Kostnadsfria AI-tjänster får bara användas med öppen information."),
       passage("Dela aldrig inloggningsuppgifter med ett AI-verktyg. Inköp av AI-verktyg godkänns av förvaltningschefen."),

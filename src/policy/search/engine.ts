@@ -5,7 +5,7 @@ import { Vocabulary } from "../analysis/vocabulary";
 import { fold } from "../analysis/normalize";
 import type { FaqEntry, Lang, Passage, PolicyPack } from "../types";
 import { measureCoverage, inScope, type Coverage } from "./coverage";
-import { topicsRuled } from "./unruled-topics";
+import { RuledTopics } from "./unruled-topics";
 import { FaqMatcher, type FaqCandidate } from "./faq-match";
 import { buildPassageIndex, passageTokens, resolveCitation, type PassageIndex } from "./passage-index";
 import { analyzeQuery, type AnalyzedQuery } from "./query";
@@ -50,7 +50,7 @@ export class PackEngine {
   private readonly index: PassageIndex;
   private readonly packVocab = new Vocabulary();
   /** the topics of unruled-topics.ts this policy speaks of */
-  readonly ruledTopics: ReadonlySet<string>;
+  readonly ruledTopics: RuledTopics;
 
   private readonly faq: FaqMatcher;
   private readonly docCount: number;
@@ -68,7 +68,7 @@ export class PackEngine {
     private readonly vocab: Vocabulary,
   ) {
     for (const p of pack.passages) for (const tok of passageTokens(p).all) this.packVocab.add(tok);
-    this.ruledTopics = topicsRuled(pack.passages);
+    this.ruledTopics = new RuledTopics(pack.passages);
 
     this.index = buildPassageIndex(pack, vocab);
     const df = new Map<string, number>();

@@ -110,16 +110,31 @@ const BUY = "(?:köp|inköp|betal|upphandl|anskaff|buy|pay|purchas|procur)";
 const BUYING = rx(`(?:vi|jag|we|i|us|oss|man|teamet|team|förvaltningen|enheten|avdelningen)\\s+(?:\\p{L}+\\s+){0,3}?${BUY}|(?:tänkte|vill|ska|att|to)\\s+${BUY}`);
 const PROCUREMENT_RULED = rx("köp|inköp|upphandl|anskaff");
 
-/** the topics a pack's text speaks of (computed once per pack) */
-export function topicsRuled(passages: readonly Passage[]): ReadonlySet<string> {
-  const text = passages.map((p) => p.text).join("\n");
-  const ruled = new Set(TOPICS.filter((t) => t.ruled.test(text)).map((t) => t.id));
-  if (PROCUREMENT_RULED.test(text)) ruled.add("procurement");
-  return ruled;
+/**
+ * which topics a pack's text speaks of, each looked up the first time a question asks about it
+ * (scanning the whole text for every topic at start-up costs more than all questions will)
+ */
+export class RuledTopics {
+  private text?: string;
+  private readonly known = new Map<string, boolean>();
+  constructor(private readonly passages: readonly Passage[]) {}
+
+  has(id: string): boolean {
+    let v = this.known.get(id);
+    if (v === undefined) {
+      this.text ??= this.passages.map((p) => p.text).join("\n");
+      const re = id === "procurement" ? PROCUREMENT_RULED : TOPICS.find((t) => t.id === id)?.ruled;
+      v = re ? re.test(this.text) : false;
+      this.known.set(id, v);
+    }
+    return v;
+  }
 }
 
 /** the first topic the question asks about that the pack never speaks of */
-export function unruledTopic(question: string, ruled: ReadonlySet<string>): string | undefined {
-  const buying = ruled.has("procurement") && BUYING.test(question);
-  return TOPICS.find((t) => !ruled.has(t.id) && !(t.procurement && buying) && t.asked.test(question))?.id;
+export function unruledTopic(question: string, ruled: { has(id: string): boolean }): string | undefined {
+  const asked = TOPICS.filter((t) => t.asked.test(question));
+  if (asked.length === 0) return undefined;
+  const buying = asked.some((t) => t.procurement) && ruled.has("procurement") && BUYING.test(question);
+  return asked.find((t) => !(t.procurement && buying) && !ruled.has(t.id))?.id;
 }
