@@ -4,7 +4,7 @@ import { detectLanguage } from "./analysis/language";
 import { CONCEPT_GROUPS } from "./analysis/lexicon";
 import { Vocabulary } from "./analysis/vocabulary";
 import { composeAnswer } from "./answer/compose";
-import { readQuestion } from "./decisions/question-slots";
+import { MISHAP, readQuestion } from "./decisions/question-slots";
 import { decide } from "./decisions/verdict";
 import { classifyQuestion } from "./decisions/classify-question";
 import type { Use } from "./decisions/schema";
@@ -49,12 +49,6 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
       const lang = opts?.lang ?? detectLanguage(question);
       const retrieval = e.retrieve(question, lang);
       const slots = readQuestion(question, e.pack.decisionTerms, e.pack.decisionToolTerms);
-      // a topic the policy never speaks of (licences, courses, costs …) is not covered, unless the
-      // question is about material handed to a tool ("klistra in kostnadskalkylen i ChatGPT") or reports a mishap
-      const handlesMaterial = slots.info.size > 0 || slots.duty.has("report") || ["paste", "summarise", "translate"].some((u) => slots.use.has(u as Use));
-      if (!handlesMaterial && unruledTopic(question, e.ruledTopics)) {
-        return composeAnswer(e.pack, { ...retrieval, inScope: false, faq: undefined }, lang, undefined);
-      }
       // "Räknas lagtext som öppen information?", "Gäller policyn även konsulter?": what something is,
       // or whom the policy covers (also when asked as "omfattas hen av policyn eller …?")
       {
@@ -70,6 +64,13 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
           const cited = c.fromScope ? (e.pack.scope?.citations ?? []) : c.passages.map((p) => ({ policy: p.packId, section: p.section, rule: p.rule, quote: p.text }));
           return composeAnswer(e.pack, retrieval, lang, undefined, { ...c, citations: cited });
         }
+      }
+      // a topic the policy never speaks of (licences, courses, costs …) is not covered, unless the
+      // question hands material to a tool ("klistra in kostnadskalkylen i ChatGPT"), lets it decide, or reports a mishap;
+      // asked after the questions of class and scope, which name the policy itself
+      const handlesMaterial = slots.duty.has("report") || MISHAP.test(question) || (slots.ask !== undefined && slots.use.has("decide")) || ["paste", "summarise", "translate", "access"].some((u) => slots.use.has(u as Use));
+      if (!handlesMaterial && unruledTopic(question, e.ruledTopics)) {
+        return composeAnswer(e.pack, { ...retrieval, inScope: false, faq: undefined }, lang, undefined);
       }
       const outcome = decide(e.pack.decisions, slots, e.pack.facts.tools.copilot.class);
       // the table answers a question retrieval doubts only when it names AI and a row applies

@@ -289,16 +289,19 @@ describe("decision tables: the retired blind sets (written from the seed texts b
   // floor of verdicts right, and of questions the policy is silent on refused; covered ones refused at most 2 (3 for set 9, whose unknown product names carry no AI word; 3 for set 10)
   for (const [file, floor, silentFloor] of [
     ["verdicts-blind1.jsonl", 0.9, 0.6],
-    ["verdicts-blind2.jsonl", 0.85, 0.6],
-    ["verdicts-blind3.jsonl", 0.85, 0.3],
-    ["verdicts-blind4.jsonl", 0.8, 0.6],
+    ["verdicts-blind2.jsonl", 0.85, 0.7],
+    ["verdicts-blind3.jsonl", 0.85, 0.4],
+    ["verdicts-blind4.jsonl", 0.8, 0.7],
     ["verdicts-blind5.jsonl", 0.85, 0.8],
     ["verdicts-blind6.jsonl", 0.75, 0.8],
-    ["verdicts-blind7.jsonl", 0.85, 0.6],
-    ["verdicts-blind8.jsonl", 0.8, 0.5],
-    ["verdicts-blind9.jsonl", 0.7, 0.4],
-    ["verdicts-blind10.jsonl", 0.85, 0.3],
-    ["verdicts-blind11.jsonl", 0.75, 0.3],
+    ["verdicts-blind7.jsonl", 0.85, 0.8],
+    ["verdicts-blind8.jsonl", 0.8, 0.8],
+    ["verdicts-blind9.jsonl", 0.7, 0.8],
+    ["verdicts-blind10.jsonl", 0.85, 0.9],
+    ["verdicts-blind11.jsonl", 0.75, 0.6],
+    // 12 in Swedish and English, 13 all English
+    ["verdicts-blind12.jsonl", 0.95, 0.8],
+    ["verdicts-blind13.jsonl", 0.9, 0.8],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = file === "verdicts-blind9.jsonl" ? 3 : file === "verdicts-blind10.jsonl" ? 3 : 2;

@@ -28,6 +28,11 @@ describe("reading a question: its form", () => {
     assert.equal(askOf("Does Copilot keep what I type?"), undefined);
     assert.equal(askOf("Finns det en kurs vi kan gå?"), undefined);
     assert.equal(askOf("copyright på bilder från Midjourney, vem ansvarar?"), undefined);
+    // where to, to whom: open questions too
+    assert.equal(askOf("ChatGPT skrev fel i protokollet. Vart anmäler jag det?"), undefined);
+    assert.equal(askOf("Till vem ska jag vända mig om Copilot läckt något?"), undefined);
+    // "is possible to", as non-native English asks it
+    assert.equal(askOf("Is possible to use Gemini for my planning work?"), "may");
   });
 
   for (const [file, floor] of [
@@ -92,6 +97,41 @@ describe("reading a question: the material it names", () => {
     assert.deepEqual([...readQuestion("Kan Gemini skriva ett välkomstbrev till nya hyresgäster?").info], ["open"]);
     const made = readQuestion("Copilot har hittat på siffror i rapporten till kunden, det är väl inte mitt fel?");
     assert.ok(made.info.has("customer") && made.denies);
+  });
+
+  it("totals the tool is asked to compute come from rows about people; what the work is for is not what is handed over", () => {
+    // the summed figures are the output, the salary file the input
+    assert.ok(readQuestion("Kan jag låta Claude räkna ut medellönen per enhet ur lönelistan?").info.has("personal"));
+    assert.ok(readQuestion("Could Gemini calculate the average salary per team from the payroll export?").info.has("personal"));
+    assert.ok(!readQuestion("Kan Copilot skriva en text om lönekostnaderna summerade per enhet?").info.has("personal"));
+    // "a tender we're preparing" is what the research is for
+    assert.ok(!readQuestion("Can I ask ChatGPT about trends in school catering for a tender we're preparing?").info.has("secret"));
+    assert.ok(readQuestion("Får jag klistra in vårt anbud i ChatGPT?").info.has("secret"));
+  });
+
+  it("a photo from a party or dinner shows people; a tool named to say it is not the one used is not read", () => {
+    assert.ok(readQuestion("kan AI göra om fotot från julbordet till en målning?").info.has("images-of-people"));
+    assert.ok(readQuestion("Could an AI app make us look like superheroes in the team photo?").info.has("images-of-people"));
+    assert.ok(!readQuestion("kan AI göra en bild av en solnedgång till julkortet?").info.has("images-of-people"));
+    const svea = readQuestion("Vi använder vår upphandlade AI-tjänst, inte ChatGPT. Får jag skriva svar till brukare där?");
+    assert.ok(svea.tool.has("approved") && !svea.tool.has("public"));
+    assert.ok(readQuestion("Kan jag inte bara använda ChatGPT?").tool.has("public"));
+  });
+
+  it("material of one kind or another is ruled kind by kind: a no for one and a yes for the other is a condition", () => {
+    const q = readQuestion("Får jag översätta med DeepL? Ibland är det pressmeddelanden, ibland interna PM.");
+    assert.ok(q.alternatives && q.info.has("open") && q.info.has("internal"));
+    assert.ok(!readQuestion("Får jag översätta interna PM och pressmeddelanden med DeepL?").alternatives);
+    const rows: DecisionRow[] = [
+      { id: "public-open", ask: "may", info: ["open"], tool: ["public"], use: "any", duty: "any", verdict: "yes", citations: [{ policy: "t", section: "S", rule: null, quote: "open" }] },
+      { id: "public-internal", ask: "may", info: ["internal"], tool: ["public"], use: "any", duty: "any", verdict: "no", citations: [{ policy: "t", section: "S", rule: null, quote: "internal" }] },
+    ];
+    const d = decide(rows, q);
+    assert.equal(d.verdict, "conditional");
+    assert.deepEqual(d.dependsOn, ["info"]);
+    assert.deepEqual(d.rows.map((r) => r.id), ["public-internal", "public-open"]);
+    // one text holding both is ruled by the stricter kind
+    assert.equal(decide(rows, readQuestion("Får jag översätta interna PM och pressmeddelanden med DeepL?")).verdict, "no");
   });
 });
 

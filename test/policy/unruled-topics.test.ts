@@ -60,4 +60,19 @@ describe("topics a policy never speaks of", () => {
     // "kostnadskalkylen" is material handed to a tool, which the policy rules on
     assert.ok(!refused("soderkoping", "får jag klistra in kostnadskalkylen för bygget i chatgpt?"));
   });
+
+  it("material merely named does not make a topic covered; a mishap, a decision left to the tool, or a question of scope does", () => {
+    const lib = testLibrary();
+    const refused = (pack: string, q: string) => lib.ask(pack, q).citations.length === 0;
+    // a poster for the library, a client's slides: named, not handed over
+    assert.ok(refused("hjo", "Måste jag märka AI-bilderna på affischen till bibliotekets läsfest?"));
+    assert.ok(refused("wenell", "Who owns the rights to pictures I make in Midjourney for a client's slides?"));
+    // something went wrong: the policy's incident rules answer it, whatever it was about
+    assert.ok(!refused("dalsland", "ChatGPT gav mig fel uppgifter om avgifterna som jag redan mejlat till en invånare, vad gör jag nu?"));
+    // the tool ranking or deciding is ruled on, even with money in the question
+    assert.ok(!refused("dalsland", "Kan vi låta Copilot rangordna ansökningarna om stipendier och betala ut efter listan?"));
+    // sign-ups and accounts are a topic of their own
+    assert.equal(unruledTopic("Should I sign up for Gemini with my work address?", new Set()), "licence-account");
+    assert.equal(unruledTopic("Kan jag registrera mig på Claude med jobbmejlen?", new Set()), "licence-account");
+  });
 });

@@ -14,6 +14,8 @@ const PLACES = new Set(placeList.split("|"));
 export interface QuestionSlots {
   /** undefined: not a yes/no question (who, what, how …) */
   ask?: Ask;
+  /** the kinds of information named are alternatives ("ibland offentliga kungörelser, ibland interna PM"), not one text holding all */
+  alternatives?: boolean;
   /** the question asserts the opposite of a duty ("that's on the tool, not me, right?"): a required duty answers no */
   denies?: boolean;
   /** the question names AI, a tool or generative AI in general ("ett AI-system") */
@@ -43,14 +45,14 @@ const NOT_MINE = rx("(?:inte|not)\\s+(?:hos|with|på)\\s+(?:mig|me)(?![\\p{L}])|
 const VERB_FIRST = /^\s*(?!(?:har|hade|är|var|blir|finns|kostar|heter|gäller|fungerar|vet|tror)\s)\p{L}+[rs]\s+(?:jag|vi|man|du|ni)(?![\p{L}]).*\?\s*$/iu;
 
 /** a question opening with an interrogative is a who/what/how question, whatever modal follows */
-const WH_OPENING = rx("(?:vem|vilk(?:en|et|a)|vad|hur|varför|varifrån|var(?!\\s+(?:jag|vi|det|du|ni|man|den|han|hon|hen)(?![\\p{L}]))|när|who|whom|whose|what|which|how|where|when|why)" + E);
+const WH_OPENING = rx("(?:vem|vilk(?:en|et|a)|vad|hur|varför|varifrån|vart|(?:till|hos|med|to|with)\\s+(?:vem|whom)|var(?!\\s+(?:jag|vi|det|du|ni|man|den|han|hon|hen)(?![\\p{L}]))|när|who|whom|whose|what|which|how|where|when|why)" + E);
 const WH_START = new RegExp(`(?:^|[,.;:!?]\\s*)${WH_OPENING.source}\\s+\\p{L}+\\s+(?:jag|vi|man|du|ni|i|we|you)(?![\\p{L}])|^\\s*${WH_OPENING.source}`, "iu");
 
 const MUST = rx(
   "måste|mste(?![\\p{L}])|behövs|krav\\s+på\\s+(?:oss|mig|att)|obligatorisk|compulsory|mandatory|nödvändigt?|(?:is|are)\\s+\\p{L}+\\s+needed|needed\\s+(?:before|for|to)|necessary|(?:an?\\s+)?obligation|skyldighet|tvungen|tvungna|(?:ett\\s+)?ansvar\\s+(?:att|för\\s+att)|up\\s+to\\s+me|upp\\s+till\\s+(?:mig|oss)|förväntas|(?:are|am)\\s+(?:we|i)\\s+expected|got\\s+to|gotta|ought\\s+to|åligger|meningen\\s+att\\s+(?:vi|jag|man)\\s+ska|behöver\\s+(?:jag|vi|man|du|ni|det|den|de|dom|alla|vem)|(?:är|blir)\\s+(?:jag|vi|man|du|ni)\\s+(?:skyldig|tvungen|tvungna)|skyldig(?:a|het)?\\s+att|supposed\\s+to|obliged|obligated|expected\\s+to|bör\\s+(?:jag|vi|man|du|ni)|ska(?:ll)?\\s+(?:det|detta|den|de|dom)\\s|ska(?:ll)?\\s+(?:jag|vi|man|du|ni)|krävs|kräver|är\\s+det\\s+(?:ett\\s+)?krav|need(?:s)?\\s+to|do\\s+(?:i|we|you)\\s+(?:need|have)|have\\s+to|has\\s+to|must|required|requirement|should\\s+(?:i|we)|am\\s+i\\s+(?:required|obliged)",
 );
 const MAY = rx(
-  "(?:är|vore|blir)\\s+det\\s+(?!(?:obligatoriskt|nödvändigt|ett\\s+krav|krav|tvunget|meningen)(?![\\p{L}]))(?:\\p{L}+\\s+)?(?!(?:obligatoriskt|nödvändigt|ett\\s+krav|krav|tvunget|meningen)(?![\\p{L}]))\\p{L}+\\s+(?:att|om)(?![\\p{L}])|(?:is|would)\\s+it\\s+(?:be\\s+)?(?!(?:compulsory|mandatory|necessary|required|obligatory|needed|expected)(?![\\p{L}]))(?:\\p{L}+\\s+)?(?!(?:compulsory|mandatory|necessary|required|obligatory|needed|expected)(?![\\p{L}]))\\p{L}+\\s+(?:to|if)(?![\\p{L}])|any\\s+(?:problems?|issues?|objections?|harm)\\s+(?:with|in|if)|permission\\s+to|go\\s+or\\s+no[-\\s]go|green\\s+light|(?:hoppas|hoping|hope)\\s+(?:det|it's|it\\s+is|that's)\\s+(?:går\\s+bra|är\\s+ok|okay|ok|fine|alright)|(?:har|hade)\\s+(?:vi|jag|man|du|ni)\\s+(?:lov|rätt|tillåtelse)\\s+att|(?:okej|ok|okay|fine|alright)\\s+(?:om|if)(?![\\p{L}])|(?:är|vore)\\s+(?:det|detta|det\\s+här)\\s+(?:ens\\s+)?möjligt|is\\s+(?:that|it|this)\\s+(?:even\\s+)?possible|(?:undrar|undrade|wonder(?:ing)?)\\s+(?:om|if|whether)\\s+(?:jag|vi|man|du|ni|i|we|they|de)\\s+(?:\\p{L}+\\s+)?(?:kan|får|could|can|may|are\\s+allowed)|(?:jag|vi|man)\\s+(?:kan|får)\\s+väl|räcker\\s+det|is\\s+it\\s+enough|(?:kan|får|kunde|can|could|may)\\s+(?:den|de|dom|ai|ai:n|ai-\\p{L}+|hen|han|hon|they)(?![\\p{L}])|finns\\s+det\\s+(?:nåt|något|någon|ett|en)\\s+(?:sätt|möjlighet|undantag)|is\\s+there\\s+(?:a|any)\\s+way|skulle\\s+(?:jag|vi|man|du|ni)\\s+kunna|(?:fine|ok|okay|okej|safe|säkert|lugnt)\\s+(?:to|att)(?![\\p{L}])|(?:borde|bör)\\s+(?:väl\\s+)?(?:vara|gå)\\s+(?:lugnt|ok|okej|bra|fine|säkert)|(?:kör|gör)\\s+(?:vi|jag)\\s*\\?|vore\\s+det\\s+(?:ok|okej|möjligt|tillåtet)|funkar\\s+det|går\\s+det\\s+bra|(?:så\\s+)?det\\s+är\\s+(?:väl\\s+)?(?:ok|okej|lugnt|tillåtet|godkänt|fine)(?=\\s*[?.!]*\\s*$)|(?:ok|okej)\\s*\\?|would\\s+it\\s+be\\s+(?:ok|okay|fine|allowed)|is\\s+(?:that|this)\\s+(?:ok|okay|allowed|fine)|får|få\\s+(?:jag|vi|man)|kan\\s+(?:jag|ja|vi|man|du|ni)(?![\\p{L}])|går\\s+det|är\\s+det\\s+(?:ok|okej|tillåtet|förbjudet|fritt|lugnt|i\\s+sin\\s+ordning|fel|rätt|lämpligt|olämpligt|säkert|lagligt|olagligt|godkänt|förenligt|ett\\s+problem|problem|någon\\s+fara|ingen\\s+fara|farligt|ett\\s+brott)|ingen\\s+fara|(?:bryter|strider)\\s+(?:det|jag|vi|man)?\\s*mot|is\\s+it\\s+(?:legal|appropriate|acceptable|safe|wrong|against|compliant|a\\s+problem)|would\\s+it\\s+be\\s+(?:a\\s+problem|wrong|against)|(?:is|does)\\s+(?:that|this|it)\\s+(?:against|break|breach|violate)|against\\s+the\\s+(?:policy|rules)|tillåt|förbjud|okej\\s+att|ok\\s+att|may\\s+(?:i|we)|can\\s+(?:i|we|you|staff)|could\\s+(?:i|we)|allowed|permitted|is\\s+it\\s+(?:ok|okay|fine|alright|forbidden|prohibited)|forbidden|prohibited|am\\s+i\\s+allowed",
+  "(?:är|vore|blir)\\s+det\\s+(?!(?:obligatoriskt|nödvändigt|ett\\s+krav|krav|tvunget|meningen)(?![\\p{L}]))(?:\\p{L}+\\s+)?(?!(?:obligatoriskt|nödvändigt|ett\\s+krav|krav|tvunget|meningen)(?![\\p{L}]))\\p{L}+\\s+(?:att|om)(?![\\p{L}])|(?:is|would)\\s+it\\s+(?:be\\s+)?(?!(?:compulsory|mandatory|necessary|required|obligatory|needed|expected)(?![\\p{L}]))(?:\\p{L}+\\s+)?(?!(?:compulsory|mandatory|necessary|required|obligatory|needed|expected)(?![\\p{L}]))\\p{L}+\\s+(?:to|if)(?![\\p{L}])|any\\s+(?:problems?|issues?|objections?|harm)\\s+(?:with|in|if)|permission\\s+to|go\\s+or\\s+no[-\\s]go|green\\s+light|(?:hoppas|hoping|hope)\\s+(?:det|it's|it\\s+is|that's)\\s+(?:går\\s+bra|är\\s+ok|okay|ok|fine|alright)|(?:har|hade)\\s+(?:vi|jag|man|du|ni)\\s+(?:lov|rätt|tillåtelse)\\s+att|(?:okej|ok|okay|fine|alright)\\s+(?:om|if)(?![\\p{L}])|(?:är|vore)\\s+(?:det|detta|det\\s+här)\\s+(?:ens\\s+)?möjligt|is\\s+(?:that|it|this)\\s+(?:even\\s+)?possible|is\\s+possible\\s+(?:to|for)(?![\\p{L}])|(?:undrar|undrade|wonder(?:ing)?)\\s+(?:om|if|whether)\\s+(?:jag|vi|man|du|ni|i|we|they|de)\\s+(?:\\p{L}+\\s+)?(?:kan|får|could|can|may|are\\s+allowed)|(?:jag|vi|man)\\s+(?:kan|får)\\s+väl|räcker\\s+det|is\\s+it\\s+enough|(?:kan|får|kunde|can|could|may)\\s+(?:den|de|dom|ai|ai:n|ai-\\p{L}+|hen|han|hon|they)(?![\\p{L}])|finns\\s+det\\s+(?:nåt|något|någon|ett|en)\\s+(?:sätt|möjlighet|undantag)|is\\s+there\\s+(?:a|any)\\s+way|skulle\\s+(?:jag|vi|man|du|ni)\\s+kunna|(?:fine|ok|okay|okej|safe|säkert|lugnt)\\s+(?:to|att)(?![\\p{L}])|(?:borde|bör)\\s+(?:väl\\s+)?(?:vara|gå)\\s+(?:lugnt|ok|okej|bra|fine|säkert)|(?:kör|gör)\\s+(?:vi|jag)\\s*\\?|vore\\s+det\\s+(?:ok|okej|möjligt|tillåtet)|funkar\\s+det|går\\s+det\\s+bra|(?:så\\s+)?det\\s+är\\s+(?:väl\\s+)?(?:ok|okej|lugnt|tillåtet|godkänt|fine)(?=\\s*[?.!]*\\s*$)|(?:ok|okej)\\s*\\?|would\\s+it\\s+be\\s+(?:ok|okay|fine|allowed)|is\\s+(?:that|this)\\s+(?:ok|okay|allowed|fine)|får|få\\s+(?:jag|vi|man)|kan\\s+(?:jag|ja|vi|man|du|ni)(?![\\p{L}])|går\\s+det|är\\s+det\\s+(?:ok|okej|tillåtet|förbjudet|fritt|lugnt|i\\s+sin\\s+ordning|fel|rätt|lämpligt|olämpligt|säkert|lagligt|olagligt|godkänt|förenligt|ett\\s+problem|problem|någon\\s+fara|ingen\\s+fara|farligt|ett\\s+brott)|ingen\\s+fara|(?:bryter|strider)\\s+(?:det|jag|vi|man)?\\s*mot|is\\s+it\\s+(?:legal|appropriate|acceptable|safe|wrong|against|compliant|a\\s+problem)|would\\s+it\\s+be\\s+(?:a\\s+problem|wrong|against)|(?:is|does)\\s+(?:that|this|it)\\s+(?:against|break|breach|violate)|against\\s+the\\s+(?:policy|rules)|tillåt|förbjud|okej\\s+att|ok\\s+att|may\\s+(?:i|we)|can\\s+(?:i|we|you|staff)|could\\s+(?:i|we)|allowed|permitted|is\\s+it\\s+(?:ok|okay|fine|alright|forbidden|prohibited)|forbidden|prohibited|am\\s+i\\s+allowed",
 );
 
 const DUTY: Lexicon<Duty> = [
@@ -85,7 +87,7 @@ const INFO: Lexicon<InfoKind> = [
   [
     "images-of-people",
     rx(
-      "(?:foto|fotografi|bild|porträtt|teckning|karikatyr)(?:er|n|na)?\\s+(?:av|på)\\s+(?:en\\s+|ett\\s+|min\\s+|mitt\\s+|mina\\s+|vår\\s+|våra\\s+|vårt\\s+)?(?:\\p{L}+s\\s+)?(?:person|kollega|elev|kund|anställd|medarbetare|barn|mig|oss|människ|folk|chef|ordförande|rektor|borgmästare|kommunalråd|kommundirektör|politiker|kändis|vd(?![\\p{L}]))|porträtt|ansikte|verklig(?:a)?\\s+(?:plats|person|miljö|människ)|(?:photo|picture|image|drawing|caricature)s?\\s+of\\s+(?:a\\s+|an\\s+|our\\s+|my\\s+|the\\s+)?(?:\\p{L}+'s\\s+)?(?:person|colleague|pupil|customer|employee|child|me|us|people|mayor|boss|manager|principal|chair|politician|celebrity|ceo)|likeness|real\\s+(?:person|people|place)|(?:med|with)\\s+(?:folk|människor|personer|badande|people|persons|kids|barn)(?![\\p{L}])",
+      "(?:foto|fotografi|bild|porträtt|teckning|karikatyr)(?:er|n|na)?\\s+(?:av|på)\\s+(?:en\\s+|ett\\s+|min\\s+|mitt\\s+|mina\\s+|vår\\s+|våra\\s+|vårt\\s+)?(?:\\p{L}+s\\s+)?(?:person|kollega|elev|kund|anställd|medarbetare|barn|mig|oss|människ|folk|chef|ordförande|rektor|borgmästare|kommunalråd|kommundirektör|politiker|kändis|vd(?![\\p{L}]))|porträtt|ansikte|verklig(?:a)?\\s+(?:plats|person|miljö|människ)|(?:photo|picture|image|drawing|caricature)s?\\s+of\\s+(?:a\\s+|an\\s+|our\\s+|my\\s+|the\\s+)?(?:\\p{L}+'s\\s+)?(?:person|colleague|pupil|customer|employee|child|me|us|people|mayor|boss|manager|principal|chair|politician|celebrity|ceo)|likeness|real\\s+(?:person|people|place)|(?:foto|fotografi|bild|photo|picture|snapshot)(?:er|n|na|t|s)?\\s+(?:från|ifrån|from|of|at)\\s+(?:the\\s+|our\\s+|vår\\s+|vårt\\s+|förra\\s+|last\\s+)?\\p{L}*(?:fest|festen|middag|middagen|avslutning|avslutningen|utflykt|utflykten|kickoff|kick-off|julbord|julbordet|konferens|konferensen|party|dinner|outing|offsite|wedding|bröllop|bröllopet|reunion)(?![\\p{L}])|så\\s+(?:att\\s+)?(?:vi|jag|alla|de|dom|hon|han|hen|eleverna|kollegorna|barnen)\\s+ser\\s+ut\\s+som|make\\s+(?:us|me|them|him|her|everyone|the\\s+team|my\\s+colleagues)\\s+look\\s+like|(?:med|with)\\s+(?:folk|människor|personer|badande|people|persons|kids|barn)(?![\\p{L}])",
     ),
   ],
   ["own-images", rx("(?:kommunens|företagets|organisationens|förvaltningens|skolans|vår(?:a|t)?|egna|officiella|municipality's|company's|council's|our\\s+own|our|official)\\s+(?:egna\\s+|officiella\\s+|own\\s+|official\\s+)?(?:\\p{L}+\\s+)?(?:foto|fotografi|original|bilder|bildbank|photo|picture|images|image\\s+bank)\\p{L}*|originalbild")],
@@ -106,12 +108,12 @@ const TOOL: Lexicon<ToolKind> = [
 ];
 
 const USE: Lexicon<Use> = [
-  ["paste", rx("klistra|mata\\s+in|matar\\s+in|ladda\\s+upp|laddar\\s+upp|lägga\\s+in|lägger\\s+in|dela|skicka\\s+in|stoppa\\s+in|köra\\s+in|paste|upload|enter|input|share|feed|put\\s+(?:it|them|\\w+)\\s+into")],
+  ["paste", rx("transkriber|transcrib|klistra|mata\\s+in|matar\\s+in|ladda\\s+upp|laddar\\s+upp|lägga\\s+in|lägger\\s+in|dela|skicka\\s+in|stoppa\\s+in|köra\\s+in|paste|upload|enter|input|share|feed|put\\s+(?:it|them|\\w+)\\s+into")],
   ["summarise", rx("sammanfatt|sammanställ|korta(?![\\p{L}])|korta\\s+ner|förkort|summar|sum\\s+up|shorten|condense")],
   ["translate", rx("översätt|translat")],
   ["draft", rx("skriv|formuler|utkast|författ|mejl|brev|putsa|förbättra\\s+(?:texten|språket)|språkgransk|write|draft|compose|email|letter|polish|rewrite|wording|rephrase")],
   ["images", rx("bild|illustration|foto|video|film|logotyp|affisch|image|picture|photo|illustrat|poster|dall-?e|midjourney")],
-  ["decide", rx("fatta\\s+(?:\\p{L}+\\s+)?beslut|(?:ta|göra)\\s+(?:själva\\s+)?beslut|beslutsfatt|automatiserade?\\s+beslut|automatiska\\s+beslut|beslut\\s+(?:i|om)\\s+(?:ärenden|ansökningar|bistånd|\\p{L}+bidrag)|besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|make\\s+(?:the\\s+)?(?:final\\s+)?(?:call|decisions?)|decision-?making|(?:automated|automatic)\\s+decisions?|decide|automat|on\\s+its\\s+own|by\\s+itself|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
+  ["decide", rx("fatta\\s+(?:\\p{L}+\\s+)?beslut|(?:ta|göra)\\s+(?:själva\\s+)?beslut|beslutsfatt|automatiserade?\\s+beslut|automatiska\\s+beslut|beslut\\s+(?:i|om)\\s+(?:ärenden|ansökningar|bistånd|\\p{L}+bidrag)|besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rangordna|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|make\\s+(?:the\\s+)?(?:final\\s+)?(?:call|decisions?)|decision-?making|(?:automated|automatic)\\s+decisions?|decide|automat|on\\s+its\\s+own|by\\s+itself|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
   ["publish", rx("publicer|lägga\\s+ut|hemsida|webbplats|sociala\\s+medier|intranät|skicka\\s+(?:det|den|dem|ut|iväg|vidare)|skicka\\s+\\p{L}+\\s+(?:direkt|rakt)|som\\s+(?:den|det)\\s+är(?![\\p{L}])|rakt\\s+av|as\\s+it\\s+is|publish|post\\s+(?:it|on)|website|social\\s+media|send\\s+(?:it|them)?\\s*(?:out|straight|directly)")],
   [
     "unchecked",
@@ -155,7 +157,7 @@ function askByWords(text: string): Ask | undefined {
 /** "så jag kan köra det i ChatGPT?": a permission stated and asked to be confirmed (not "Finns det en kurs vi kan gå?") */
 const STATED_PERMISSION = new RegExp(`(?:^|[,;]\\s*|${W}(?:så|och|men|alltså)\\s+)(?:jag|vi|man)\\s+(?:kan|får)(?![\\p{L}])[^?]*\\?\\s*$`, "iu");
 /** "copyright på bilder från Midjourney, vem ansvarar?": an open question after a comma */
-const WH_TAIL = new RegExp(`^\\s*${rx("vem|vilk(?:en|et|a)|vad|hur|varför|who|whom|whose|what|which|how|why").source}\\s`, "iu");
+const WH_TAIL = new RegExp(`^\\s*${rx("vem|vilk(?:en|et|a)|vad|hur|varför|vart|who|whom|whose|what|which|how|why").source}\\s`, "iu");
 
 function askOfClause(clause: string): Ask | undefined {
   if (WH_START.test(clause)) return undefined;
@@ -281,11 +283,20 @@ const REAL_PEOPLE = rx("(?<!(?:inga|no)\\s+)(?:riktiga|verkliga|real|actual)\\s+
 /** one row per person ("each employee's salary", "per medarbetare"): figures about individuals */
 const PER_PERSON = rx("each|every|varje|per\\s+(?:medarbetare|person|anställd|elev|individ|employee|pupil|person)|individual|enskild|individuell");
 
+/** "be den räkna ut snittökning per avdelning", "calculate the average": totals the tool is to compute from the rows handed to it */
+const COMPUTED = rx("räkna\\s+(?:ut|fram)|beräkna|ta\\s+fram|sammanställa|calculate|compute|work\\s+out|figure\\s+out|aggregate\\s+(?:it|them|the)");
 const AGGREGATE = rx("summerad|summerade|aggregerad|aggregated|totals?(?![\\p{L}])|per\\s+(?:avdelning|enhet|årskurs|klass|skola|team|månad|department|unit|year)|procent\\s+per|statistik|statistics|snittlön|genomsnitt|average");
 const OUTGOING_TEXT = rx("(?:brev|utskick|sms-utskick|folder|broschyr|affisch|nyhetsbrev|månadsbrev|veckobrev|inbjudan|välkomstbrev|tackmejl|information|anslag|newsletter|letter|flyer|poster|leaflet|notice|invitation|e-?mail)\\s+(?:\\p{L}+\\s+)?(?:till|för|åt|to|for)\\s");
 
 /** who a text is for ("brevet till vårdnadshavarna", "a newsletter for residents"): its readers, not what it is about */
 const AUDIENCE = rx("\\p{L}*(?:brev|utskick|folder|broschyr|affisch|inbjudan|text|svar|mejl|information|sammanfattning|newsletter|letter|email|message|notice|poster|flyer|leaflet|summary|answer|reply|invitation)\\p{L}*\\s+(?:\\p{L}+\\s+){0,4}?(?:till|för|åt|to|for)\\s+(?:alla\\s+|våra\\s+|kommunens\\s+|nya\\s+|the\\s+|our\\s+|all\\s+|new\\s+)?(?:vårdnadshavar|föräldrar|invånar|medborgar|elever|kunder|brukar|anhörig|besökar|hyresgäst|låntagar|deltagar|residents|citizens|parents|pupils|students|staff|employees|customers|tenants|visitors|relatives|members|everyone|medarbetar|personalen|kollegor|colleagues|allmänheten|the\\s+public|nyanställd|new\\s+hires)\\p{L}*|svara(?:r)?\\s+(?:invånarna|medborgarna|kunderna|föräldrarna)");
+/** "for a bid we're writing", "till rapporten som jag skriver": what the work is for is being written, not handed over */
+const PURPOSE = rx("(?:for|towards|till|för|inför)\\s+(?:a|an|the|our|my|this|ett|en|det|den|vårt|vår|mitt|min|detta)\\s+(?:\\p{L}+\\s+){0,2}?\\p{L}+\\s+(?:that\\s+|which\\s+|som\\s+)?(?:we're|we\\s+are|i'm|i\\s+am|vi|jag)\\s+(?:currently\\s+|just\\s+|håller\\s+på\\s+(?:att|med)\\s+|ska\\s+)?(?:writing|preparing|drafting|working\\s+on|putting\\s+together|skriver|skriva|förbereder|tar\\s+fram|jobbar\\s+med|sätter\\s+ihop)" + E);
+const NOT_THIS_TOOL = rx("(?:not|inte|ej|instead\\s+of|rather\\s+than|unlike|istället\\s+för|i\\s+stället\\s+för|till\\s+skillnad\\s+från|snarare\\s+än)\\s+(?:the\\s+|a\\s+|den\\s+|det\\s+|vanliga\\s+|regular\\s+|public\\s+|free\\s+)?(?:chat\\s*-?\\s*gpt|chatgpt|gemini|claude|perplexity|deepl|midjourney|dall-?e|bard|grok|deepseek|copilot)" + E);
+/** something already went wrong ("råkade klistra in", "ChatGPT gav mig fel info", "it turned out the figures were wrong") */
+export const MISHAP = rx("råkade|råkat|av\\s+misstag|accidentally|by\\s+mistake|(?:gav|gett|gave|given)\\s+(?:mig|oss|me|us|them|dem|dom)?\\s*(?:helt\\s+|completely\\s+)?(?:fel(?![\\p{L}])|felaktig\\p{L}*|wrong|incorrect|false)|turned\\s+out\\s+(?:to\\s+be\\s+)?(?:\\p{L}+\\s+){0,4}?(?:wrong|incorrect|false)|(?:was|were|var|blev)\\s+(?:completely\\s+|totally\\s+|helt\\s+)?(?:wrong|incorrect|fel(?![\\p{L}])|felaktig\\p{L}*)|(?:hittade|hittat)\\s+på\\s+(?:\\p{L}+\\s+)?(?:siffror|fakta|uppgifter|källor|referenser)|made\\s+up\\s+(?:\\p{L}+\\s+)?(?:figures|facts|numbers|sources|references)|hallucin");
+/** "sometimes public notices, sometimes internal memos", "antingen … eller", "it varies": material of one kind or another */
+const ALTERNATIVES = rx("(?:ibland|sometimes)\\s[^.?!]*(?:ibland|sometimes|other\\s+times|andra\\s+gånger)|(?:either|antingen)\\s[^.?!]*\\s(?:or|eller)\\s|it\\s+varies|det\\s+varierar|(?:depending|beroende)\\s+(?:on|på)\\s+(?:which|what|vilk\\p{L}+|vad)\\s|(?:vissa|some)\\s+(?:\\p{L}+\\s+){0,3}?(?:andra|others)(?![\\p{L}])");
 /** a statute named by its name ("socialtjänstlagen", "skollagen") is the law's text, not a case under it */
 const LAW_NAME = rx("(?:skol|socialtjänst|kommunal|förvaltnings|förvaltningsprocess|offentlighets-\\s+och\\s+sekretess|sekretess|arbetsmiljö|diskriminerings|plan-\\s+och\\s+bygg|dataskydds|upphovsrätts|hälso-\\s+och\\s+sjukvårds|patientdata|patientsäkerhets|arbetstids|semester|medbestämmande|anställningsskydds|upphandlings|tryckfrihets|yttrandefrihets|arkiv|bostadsanpassnings|alkohol|ordnings)lag(?:en|ens)?(?![\\p{L}])|(?:miljö|brotts|föräldra|socialförsäkrings|jorda)balk(?:en)?(?![\\p{L}])|lagen\\s+om\\s+\\p{L}+|\\p{L}*förordning(?:en)?(?![\\p{L}])");
 /** the material is said to be public already: not internal, whatever kind of document it is */
@@ -295,7 +306,7 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   const text = question.normalize("NFC");
   const said = blank(text, ABSENT);
   // readers and statutes say nothing of the kind of material, except that a statute is open
-  const present = blank(blank(said, AUDIENCE), LAW_NAME);
+  const present = blank(blank(blank(said, AUDIENCE), PURPOSE), LAW_NAME);
   const explicit = scan(present, INFO);
   if (NAMED_STYLE.test(present)) explicit.add("copyright");
   const material = scan(present, MATERIAL);
@@ -335,13 +346,14 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
     info.add("open");
   }
   // figures summed over people ("summerade lönekostnader per avdelning", "team totals") are nobody's data
-  if (AGGREGATE.test(text) && !PER_PERSON.test(text) && !reviewerFound && !info.has("special")) {
+  if (AGGREGATE.test(text) && !COMPUTED.test(text) && !PER_PERSON.test(text) && !reviewerFound && !info.has("special")) {
     info.delete("personal");
     if (!info.has("open")) info.add("internal");
   }
   // a letter, poster or newsletter to its readers, with nothing else named, is text for publication
   if (info.size === 0 && OUTGOING_TEXT.test(text)) info.add("open");
-  const tool = scan(text, TOOL);
+  // "SveaGPT (the procured one, not ChatGPT)": a tool named to say it is not the one in use
+  const tool = scan(blank(text, NOT_THIS_TOOL), TOOL);
   for (const k of scan(text, termLexicon(toolTerms))) tool.add(k);
   // an app nobody has vetted is one the organisation has not procured
   const use = scan(blank(text, INFO_OPEN), USE);
@@ -359,5 +371,6 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
     ask = "must";
     duty.add("check-output");
   }
-  return { ask, ...(denies ? { denies } : {}), namesAi: tool.size > 0 || NAMES_AI.test(text), info, tool, use, duty };
+  const alternatives = info.size > 1 && ALTERNATIVES.test(text);
+  return { ask, ...(denies ? { denies } : {}), ...(alternatives ? { alternatives } : {}), namesAi: tool.size > 0 || NAMES_AI.test(text), info, tool, use, duty };
 }

@@ -56,6 +56,16 @@ function toolsFor(q: QuestionSlots, rows: DecisionRow[], copilotClass: ToolClass
 }
 
 export function decide(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolClass): DecisionOutcome {
+  // material of one kind or another ("ibland offentligt, ibland internt"): if the kinds are ruled
+  // differently, it is allowed only for some of them, and the answer quotes how each goes
+  if (q.ask === "may" && q.alternatives && q.info.size > 1) {
+    const each = [...q.info].map((k) => decideAsked(rows, { ...q, info: new Set([k]) }, copilotClass)).filter((o) => o.verdict !== null);
+    const verdicts = new Set(each.map((o) => o.verdict));
+    if (verdicts.size > 1) {
+      const shown = MAY_ORDER.map((v) => each.find((o) => o.verdict === v)?.rows[0]).filter((r): r is DecisionRow => r !== undefined);
+      return { verdict: "conditional", rows: shown, dependsOn: ["info"] };
+    }
+  }
   const outcome = decideAsked(rows, q, copilotClass);
   // "that's on the tool, not me, right?" asserts a required duty away: the rules say no
   if (q.denies && q.ask === "must" && outcome.verdict === "yes") return { ...outcome, verdict: "no", denied: true };

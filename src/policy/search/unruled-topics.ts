@@ -30,7 +30,7 @@ const TOPICS: Topic[] = [
     id: "licence-account",
     procurement: true,
     // an account of one's own, not "konsulter som har konto i vår it-miljö"
-    asked: rx("licens|licence|license|(?:ett|mitt|nytt|eget|ditt|sitt)\\s+(?:\\p{L}+-)?konto(?![\\p{L}])|\\p{L}+-konto|kontot\\s+(?:till|för|i)|inloggning|logga\\s+in|loggar\\s+in|log\\s+in|sign\\s+in|login|(?:an|my|a\\s+new|own)\\s+(?:\\p{L}+\\s+)?account(?![\\p{L}])"),
+    asked: rx("licens|licence|license|(?:ett|mitt|nytt|eget|ditt|sitt)\\s+(?:\\p{L}+-)?konto(?![\\p{L}])|\\p{L}+-konto|kontot\\s+(?:till|för|i)|inloggning|logga\\s+in|loggar\\s+in|log\\s+in|sign\\s+in|login|(?:an|my|a\\s+new|own)\\s+(?:\\p{L}+\\s+)?account(?![\\p{L}])|sign(?:ing)?\\s+up|signa\\s+upp|registrera\\s+(?:mig|dig|sig|oss)|skapa\\s+(?:ett\\s+)?(?:eget\\s+)?konto|create\\s+(?:an?\\s+)?(?:\\p{L}+\\s+)?account|register\\s+(?:for|with|on)"),
     // "inloggningsuppgifter" are credentials, information the policy protects, not accounts
     ruled: rx("licens|(?:konto|kontot|konton)(?![\\p{L}])|logga\\s+in"),
   },
