@@ -36,8 +36,8 @@ describe("reading a question: its form", () => {
   });
 
   for (const [file, floor] of [
-    ["question-forms.jsonl", 0.9],
-    ["question-forms-2.jsonl", 0.85],
+    ["question-forms.jsonl", 0.95],
+    ["question-forms-2.jsonl", 0.93],
   ] as const) {
     it(`the general set ${file}: at least ${floor} read as asked (helper-written)`, () => {
       const lines = policyFixture<{ q: string; ask: string }>(file).filter((x) => x.ask !== "rule");
@@ -45,6 +45,28 @@ describe("reading a question: its form", () => {
       assert.ok(right / lines.length >= floor, `${right}/${lines.length}`);
     });
   }
+
+  it("a duty put as whose job it is, what is demanded or presumed; 'do we have' alone asks what there is", () => {
+    assert.equal(askOf("Ligger det på mig att kolla att Copilot inte hittat på källorna?"), "must");
+    assert.equal(askOf("Är det mitt ansvar att radera chattloggen efteråt?"), "must");
+    assert.equal(askOf("Fordras det ett beslut av nämnden innan vi tar in ett AI-verktyg?"), "must");
+    assert.equal(askOf("Förutsätts det att vi har gått utbildningen först?"), "must");
+    assert.equal(askOf("Is it on me to check the translation before it goes out?"), "must");
+    assert.equal(askOf("Is it my job to tell the parents that the letter was drafted by AI?"), "must");
+    assert.equal(askOf("Do we have a list of approved tools somewhere?"), undefined);
+    // a word of duty after "är det ok att" does not turn permission into duty
+    assert.equal(askOf("Är det ok att ansvaret för texten ligger hos mig och inte hos chefen?"), "may");
+  });
+
+  it("permission asked after the fact, as daring, as something in the way, or with a preposition before 'when'", () => {
+    assert.equal(askOf("Jag körde enkätsvaren genom Claude igår. Var det fel?"), "may");
+    assert.equal(askOf("I pasted the agenda into ChatGPT, was that wrong?"), "may");
+    assert.equal(askOf("Vågar jag låta Gemini skriva utkastet till pressmeddelandet?"), "may");
+    assert.equal(askOf("Finns det något som hindrar att vi testar Perplexity i projektet?"), "may");
+    assert.equal(askOf("Skulle det vara emot policyn att använda Midjourney till affischen?"), "may");
+    assert.equal(askOf("Vi kommer använda Copilot för protokollen från och med nu, ok eller inte?"), "may");
+    assert.equal(askOf("Från när gäller de nya reglerna för AI?"), undefined);
+  });
 
   it("a plan told subject first, or a go-ahead reported, asks whether it may be done", () => {
     assert.equal(askOf("utkastet är ju inte hemligt, så jag lägger in det i Claude för språkgranskning"), "may");
