@@ -3,6 +3,7 @@ import { tokenize } from "./analysis/normalize";
 import { detectLanguage } from "./analysis/language";
 import { CONCEPT_GROUPS } from "./analysis/lexicon";
 import { Vocabulary } from "./analysis/vocabulary";
+import { Spelling } from "./analysis/spelling";
 import { composeAnswer } from "./answer/compose";
 import { MISHAP, readQuestion } from "./decisions/question-slots";
 import { decide } from "./decisions/verdict";
@@ -21,14 +22,20 @@ export const MAX_QUESTION_CHARS = 1000;
 export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
   // one vocabulary across packs and the concept lexicon, for splitting compounds
   const vocab = new Vocabulary();
+  // and the words they write, for mending a question's slips before it is read
+  const spelling = new Spelling(vocab);
+  const learn = (tok: string) => {
+    vocab.add(tok);
+    spelling.add(tok);
+  };
   for (const pack of packs) {
     for (const p of pack.passages) {
       const t = passageTokens(p);
-      for (const tok of t.text) vocab.add(tok);
-      for (const tok of t.context) vocab.add(tok);
+      for (const tok of t.text) learn(tok);
+      for (const tok of t.context) learn(tok);
     }
   }
-  for (const g of CONCEPT_GROUPS) for (const phrase of g.sv) for (const tok of tokenize(phrase)) vocab.add(tok);
+  for (const g of CONCEPT_GROUPS) for (const phrase of g.sv) for (const tok of tokenize(phrase)) learn(tok);
 
   const engines = new Map(packs.map((p) => [p.id, new PackEngine(p, vocab)]));
   const ids = [...engines.keys()].sort();
@@ -48,11 +55,16 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
       const question = questionIn.slice(0, MAX_QUESTION_CHARS);
       const lang = opts?.lang ?? detectLanguage(question);
       const retrieval = e.retrieve(question, lang);
-      const slots = readQuestion(question, e.pack.decisionTerms, e.pack.decisionToolTerms);
+      // the question as read into slots, its slips mended ("sekretesbelagda"); retrieval has its own near matches
+      const mended = spelling.mend(question, (word) => {
+        const read = readQuestion(word, e.pack.decisionTerms, e.pack.decisionToolTerms);
+        return read.info.size > 0 || read.tool.size > 0;
+      });
+      const slots = readQuestion(mended, e.pack.decisionTerms, e.pack.decisionToolTerms);
       // "Räknas lagtext som öppen information?", "Gäller policyn även konsulter?": what something is,
       // or whom the policy covers (also when asked as "omfattas hen av policyn eller …?")
       {
-        const c = classifyQuestion(question, {
+        const c = classifyQuestion(mended, {
           terms: e.pack.decisionTerms,
           toolTerms: e.pack.decisionToolTerms,
           copilotClass: e.pack.facts.tools.copilot.class,
@@ -68,7 +80,7 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
       // a topic the policy never speaks of (licences, courses, costs …) is not covered, unless the
       // question hands material to a tool ("klistra in kostnadskalkylen i ChatGPT"), lets it decide, or reports a mishap;
       // asked after the questions of class and scope, which name the policy itself
-      const handlesMaterial = slots.duty.has("report") || MISHAP.test(question) || (slots.ask !== undefined && slots.use.has("decide")) || ["paste", "summarise", "translate", "access"].some((u) => slots.use.has(u as Use));
+      const handlesMaterial = slots.duty.has("report") || MISHAP.test(mended) || (slots.ask !== undefined && slots.use.has("decide")) || ["paste", "summarise", "translate", "access"].some((u) => slots.use.has(u as Use));
       if (!handlesMaterial && unruledTopic(question, e.ruledTopics)) {
         return composeAnswer(e.pack, { ...retrieval, inScope: false, faq: undefined }, lang, undefined);
       }

@@ -223,6 +223,25 @@ describe("questions of what something is, and of whom the policy covers", () => 
     assert.ok(readQuestion("Hittade en splitterny gratisapp som gör protokoll, får jag testa?").tool.has("unknown"));
   });
 
+  it("'is X Y covered by the policy', 'does X count as a public AI system': the thing before, the class or policy after", () => {
+    assert.equal(lib.ask("wenell", "Is the Perplexity app covered by the policy as well?").verdictKind, "yes");
+    assert.equal(lib.ask("wenell", "Is ChatGPT at home covered by the policy?").verdictKind, null, "private use is a situation, not the tool");
+    const gemini = lib.ask("staffanstorp", "Does Gemini count as a public AI system under our rules, same as Claude?");
+    assert.equal(gemini.verdictKind, "yes");
+    assert.match(gemini.citations[0].quote, /Allmänt tillgängliga AI-system/);
+    // "räknas" ends in "-as" but names no class by itself
+    assert.equal(lib.ask("staffanstorp", "Räknas fackmedlemskap som känsliga personuppgifter?").verdictKind, "yes");
+  });
+
+  it("a field the policy names as a whole ('ekonomi') covers its everyday words; a slip in a word of material is mended", () => {
+    for (const q of ["Får jag låta ChatGPT gå igenom årets budget och föreslå besparingar?", "Can I paste our margins per project and the invoicing so far into ChatGPT?"]) {
+      assert.equal(lib.ask("wenell", q).verdictKind, "no", q);
+    }
+    // "sekretesbelagda", "personuppgifer": one letter off a word of material, read as that word
+    assert.equal(lib.ask("dalsland", "Får jag lägga in sekretesbelagda handlingar i ChatGPT om jag har betalversionen?").verdictKind, "no");
+    assert.equal(lib.ask("staffanstorp", "Får jag klistra in personuppgifer i ChatGPT om det går fort?").verdictKind, "no");
+  });
+
   it("whether an AI tool counts as what the policy is about, quoting where the policy says which AI it means", () => {
     const images = lib.ask("wenell", "räknas bildgeneratorer som Midjourney in i policyn?");
     assert.equal(images.verdictKind, "yes");

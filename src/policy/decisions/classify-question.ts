@@ -80,7 +80,8 @@ function split(question: string): { thing: string; category: Category; classPart
   const c = CLASSIFYING.exec(text);
   if (c) {
     const after = text.slice(c.index + c[0].length);
-    const as = new RegExp(`${W}(?:som|as|to\\s+be)\\s`, "iu").exec(after);
+    // "counts as …" names the class at once; "räknas X som …" names it after "som"
+    const as = /\s(?:som|as)$/iu.test(c[0]) ? null : new RegExp(`${W}(?:som|as|to\\s+be)\\s`, "iu").exec(after);
     const classPart = as ? after.slice(as.index) : after;
     const found = cats(classPart);
     if (found.length === 0) return undefined;
@@ -101,7 +102,7 @@ function split(question: string): { thing: string; category: Category; classPart
 }
 
 /** "gäller policyn även konsulter?", "does the policy apply to contractors?" */
-const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|dom\\s+här\\s+|dessa\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+|\\p{L}+s\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet)\\s+(?:även|också|verkligen)?|(?:även|också)\\s)|omfattas\\s+(?:\\p{L}+\\s+){0,2}?av\\s+(?:\\p{L}+\\s+)?(?:ai-)?(?:policy|riktlinje|regl)\\p{L}*|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+)\\s+covered");
+const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|dom\\s+här\\s+|dessa\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+|\\p{L}+s\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet)\\s+(?:även|också|verkligen)?|(?:även|också)\\s)|omfattas\\s+(?:\\p{L}+\\s+){0,2}?av\\s+(?:\\p{L}+\\s+)?(?:ai-)?(?:policy|riktlinje|regl)\\p{L}*|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+(?:\\s+\\p{L}+){0,2}?)\\s+covered");
 const GROUPS: Lexicon<ScopeGroup> = [
   ["contractors", rx("konsult|underkonsult|uppdragstagare|inhyrd|bemanning|frilans|contractor|subcontractor|consultant|freelanc")],
   ["partners", rx("samarbetspartner|partner|leverantör|supplier|vendor")],
@@ -137,13 +138,15 @@ function applies(question: string, scope: PackScope | undefined, passages: reado
     if (naming.length > 0) return { asks: "applies", verdict: "yes", passages: naming.slice(0, 1) };
   }
   // the policy itself must be what applies ("gäller riktlinjen …"), unless nothing comes before
-  const namesPolicy = /policy|riktlinje|regl|dokument|guideline|rules/iu.test(m[0]);
+  // "is Bing chat covered by the policy?": the thing comes before "covered", the policy after it
+  const coveredForm = /covered$/iu.test(m[0]);
+  const namesPolicy = /policy|riktlinje|regl|dokument|guideline|rules/iu.test(coveredForm ? question.slice(m.index) : m[0]);
   if (!namesPolicy && /\p{L}{3,}/u.test(before.replace(/^\s*(?:och|men|så|hej|undrar|jag|en\s+fråga)[\s,:]*/iu, ""))) return undefined;
   const who = question.slice(m.index + m[0].length);
   // an AI policy covers AI tools: "does our AI policy even cover image generators like DALL-E?"
   // … the tools themselves, not someone's private use of them ("när jag använder ChatGPT privat hemma")
-  const tool = readQuestion(who).tool;
-  const situation = /(?<![\p{L}])(?:när|om|if|when|while|privat|private|privately|hemma|at\s+home|fritid|spare\s+time)(?![\p{L}])/iu.test(who);
+  const tool = readQuestion(coveredForm ? m[0] : who).tool;
+  const situation = /(?<![\p{L}])(?:när|om|if|when|while|privat|private|privately|hemma|at\s+home|fritid|spare\s+time)(?![\p{L}])/iu.test(coveredForm ? m[0] : who);
   if (namesPolicy && !situation && [...tool].some((t) => t !== "embedded")) return { asks: "applies", verdict: "yes", passages: aboutAi(passages) };
   if (!scope) return undefined;
   // "… en konsult från leverantören … gäller riktlinjen hen också?": the one referred to is named before

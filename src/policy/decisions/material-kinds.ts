@@ -10,6 +10,15 @@ import { E, heads, rx, type Lexicon } from "./word-patterns";
 const PEOPLE =
   "elev|patient|brukare|klient|låntagare|förare|ungdom|kvinna|flicka|pojke|tjej|kille|mamma|pappa|förälder|anhörig|vårdnadshavare|medarbetare|kollega|anställd|medborgare|invånare|sökande|hyresgäst|husägare|fastighetsägare|granne|boende|deltagare|person|individ|familj|pensionär|barn|pupil|student|client|resident|tenant|applicant|colleague|employee|woman|girl|boy|child|parent|mother|father|family";
 
+/**
+ * Fields of work a policy may name as a whole ("affärskritisk (… ekonomi …)"), by their everyday
+ * words; a pack's terms name a field as "@finance" (policies/DECISIONS.md, Terms).
+ */
+export const FIELDS: Record<string, string> = {
+  finance:
+    "ekonomi|budget|prognos|bokslut|årsbokslut|resultaträkning|balansräkning|resultatrapport|kalkyl|marginal|täckningsbidrag|lönsamhet|omsättning|intäkt|kostnad|fakturer|faktura|fakturor|arvode|timpris|prissättning|prisnivå|likviditet|kassaflöde|finans|finances|financial|forecast|margin|profitab|revenue|turnover|invoic|billing|pricing|cash\\s+flow|balance\\s+sheet|income\\s+statement|p&l",
+};
+
 export const MATERIAL: Lexicon<InfoKind> = [
   // about a person: lists and schedules of people, records about one, photos where people are seen
   ["personal", heads("klasslist|elevlist|deltagarlist|närvarolist|kontaktlist|telefonlist|medlemslist|sändlist|tjänstgöringslist|bemanningslist|fritextsvar|mejlväxling|korrespondens|skärmdump|klagomål|synpunkt|orosanmälan|anmälan|ansökan|intyg|betyg|omdöme|utvecklingssamtal|föräldrasamtal|lönesamtal|sjukskrivning|personalakt|rehabiliteringsplan")],

@@ -5,7 +5,7 @@
 // a person's name or a diagnosis in a question is personal or sensitive data.
 import { reviewDraft } from "../../review";
 import placeList from "../../review/lists/places";
-import { MATERIAL } from "./material-kinds";
+import { FIELDS, MATERIAL } from "./material-kinds";
 import type { Ask, Duty, InfoKind, InfoTerms, ToolKind, ToolTerms, Use } from "./schema";
 import { E, rx, scan, W, type Lexicon } from "./word-patterns";
 
@@ -261,7 +261,9 @@ function termLexicon<K extends string>(terms: Partial<Record<K, string[]>>): Lex
   let lex = termCache.get(terms);
   if (!lex) {
     const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-    lex = Object.entries<string[] | undefined>(terms).map(([k, words]) => [k, rx((words ?? []).map(esc).join("|"))]);
+    // "@finance": a field the policy names as a whole, read by its everyday words (material-kinds.ts)
+    const term = (w: string) => (w.startsWith("@") && FIELDS[w.slice(1)] ? `(?:${FIELDS[w.slice(1)]})` : esc(w));
+    lex = Object.entries<string[] | undefined>(terms).map(([k, words]) => [k, rx((words ?? []).map(term).join("|"))]);
     termCache.set(terms, lex);
   }
   return lex as Lexicon<K>;

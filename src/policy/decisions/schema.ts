@@ -1,6 +1,7 @@
 // decisions.json: a pack's decision table (policies/DECISIONS.md). Each row names the
 // situation a policy rules on (kind of information, kind of tool, use; or a duty) and
 // what it rules, with the passages it rests on. Validated at start-up like pack.json.
+import { FIELDS } from "./material-kinds";
 import { z } from "zod";
 import { packCitationSchema } from "../pack-schema";
 import type { Citation } from "../types";
@@ -56,7 +57,12 @@ export const decisionsFileSchema = z.strictObject({
   /** the groups the policy's scope statement names, with that statement quoted */
   scope: z.strictObject({ groups: z.array(z.enum(SCOPE_GROUPS)).min(1), citations: z.array(packCitationSchema).min(1).max(2) }).optional(),
   /** words the policy itself gives as examples of a kind of information ("affärskritisk (utbildningsmaterial, ekonomi …)"), matched as word starts */
-  terms: z.partialRecord(z.enum(INFO_KINDS), z.array(z.string().trim().min(3).max(60)).min(1)).optional(),
+  terms: z
+    .partialRecord(
+      z.enum(INFO_KINDS),
+      z.array(z.string().trim().min(3).max(60).refine((t) => !t.startsWith("@") || t.slice(1) in FIELDS, { message: `a field is one of ${Object.keys(FIELDS).map((f) => "@" + f).join(", ")}` })).min(1),
+    )
+    .optional(),
   /** AI products the policy itself names and classes ("ett upphandlat AI-system som till exempel SveaGPT") */
   toolTerms: z.partialRecord(z.enum(TOOL_KINDS), z.array(z.string().trim().min(3).max(60)).min(1)).optional(),
   decisions: z.array(decisionRowSchema),
