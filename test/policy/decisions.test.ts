@@ -302,6 +302,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     // 12 in Swedish and English, 13 all English
     ["verdicts-blind12.jsonl", 0.95, 0.8],
     ["verdicts-blind13.jsonl", 0.9, 0.8],
+    // 14: indirectly named material, justifications ("SveaGPT är ju upphandlat"); first run 0.86, not-covered refused 0.7
+    ["verdicts-blind14.jsonl", 0.95, 0.9],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = file === "verdicts-blind9.jsonl" ? 3 : file === "verdicts-blind10.jsonl" ? 3 : 2;

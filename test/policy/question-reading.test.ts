@@ -38,6 +38,8 @@ describe("reading a question: its form", () => {
   for (const [file, floor] of [
     ["question-forms.jsonl", 0.95],
     ["question-forms-2.jsonl", 0.93],
+    // first run 212/240 on the engine before the duty and after-the-fact forms, 217/240 after
+    ["question-forms-3.jsonl", 0.9],
   ] as const) {
     it(`the general set ${file}: at least ${floor} read as asked (helper-written)`, () => {
       const lines = policyFixture<{ q: string; ask: string }>(file).filter((x) => x.ask !== "rule");
@@ -56,6 +58,19 @@ describe("reading a question: its form", () => {
     assert.equal(askOf("Do we have a list of approved tools somewhere?"), undefined);
     // a word of duty after "är det ok att" does not turn permission into duty
     assert.equal(askOf("Är det ok att ansvaret för texten ligger hos mig och inte hos chefen?"), "may");
+  });
+
+  it("what someone else can see or know is a fact; 'Can IT' is not 'can I'", () => {
+    assert.equal(askOf("Kan chefen se vad jag har skrivit i Copilot?"), undefined);
+    assert.equal(askOf("Can IT see what I type into Gemini?"), undefined);
+    assert.equal(askOf("Can IT set up Copilot for our unit?"), "may");
+  });
+
+  it("a duty asserted away with 'väl', subject left out, asks to be confirmed", () => {
+    const r = readQuestion("tänkte köpa ett Claude-konto på kortet, behöver väl inte fråga nån");
+    assert.equal(r.ask, "must");
+    assert.ok(r.denies);
+    assert.ok(r.duty.has("approval"));
   });
 
   it("permission asked after the fact, as daring, as something in the way, or with a preposition before 'when'", () => {
@@ -97,6 +112,8 @@ describe("reading a question: the material it names", () => {
   for (const [file, floor] of [
     ["material-kinds.jsonl", 0.75],
     ["material-kinds-2.jsonl", 0.7],
+    // first run 0.706 recall, 0.873 precision
+    ["material-kinds-3.jsonl", 0.7],
   ] as const) {
   it(`the general set ${file}: recall and precision at least ${floor} (helper-written, 200 lines)`, () => {
     let tp = 0;
@@ -240,6 +257,22 @@ describe("questions of what something is, and of whom the policy covers", () => 
     // "sekretesbelagda", "personuppgifer": one letter off a word of material, read as that word
     assert.equal(lib.ask("dalsland", "Får jag lägga in sekretesbelagda handlingar i ChatGPT om jag har betalversionen?").verdictKind, "no");
     assert.equal(lib.ask("staffanstorp", "Får jag klistra in personuppgifer i ChatGPT om det går fort?").verdictKind, "no");
+  });
+
+  it("a model on the organisation's own servers is not a public tool; text already on the website and a state inquiry are open", () => {
+    assert.ok(readQuestion("Vi kör en språkmodell på en egen server i huset, inget går ut på nätet. Får vi lägga in protokoll?").tool.has("approved"));
+    assert.ok(!readQuestion("Vi kör en språkmodell på en egen server i huset, inget går ut på nätet. Får vi lägga in protokoll?").tool.has("public"));
+    assert.ok(!readQuestion("a model that runs locally on my laptop").tool.has("approved"), "a laptop is no one's approval");
+    assert.deepEqual([...readQuestion("Kan Gemini göra sidan om bygglov på hemsidan enklare?").info], ["open"]);
+    assert.deepEqual([...readQuestion("Kan Claude sammanfatta den statliga utredningen om skolans styrning?").info], ["open"]);
+    assert.ok(readQuestion("Kan Claude sammanfatta utredningen om pojken?").info.has("personal"));
+  });
+
+  it("output sent on for decision with no one else involved is unchecked; putting personal data in oneself is without the decision", () => {
+    assert.ok(readQuestion("Copilot skriver tjänsteskrivelsen och jag skickar den direkt för beslut").use.has("unchecked"));
+    assert.ok(readQuestion("Gemini drafts it and I send it without involving anyone").use.has("unchecked"));
+    assert.ok(readQuestion("Kan jag själv lägga in kollegornas sjukfrånvaro i SveaGPT?").use.has("unapproved"));
+    assert.equal(lib.ask("staffanstorp", "Kan jag själv lägga in kollegornas sjukfrånvaro i SveaGPT?").verdictKind, "no");
   });
 
   it("whether an AI tool counts as what the policy is about, quoting where the policy says which AI it means", () => {

@@ -75,4 +75,16 @@ describe("topics a policy never speaks of", () => {
     assert.equal(unruledTopic("Should I sign up for Gemini with my work address?", new Set()), "licence-account");
     assert.equal(unruledTopic("Kan jag registrera mig på Claude med jobbmejlen?", new Set()), "licence-account");
   });
+
+  it("AI's own climate footprint, watching what staff type, and networks of AI users are topics of their own", () => {
+    assert.equal(unruledTopic("Hur stor är klimatpåverkan av att köra Copilot varje dag?", new Set()), "climate");
+    assert.equal(unruledTopic("What's the carbon footprint of a ChatGPT query?", new Set()), "climate");
+    assert.equal(unruledTopic("Kan Gemini göra en bild till klimatmålen i vår presentation?", new Set()), undefined, "a picture about the climate is no question about AI's footprint");
+    assert.equal(unruledTopic("Övervakar IT vad vi skriver i ChatGPT?", new Set()), "monitoring");
+    assert.equal(unruledTopic("Finns det ett nätverk för oss som använder AI i skolan?", new Set()), "network");
+    const lib = testLibrary();
+    // a policy that speaks of monitoring AI use covers it; one that does not refuses
+    assert.ok(lib.ask("wenell", "Övervakas hur vi använder AI?").citations.length > 0);
+    assert.equal(lib.ask("hjo", "Kan IT se vad jag skriver i ChatGPT?").citations.length, 0);
+  });
 });

@@ -63,7 +63,7 @@ export const MATERIAL: Lexicon<InfoKind> = [
     rx(
       "(?:skolverket|boverket|socialstyrelsen|scb|skatteverket|försäkringskassan|arbetsmiljöverket|naturvårdsverket|folkhälsomyndigheten|riksdagen|regeringen|imy|länsstyrelsen)s?(?::s)?\\s+\\p{L}+|från\\s+(?:scb|skolverket|boverket|socialstyrelsen)|1177|national\\s+board\\s+of|swedish\\s+(?:agency|national)|government\\s+guidance|årsredovisning|annual\\s+report|kursplan|läroplan|byggregler|bbr" +
         E +
-        "|skattesats|befolkningsprognos|öppettider|opening\\s+hours|term\\s+dates|ute\\s+på\\s+samråd|på\\s+samråd|kungjord|anslagstavl|faq|påhittad|fiktiv|fabricated|made[-\\s]up|invented|fictional|exempeltext|sample\\s+text|lorem\\s+ipsum|website'?s\\s+\\p{L}+|hemsidans|webbplatsens|public\\s+notice|published|already\\s+public|publicera(?:d|t|de)" + E,
+        "|skattesats|befolkningsprognos|öppettider|opening\\s+hours|term\\s+dates|ute\\s+på\\s+samråd|på\\s+samråd|kungjord|anslagstavl|faq|påhittad|fiktiv|fabricated|made[-\\s]up|invented|fictional|exempeltext|sample\\s+text|lorem\\s+ipsum|website'?s\\s+\\p{L}+|(?:texten|texterna|sidan|sidorna|informationen|artikeln|nyheten|the\\s+(?:text|page|pages|article|information))\\s+(?:\\p{L}+\\s+){0,4}?(?:som\\s+(?:ligger|står|finns)\\s+)?(?:på|on)\\s+(?:hemsidan|webbplatsen|webben|kommunens\\s+webb\\p{L}*|the\\s+website|our\\s+website)|statlig(?:a)?\\s+utredning\\p{L}*|statens\\s+offentliga\\s+utredningar|sou(?:\\s+\\d{4}:\\d+)?(?![\\p{L}])|(?:regeringens\\s+)?proposition(?:en)?(?![\\p{L}])|government\\s+(?:inquiry|report|bill)|hemsidans|webbplatsens|public\\s+notice|published|already\\s+public|publicera(?:d|t|de)" + E,
     ),
   ],
   // someone else's protected work

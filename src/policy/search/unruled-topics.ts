@@ -99,6 +99,23 @@ const TOPICS: Topic[] = [
     ruled: rx("dataskyddsombud"),
   },
   {
+    id: "climate",
+    // the footprint of AI itself, not a text or image about the climate ("en bild till klimatmålen")
+    asked: rx("klimatavtryck|klimatpåverkan|klimatbelast|energiförbrukning|energianvändning|energiåtgång|energi(?![\\p{L}])|elförbrukning|miljöpåverkan|miljöbelast|miljövänlig|koldioxid|carbon\\s+footprint|(?:climate|environmental)\\s+(?:impact|footprint|cost)|energy(?:\\s+(?:use|consumption|usage))?(?![\\p{L}])|emissions"),
+    // not "IT-miljö": the environment a system runs in
+    ruled: rx("klimat|energiförbrukning|energianvändning|miljöpåverkan|koldioxid|hållbarhet|hållbar\\s+utveckling"),
+  },
+  {
+    id: "monitoring",
+    asked: rx("övervak|(?:se|läsa|kolla|spåra|logga)\\s+(?:vad|vilka|vem|om)\\s+(?:jag|vi|man|de\\s+anställda|personalen|medarbetarna)|(?:see|read|track|log|monitor)\\s+(?:what|who|whether)\\s+(?:i|we|staff|employees|people)|monitor|surveil"),
+    ruled: rx("övervak|loggning|loggas|monitor"),
+  },
+  {
+    id: "network",
+    asked: rx("(?:ai-)?nätverk(?:et|en)?(?![\\p{L}])|ambassadör|superanvändare|community\\s+of\\s+practice|champions?(?![\\p{L}])|ambassadors?|(?:ai\\s+)?network(?:s)?\\s+(?:for|of|to\\s+join)|forum\\s+(?:för|for)"),
+    ruled: rx("nätverk(?:et|en)?(?![\\p{L}])|ambassadör|superanvändare|forum"),
+  },
+  {
     id: "sanctions",
     asked: rx("uppsagd|sparken|avsked|disciplin|varning\\s+från|fired|dismiss|sanction|get\\s+in\\s+trouble"),
     ruled: rx("uppsäg|uppsagd|avsked|disciplin|sanktion|arbetsrättslig"),
