@@ -9,7 +9,7 @@ import { foldedStems } from "./stem";
 
 /** shorter words have too many real neighbours one edit away ("lagra"/"lagar") */
 const MIN_MENDED = 7;
-const WORD = /\p{L}{7,}/gu;
+const WORD = new RegExp(`\\p{L}{${MIN_MENDED},}`, "gu");
 
 export class Spelling {
   private readonly byLength = new Map<number, string[]>();

@@ -145,8 +145,9 @@ function applies(question: string, scope: PackScope | undefined, passages: reado
   const who = question.slice(m.index + m[0].length);
   // an AI policy covers AI tools: "does our AI policy even cover image generators like DALL-E?"
   // … the tools themselves, not someone's private use of them ("när jag använder ChatGPT privat hemma")
-  const tool = readQuestion(coveredForm ? m[0] : who).tool;
-  const situation = /(?<![\p{L}])(?:när|om|if|when|while|privat|private|privately|hemma|at\s+home|fritid|spare\s+time)(?![\p{L}])/iu.test(coveredForm ? m[0] : who);
+  const asked = coveredForm ? m[0] : who;
+  const tool = readQuestion(asked).tool;
+  const situation = /(?<![\p{L}])(?:när|om|if|when|while|privat|private|privately|hemma|at\s+home|fritid|spare\s+time)(?![\p{L}])/iu.test(asked);
   if (namesPolicy && !situation && [...tool].some((t) => t !== "embedded")) return { asks: "applies", verdict: "yes", passages: aboutAi(passages) };
   if (!scope) return undefined;
   // "… en konsult från leverantören … gäller riktlinjen hen också?": the one referred to is named before
