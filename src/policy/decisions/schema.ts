@@ -9,7 +9,7 @@ import type { Citation } from "../types";
 export const INFO_KINDS = ["open", "internal", "customer", "personal", "special", "secret", "copyright", "images-of-people", "own-images", "code"] as const;
 export const TOOL_KINDS = ["public", "approved", "copilot", "embedded", "unknown"] as const;
 export const USES = ["paste", "summarise", "translate", "draft", "images", "decide", "publish", "unchecked", "undisclosed", "unapproved", "unsure", "casework", "access", "code", "buy", "use"] as const;
-export const DUTIES = ["approval", "label", "check-output", "risk-analysis", "report", "document", "training", "read-terms"] as const;
+export const DUTIES = ["approval", "label", "check-output", "risk-analysis", "dpia", "report", "notify-authority", "document", "training", "read-terms"] as const;
 
 export type InfoKind = (typeof INFO_KINDS)[number];
 export type ToolKind = (typeof TOOL_KINDS)[number];

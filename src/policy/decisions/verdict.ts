@@ -110,6 +110,8 @@ function decideAsked(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolC
 
   // rows that would apply had the question said more: what the answer depends on
   const open = names.filter((n) => slots[n].size === 0);
+  // a "must" question whose duty is not read ("ska jag trycka tillåt?") is not answered by every duty the table knows
+  if (ask === "must" && open.includes("duty")) return { verdict: null, rows: [] };
   const partial = candidates.filter((r) => also(r) && names.every((n) => (slots[n].size === 0 ? r[n] !== "any" : matches(r[n], slots[n]))));
   if (partial.length === 0 || open.length === 0) return { verdict: null, rows: [] };
   const dependsOn = open.filter((n) => partial.some((r) => r[n] !== "any"));

@@ -22,7 +22,7 @@ const TOPICS: Topic[] = [
   {
     id: "cost",
     procurement: true,
-    asked: rx("kostnad|kostar|kosta(?![\\p{L}])|pris(?:et)?(?![\\p{L}])|betala|betalar|avgift|ersättning\\s+för|ersätt(?:s|as)|utlägg|prenumeration|abonnemang|costs?(?![\\p{L}])|price|pay(?:s|ing)?\\s+for|paid|fees?(?![\\p{L}])|reimburs|expens|subscription|budget\\s+code"),
+    asked: rx("kostnad|kostar|kosta(?![\\p{L}])|få\\s+(?:\\p{L}+\\s+)?ersättning|pris(?:et)?(?![\\p{L}])|betala|betalar|avgift|ersättning\\s+för|ersätt(?:s|as)|utlägg|prenumeration|abonnemang|costs?(?![\\p{L}])|price|pay(?:s|ing)?\\s+for|paid|fees?(?![\\p{L}])|reimburs|expens|subscription|budget\\s+code"),
     // whole words: "kostnadsfria AI-tjänster" are free tools, not a word on costs
     ruled: rx("(?:kostnad(?:en|er|erna)?|kostar|avgift(?:en|er)?|betala|betalar|pris(?:et)?|prenumeration(?:en)?|abonnemang(?:et)?)(?![\\p{L}])"),
   },
@@ -122,6 +122,9 @@ const TOPICS: Topic[] = [
   },
 ];
 
+/** being paid back for what one paid oneself (not "buy it and expense it", which asks to buy) */
+const REIMBURSED = rx("(?:få|får|fått|kan\\s+\\p{L}+\\s+få)\\s+(?:\\p{L}+\\s+)?(?:ersättning|betalt\\s+för|tillbaka\\s+(?:pengar|pengarna))|ersättning\\s+(?:för|om|när)|ersätta\\s+(?:mig|dig|oss|kostnad)|reimburs|(?:get|got)\\s+(?:my\\s+|the\\s+)?money\\s+back|paid\\s+back|pay\\s+me\\s+back");
+
 /** someone here buying or paying for a tool ("vi köper", "tänkte betala", "can I just buy it"), not "kommunen har köpt" */
 const BUY = "(?:köp|inköp|betal|upphandl|anskaff|buy|pay|purchas|procur)";
 const BUYING = rx(`(?:vi|jag|we|i|us|oss|man|teamet|team|förvaltningen|enheten|avdelningen)\\s+(?:\\p{L}+\\s+){0,3}?${BUY}|(?:tänkte|vill|ska|att|to)\\s+${BUY}`);
@@ -152,6 +155,7 @@ export class RuledTopics {
 export function unruledTopic(question: string, ruled: { has(id: string): boolean }): string | undefined {
   const asked = TOPICS.filter((t) => t.asked.test(question));
   if (asked.length === 0) return undefined;
-  const buying = asked.some((t) => t.procurement) && ruled.has("procurement") && BUYING.test(question);
+  // "kan jag få ersättning för abonnemanget jag köpt?": being paid back is not procurement, however the tool was bought
+  const buying = asked.some((t) => t.procurement) && ruled.has("procurement") && BUYING.test(question) && !REIMBURSED.test(question);
   return asked.find((t) => !(t.procurement && buying) && !ruled.has(t.id))?.id;
 }
