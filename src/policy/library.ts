@@ -8,6 +8,7 @@ import { composeAnswer } from "./answer/compose";
 import { MISHAP, readQuestion } from "./decisions/question-slots";
 import { decide } from "./decisions/verdict";
 import { classifyQuestion } from "./decisions/classify-question";
+import { answerResponsibility } from "./decisions/responsibility";
 import type { Use } from "./decisions/schema";
 import { PackNotFoundError } from "./errors";
 import { loadPacks, policyDirs } from "./pack-loader";
@@ -76,6 +77,11 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
           const cited = c.fromScope ? (e.pack.scope?.citations ?? []) : c.passages.map((p) => ({ policy: p.packId, section: p.section, rule: p.rule, quote: p.text }));
           return composeAnswer(e.pack, retrieval, lang, undefined, { ...c, citations: cited });
         }
+      }
+      // "Är det IT som ska göra riskanalysen?": whose duty it is, where the policy names someone for it
+      {
+        const r = answerResponsibility(mended, e.pack.responsibilities);
+        if (r) return composeAnswer(e.pack, retrieval, lang, undefined, { asks: "responsible", verdict: r.verdict, roles: r.roles, passages: [], citations: r.rule.citations });
       }
       // a topic the policy never speaks of (licences, courses, costs …) is not covered, unless the
       // question hands material to a tool ("klistra in kostnadskalkylen i ChatGPT"), lets it decide, or reports a mishap;

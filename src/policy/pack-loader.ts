@@ -10,7 +10,7 @@ import { PackError, type PackIssue } from "./errors";
 import { faqFileSchema, packFileSchema, type PackCitation } from "./pack-schema";
 import { parsePolicyMarkdown } from "./policy-markdown";
 import type { Citation, FaqEntry, Fact, PackFacts, Passage, PolicyPack, Section } from "./types";
-import { decisionsFileSchema, normaliseSlot, type DecisionRow, type InfoTerms, type PackScope, type ToolTerms } from "./decisions/schema";
+import { decisionsFileSchema, normaliseSlot, type DecisionRow, type InfoTerms, type PackScope, type Responsibility, type ToolTerms } from "./decisions/schema";
 
 export const POLICY_FILE = "policy.md";
 export const FACTS_FILE = "pack.json";
@@ -77,12 +77,18 @@ export function loadPack(dir: string): PolicyPack {
   let decisionTerms: InfoTerms = {};
   let decisionToolTerms: ToolTerms = {};
   let scope: PackScope | undefined;
+  let responsibilities: Responsibility[] = [];
   if (fs.existsSync(decisionsFile)) {
     const table = validate(decisionsFile, decisionsFileSchema, parseJson(decisionsFile, fs.readFileSync(decisionsFile, "utf8")));
     decisionTerms = table.terms ?? {};
     decisionToolTerms = table.toolTerms ?? {};
     const dr = new CitationResolver(id, sections, shown(decisionsFile));
     if (table.scope) scope = { groups: table.scope.groups, citations: table.scope.citations.map((c, j) => dr.resolve(c, `scope.citations[${j}]`)) };
+    responsibilities = (table.responsibilities ?? []).map((r, i) => ({
+      duty: r.duty,
+      roles: r.roles,
+      citations: r.citations.map((c, j) => dr.resolve(c, `responsibilities[${i}].citations[${j}]`)),
+    }));
     const seen = new Set<string>();
     decisions = table.decisions.map((row, i) => {
       if (seen.has(row.id)) throw new PackError("PACK_DUPLICATE_ID", shown(decisionsFile), { field: `decisions[${i}].id`, message: `decision id "${row.id}" is used twice` });
@@ -104,7 +110,7 @@ export function loadPack(dir: string): PolicyPack {
     });
   }
 
-  return { id, dir: absDir, facts, sections, passages, faq, decisions, decisionTerms, decisionToolTerms, ...(scope ? { scope } : {}) };
+  return { id, dir: absDir, facts, sections, passages, faq, decisions, decisionTerms, decisionToolTerms, responsibilities, ...(scope ? { scope } : {}) };
 }
 
 /**

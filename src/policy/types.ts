@@ -1,5 +1,5 @@
 // Shared shapes of the policy capability. Pure data: no I/O here.
-import type { DecisionRow, InfoTerms, PackScope, ToolTerms } from "./decisions/schema";
+import type { DecisionRow, InfoTerms, PackScope, Responsibility, ToolTerms } from "./decisions/schema";
 
 export type Lang = "sv" | "en";
 
@@ -61,6 +61,8 @@ export interface PolicyPack {
   decisionToolTerms: ToolTerms;
   /** who the policy says it applies to (decisions.json), if it says */
   scope?: PackScope;
+  /** who the policy makes responsible for which duty (decisions.json) */
+  responsibilities: Responsibility[];
 }
 
 /** a structured fact: plain-language summary plus the passages it rests on. */

@@ -62,6 +62,10 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
 }
 
 function classLine(c: ClassAnswer, lang: Lang): string {
+  if (c.asks === "responsible") {
+    const who = (c.roles ?? []).map((r) => answerText(lang, `roles.${r}`)).join(answerText(lang, "roleAnd"));
+    return answerText(lang, `verdict.responsible.${c.verdict}`, { who });
+  }
   if (c.asks === "applies" || !c.category) return answerText(lang, `verdict.applies.${c.verdict}`);
   return answerText(lang, `verdict.is.${c.verdict}`, { kind: c.className ?? answerText(lang, `kinds.${c.category}`) });
 }

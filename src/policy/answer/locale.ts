@@ -3,7 +3,7 @@
 import { t } from "../../locales";
 import type { Lang } from "../types";
 
-export type AnswerKey = "lead" | "sourceWithRule" | "source" | "quoteLine" | "refusal" | "lowConfidence" | "depends" | "and" | "andAlso" | `dependsOn.${string}` | `verdict.${string}` | `kinds.${string}` | `dependsConditional.${string}`;
+export type AnswerKey = "lead" | "sourceWithRule" | "source" | "quoteLine" | "refusal" | "lowConfidence" | "depends" | "and" | "andAlso" | `dependsOn.${string}` | `verdict.${string}` | `kinds.${string}` | `dependsConditional.${string}` | `roles.${string}` | "roleAnd";
 
 export function answerText(lang: Lang, key: AnswerKey, vars: Record<string, string> = {}): string {
   return t(lang, "answers", key, vars);

@@ -10,14 +10,16 @@ import { tokenize } from "../analysis/normalize";
 import { foldedStems } from "../analysis/stem";
 import { ENGLISH_STOPWORDS, SWEDISH_STOPWORDS } from "../analysis/stopwords";
 import { CLASSIFYING, opensWithQuestionWord, readQuestion } from "./question-slots";
-import type { InfoKind, InfoTerms, PackScope, ScopeGroup, ToolKind, ToolTerms } from "./schema";
+import type { InfoKind, InfoTerms, PackScope, Role, ScopeGroup, ToolKind, ToolTerms } from "./schema";
 import { E, rx, W, type Lexicon } from "./word-patterns";
 
 export type Category = InfoKind | ToolKind;
 
 export interface Classification {
-  /** "is": does the thing belong to the class; "applies": does the policy (or a law) cover it */
-  asks: "is" | "applies";
+  /** "is": does the thing belong to the class; "applies": does the policy (or a law) cover it; "responsible": is it this role's duty */
+  asks: "is" | "applies" | "responsible";
+  /** for "responsible": the roles the policy gives the duty */
+  roles?: Role[];
   verdict: "yes" | "no";
   category?: Category;
   /** the passages that settle it: where the policy names the class, its scope or the law */

@@ -64,7 +64,8 @@ const DUTY: Lexicon<Duty> = [
   ["approval", rx("(?:fråga|tillfråga|be)\\s+(?:nån|någon|ngn)(?![\\p{L}])|ask\\s+(?:anyone|anybody|someone|first)|(?:nåt|något|ett)\\s+ok(?![\\p{L}])|grönt\\s+ljus|stämma\\s+av|check\\s+with|(?:fråga|tillfråga|be)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|ledning|vd(?![\\p{L}])|arbetsgivar)|ask\\s+(?:my|the|our)\\s+(?:manager|boss|line\\s+manager|ceo)|godkän|tillstånd|lov\\b|medgivande|klartecken|approv|permission|sign-?off|authoris|authoriz")],
   ["label", rx("stå\\s+(?:nåt|något|någonting)\\s+(?:under|vid|bredvid|på)|text\\s+(?:next\\s+to|beside|below)|put\\s+(?:some\\s+(?:kind\\s+of\\s+)?|a\\s+)?(?:text|note|label)|text\\s+under|skriva\\s+(?:nåt|något|någonting)|säga\\s+(?:till|att)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
   ["check-output", rx("läsa\\s+igenom|go\\s+through|fix\\s+(?:what|it|the)|rätta|korrigera|kolla|faktakoll|make\\s+sure|säkerställ|gå\\s+igenom|korrekturläs|read\\s+(?:it\\s+)?through|granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
-  ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+konsekvens|risk\\s+(?:assessment|analysis)")],
+  // also the analyses a policy asks for before a system is used ("analyserna görs innan vi kör igång")
+  ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+konsekvens|risk\\s+(?:assessment|analysis)|analys(?:en|er|erna)?\\s+(?:\\p{L}+\\s+){0,3}?(?:innan|före)|analys(?:is|es)\\s+(?:\\p{L}+\\s+){0,3}?before")],
   // the GDPR's impact assessment, which policies require in narrower cases than a risk analysis
   ["dpia", rx("dpia|konsekvensbedömning|(?:data\\s+protection\\s+|privacy\\s+)?impact\\s+assessment")],
   ["report", rx("rapporter|anmäl|incident|avvikelse|tell\\s+(?:anyone|anybody|someone)|säga\\s+(?:till\\s+)?(?:nån|någon)|säga\\s+(?:nåt|något)\\s+till\\s+(?:nån|någon)|berätta\\s+för\\s+(?:nån|någon)|(?:gått|gick|blivit|blev)\\s+(?:\\p{L}+\\s+)?(?:snett|fel)|läck|report|notify|(?:informera|kontakta|dra\\s+in|säga\\s+till|meddela|underrätta|tell|inform|contact|involve|loop\\s+in)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|it(?![\\p{L}])|it-\\p{L}+|säkerhet|dataskydd|manager|boss|security|dpo)")],
@@ -209,6 +210,13 @@ const MODAL_OPENING = new RegExp(
 /** "Ska AI-texter diarieföras?", "Behöver koden granskas …?": a clause opening with an obligation's modal, whatever its subject */
 const MUST_OPENING = new RegExp(`^\\s*${rx("ska|skall|behöver|måste|bör|krävs|must|should").source}\\s.*\\?\\s*$`, "iu");
 const TAG_ENDING = new RegExp(`(?:${rx("eller|va|kör|right|correct|yes|ok|okay|okej|eller\\s+hur|eller\\s+inte|or\\s+not|isn't\\s+it|won't\\s+it|är\\s+det\\s+inte").source})\\s*\\?\\s*$|${W}väl(?![\\p{L}]).*\\?\\s*$|${W}väl\\s+(?:vara\\s+)?(?:lugnt|ok|okej|bra|fine|tillåtet|inga\\s+problem|ingen\\s+fara)\\s*[.!]*\\s*$`, "iu");
+/** the duties a text names, whatever it asks ("är det IT som ska göra riskanalysen?") */
+export function dutiesNamed(text: string): Set<Duty> {
+  const duty = scan(text, DUTY);
+  if (duty.has("notify-authority")) duty.delete("report");
+  return duty;
+}
+
 /** "räknas provresultat som känsliga?": what something counts as, not whether it is allowed */
 export const CLASSIFYING = rx("räknas|räknar\\s+man|klassas|klassificeras|anses|betraktas|ses\\s+som|counts?\\s+as|counted\\s+as|considered|classified\\s+as|regarded\\s+as|treated\\s+as");
 
@@ -379,9 +387,8 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   // "…, behöver väl inte fråga nån": a duty asserted away with "väl" asks to be confirmed, whatever else the text plans
   const assertedAway = DUTY_ASSERTED_AWAY.test(text);
   if (assertedAway) ask = "must";
-  const duty = ask === "must" ? scan(text, DUTY) : new Set<Duty>();
   // "anmäla till IMY" is a notification to the authority, not the internal report
-  if (duty.has("notify-authority")) duty.delete("report");
+  const duty = ask === "must" ? dutiesNamed(text) : new Set<Duty>();
   const responsibility = RESPONSIBILITY.test(text);
   // "…, I don't need to tell anyone, right?": a duty asserted away, asked to be confirmed
   const deniesDuty = assertedAway || (ask === "must" && NEGATED_DUTY.test(text) && TAG_ENDING.test(text));

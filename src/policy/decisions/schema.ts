@@ -53,6 +53,10 @@ export const decisionRowSchema = z
 export const SCOPE_GROUPS = ["staff", "contractors", "partners", "interns", "politicians", "everyone-with-access"] as const;
 export type ScopeGroup = (typeof SCOPE_GROUPS)[number];
 
+/** who a policy can make responsible for a duty */
+export const ROLES = ["ceo", "management", "business-manager", "manager", "board", "system-owner", "it", "dpo", "security", "legal", "contractor", "employee"] as const;
+export type Role = (typeof ROLES)[number];
+
 export const decisionsFileSchema = z.strictObject({
   /** the groups the policy's scope statement names, with that statement quoted */
   scope: z.strictObject({ groups: z.array(z.enum(SCOPE_GROUPS)).min(1), citations: z.array(packCitationSchema).min(1).max(2) }).optional(),
@@ -66,6 +70,10 @@ export const decisionsFileSchema = z.strictObject({
   /** AI products the policy itself names and classes ("ett upphandlat AI-system som till exempel SveaGPT") */
   toolTerms: z.partialRecord(z.enum(TOOL_KINDS), z.array(z.string().trim().min(3).max(60)).min(1)).optional(),
   decisions: z.array(decisionRowSchema),
+  /** who the policy makes responsible for a duty ("Varje nämnd ansvarar för att genomföra erforderliga analyser"), with that rule quoted */
+  responsibilities: z
+    .array(z.strictObject({ duty: z.array(z.enum(DUTIES)).min(1), roles: z.array(z.enum(ROLES)).min(1), citations: z.array(packCitationSchema).min(1).max(2), note: z.string().optional() }))
+    .optional(),
 });
 
 type Slot<T> = "any" | T[];
@@ -88,6 +96,13 @@ export interface DecisionRow {
 /** who a pack's policy applies to, and the passage that says so */
 export interface PackScope {
   groups: ScopeGroup[];
+  citations: Citation[];
+}
+
+/** a duty and the roles the policy gives it to, with the rule that says so */
+export interface Responsibility {
+  duty: Duty[];
+  roles: Role[];
   citations: Citation[];
 }
 
