@@ -33,6 +33,10 @@ describe("topics a policy never speaks of", () => {
     // buying is procurement, which this pack rules on; what the municipality has bought is not
     assert.equal(unruledTopic("Vi vill köpa in Midjourney-licenser, vem ska godkänna?", ruled), undefined);
     assert.equal(unruledTopic("Hur många licenser har kommunen köpt?", ruled), "licence-account");
+    // being paid back is not procurement, however the tool was bought; buying it and expensing it is
+    assert.equal(unruledTopic("Får jag ersättning för Claude-abonnemanget som jag köpte själv?", ruled), "cost");
+    assert.equal(unruledTopic("Can I get reimbursed for the Perplexity subscription I bought myself?", ruled), "cost");
+    assert.equal(unruledTopic("can we buy a Gamma subscription for the team and expense it?", ruled), undefined);
   });
 
   it("reads who owns AI output, pupils' own use, lists of approved tools, public records, union consultation and private devices as topics of their own", () => {

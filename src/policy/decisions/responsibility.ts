@@ -26,7 +26,7 @@ const IT_CAPS = /(?<![\p{L}])IT(?![\p{L}])/u;
 
 /** "är det X som ska …", "ska X göra …", "is it X who …", "is X responsible for …", "is that X's job" */
 const FORMS = [
-  rx("(?:är|blir)\\s+det\\s+(?<who>.{1,60}?)\\s+som\\s+(?:ska|skall|måste|bör|ansvarar|har\\s+ansvar|står\\s+för|gör|godkänner|beslutar|bestämmer)"),
+  rx("(?:är|blir)\\s+det\\s+(?<who>.{1,60}?)\\s+som\\s+(?:ska|skall|måste|bör|ansvarar|har\\s+ansvar|står\\s+för|gör|godkänner|beslutar|bestämmer|fattar|sköter|tar\\s+(?:fram|hand\\s+om))"),
   rx("(?:ansvarar|är)\\s+(?<who>.{1,40}?)\\s+(?:ansvarig(?:a)?\\s+för|som\\s+ansvarar)"),
   rx("(?:ligger|hamnar)\\s+(?:det|ansvaret)\\s+(?:på|hos)\\s+(?<who>.{1,40}?)(?:\\s+att|\\s*\\?|,)"),
   rx("is\\s+it\\s+(?<who>.{1,60}?)\\s+(?:who|that)\\s+(?:should|must|has\\s+to|have\\s+to|is\\s+supposed\\s+to|does|approves|decides|signs|is\\s+responsible)"),
