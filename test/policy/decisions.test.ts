@@ -297,6 +297,17 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.equal(lib.ask("soderkoping", "Måste vi göra en DPIA innan vi lägger in personuppgifter i AI-systemet?").verdictKind, "conditional");
   });
 
+  it("training staff are to be given is read as the duty to train them", () => {
+    for (const q of ["Har vi rätt att få utbildning i hur man använder AI säkert?", "Will we get any training before we start using Copilot?", "Ska alla medarbetare få en AI-utbildning?"]) {
+      const r = readQuestion(q);
+      assert.equal(r.ask, "must", q);
+      assert.ok(r.duty.has("training"), q);
+    }
+    // permission to take a course is not a duty owed
+    assert.notEqual(readQuestion("Får jag gå en AI-kurs på arbetstid?").ask, "must");
+    assert.equal(lib.ask("hjo", "Har vi rätt att få utbildning i hur man använder AI säkert?").verdictKind, "yes");
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });

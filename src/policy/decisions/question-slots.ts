@@ -210,6 +210,9 @@ const MODAL_OPENING = new RegExp(
 /** "Ska AI-texter diarieföras?", "Behöver koden granskas …?": a clause opening with an obligation's modal, whatever its subject */
 const MUST_OPENING = new RegExp(`^\\s*${rx("ska|skall|behöver|måste|bör|krävs|must|should").source}\\s.*\\?\\s*$`, "iu");
 const TAG_ENDING = new RegExp(`(?:${rx("eller|va|kör|right|correct|yes|ok|okay|okej|eller\\s+hur|eller\\s+inte|or\\s+not|isn't\\s+it|won't\\s+it|är\\s+det\\s+inte").source})\\s*\\?\\s*$|${W}väl(?![\\p{L}]).*\\?\\s*$|${W}väl\\s+(?:vara\\s+)?(?:lugnt|ok|okej|bra|fine|tillåtet|inga\\s+problem|ingen\\s+fara)\\s*[.!]*\\s*$`, "iu");
+/** what staff are to be given: "har vi rätt att få …", "ska vi få …", "are we entitled to …", "will we get …" */
+const ENTITLED = rx("(?:har|får)\\s+(?:vi|jag|man|alla|anställda|personalen|medarbetarna)\\s+rätt\\s+(?:att\\s+få|till)|(?:ska|kommer|skulle)\\s+(?:vi|jag|man|alla|anställda|personalen|medarbetarna)\\s+(?:att\\s+)?få(?![\\p{L}])|(?:are|am)\\s+(?:we|i|staff|employees)\\s+entitled|(?:will|do|does|should)\\s+(?:we|i|staff|employees|everyone)\\s+(?:get|receive|be\\s+(?:given|offered))|erbjuda(?:s)?\\s+(?:oss|mig|alla|anställda)");
+
 /** the duties a text names, whatever it asks ("är det IT som ska göra riskanalysen?") */
 export function dutiesNamed(text: string): Set<Duty> {
   const duty = scan(text, DUTY);
@@ -387,6 +390,8 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   // "…, behöver väl inte fråga nån": a duty asserted away with "väl" asks to be confirmed, whatever else the text plans
   const assertedAway = DUTY_ASSERTED_AWAY.test(text);
   if (assertedAway) ask = "must";
+  // "har vi rätt att få utbildning?", "ska vi få nån utbildning?": training owed to staff is the policy's duty to train
+  if (ask !== "must" && ENTITLED.test(text) && dutiesNamed(text).has("training")) ask = "must";
   // "anmäla till IMY" is a notification to the authority, not the internal report
   const duty = ask === "must" ? dutiesNamed(text) : new Set<Duty>();
   const responsibility = RESPONSIBILITY.test(text);
