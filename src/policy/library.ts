@@ -9,6 +9,7 @@ import { MISHAP, readQuestion } from "./decisions/question-slots";
 import { decide } from "./decisions/verdict";
 import { classifyQuestion } from "./decisions/classify-question";
 import { answerResponsibility } from "./decisions/responsibility";
+import { judgeSufficiency } from "./decisions/sufficiency";
 import type { Use } from "./decisions/schema";
 import { PackNotFoundError } from "./errors";
 import { loadPacks, policyDirs } from "./pack-loader";
@@ -90,7 +91,8 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
       if (!handlesMaterial && unruledTopic(question, e.ruledTopics)) {
         return composeAnswer(e.pack, { ...retrieval, inScope: false, faq: undefined }, lang, undefined);
       }
-      const outcome = decide(e.pack.decisions, slots, e.pack.facts.tools.copilot.class);
+      // "räcker det att chefen säger ok?": what is offered against what the rules ask
+      const outcome = judgeSufficiency(mended, slots, e.pack.decisions, e.pack.facts.tools.copilot.class) ?? decide(e.pack.decisions, slots, e.pack.facts.tools.copilot.class);
       // the table answers a question retrieval doubts only when it names AI and a row applies
       const usable = retrieval.inScope || (slots.namesAi && outcome.verdict !== null);
       return composeAnswer(e.pack, retrieval, lang, usable ? { ...outcome, ask: slots.ask } : undefined);

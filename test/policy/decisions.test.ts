@@ -308,6 +308,34 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.equal(lib.ask("hjo", "Har vi rätt att få utbildning i hur man använder AI säkert?").verdictKind, "yes");
   });
 
+  it("whether what the asker offers is enough: no when a role, a duty or the prescribed wording is missing, never a yes from that alone", () => {
+    // Wenell: every tool is also approved by the CEO
+    const purchase = lib.ask("wenell", "Räcker det att teamledaren har godkänt att vi köper en ny AI-app?");
+    assert.equal(purchase.verdictKind, "no");
+    assert.match(purchase.answer, /^Nej, det räcker inte/);
+    assert.ok(purchase.citations.some((c) => /VD/.test(c.quote)));
+    // an incident goes to the nearest manager and IT, and is documented
+    assert.equal(lib.ask("wenell", "Räcker det att jag säger till min chef om incidenten med AI-verktyget?").verdictKind, "no");
+    assert.equal(lib.ask("wenell", "My manager said it's fine to buy a Midjourney licence for the team. That's all the sign-off we need, right?").verdictKind, "no");
+    // Söderköping prescribes the caption's wording
+    assert.equal(lib.ask("soderkoping", "Räcker det att skriva \"Gjord med AI\" under bilden?").verdictKind, "no");
+    // all the rows name is offered: the ordinary answer stands, not "yes, that is enough"
+    assert.doesNotMatch(lib.ask("hjo", "Räcker det att jag granskar texten från ChatGPT innan jag skickar den?").answer, /räcker/);
+    // "måste jag …, eller räcker det att …?" asks the obligation
+    const r = readQuestion("Måste jag märka AI-bilden, eller räcker det att jag vet om det själv?");
+    assert.equal(r.ask, "must");
+    assert.equal(r.enough, undefined);
+    assert.equal(lib.ask("soderkoping", "Måste jag märka AI-bilden, eller räcker det att jag vet om det själv?").verdictKind, "yes");
+  });
+
+  it("reads automated decisions, someone saying ok and a decision written down in everyday words", () => {
+    for (const q of ["Can the case system auto-reject incomplete applications?", "Kan AI:n sköta besluten om bostadsanpassning?"]) assert.ok(readQuestion(q).use.has("decide"), q);
+    assert.ok(!readQuestion("Får man lära sig AI på egen hand?").use.has("decide"));
+    assert.ok(readQuestion("Chefen sa ok till att vi använder Copilot. Måste det godkännas av någon mer?").duty.has("approval"));
+    assert.ok(readQuestion("Måste beslutet skrivas ner?").duty.has("document"));
+    assert.ok(readQuestion("Does the approval have to be in writing?").duty.has("document"));
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });

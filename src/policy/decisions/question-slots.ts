@@ -14,6 +14,8 @@ const PLACES = new Set(placeList.split("|"));
 export interface QuestionSlots {
   /** undefined: not a yes/no question (who, what, how …) */
   ask?: Ask;
+  /** "räcker det att …?", "is that all the sign-off we need?": whether what the asker did or plans is enough */
+  enough?: boolean;
   /** the kinds of information named are alternatives ("ibland offentliga kungörelser, ibland interna PM"), not one text holding all */
   alternatives?: boolean;
   /** the question asserts the opposite of a duty ("that's on the tool, not me, right?"): a required duty answers no */
@@ -61,8 +63,8 @@ const MAY = rx(
 const AUTHORITY = "imy(?![\\p{L}])|integritetsskyddsmyndighet|datainspektion|dataskyddsmyndighet|tillsynsmyndighet|data\\s+protection\\s+(?:authority|regulator)|supervisory\\s+authority|(?:the\\s+)?regulator(?![\\p{L}])|(?:anmäl|rapporter|meddela|underrätta)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:till\\s+)?myndighet|(?:report|notify)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:to\\s+)?(?:the\\s+)?authorit";
 
 const DUTY: Lexicon<Duty> = [
-  ["approval", rx("(?:fråga|tillfråga|be)\\s+(?:nån|någon|ngn)(?![\\p{L}])|ask\\s+(?:anyone|anybody|someone|first)|(?:nåt|något|ett)\\s+ok(?![\\p{L}])|grönt\\s+ljus|stämma\\s+av|check\\s+with|(?:fråga|tillfråga|be)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|ledning|vd(?![\\p{L}])|arbetsgivar)|ask\\s+(?:my|the|our)\\s+(?:manager|boss|line\\s+manager|ceo)|godkän|tillstånd|lov\\b|medgivande|klartecken|approv|permission|sign-?off|authoris|authoriz")],
-  ["label", rx("stå\\s+(?:nåt|något|någonting)\\s+(?:under|vid|bredvid|på)|text\\s+(?:next\\s+to|beside|below)|put\\s+(?:some\\s+(?:kind\\s+of\\s+)?|a\\s+)?(?:text|note|label)|text\\s+under|skriva\\s+(?:nåt|något|någonting)|säga\\s+(?:till|att)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
+  ["approval", rx("(?:fråga|tillfråga|be)\\s+(?:nån|någon|ngn)(?![\\p{L}])|ask\\s+(?:anyone|anybody|someone|first)|(?:nåt|något|ett)\\s+ok(?![\\p{L}])|grönt\\s+ljus|stämma\\s+av|check\\s+with|(?:fråga|tillfråga|be)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|ledning|vd(?![\\p{L}])|arbetsgivar)|ask\\s+(?:my|the|our)\\s+(?:manager|boss|line\\s+manager|ceo)|godkän|tillstånd|lov\\b|medgivande|klartecken|approv|permission|sign-?off|authoris|authoriz|(?:säger|sagt|sa|sade)\\s+(?:att\\s+det\\s+är\\s+)?(?:ok|okej|ja)(?![\\p{L}])|(?:said|says)\\s+(?:it's\\s+|it\\s+is\\s+)?(?:ok|okay|fine|yes|go\\s+ahead)")],
+  ["label", rx("stå\\s+(?:nåt|något|någonting)\\s+(?:under|vid|bredvid|på)|(?:under|vid|bredvid)\\s+bilden|(?:below|under|next\\s+to)\\s+the\\s+(?:image|picture|photo)|text\\s+(?:next\\s+to|beside|below)|put\\s+(?:some\\s+(?:kind\\s+of\\s+)?|a\\s+)?(?:text|note|label)|text\\s+under|skriva\\s+(?:nåt|något|någonting)|säga\\s+(?:till|att)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
   ["check-output", rx("läsa\\s+igenom|go\\s+through|fix\\s+(?:what|it|the)|rätta|korrigera|kolla|faktakoll|make\\s+sure|säkerställ|gå\\s+igenom|korrekturläs|read\\s+(?:it\\s+)?through|granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
   // also the analyses a policy asks for before a system is used ("analyserna görs innan vi kör igång")
   ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+konsekvens|risk\\s+(?:assessment|analysis)|analys(?:en|er|erna)?\\s+(?:\\p{L}+\\s+){0,3}?(?:innan|före)|analys(?:is|es)\\s+(?:\\p{L}+\\s+){0,3}?before")],
@@ -71,7 +73,7 @@ const DUTY: Lexicon<Duty> = [
   ["report", rx("rapporter|anmäl|incident|avvikelse|tell\\s+(?:anyone|anybody|someone)|säga\\s+(?:till\\s+)?(?:nån|någon)|säga\\s+(?:nåt|något)\\s+till\\s+(?:nån|någon)|berätta\\s+för\\s+(?:nån|någon)|(?:gått|gick|blivit|blev)\\s+(?:\\p{L}+\\s+)?(?:snett|fel)|läck|report|notify|(?:informera|kontakta|dra\\s+in|säga\\s+till|meddela|underrätta|tell|inform|contact|involve|loop\\s+in)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|it(?![\\p{L}])|it-\\p{L}+|säkerhet|dataskydd|manager|boss|security|dpo)")],
   // notifying the supervisory authority (IMY), which policies tie to conditions, unlike reporting inside the organisation
   ["notify-authority", rx(AUTHORITY)],
-  ["document", rx("förklara\\s+hur|explain\\s+how|(?:be\\s+able\\s+to|kunna)\\s+(?:explain|förklara)|redogöra\\s+för|account\\s+for\\s+how|stå\\s+(?:nån|någon)stans|(?:stå(?:\\s+med)?|skrivas?(?:\\s+det|\\s+detta)?|anges?|nämnas?|uppges?)\\s+i\\s+(?:tu(?::t|:n)?(?![\\p{L}])|tjänste|underlag|protokoll|beslut|ärende|akt|journal)\\p{L}*|framgå|dokumenter|diarieför|anteckn|journalför|notera|skriva\\s+ut\\s+(?:det|att|vilket)|ange\\s+(?:det|vilket|att)|redovisa|document|record\\s+(?:it|that|the)|note\\s+(?:it|that|down)|state\\s+(?:it|that|which)")],
+  ["document", rx("skriv(?:a|as|s|er)?\\s+ner|write\\s+(?:it\\s+|that\\s+|this\\s+)?down|in\\s+writing|skriftlig\\p{L}*|förklara\\s+hur|explain\\s+how|(?:be\\s+able\\s+to|kunna)\\s+(?:explain|förklara)|redogöra\\s+för|account\\s+for\\s+how|stå\\s+(?:nån|någon)stans|(?:stå(?:\\s+med)?|skrivas?(?:\\s+det|\\s+detta)?|anges?|nämnas?|uppges?)\\s+i\\s+(?:tu(?::t|:n)?(?![\\p{L}])|tjänste|underlag|protokoll|beslut|ärende|akt|journal)\\p{L}*|framgå|dokumenter|diarieför|anteckn|journalför|notera|skriva\\s+ut\\s+(?:det|att|vilket)|ange\\s+(?:det|vilket|att)|redovisa|document|record\\s+(?:it|that|the)|note\\s+(?:it|that|down)|state\\s+(?:it|that|which)")],
   ["read-terms", rx("(?:läsa|läs|läst)\\s+(?:och\\s+följa\\s+)?(?:igenom\\s+)?(?:\\p{L}+\\s+)?(?:användar|avtals)?villkor|read\\s+(?:through\\s+)?(?:the\\s+)?(?:terms|user\\s+agreement|t&c)|terms\\s+(?:of\\s+(?:use|service)|and\\s+conditions)")],
   ["training", rx("utbildning|kurs\\b|fortbildning|training|trained|course|läst\\s+på|läsa\\s+på|ta\\s+del\\s+av|informerad|read\\s+up|be\\s+informed")],
 ];
@@ -123,7 +125,7 @@ const USE: Lexicon<Use> = [
   ["translate", rx("översätt|translat")],
   ["draft", rx("skriv|formuler|utkast|författ|mejl|brev|putsa|förbättra\\s+(?:texten|språket)|språkgransk|write|draft|compose|email|letter|polish|rewrite|wording|rephrase")],
   ["images", rx("bild|illustration|foto|video|film|logotyp|affisch|image|picture|photo|illustrat|poster|dall-?e|midjourney")],
-  ["decide", rx("fatta\\s+(?:\\p{L}+\\s+)?beslut|(?:ta|göra)\\s+(?:själva\\s+)?beslut|beslutsfatt|automatiserade?\\s+beslut|automatiska\\s+beslut|beslut\\s+(?:i|om)\\s+(?:ärenden|ansökningar|bistånd|\\p{L}+bidrag)|besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rangordna|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|make\\s+(?:the\\s+)?(?:final\\s+)?(?:call|decisions?)|decision-?making|(?:automated|automatic)\\s+decisions?|decide|automat|on\\s+its\\s+own|by\\s+itself|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
+  ["decide", rx("fatta\\s+(?:\\p{L}+\\s+)?beslut|(?:ta|göra)\\s+(?:själva\\s+)?beslut|beslutsfatt|automatiserade?\\s+beslut|automatiska\\s+beslut|beslut\\s+(?:i|om)\\s+(?:ärenden|ansökningar|bistånd|\\p{L}+bidrag)|besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rangordna|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|make\\s+(?:the\\s+)?(?:final\\s+)?(?:call|decisions?)|decision-?making|(?:automated|automatic)\\s+decisions?|decide|automat|auto-?(?:approve|reject|decide|grant|deny)|(?:sköta|ta\\s+hand\\s+om)\\s+(?:själva\\s+)?beslut(?:en|et)?|on\\s+its\\s+own|by\\s+itself|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
   ["publish", rx("publicer|lägga\\s+ut|hemsida|webbplats|sociala\\s+medier|intranät|skicka\\s+(?:det|den|dem|ut|iväg|vidare)|skicka\\s+\\p{L}+\\s+(?:direkt|rakt)|som\\s+(?:den|det)\\s+är(?![\\p{L}])|rakt\\s+av|as\\s+it\\s+is|publish|post\\s+(?:it|on)|website|social\\s+media|send\\s+(?:it|them)?\\s*(?:out|straight|directly)")],
   [
     "unchecked",
@@ -212,6 +214,11 @@ const MUST_OPENING = new RegExp(`^\\s*${rx("ska|skall|behöver|måste|bör|kräv
 const TAG_ENDING = new RegExp(`(?:${rx("eller|va|kör|right|correct|yes|ok|okay|okej|eller\\s+hur|eller\\s+inte|or\\s+not|isn't\\s+it|won't\\s+it|är\\s+det\\s+inte").source})\\s*\\?\\s*$|${W}väl(?![\\p{L}]).*\\?\\s*$|${W}väl\\s+(?:vara\\s+)?(?:lugnt|ok|okej|bra|fine|tillåtet|inga\\s+problem|ingen\\s+fara)\\s*[.!]*\\s*$`, "iu");
 /** what staff are to be given: "har vi rätt att få …", "ska vi få …", "are we entitled to …", "will we get …" */
 const ENTITLED = rx("(?:har|får)\\s+(?:vi|jag|man|alla|anställda|personalen|medarbetarna)\\s+rätt\\s+(?:att\\s+få|till)|(?:ska|kommer|skulle)\\s+(?:vi|jag|man|alla|anställda|personalen|medarbetarna)\\s+(?:att\\s+)?få(?![\\p{L}])|(?:are|am)\\s+(?:we|i|staff|employees)\\s+entitled|(?:will|do|does|should)\\s+(?:we|i|staff|employees|everyone)\\s+(?:get|receive|be\\s+(?:given|offered))|erbjuda(?:s)?\\s+(?:oss|mig|alla|anställda)");
+
+/** "räcker det att …?", "is it enough to …?", "sen är det klart?", "that's all the sign-off we need, right?" */
+const ENOUGH = rx("räcker\\s+det|är\\s+det\\s+(?:tillräckligt|nog)(?![\\p{L}])|is\\s+(?:it|that|this)\\s+enough|(?:that's|that\\s+is|is\\s+that)\\s+all\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:we|i)\\s+need|(?:sen|då)\\s+är\\s+det\\s+(?:väl\\s+)?klart|and\\s+(?:then\\s+)?(?:that's\\s+it|we're\\s+done|i'm\\s+done)");
+
+const ALTERNATIVE_ENOUGH = rx("(?:eller|or)\\s+(?:\\p{L}+\\s+)?(?:räcker\\s+det|är\\s+det\\s+(?:tillräckligt|nog)|is\\s+it\\s+enough)");
 
 /** the duties a text names, whatever it asks ("är det IT som ska göra riskanalysen?") */
 export function dutiesNamed(text: string): Set<Duty> {
@@ -403,5 +410,7 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
     duty.add("check-output");
   }
   const alternatives = info.size > 1 && ALTERNATIVES.test(text);
-  return { ask, ...(denies ? { denies } : {}), ...(alternatives ? { alternatives } : {}), namesAi: tool.size > 0 || NAMES_AI.test(text), info, tool, use, duty };
+  // "måste jag säga det, eller räcker det att …?": the obligation asks, the alternative is what it is weighed against
+  const enough = ENOUGH.test(text) && !(ask === "must" && ALTERNATIVE_ENOUGH.test(text));
+  return { ask, ...(enough ? { enough } : {}), ...(denies ? { denies } : {}), ...(alternatives ? { alternatives } : {}), namesAi: tool.size > 0 || NAMES_AI.test(text), info, tool, use, duty };
 }

@@ -16,7 +16,8 @@ const ROLE_WORDS: Lexicon<Role> = [
   ["system-owner", rx("systemansvarig\\p{L}*|systemförvaltar\\p{L}*|systemägar\\p{L}*|system\\s*(?:owner|administrator|manager)")],
   ["it", rx("it-(?:avdelning|enhet|ansvarig|support|funktion|chef|säkerhet)\\p{L}*|it:s(?![\\p{L}])|it\\s+(?:department|support|team|staff|manager)|(?:the\\s+)?it\\s+people")],
   ["dpo", rx("dataskyddsombud\\p{L}*|dpo(?![\\p{L}])|data\\s+protection\\s+officer")],
-  ["security", rx("informationssäkerhets(?:ansvarig|samordnare|funktion|enhet)\\p{L}*|säkerhetsansvarig\\p{L}*|ciso(?![\\p{L}])|(?:information\\s+)?security\\s+(?:officer|team|function)")],
+  // "ledningssystemet för informationssäkerhet": the function that handles information security
+  ["security", rx("ledningssystem(?:et)?(?![\\p{L}])|informationssäkerhets(?:ansvarig|samordnare|funktion|enhet)\\p{L}*|säkerhetsansvarig\\p{L}*|ciso(?![\\p{L}])|(?:information\\s+)?security\\s+(?:officer|team|function)")],
   ["legal", rx("jurist\\p{L}*|juridik(?:en)?|legal\\s+(?:team|department|counsel)|lawyers?")],
   ["contractor", rx("konsult\\p{L}*|uppdragstagar\\p{L}*|inhyrd\\p{L}*|contractors?|consultants?")],
   ["employee", rx("(?:jag|vi|du|ni|man)(?![\\p{L}])|medarbetar\\p{L}*|anställd\\p{L}*|användar(?:e|en|na)(?![\\p{L}])|handläggar\\p{L}*|tjänsteperson\\p{L}*|(?:i|we|me|us|you)(?![\\p{L}'’])|employees?|staff\\s+members?|users?(?![\\p{L}])|each\\s+of\\s+us")],
@@ -43,7 +44,7 @@ export interface ResponsibilityAnswer {
   rule: Responsibility;
 }
 
-function rolesIn(text: string): Set<Role> {
+export function rolesIn(text: string): Set<Role> {
   const out = new Set<Role>();
   for (const [role, re] of ROLE_WORDS) {
     if (re.test(text)) out.add(role);

@@ -17,6 +17,8 @@ export interface DecisionOutcome {
   dependsOn?: OpenSlot[];
   /** "no" because the question asserted away a duty the rows require */
   denied?: boolean;
+  /** the verdict says whether what the asker offers is enough (sufficiency.ts) */
+  enough?: boolean;
 }
 
 const MAY_ORDER: RowVerdict[] = ["no", "conditional", "yes"];
