@@ -8,9 +8,9 @@ import { composeAnswer } from "./answer/compose";
 import { MISHAP, readQuestion } from "./decisions/question-slots";
 import { decide } from "./decisions/verdict";
 import { classifyQuestion } from "./decisions/classify-question";
-import { answerResponsibility } from "./decisions/responsibility";
+import { answerResponsibility, whoIsResponsible } from "./decisions/responsibility";
 import { judgeSufficiency } from "./decisions/sufficiency";
-import type { Use } from "./decisions/schema";
+import type { DecisionRow, Use } from "./decisions/schema";
 import { PackNotFoundError } from "./errors";
 import { loadPacks, policyDirs } from "./pack-loader";
 import { PackEngine } from "./search/engine";
@@ -83,6 +83,12 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
       {
         const r = answerResponsibility(mended, e.pack.responsibilities);
         if (r) return composeAnswer(e.pack, retrieval, lang, undefined, { asks: "responsible", verdict: r.verdict, roles: r.roles, passages: [], citations: r.rule.citations });
+        // "vem står för riskanalyserna?": the rule that names who, quoted, with no verdict
+        const who = slots.ask ? undefined : whoIsResponsible(mended, e.pack.responsibilities);
+        if (who) {
+          const row: DecisionRow = { id: "responsibility", ask: "must", info: "any", tool: "any", use: "any", duty: who.duty, verdict: "yes", citations: who.citations };
+          return composeAnswer(e.pack, retrieval, lang, { verdict: null, rows: [row] });
+        }
       }
       // a topic the policy never speaks of (licences, courses, costs …) is not covered, unless the
       // question hands material to a tool ("klistra in kostnadskalkylen i ChatGPT"), lets it decide, or reports a mishap;

@@ -336,6 +336,25 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.ok(readQuestion("Does the approval have to be in writing?").duty.has("document"));
   });
 
+  it("who carries a duty, asked openly, quotes the rule that names them, with no verdict; a yes/no question beside it keeps its verdict", () => {
+    const a = lib.ask("wenell", "vem står egentligen för riskanalyserna av vår AI-användning?");
+    assert.equal(a.verdictKind, null);
+    assert.ok(a.citations.slice(0, 2).some((c) => /genomföras av företagets ledning/.test(c.quote)));
+    assert.ok(lib.ask("soderkoping", "Who is responsible for the analyses before an AI system is used?").citations.slice(0, 2).some((c) => /Varje nämnd ansvarar/.test(c.quote)));
+    assert.equal(lib.ask("dalsland", "Får vi lägga in personuppgifter i den säkra AI-tjänsten, och vem ska godkänna det?").verdictKind, "conditional");
+  });
+
+  it("reads going ahead anyway, telling it as it is, classifying information, AI text as a draft and getting caught in everyday words", () => {
+    assert.equal(readQuestion("Jag är osäker på vad appen gör med texten. Ska jag bara köra ändå?").ask, "may");
+    assert.ok(readQuestion("Chefen frågade om jag använt AI. Måste jag säga som det är?").duty.has("label"));
+    assert.ok(readQuestion("Måste informationen i systemet klassas också?").duty.has("risk-analysis"));
+    assert.ok(readQuestion("Måste allt AI:n skriver ses som ett utkast?").duty.has("check-output"));
+    assert.equal(readQuestion("Om bilden är för lik någon annans, är det jag som åker dit?").ask, "must");
+    assert.equal(readQuestion("Chefen sa ok till att vi köper Midjourney, då kör vi väl?").enough, true);
+    // "då kan jag väl …" asks a permission, not whether something is enough
+    assert.equal(readQuestion("SveaGPT är upphandlat, då kan jag väl lägga in namnen där?").enough, undefined);
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });
@@ -410,6 +429,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind14.jsonl", 0.95, 0.9],
     // 15: written as staff type (context first, facts and procedures, "räcker det att …"); first run 0.625, 13 abstained, 3 wrong yes
     ["verdicts-blind15.jsonl", 0.65, 0.7],
+    // 16: the same style, written to measure the round; first run 0.714 (0.679 on the stop's starting engine), wrong yes 2
+    ["verdicts-blind16.jsonl", 0.75, 0.7],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl"].includes(file) ? 3 : 2;
@@ -440,8 +461,9 @@ describe("decision tables: the retired blind sets (written from the seed texts b
       }
       assert.ok(right / asked >= floor, `${right}/${asked}`);
       // set 11: two lines whose writer marks "do I need an OK?" and open text for the web as conditional where the table says required / yes
-      // set 15: registering AI chats in a case is read as the duty to state AI use in it
-      assert.ok(wrongYes <= (file === "verdicts-blind11.jsonl" ? 2 : file === "verdicts-blind15.jsonl" ? 1 : 0), `${wrongYes} wrong yes`);
+      // set 15: registering AI chats in a case is read as the duty to state AI use in it; set 16: "is a risk assessment always required?" answered from the general rule
+      const cap = file === "verdicts-blind11.jsonl" ? 2 : ["verdicts-blind15.jsonl", "verdicts-blind16.jsonl"].includes(file) ? 1 : 0;
+      assert.ok(wrongYes <= cap, `${wrongYes} wrong yes`);
     });
   }
 });

@@ -104,7 +104,7 @@ function split(question: string): { thing: string; category: Category; classPart
 }
 
 /** "gäller policyn även konsulter?", "does the policy apply to contractors?" */
-const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|dom\\s+här\\s+|dessa\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+|\\p{L}+s\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet)\\s+(?:även|också|verkligen)?|(?:även|också)\\s)|omfattas\\s+(?:\\p{L}+\\s+){0,2}?av\\s+(?:\\p{L}+\\s+)?(?:ai-)?(?:policy|riktlinje|regl)\\p{L}*|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+(?:\\s+\\p{L}+){0,2}?)\\s+covered");
+const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|dom\\s+här\\s+|dessa\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+|\\p{L}+s\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet)\\s+(?:även|också|verkligen)?|(?:även|också)\\s)|omfattas\\s+(?:\\p{L}+\\s+){0,2}?av\\s+(?:\\p{L}+\\s+)?(?:ai-)?(?:policy|riktlinje|regl)\\p{L}*|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+|actually\\s+|really\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+(?:\\s+\\p{L}+){0,2}?)\\s+covered");
 const GROUPS: Lexicon<ScopeGroup> = [
   ["contractors", rx("konsult|underkonsult|uppdragstagare|inhyrd|bemanning|frilans|contractor|subcontractor|consultant|freelanc")],
   ["partners", rx("samarbetspartner|partner|leverantör|supplier|vendor")],

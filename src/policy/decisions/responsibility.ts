@@ -83,3 +83,17 @@ export function answerResponsibility(question: string, responsibilities: readonl
   const role = [...asked][0];
   return { verdict: rule.roles.includes(role) ? "yes" : "no", roles: rule.roles, rule };
 }
+
+/** "vem står för riskanalyserna?", "who approves new tools?": who carries a duty, asked openly */
+const WHO = rx("(?:vem|vilka|vilken\\s+(?:roll|funktion|chef))\\s+(?:\\p{L}+\\s+){0,2}?(?:ska|skall|måste|bör|står\\s+(?:\\p{L}+\\s+)?för|ansvarar|har\\s+ansvar|gör|godkänner|beslutar|bestämmer|fattar|sköter|tar\\s+fram)|who\\s+(?:\\p{L}+\\s+){0,1}?(?:is\\s+responsible|is\\s+in\\s+charge|does|approves|decides|signs\\s+off|handles|should|must|has\\s+to|carries\\s+out)");
+
+/** the rule naming who carries the duty an open who-question asks about, if the policy names someone */
+export function whoIsResponsible(question: string, responsibilities: readonly Responsibility[]): Responsibility | undefined {
+  const m = WHO.exec(question);
+  if (!m || responsibilities.length === 0) return undefined;
+  const rest = question.slice(m.index);
+  const duties = dutiesNamed(rest);
+  if (DECIDES.test(rest)) duties.add("approval");
+  return responsibilities.find((r) => r.duty.some((d) => duties.has(d)));
+}
+
