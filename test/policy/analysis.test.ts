@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { detectLanguage } from "../../src/policy/analysis/language";
 import { fold, sentenceSpans, tokenize } from "../../src/policy/analysis/normalize";
-import { foldedStems, stemSv } from "../../src/policy/analysis/stem";
+import { foldedStems, stemEn, stemSv } from "../../src/policy/analysis/stem";
 import { Vocabulary, editDistanceWithin } from "../../src/policy/analysis/vocabulary";
 import { findConcepts, withImplied } from "../../src/policy/analysis/concepts";
 import { swedishFor } from "../../src/policy/analysis/glossary";
@@ -15,6 +15,14 @@ describe("policy/analysis", () => {
   it("reads OCR's 'Al' as AI and splits hyphenated compounds", () => {
     assert.deepEqual(tokenize("Al-system"), ["ai", "system", "aisystem"]);
     assert.ok(tokenize("AI:n svarar").includes("ai"));
+  });
+
+  it("stems as the Snowball reference does (Swedish, Porter2 English)", () => {
+    // reference stems from the Snowball project's algorithms (snowball-stemmers 0.6.0, which the engine used before)
+    const sv = { personuppgifterna: "personuppgift", användningen: "användning", sekretessbelagda: "sekretessbelag", godkännande: "godkän", riskbedömningar: "riskbedömning", medarbetarna: "medarbet", upphovsrättsligt: "upphovsrätts", nämnderna: "nämnd", genererade: "generer", klistrade: "klistr", kommunens: "kommun", tjänsteutlåtanden: "tjänsteutlåt", förvaltningslagen: "förvaltningslag", bildtexter: "bildtext", utbildningar: "utbildning" };
+    const en = { approvals: "approv", generated: "generat", summarising: "summaris", responsibilities: "respons", running: "run", analyses: "analys", copyrighted: "copyright", municipalities: "municip", pasting: "past", labelled: "label" };
+    for (const [w, s] of Object.entries(sv)) assert.equal(stemSv(w), s, w);
+    for (const [w, s] of Object.entries(en)) assert.equal(stemEn(w), s, w);
   });
 
   it("does not let Snowball turn 'hemlig' into 'hem'", () => {

@@ -1,9 +1,22 @@
-// Snowball stemming with guards for the few words it over-stems into other words.
-import { newStemmer } from "snowball-stemmers";
+// Snowball stemming with guards for the few words it over-stems into other words. The
+// Snowball algorithms come from @nlpjs (the same Swedish and Porter2 English stems as the
+// reference implementation, about twice as fast); their own per-word cache is unbounded, so
+// the algorithm is run directly and the bounded caches here keep what is asked often.
+import StemmerEn = require("@nlpjs/lang-en-min/src/stemmer-en");
+import StemmerSv = require("@nlpjs/lang-sv/src/stemmer-sv");
 import { fold } from "./normalize";
 
-const sv = newStemmer("swedish");
-const en = newStemmer("english");
+function snowball(stemmer: { setCurrent(w: string): void; innerStem(): void; getCurrent(): string }) {
+  return {
+    stem(word: string): string {
+      stemmer.setCurrent(word);
+      stemmer.innerStem();
+      return stemmer.getCurrent();
+    },
+  };
+}
+const sv = snowball(new StemmerSv());
+const en = snowball(new StemmerEn());
 
 // Snowball cuts these into a different, common word ("hemlig" → "hem" = home).
 const SV_KEEP: Record<string, string> = {
