@@ -342,6 +342,8 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.ok(a.citations.slice(0, 2).some((c) => /genomföras av företagets ledning/.test(c.quote)));
     assert.ok(lib.ask("soderkoping", "Who is responsible for the analyses before an AI system is used?").citations.slice(0, 2).some((c) => /Varje nämnd ansvarar/.test(c.quote)));
     assert.equal(lib.ask("dalsland", "Får vi lägga in personuppgifter i den säkra AI-tjänsten, och vem ska godkänna det?").verdictKind, "conditional");
+    // the duty named before the asking
+    assert.ok(lib.ask("wenell", "när görs riskanalyserna av AI och vem gör dem?").citations.slice(0, 2).some((c) => /genomföras av företagets ledning/.test(c.quote)));
   });
 
   it("reads going ahead anyway, telling it as it is, classifying information, AI text as a draft and getting caught in everyday words", () => {

@@ -91,9 +91,9 @@ const WHO = rx("(?:vem|vilka|vilken\\s+(?:roll|funktion|chef))\\s+(?:\\p{L}+\\s+
 export function whoIsResponsible(question: string, responsibilities: readonly Responsibility[]): Responsibility | undefined {
   const m = WHO.exec(question);
   if (!m || responsibilities.length === 0) return undefined;
-  const rest = question.slice(m.index);
-  const duties = dutiesNamed(rest);
-  if (DECIDES.test(rest)) duties.add("approval");
+  // the duty may come before the asking ("hur ofta görs riskanalysen, och vem gör den?")
+  const duties = dutiesNamed(question);
+  if (DECIDES.test(question)) duties.add("approval");
   return responsibilities.find((r) => r.duty.some((d) => duties.has(d)));
 }
 
