@@ -357,6 +357,36 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.equal(readQuestion("SveaGPT är upphandlat, då kan jag väl lägga in namnen där?").enough, undefined);
   });
 
+  it("a closing clause that asks on its own decides; one offering an alternative does not", () => {
+    assert.equal(readQuestion("Jag behöver lägga in en sekretessmarkerad utredning i vårt AI-system, är det tillåtet?").ask, "may");
+    assert.equal(readQuestion("I need to upload the tender evaluation to Copilot, is that ok?").ask, "may");
+    assert.equal(readQuestion("Do I have to check the figures, or is it fine if the summary reads well?").ask, "must");
+  });
+
+  it("reads closed sessions as secret, 'nothing personal in it' as absent, and generating then sending off as unchecked", () => {
+    assert.ok(readQuestion("Kan jag klistra in dagordningen för nämndens slutna sammanträde i Copilot?").info.has("secret"));
+    assert.ok(readQuestion("Can I summarise the notes from the closed session with ChatGPT?").info.has("secret"));
+    assert.ok(!readQuestion("Can I use Gemini to tidy up the newsletter? There's nothing personal in it.").info.has("personal"));
+    assert.ok(readQuestion("Can I have ChatGPT write the whole reply and send it off?").use.has("unchecked"));
+  });
+
+  it("a claim about whose duty it is, told by someone else, is checked against the policy", () => {
+    assert.equal(lib.ask("wenell", "Min chef säger att jag själv måste göra riskanalysen av AI-användningen, stämmer det?").verdictKind, "no");
+    assert.equal(lib.ask("wenell", "My manager told me that management has to carry out the risk analyses of our AI use. Is that right?").verdictKind, "yes");
+  });
+
+  it("a duty that holds only if something is so is a duty to consider whether it is", () => {
+    const r = readQuestion("Måste vi fundera på om AI-anteckningarna blir allmänna handlingar?");
+    assert.equal(r.considers, true);
+    assert.equal(lib.ask("soderkoping", "Måste vi ta ställning till om AI-systemets protokoll blir allmänna handlingar?").verdictKind, "yes");
+  });
+
+  it("reads a typo'd 'accidently', the vendor said to be liable, and a risk and opportunity analysis", () => {
+    assert.equal(lib.ask("hjo", "I accidently pasted a client's address into ChatGPT, what now?").citations.length > 0, true);
+    assert.equal(readQuestion("It's Microsoft that's liable if Copilot gets it wrong, right?").denies, true);
+    assert.ok(readQuestion("Måste vi göra en risk- och möjlighetsanalys varje år?").duty.has("risk-analysis"));
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });
@@ -433,6 +463,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind15.jsonl", 0.65, 0.7],
     // 16: the same style, written to measure the round; first run 0.714 (0.679 on the stop's starting engine), wrong yes 2
     ["verdicts-blind16.jsonl", 0.75, 0.7],
+    // 17: half English with Swedish terms kept; first run 0.714 (0.679 on the stop's starting engine), wrong yes 2
+    ["verdicts-blind17.jsonl", 0.75, 0.7],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl"].includes(file) ? 3 : 2;

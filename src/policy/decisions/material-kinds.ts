@@ -48,7 +48,7 @@ export const MATERIAL: Lexicon<InfoKind> = [
         E +
         "|password|api-?nyck|api\\s+keys?|(?:api|access)[-\\s]?tokens?|credentials|inloggningsuppgift|it-attack|cyberattack|dataintrång|säkerhetsincident|sårbarhet|vulnerabilit|penetrationstest|pentest|anbud|tender\\s+bids?|bids?\\s+(?:we|from)|nda" +
         E +
-        "|non-disclosure|sekretessklausul|sekretessavtal|skyddad\\s+identitet|protected\\s+identity",
+        "|non-disclosure|sekretessklausul|sekretessavtal|skyddad\\s+identitet|protected\\s+identity|(?:closed|confidential)\\s+(?:session|meeting|part)|in\\s+camera|behind\\s+closed\\s+doors|(?:slutna?|stängda?)\\s+(?:sammanträde|möte|session)\\p{L}*|inom\\s+stängda\\s+dörrar",
     ),
   ],
   // a company's clients: a contract, offer or specification with or from a named party

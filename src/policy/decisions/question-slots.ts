@@ -16,6 +16,8 @@ export interface QuestionSlots {
   ask?: Ask;
   /** "räcker det att …?", "is that all the sign-off we need?": whether what the asker did or plans is enough */
   enough?: boolean;
+  /** "måste vi fundera på om …?", "do we have to work out whether …?": a duty to consider, not to act */
+  considers?: boolean;
   /** the kinds of information named are alternatives ("ibland offentliga kungörelser, ibland interna PM"), not one text holding all */
   alternatives?: boolean;
   /** the question asserts the opposite of a duty ("that's on the tool, not me, right?"): a required duty answers no */
@@ -34,10 +36,10 @@ const NEW_TOOL = rx("(?:splitter|spritt\\s+)?ny(?:a|tt)?\\s+(?:gratis\\s*)?(?:ai
 
 /** "is it still me who answers for the result?", "am I responsible?": a question about the duty to own the output */
 const RESPONSIBILITY = rx(
-  "(?:jag|vi)\\s+som\\s+(?:åker\\s+dit|får\\s+(?:ta\\s+)?skulden|ställs\\s+till\\s+svars)|(?:will|would|could)\\s+(?:i|we)\\s+be\\s+(?:held\\s+)?(?:liable|responsible)|(?:står|ansvarar)\\s+(?:jag|vi)\\s|(?:jag|vi)\\s+som\\s+(?:står\\s+för|ansvarar|har\\s+ansvar)|(?:jag|vi)\\s+(?:ändå\\s+|fortfarande\\s+)?ansvarig|(?:jag|vi)\\s+som\\s+får\\s+stå\\s+för|(?:am\\s+i|are\\s+we)\\s+(?:still\\s+)?(?:the\\s+one\\s+)?(?:responsible|liable|accountable)|on\\s+the\\s+hook|on\\s+me(?![\\p{L}])|ta\\s+smällen|(?:felet|ansvaret|skulden)\\s+(?:ligger\\s+)?(?:hos|på)\\s+|(?:my|our)\\s+responsibility|mitt\\s+ansvar|(?:verktygets|leverantörens|ai:ns|the\\s+tool's|the\\s+vendor's)\\s+(?:fel|ansvar|fault|responsibility|problem)|(?:openai|microsoft|google|the\\s+vendor|the\\s+supplier|the\\s+tool|the\\s+ai)\\s+(?:is|are)\\s+(?:liable|responsible|to\\s+blame)|(?:mitt|vårt)\\s+fel|(?:verktyget|ai:n|copilot|chatgpt|gemini|leverantören|programmet)\\s+som\\s+(?:gjorde|gjort|har\\s+gjort)\\s+fel|(?:my|our)\\s+fault|on\\s+the\\s+(?:tool|vendor|ai|supplier)",
+  "(?:it's|its|it\\s+is|det\\s+är)\\s+(?:väl\\s+)?(?:openai|microsoft|google|the\\s+vendor|the\\s+supplier|the\\s+tool|leverantören|verktyget)\\s+(?:that's|thats|that\\s+is|who's|who\\s+is|som\\s+(?:är|blir))\\s+(?:liable|responsible|to\\s+blame|ansvarig)|(?:jag|vi)\\s+som\\s+(?:åker\\s+dit|får\\s+(?:ta\\s+)?skulden|ställs\\s+till\\s+svars)|(?:will|would|could)\\s+(?:i|we)\\s+be\\s+(?:held\\s+)?(?:liable|responsible)|(?:står|ansvarar)\\s+(?:jag|vi)\\s|(?:jag|vi)\\s+som\\s+(?:står\\s+för|ansvarar|har\\s+ansvar)|(?:jag|vi)\\s+(?:ändå\\s+|fortfarande\\s+)?ansvarig|(?:jag|vi)\\s+som\\s+får\\s+stå\\s+för|(?:am\\s+i|are\\s+we)\\s+(?:still\\s+)?(?:the\\s+one\\s+)?(?:responsible|liable|accountable)|on\\s+the\\s+hook|on\\s+me(?![\\p{L}])|ta\\s+smällen|(?:felet|ansvaret|skulden)\\s+(?:ligger\\s+)?(?:hos|på)\\s+|(?:my|our)\\s+responsibility|mitt\\s+ansvar|(?:verktygets|leverantörens|ai:ns|the\\s+tool's|the\\s+vendor's)\\s+(?:fel|ansvar|fault|responsibility|problem)|(?:openai|microsoft|google|the\\s+vendor|the\\s+supplier|the\\s+tool|the\\s+ai)\\s+(?:is|are)\\s+(?:liable|responsible|to\\s+blame)|(?:mitt|vårt)\\s+fel|(?:verktyget|ai:n|copilot|chatgpt|gemini|leverantören|programmet)\\s+som\\s+(?:gjorde|gjort|har\\s+gjort)\\s+fel|(?:my|our)\\s+fault|on\\s+the\\s+(?:tool|vendor|ai|supplier)",
 );
 /** "det är väl leverantörens ansvar", "that's on the vendor": the duty put on someone else */
-const OTHERS_DUTY = rx("(?:felet|ansvaret|skulden)\\s+(?:ligger\\s+)?(?:väl\\s+)?(?:hos|på)\\s+(?:verktyget|ai:n|ain|leverantören|copilot|chatgpt|gemini|openai|microsoft|tjänsten)|(?:openai|microsoft|google|the\\s+vendor|the\\s+supplier|the\\s+tool|the\\s+ai)\\s+(?:is|are)\\s+(?:liable|responsible|to\\s+blame)|\\p{L}+\\s+som\\s+(?:får|ska|måste)\\s+ta\\s+smällen|(?:verktygets|leverantörens|ai:ns|tjänstens|the\\s+tool's|the\\s+vendor's|openai's|microsoft's)\\s+(?:fel|ansvar|fault|responsibility|problem)|on\\s+the\\s+(?:tool|vendor|ai|supplier)|(?:verktyget|ai:n|copilot|chatgpt|gemini|leverantören|programmet)\\s+som\\s+(?:gjorde|gjort|har\\s+gjort)\\s+fel");
+const OTHERS_DUTY = rx("(?:it's|its|it\\s+is|det\\s+är)\\s+(?:väl\\s+)?(?:openai|microsoft|google|the\\s+vendor|the\\s+supplier|the\\s+tool|leverantören|verktyget)\\s+(?:that's|thats|that\\s+is|who's|who\\s+is|som\\s+(?:är|blir))\\s+(?:liable|responsible|to\\s+blame|ansvarig)|(?:felet|ansvaret|skulden)\\s+(?:ligger\\s+)?(?:väl\\s+)?(?:hos|på)\\s+(?:verktyget|ai:n|ain|leverantören|copilot|chatgpt|gemini|openai|microsoft|tjänsten)|(?:openai|microsoft|google|the\\s+vendor|the\\s+supplier|the\\s+tool|the\\s+ai)\\s+(?:is|are)\\s+(?:liable|responsible|to\\s+blame)|\\p{L}+\\s+som\\s+(?:får|ska|måste)\\s+ta\\s+smällen|(?:verktygets|leverantörens|ai:ns|tjänstens|the\\s+tool's|the\\s+vendor's|openai's|microsoft's)\\s+(?:fel|ansvar|fault|responsibility|problem)|on\\s+the\\s+(?:tool|vendor|ai|supplier)|(?:verktyget|ai:n|copilot|chatgpt|gemini|leverantören|programmet)\\s+som\\s+(?:gjorde|gjort|har\\s+gjort)\\s+fel");
 /** "behöver väl inte fråga nån", "vi måste väl inte märka den": the subject may be left out in chat */
 const DUTY_ASSERTED_AWAY = rx("(?:behöver|måste)\\s+(?:(?:jag|vi|man|du)\\s+)?väl\\s+inte");
 /** "I don't need to …", "vi behöver inte …" (not "Måste vi inte …?", which asks whether one must); with "väl", DUTY_ASSERTED_AWAY */
@@ -67,13 +69,14 @@ const DUTY: Lexicon<Duty> = [
   ["label", rx("säga\\s+som\\s+det\\s+är|vara\\s+ärlig|be\\s+honest|come\\s+clean|stå\\s+(?:nåt|något|någonting)\\s+(?:under|vid|bredvid|på)|(?:under|vid|bredvid)\\s+bilden|(?:below|under|next\\s+to)\\s+the\\s+(?:image|picture|photo)|text\\s+(?:next\\s+to|beside|below)|put\\s+(?:some\\s+(?:kind\\s+of\\s+)?|a\\s+)?(?:text|note|label)|text\\s+under|skriva\\s+(?:nåt|något|någonting)|säga\\s+(?:till|att)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
   ["check-output", rx("(?:ses|se|betraktas|betrakta)\\s+som\\s+(?:ett\\s+)?utkast|(?:treated|seen|regarded)\\s+as\\s+a\\s+draft|läsa\\s+igenom|go\\s+through|fix\\s+(?:what|it|the)|rätta|korrigera|kolla|faktakoll|make\\s+sure|säkerställ|gå\\s+igenom|korrekturläs|read\\s+(?:it\\s+)?through|granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
   // also the analyses a policy asks for before a system is used ("analyserna görs innan vi kör igång")
-  ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+konsekvens|risk\\s+(?:assessment|analysis)|analys(?:en|er|erna)?\\s+(?:\\p{L}+\\s+){0,3}?(?:innan|före)|analys(?:is|es)\\s+(?:\\p{L}+\\s+){0,3}?before|klassa(?:s|t|d)?(?![\\p{L}])|klassning|(?:informations|system)klass\\p{L}*|classif(?:y|ied|ication)|utred(?:a|er|s|as)\\s+(?:\\p{L}+\\s+){0,3}?(?:ai|system|verktyg|tjänst)")],
+  ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+\\p{L}*(?:analys|bedömning)|risk\\s+(?:assessments?|analys[ie]s)|analys(?:en|er|erna)?\\s+(?:\\p{L}+\\s+){0,3}?(?:innan|före)|analys(?:is|es)\\s+(?:\\p{L}+\\s+){0,3}?before|klassa(?:s|t|d)?(?![\\p{L}])|klassning|(?:informations|system)klass\\p{L}*|classif(?:y|ied|ication)|utred(?:a|er|s|as)\\s+(?:\\p{L}+\\s+){0,3}?(?:ai|system|verktyg|tjänst)")],
   // the GDPR's impact assessment, which policies require in narrower cases than a risk analysis
   ["dpia", rx("dpia|konsekvensbedömning|(?:data\\s+protection\\s+|privacy\\s+)?impact\\s+assessment")],
   ["report", rx("rapporter|anmäl|incident|avvikelse|tell\\s+(?:anyone|anybody|someone)|säga\\s+(?:till\\s+)?(?:nån|någon)|säga\\s+(?:nåt|något)\\s+till\\s+(?:nån|någon)|berätta\\s+för\\s+(?:nån|någon)|(?:gått|gick|blivit|blev)\\s+(?:\\p{L}+\\s+)?(?:snett|fel)|läck|report|notify|(?:informera|kontakta|dra\\s+in|säga\\s+till|meddela|underrätta|tell|inform|contact|involve|loop\\s+in)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|it(?![\\p{L}])|it-\\p{L}+|säkerhet|dataskydd|manager|boss|security|dpo)")],
   // notifying the supervisory authority (IMY), which policies tie to conditions, unlike reporting inside the organisation
   ["notify-authority", rx(AUTHORITY)],
-  ["document", rx("skriv(?:a|as|s|er)?\\s+ner|write\\s+(?:it\\s+|that\\s+|this\\s+)?down|in\\s+writing|skriftlig\\p{L}*|förklara\\s+hur|explain\\s+how|(?:be\\s+able\\s+to|kunna)\\s+(?:explain|förklara)|redogöra\\s+för|account\\s+for\\s+how|stå\\s+(?:nån|någon)stans|(?:stå(?:\\s+med)?|skrivas?(?:\\s+det|\\s+detta)?|anges?|nämnas?|uppges?)\\s+i\\s+(?:tu(?::t|:n)?(?![\\p{L}])|tjänste|underlag|protokoll|beslut|ärende|akt|journal)\\p{L}*|framgå|dokumenter|diarieför|anteckn|journalför|notera|skriva\\s+ut\\s+(?:det|att|vilket)|ange\\s+(?:det|vilket|att)|redovisa|document|record\\s+(?:it|that|the)|note\\s+(?:it|that|down)|state\\s+(?:it|that|which)")],
+  // also whether something becomes a public record to be registered ("blir allmänna handlingar")
+  ["document", rx("(?:blir|är|utgör|become|are)\\s+(?:\\p{L}+\\s+)?(?:allmänna?\\s+handling(?:ar)?|public\\s+records?)|skriv(?:a|as|s|er)?\\s+ner|write\\s+(?:it\\s+|that\\s+|this\\s+)?down|in\\s+writing|skriftlig\\p{L}*|förklara\\s+hur|explain\\s+how|(?:be\\s+able\\s+to|kunna)\\s+(?:explain|förklara)|redogöra\\s+för|account\\s+for\\s+how|stå\\s+(?:nån|någon)stans|(?:stå(?:\\s+med)?|skrivas?(?:\\s+det|\\s+detta)?|anges?|nämnas?|uppges?)\\s+i\\s+(?:tu(?::t|:n)?(?![\\p{L}])|tjänste|underlag|protokoll|beslut|ärende|akt|journal)\\p{L}*|framgå|dokumenter|diarieför|anteckn|journalför|notera|skriva\\s+ut\\s+(?:det|att|vilket)|ange\\s+(?:det|vilket|att)|redovisa|document|record\\s+(?:it|that|the)|note\\s+(?:it|that|down)|state\\s+(?:it|that|which)")],
   ["read-terms", rx("(?:läsa|läs|läst)\\s+(?:och\\s+följa\\s+)?(?:igenom\\s+)?(?:\\p{L}+\\s+)?(?:användar|avtals)?villkor|read\\s+(?:through\\s+)?(?:the\\s+)?(?:terms|user\\s+agreement|t&c)|terms\\s+(?:of\\s+(?:use|service)|and\\s+conditions)")],
   ["training", rx("utbildning|kurs\\b|fortbildning|training|trained|course|läst\\s+på|läsa\\s+på|ta\\s+del\\s+av|informerad|read\\s+up|be\\s+informed")],
 ];
@@ -130,7 +133,7 @@ const USE: Lexicon<Use> = [
   [
     "unchecked",
     rx(
-      "(?:slippa|slipper)\\s+(?:\\p{L}+\\s+){0,2}?(?:beredning|granskning|kontroll)\\p{L}*|rakt\\s+av|rakt\\s+(?:till|ut|in)|som\\s+(?:den|det|de|dom)\\s+är(?![\\p{L}])|utan\\s+att\\s+(?:läsa|kolla|granska|kontrollera|ändra|redigera|faktagranska)|oläst|ogranskad|okontrollerad|direkt\\s+(?:till|ut|vidare|för\\s+beslut)|utan\\s+att\\s+(?:blanda|ta)\\s+in\\s+(?:någon|nån|fler|andra|kollegor|fler\\s+personer)|without\\s+involving\\s+(?:anyone|anybody|others|colleagues)|hoppa\\s+över\\s+(?:\\p{L}+\\s+){0,2}?(?:beredning|granskning|kontroll)|as\\s+(?:it\\s+)?is(?![\\p{L}])|without\\s+(?:reading|checking|reviewing|editing|changing)|unchecked|unedited|straight\\s+(?:to|out|into)|just\\s+go\\s+with|skip\\s+(?:the\\s+)?(?:usual\\s+|normal\\s+)?(?:preparation|review|checking|beredning|granskning|approval)",
+      "(?:generate|write|make|skriva|göra|generera)\\s+(?:\\p{L}+\\s+){0,6}?(?:and|och)\\s+(?:then\\s+|sen\\s+)?(?:send|skicka)\\s+(?:it|them|det|den|dem)\\s+(?:off|iväg|vidare)|(?:slippa|slipper)\\s+(?:\\p{L}+\\s+){0,2}?(?:beredning|granskning|kontroll)\\p{L}*|rakt\\s+av|rakt\\s+(?:till|ut|in)|som\\s+(?:den|det|de|dom)\\s+är(?![\\p{L}])|utan\\s+att\\s+(?:läsa|kolla|granska|kontrollera|ändra|redigera|faktagranska)|oläst|ogranskad|okontrollerad|direkt\\s+(?:till|ut|vidare|för\\s+beslut)|utan\\s+att\\s+(?:blanda|ta)\\s+in\\s+(?:någon|nån|fler|andra|kollegor|fler\\s+personer)|without\\s+involving\\s+(?:anyone|anybody|others|colleagues)|hoppa\\s+över\\s+(?:\\p{L}+\\s+){0,2}?(?:beredning|granskning|kontroll)|as\\s+(?:it\\s+)?is(?![\\p{L}])|without\\s+(?:reading|checking|reviewing|editing|changing)|unchecked|unedited|straight\\s+(?:to|out|into)|just\\s+go\\s+with|skip\\s+(?:the\\s+)?(?:usual\\s+|normal\\s+)?(?:preparation|review|checking|beredning|granskning|approval)",
     ),
   ],
   ["undisclosed", rx("utan\\s+(?:att\\s+)?(?:någon\\s+|nån\\s+)?(?:bildtext|märkning|säga|berätta|nämna|uppge|ange|märka|tala\\s+om)|inte\\s+(?:\\p{L}+\\s+)?(?:nämna|säga|berätta|uppge|ange|märka|skriva\\s+ut)|låter\\s+bli\\s+att\\s+(?:säga|berätta|nämna|anmäla|rapportera)|without\\s+(?:a\\s+|any\\s+)?(?:caption|label|telling|disclosing|mentioning|saying|reporting)|not\\s+(?:to\\s+)?(?:tell|mention|disclose|label|report)|keep\\s+(?:it|this)\\s+quiet|hålla\\s+(?:det\\s+)?tyst")],
@@ -174,12 +177,19 @@ const STATED_PERMISSION = new RegExp(`(?:^|[,;]\\s*|${W}(?:så|och|men|alltså)\
 /** "copyright på bilder från Midjourney, vem ansvarar?": an open question after a comma */
 const WH_TAIL = new RegExp(`^\\s*${rx("vem|vilk(?:en|et|a)|vad|hur|varför|vart|who|whom|whose|what|which|how|why").source}\\s`, "iu");
 
+/** a closing clause that is a question of its own: "is that allowed?", "är det ok?", "får jag det?", "måste jag det?" */
+const TAIL_ASKS = rx("(?:is|would)\\s+(?:that|this|it)\\s+(?:ok|okay|allowed|fine|alright|permitted|required|necessary)|(?:är|vore)\\s+(?:det|det\\s+här|detta)\\s+(?:ok|okej|tillåtet|godkänt|lugnt|ett\\s+krav|nödvändigt)|(?:får|kan|måste|behöver)\\s+(?:jag|vi|man)\\s+(?:det|göra\\s+(?:det|så))\\s*\\?");
+
 function askOfClause(clause: string): Ask | undefined {
   if (WH_START.test(clause)) return undefined;
   const tail = clause.slice(clause.lastIndexOf(",") + 1);
   if (WH_TAIL.test(tail)) return undefined;
   if (CLASSIFYING.test(clause) && !MAY.test(clause.replace(/^\s*\p{L}+/u, ""))) return undefined;
   if (SOMEONE_SEES.test(clause)) return undefined;
+  // "I need to put X into our AI system, is that allowed?": the clause after the comma asks
+  // ("…, or is it fine if …?" offers an alternative to the first clause, which asks)
+  const tailAsk = tail !== clause && TAIL_ASKS.test(tail) && !/^\s*(?:or|eller)\s/iu.test(tail) ? askByWords(tail) : undefined;
+  if (tailAsk) return tailAsk;
   const ask = askByWords(clause);
   if (ask) return ask;
   if (STATED_PERMISSION.test(clause)) return "may";
@@ -221,6 +231,7 @@ const ENTITLED = rx("(?:har|får)\\s+(?:vi|jag|man|alla|anställda|personalen|me
 /** "räcker det att …?", "is it enough to …?", "sen är det klart?", "that's all the sign-off we need, right?" */
 const ENOUGH = rx("räcker\\s+det|är\\s+det\\s+(?:tillräckligt|nog)(?![\\p{L}])|is\\s+(?:it|that|this)\\s+enough|(?:that's|that\\s+is|is\\s+that)\\s+all\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:we|i)\\s+need|(?:sen|då|så)\\s+är\\s+det\\s+(?:väl\\s+)?klart|(?:då|så)\\s+kör\\s+(?:vi|jag)\\s+väl|and\\s+(?:then\\s+)?(?:that's\\s+it|we're\\s+done|i'm\\s+done)");
 
+const CONSIDER_WHETHER = rx("(?:fundera|tänka|reflektera)\\s+på\\s+om|överväga\\s+om|ta\\s+ställning\\s+till\\s+om|consider\\s+whether|think\\s+about\\s+whether|work\\s+out\\s+whether|assess\\s+whether|look\\s+into\\s+whether");
 const ALTERNATIVE_ENOUGH = rx("(?:eller|or)\\s+(?:\\p{L}+\\s+)?(?:räcker\\s+det|är\\s+det\\s+(?:tillräckligt|nog)|is\\s+it\\s+enough)");
 
 /** the duties a text names, whatever it asks ("är det IT som ska göra riskanalysen?") */
@@ -303,7 +314,7 @@ function termLexicon<K extends string>(terms: Partial<Record<K, string[]>>): Lex
 }
 
 /** "utan några kunduppgifter", "inga personuppgifter", "without any personal data": named to say it is absent */
-const ABSENT = rx("(?:(?:utan|inga|inget|ingen|inte\\s+några|without|no)\\s+|(?:removed|deleted|stripped|tagit\\s+bort|plockat\\s+bort|rensat\\s+bort|strukit)\\s+(?:all(?:a)?\\s+|the\\s+|alla\\s+|every\\s+)?)(?:några\\s+|någon\\s+|något\\s+|nån\\s+|nåt\\s+|any\\s+)?\\p{L}+(?:\\s+(?:data|uppgifter|information))?(?:\\s+(?:och|eller|and|or)\\s+\\p{L}+)*");
+const ABSENT = rx("(?:(?:utan|inga|inget|ingen|ingenting|inte\\s+några|without|no|nothing)\\s+|(?:removed|deleted|stripped|tagit\\s+bort|plockat\\s+bort|rensat\\s+bort|strukit)\\s+(?:all(?:a)?\\s+|the\\s+|alla\\s+|every\\s+)?)(?:några\\s+|någon\\s+|något\\s+|nån\\s+|nåt\\s+|any\\s+)?\\p{L}+(?:\\s+(?:data|uppgifter|information))?(?:\\s+(?:och|eller|and|or)\\s+\\p{L}+)*");
 
 /** "i samma stil som Lars Lerin", "in the style of Tove Jansson": an artist named for a style, not a person's data */
 const STYLE_OF = /(?:stil\s+(?:som|med)|style\s+(?:of|as)|à\s+la)(?:\s+\p{Lu}[\p{L}'’-]+){1,3}/gu;
@@ -329,7 +340,7 @@ const AUDIENCE = rx("\\p{L}*(?:brev|utskick|folder|broschyr|affisch|inbjudan|tex
 const PURPOSE = rx("(?:for|towards|till|för|inför)\\s+(?:a|an|the|our|my|this|ett|en|det|den|vårt|vår|mitt|min|detta)\\s+(?:\\p{L}+\\s+){0,2}?\\p{L}+\\s+(?:that\\s+|which\\s+|som\\s+)?(?:we're|we\\s+are|i'm|i\\s+am|vi|jag)\\s+(?:currently\\s+|just\\s+|håller\\s+på\\s+(?:att|med)\\s+|ska\\s+)?(?:writing|preparing|drafting|working\\s+on|putting\\s+together|skriver|skriva|förbereder|tar\\s+fram|jobbar\\s+med|sätter\\s+ihop)" + E);
 const NOT_THIS_TOOL = rx("(?:inget|ingenting|inte|aldrig|nothing|never|not)\\s+(?:\\p{L}+\\s+){0,2}?(?:ut\\s+)?(?:på|till|on|to)\\s+(?:nätet|internet|the\\s+internet)(?![\\p{L}])|(?:not|inte|ej|instead\\s+of|rather\\s+than|unlike|istället\\s+för|i\\s+stället\\s+för|till\\s+skillnad\\s+från|snarare\\s+än)\\s+(?:the\\s+|a\\s+|den\\s+|det\\s+|vanliga\\s+|regular\\s+|public\\s+|free\\s+)?(?:chat\\s*-?\\s*gpt|chatgpt|gemini|claude|perplexity|deepl|midjourney|dall-?e|bard|grok|deepseek|copilot)" + E);
 /** something already went wrong ("råkade klistra in", "ChatGPT gav mig fel info", "it turned out the figures were wrong") */
-export const MISHAP = rx("råkade|råkat|av\\s+misstag|accidentally|by\\s+mistake|(?:gav|gett|gave|given)\\s+(?:mig|oss|me|us|them|dem|dom)?\\s*(?:helt\\s+|completely\\s+)?(?:fel(?![\\p{L}])|felaktig\\p{L}*|wrong|incorrect|false)|turned\\s+out\\s+(?:to\\s+be\\s+)?(?:\\p{L}+\\s+){0,4}?(?:wrong|incorrect|false)|(?:was|were|var|blev)\\s+(?:completely\\s+|totally\\s+|helt\\s+)?(?:wrong|incorrect|fel(?![\\p{L}])|felaktig\\p{L}*)|(?:hittade|hittat)\\s+på\\s+(?:\\p{L}+\\s+)?(?:siffror|fakta|uppgifter|källor|referenser)|made\\s+up\\s+(?:\\p{L}+\\s+)?(?:figures|facts|numbers|sources|references)|hallucin");
+export const MISHAP = rx("råkade|råkat|av\\s+misstag|accident(?:al)?ly|by\\s+mistake|(?:gav|gett|gave|given)\\s+(?:mig|oss|me|us|them|dem|dom)?\\s*(?:helt\\s+|completely\\s+)?(?:fel(?![\\p{L}])|felaktig\\p{L}*|wrong|incorrect|false)|turned\\s+out\\s+(?:to\\s+be\\s+)?(?:\\p{L}+\\s+){0,4}?(?:wrong|incorrect|false)|(?:was|were|var|blev)\\s+(?:completely\\s+|totally\\s+|helt\\s+)?(?:wrong|incorrect|fel(?![\\p{L}])|felaktig\\p{L}*)|(?:hittade|hittat)\\s+på\\s+(?:\\p{L}+\\s+)?(?:siffror|fakta|uppgifter|källor|referenser)|made\\s+up\\s+(?:\\p{L}+\\s+)?(?:figures|facts|numbers|sources|references)|hallucin");
 /** "sometimes public notices, sometimes internal memos", "antingen … eller", "it varies": material of one kind or another */
 const ALTERNATIVES = rx("(?:ibland|sometimes)\\s[^.?!]*(?:ibland|sometimes|other\\s+times|andra\\s+gånger)|(?:either|antingen)\\s[^.?!]*\\s(?:or|eller)\\s|it\\s+varies|det\\s+varierar|(?:depending|beroende)\\s+(?:on|på)\\s+(?:which|what|vilk\\p{L}+|vad)\\s|(?:vissa|some)\\s+(?:\\p{L}+\\s+){0,3}?(?:andra|others)(?![\\p{L}])");
 /** a statute named by its name ("socialtjänstlagen", "skollagen") is the law's text, not a case under it */
@@ -415,5 +426,6 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   const alternatives = info.size > 1 && ALTERNATIVES.test(text);
   // "måste jag säga det, eller räcker det att …?": the obligation asks, the alternative is what it is weighed against
   const enough = ENOUGH.test(text) && !(ask === "must" && ALTERNATIVE_ENOUGH.test(text));
-  return { ask, ...(enough ? { enough } : {}), ...(denies ? { denies } : {}), ...(alternatives ? { alternatives } : {}), namesAi: tool.size > 0 || NAMES_AI.test(text), info, tool, use, duty };
+  const considers = ask === "must" && CONSIDER_WHETHER.test(text);
+  return { ask, ...(enough ? { enough } : {}), ...(considers ? { considers } : {}), ...(denies ? { denies } : {}), ...(alternatives ? { alternatives } : {}), namesAi: tool.size > 0 || NAMES_AI.test(text), info, tool, use, duty };
 }

@@ -33,6 +33,8 @@ const FORMS = [
   rx("is\\s+it\\s+(?<who>.{1,60}?)\\s+(?:who|that)\\s+(?:should|must|has\\s+to|have\\s+to|is\\s+supposed\\s+to|does|approves|decides|signs|is\\s+responsible)"),
   rx("(?:is|are)\\s+(?<who>.{1,40}?)\\s+(?:responsible|in\\s+charge)\\s+for"),
   rx("is\\s+(?:that|this|it)\\s+(?<who>.{1,40}?)(?:'s|’s|s)\\s+(?:job|responsibility|call|task)"),
+  // "teamledaren säger att vi i teamet själva måste göra riskanalysen, är det så?": a claim of whose duty it is, to be checked
+  rx("(?:säger|sa|sade|menar|påstår|says|said|claims?|told\\s+(?:me|us))\\s+(?:att|that)\\s+(?<who>.{1,40}?)\\s+(?:själva\\s+|ourselves\\s+|themselves\\s+|myself\\s+)?(?:måste|ska|skall|bör|must|should|have\\s+to|has\\s+to|need\\s+to)\\s"),
 ];
 
 const DECIDES = rx("beslut(?:a|ar|ade|at)\\s+(?:om|att)|fatta(?:r)?\\s+beslut(?:et)?(?:\\s+om)?|bestämm(?:a|er)\\s+om|decide[sd]?\\s+(?:on|whether|if)|makes?\\s+the\\s+decision|signs?\\s+off");

@@ -69,6 +69,8 @@ export function decide(rows: DecisionRow[], q: QuestionSlots, copilotClass?: Too
     }
   }
   const outcome = decideAsked(rows, q, copilotClass);
+  // "måste vi fundera på om det blir allmänna handlingar?": a duty that holds only if something is so is a duty to consider whether it is
+  if (q.considers && q.ask === "must" && outcome.verdict === "conditional" && !outcome.dependsOn) return { ...outcome, verdict: "yes" };
   // "that's on the tool, not me, right?" asserts a required duty away: the rules say no
   if (q.denies && q.ask === "must" && outcome.verdict === "yes") return { ...outcome, verdict: "no", denied: true };
   return outcome;
