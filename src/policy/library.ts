@@ -101,7 +101,9 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
       const outcome = judgeSufficiency(mended, slots, e.pack.decisions, e.pack.facts.tools.copilot.class) ?? decide(e.pack.decisions, slots, e.pack.facts.tools.copilot.class);
       // the table answers a question retrieval doubts only when it names AI and a row applies
       const usable = retrieval.inScope || (slots.namesAi && outcome.verdict !== null);
-      return composeAnswer(e.pack, retrieval, lang, usable ? { ...outcome, ask: slots.ask } : undefined);
+      // something went wrong with AI ("AI:n gav fel siffror som vi skickat ut"): what to do now is the policy's, whatever else the question says
+      const mishap = !retrieval.inScope && slots.namesAi && MISHAP.test(mended) && retrieval.ranked.length > 0;
+      return composeAnswer(e.pack, mishap ? { ...retrieval, inScope: true } : retrieval, lang, usable ? { ...outcome, ask: slots.ask } : undefined);
     },
   };
 }

@@ -387,6 +387,13 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.ok(readQuestion("Måste vi göra en risk- och möjlighetsanalys varje år?").duty.has("risk-analysis"));
   });
 
+  it("reads handing AI work in as one's own as undisclosed, and saying when AI was used as the duty to disclose", () => {
+    const r = readQuestion("Do I have to say when I used AI for a report, or can I just hand it in as my own work?");
+    assert.equal(r.ask, "must");
+    assert.ok(r.duty.has("label"));
+    assert.ok(readQuestion("Can I hand the summary in as my own?").use.has("undisclosed"));
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });

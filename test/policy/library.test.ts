@@ -157,6 +157,19 @@ describe("policy/library", () => {
     assert.equal(lib.ask("soderkoping", "tips: hur märker jag bäst en AI-genererad bild?").refused, false);
   });
 
+  it("refuses how to work a tool (log in, export, install): a question for IT support", () => {
+    for (const [pack, q] of [
+      ["hjo", "hur laddar jag ner Copilot-appen till mobilen?"],
+      ["dalsland", "How do I export my ChatGPT conversations to Word?"],
+      ["wenell", "hur loggar man in i Gemini med jobbkontot?"],
+    ]) assert.equal(lib.ask(pack, q).refused, true, q);
+  });
+
+  it("answers what to do when AI got something wrong, and a question where a third of its words are the policy's", () => {
+    assert.equal(lib.ask("dalsland", "copiloten gav fel datum som vi redan mejlat ut till föräldrarna, vad gör jag?").refused, false);
+    assert.equal(lib.ask("hjo", "vårt bokningssystem har fått en ny ai-funktion, behöver vi göra nåt?").refused, false);
+  });
+
   it("quotes a list item together with the sentence that introduces its list, once per list", () => {
     const a = lib.ask("hjo", "vad får inte matas in i en AI som alla kommer åt via nätet?");
     const list = a.citations.find((c) => c.quote.includes("Personuppgifter"));

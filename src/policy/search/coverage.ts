@@ -87,7 +87,7 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
  * copyright, AI images…) with at least half its words covered.
  */
 export function inScope(c: Coverage): boolean {
-  if (c.anchor) return c.counted === 0 || c.fraction >= (c.counted >= 8 ? 0.25 : 0.34);
+  if (c.anchor) return c.counted === 0 || c.fraction >= (c.counted >= 8 ? 0.25 : 1 / 3 - 1e-9);
   if (c.topic) return c.fraction >= 0.5;
   return c.counted >= 2 && c.fraction >= 0.8;
 }

@@ -37,6 +37,8 @@ export interface Retrieval {
 
 const TOPIC_GROUPS = new Set(CONCEPT_GROUPS.filter((g) => g.topic).map((g) => g.id));
 const ADVICE = /\b(tips|tipsa|rad om|basta|bast|battre prompt\w*|rekommender\w*|jamfor|best|better prompts?|recommend\w*|compare|tips on|which ai is|(?:skriv\w*|formulera\w*|gora|bygga)\s+(?:jag\s+|man\s+|vi\s+)?(?:en\s+|bra\s+|mina\s+)?prompt\w*|prompt(?:skrivning|teknik)\w*|prompt engineering|(?:write|writing|craft)\s+(?:a\s+|good\s+|my\s+)?prompts?)\b/;
+/** how to work a tool ("hur loggar jag in", "how do I export a chat"): a question for IT support, not the policy */
+const HOW_TO_OPERATE = /\b(?:hur|how)\s+(?:gor|kan|do|can|should)?\s*(?:jag|man|vi|i|we|you)?\s*(?:loggar|logga|log|exporterar|exportera|export|installerar|installera|install|laddar ner|ladda ner|download|kopierar|kopiera|copy|byter|byta|change|staller in|stalla in|set up|configure|aktiverar|aktivera|enable|turn on|turn off|stanger av|stanga av|aterstaller|reset)\b/;
 const FAQ_ACCEPT = 0.55;
 const FAQ_ACCEPT_WITH_AGREEMENT = 0.4;
 const FAQ_ACCEPT_CLEAR = 0.4;
@@ -200,7 +202,8 @@ export class PackEngine {
       faq !== undefined && (coverage.anchor || coverage.topic) && (faq.score >= FAQ_SURE || (faq.score >= FAQ_ACCEPT && coverage.fraction >= 0.34));
     // advice on using AI well ("tips för bättre prompts", "vilken AI är bäst?") is not what a
     // policy says, unless the question also touches something the policy regulates
-    const adviceOnly = ADVICE.test(` ${fold(question.toLowerCase())} `) && !coverage.topic;
+    const folded = ` ${fold(question.toLowerCase())} `;
+    const adviceOnly = (ADVICE.test(folded) && !coverage.topic) || HOW_TO_OPERATE.test(folded);
     const scope = ranked.length > 0 && (inScope(coverage) || faqScope) && !adviceOnly;
     const confidence = scope ? Math.min(1, 0.35 + 0.45 * Math.min(1, coverage.fraction) + (faq ? 0.2 * faq.score : 0)) : 0;
     return { query: q, coverage, inScope: scope, faq: scope ? faq : undefined, ranked, confidence: round2(confidence) };
