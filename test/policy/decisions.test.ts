@@ -394,6 +394,19 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.ok(readQuestion("Can I hand the summary in as my own?").use.has("undisclosed"));
   });
 
+  it("an approval stated, then 'så nu kan jag väl …', asks whether that approval is enough", () => {
+    assert.equal(readQuestion("Rektorn har godkänt det, så nu kan jag väl köra elevernas omdömen genom Copilot?").enough, true);
+    assert.equal(readQuestion("My manager said it's fine, so I can just buy the Midjourney licence?").enough, true);
+    // a premise that is no one's approval asks a permission
+    assert.equal(readQuestion("SveaGPT är upphandlat, så nu kan jag väl lägga in namnen där?").enough, undefined);
+    assert.equal(lib.ask("wenell", "Min chef har sagt ok, så nu kan jag väl köpa en Midjourney-licens till teamet?").verdictKind, "no");
+  });
+
+  it("reads training staff will be given, and putting someone's details in oneself, in everyday English", () => {
+    assert.equal(readQuestion("Are we all going to get some training in AI?").ask, "must");
+    assert.ok(readQuestion("It's procured, so I can just put clients' contact details into it myself, right?").use.has("unapproved"));
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });
@@ -472,6 +485,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind16.jsonl", 0.75, 0.7],
     // 17: half English with Swedish terms kept; first run 0.714 (0.679 on the stop's starting engine), wrong yes 2
     ["verdicts-blind17.jsonl", 0.75, 0.7],
+    // 18: staff of many trades, the easily overlooked parts of each policy; first run 0.804 (0.786 on the stop's starting engine), wrong yes 0
+    ["verdicts-blind18.jsonl", 0.8, 0.7],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl"].includes(file) ? 3 : 2;

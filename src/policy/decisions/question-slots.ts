@@ -137,7 +137,7 @@ const USE: Lexicon<Use> = [
     ),
   ],
   ["undisclosed", rx("(?:hand|pass|turn)\\s+(?:\\p{L}+\\s+){0,3}?in\\s+as\\s+(?:my|our|his|her|their)\\s+own|(?:lämna|ge)\\s+in\\s+(?:det\\s+)?som\\s+(?:mitt|vårt|eget)\\s+(?:eget\\s+)?|utan\\s+(?:att\\s+)?(?:någon\\s+|nån\\s+)?(?:bildtext|märkning|säga|berätta|nämna|uppge|ange|märka|tala\\s+om)|inte\\s+(?:\\p{L}+\\s+)?(?:nämna|säga|berätta|uppge|ange|märka|skriva\\s+ut)|låter\\s+bli\\s+att\\s+(?:säga|berätta|nämna|anmäla|rapportera)|without\\s+(?:a\\s+|any\\s+)?(?:caption|label|telling|disclosing|mentioning|saying|reporting)|not\\s+(?:to\\s+)?(?:tell|mention|disclose|label|report)|keep\\s+(?:it|this)\\s+quiet|hålla\\s+(?:det\\s+)?tyst")],
-  ["unapproved", rx("(?:jag|vi)\\s+(?:\\p{L}+\\s+){0,2}?själv(?:a)?\\s+(?:lägga|mata|klistra|köra|ladda|föra)\\s+in|(?:i|we)\\s+(?:can\\s+)?(?:just\\s+)?(?:put|paste|upload|feed)\\s+(?:\\p{L}+\\s+){0,4}?(?:myself|ourselves)|på\\s+eget\\s+initiativ|utan\\s+att\\s+(?:fråga|be\\s+om\\s+lov|stämma\\s+av|få\\s+(?:det\\s+)?godkänt|ha\\s+fått\\s+godkänt)|utan\\s+(?:\\p{L}+\\s+)?(?:godkännande|tillstånd|beslut|lov)(?![\\p{L}])|på\\s+eget\\s+bevåg|without\\s+(?:asking|approval|permission|checking\\s+with|a\\s+decision|(?:my|the)\\s+(?:manager|boss)'s\\s+(?:ok|approval))|on\\s+my\\s+own\\s+(?:initiative|authority)")],
+  ["unapproved", rx("(?:jag|vi)\\s+(?:\\p{L}+\\s+){0,2}?själv(?:a)?\\s+(?:lägga|mata|klistra|köra|ladda|föra)\\s+in|(?:i|we)\\s+(?:can\\s+)?(?:just\\s+)?(?:put|paste|upload|feed)\\s+(?:[\\p{L}'’]+\\s+){0,5}?(?:myself|ourselves)|på\\s+eget\\s+initiativ|utan\\s+att\\s+(?:fråga|be\\s+om\\s+lov|stämma\\s+av|få\\s+(?:det\\s+)?godkänt|ha\\s+fått\\s+godkänt)|utan\\s+(?:\\p{L}+\\s+)?(?:godkännande|tillstånd|beslut|lov)(?![\\p{L}])|på\\s+eget\\s+bevåg|without\\s+(?:asking|approval|permission|checking\\s+with|a\\s+decision|(?:my|the)\\s+(?:manager|boss)'s\\s+(?:ok|approval))|on\\s+my\\s+own\\s+(?:initiative|authority)")],
   ["unsure", rx("osäker|oklart|otydligt|unclear|inte\\s+(?:helt\\s+|riktigt\\s+)?säker\\s+på|vet\\s+inte\\s+(?:riktigt\\s+|om\\s+)|unsure|not\\s+sure|uncertain")],
   ["casework", rx("\\p{L}*ärende|handlägg|tjänsteutlåtande|tjänsteskrivelse|beslutsunderlag|myndighetsutövning|remissvar|nämnd|case\\s+(?:handling|work|file|officer)|casework|caseload|official\\s+report")],
   ["access", rx("åtkomst|index|indexera|läsa\\s+(?:filerna|mina\\s+filer|mapparna)|read\\s+(?:the\\s+)?files|tillgång\\s+till|komma\\s+åt|läsa\\s+(?:i|alla|allt|mina|våra)\\s|koppla\\s+(?:den\\s+|det\\s+|in\\s+)?(?:till|mot)|integrera\\s+(?:den\\s+|det\\s+)?med|access|connect(?:ed)?\\s+(?:it\\s+)?to|read\\s+(?:my|our|all)\\s|permission\\s+to\\s+(?:access|read)")],
@@ -226,12 +226,16 @@ const MODAL_OPENING = new RegExp(
 const MUST_OPENING = new RegExp(`^\\s*${rx("ska|skall|behöver|måste|bör|krävs|must|should").source}\\s.*\\?\\s*$`, "iu");
 const TAG_ENDING = new RegExp(`(?:${rx("eller|va|kör|right|correct|yes|ok|okay|okej|eller\\s+hur|eller\\s+inte|or\\s+not|isn't\\s+it|won't\\s+it|är\\s+det\\s+inte").source})\\s*\\?\\s*$|${W}väl(?![\\p{L}]).*\\?\\s*$|${W}väl\\s+(?:vara\\s+)?(?:lugnt|ok|okej|bra|fine|tillåtet|inga\\s+problem|ingen\\s+fara)\\s*[.!]*\\s*$`, "iu");
 /** what staff are to be given: "har vi rätt att få …", "ska vi få …", "are we entitled to …", "will we get …" */
-const ENTITLED = rx("(?:har|får)\\s+(?:vi|jag|man|alla|anställda|personalen|medarbetarna)\\s+rätt\\s+(?:att\\s+få|till)|(?:ska|kommer|skulle)\\s+(?:vi|jag|man|alla|anställda|personalen|medarbetarna)\\s+(?:att\\s+)?få(?![\\p{L}])|(?:are|am)\\s+(?:we|i|staff|employees)\\s+entitled|(?:will|do|does|should)\\s+(?:we|i|staff|employees|everyone)\\s+(?:get|receive|be\\s+(?:given|offered))|erbjuda(?:s)?\\s+(?:oss|mig|alla|anställda)");
+const ENTITLED = rx("(?:har|får)\\s+(?:vi|jag|man|alla|anställda|personalen|medarbetarna)\\s+rätt\\s+(?:att\\s+få|till)|(?:ska|kommer|skulle)\\s+(?:vi|jag|man|alla|anställda|personalen|medarbetarna)\\s+(?:alla\\s+)?(?:att\\s+)?få(?![\\p{L}])|(?:are|am)\\s+(?:we|i|staff|employees)\\s+(?:all\\s+)?(?:entitled|(?:going\\s+to|gonna)\\s+(?:get|receive|be\\s+(?:given|offered)))|(?:will|do|does|should)\\s+(?:we|i|staff|employees|everyone)\\s+(?:get|receive|be\\s+(?:given|offered))|erbjuda(?:s)?\\s+(?:oss|mig|alla|anställda)");
 
 /** "räcker det att …?", "is it enough to …?", "sen är det klart?", "that's all the sign-off we need, right?" */
 const ENOUGH = rx("räcker\\s+det|är\\s+det\\s+(?:tillräckligt|nog)(?![\\p{L}])|is\\s+(?:it|that|this)\\s+enough|(?:that's|that\\s+is|is\\s+that)\\s+all\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:we|i)\\s+need|(?:sen|då|så)\\s+är\\s+det\\s+(?:väl\\s+)?klart|(?:då|så)\\s+kör\\s+(?:vi|jag)\\s+väl|and\\s+(?:then\\s+)?(?:that's\\s+it|we're\\s+done|i'm\\s+done)");
 
 const CONSIDER_WHETHER = rx("(?:fundera|tänka|reflektera)\\s+på\\s+om|överväga\\s+om|ta\\s+ställning\\s+till\\s+om|consider\\s+whether|think\\s+about\\s+whether|work\\s+out\\s+whether|assess\\s+whether|look\\s+into\\s+whether");
+/** "chefen har sagt ok", "my manager said it's fine", "rektorn har godkänt": someone's approval, stated */
+const APPROVAL_GIVEN = rx("(?:sagt|sa|sade|säger)\\s+(?:att\\s+det\\s+är\\s+)?(?:ok|okej|ja|att\\s+vi\\s+får)(?![\\p{L}])|har\\s+godkänt|gett\\s+(?:sitt\\s+)?(?:ok|klartecken|grönt\\s+ljus)|(?:said|says)\\s+(?:it'?s\\s+|it\\s+is\\s+)?(?:ok|okay|fine)|(?:has\\s+|have\\s+)?(?:approved|signed\\s+off|given\\s+(?:the\\s+|us\\s+the\\s+|me\\s+the\\s+)?(?:go-?ahead|ok|green\\s+light))");
+/** "… så nu kan jag väl …", "so I can just go ahead …": going on from what was said before */
+const GO_ON_THAT = rx("(?:så|då)\\s+(?:nu\\s+)?(?:kan|får)\\s+(?:jag|vi)\\s+väl|so\\s+(?:now\\s+)?(?:i|we)\\s+can\\s+(?:just\\s+)?");
 const ALTERNATIVE_ENOUGH = rx("(?:eller|or)\\s+(?:\\p{L}+\\s+)?(?:räcker\\s+det|är\\s+det\\s+(?:tillräckligt|nog)|is\\s+it\\s+enough)");
 
 /** the duties a text names, whatever it asks ("är det IT som ska göra riskanalysen?") */
@@ -425,7 +429,7 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   }
   const alternatives = info.size > 1 && ALTERNATIVES.test(text);
   // "måste jag säga det, eller räcker det att …?": the obligation asks, the alternative is what it is weighed against
-  const enough = ENOUGH.test(text) && !(ask === "must" && ALTERNATIVE_ENOUGH.test(text));
+  const enough = (ENOUGH.test(text) || (APPROVAL_GIVEN.test(text) && GO_ON_THAT.test(text))) && !(ask === "must" && ALTERNATIVE_ENOUGH.test(text));
   const considers = ask === "must" && CONSIDER_WHETHER.test(text);
   return { ask, ...(enough ? { enough } : {}), ...(considers ? { considers } : {}), ...(denies ? { denies } : {}), ...(alternatives ? { alternatives } : {}), namesAi: tool.size > 0 || NAMES_AI.test(text), info, tool, use, duty };
 }
