@@ -407,6 +407,24 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.ok(readQuestion("It's procured, so I can just put clients' contact details into it myself, right?").use.has("unapproved"));
   });
 
+  it("a prohibition asked to be confirmed ('betyder det att jag inte får …?') is answered yes when the rules forbid it", () => {
+    const r = readQuestion("Betyder det att jag inte får klistra in elevernas namn i ChatGPT?");
+    assert.equal(r.confirmsProhibition, true);
+    const a = lib.ask("soderkoping", "Betyder det att jag inte får klistra in elevernas namn i ChatGPT?");
+    assert.equal(a.verdictKind, "yes");
+    assert.match(a.answer, /^Ja, det stämmer: det är inte tillåtet/);
+    assert.equal(lib.ask("soderkoping", "So I can't paste pupils' names into ChatGPT?").verdictKind, "yes");
+  });
+
+  it("reads 'is her ok enough?', 'should I just try it', public reports, job adverts and readers' questions", () => {
+    assert.equal(readQuestion("My manager says it's fine to use the AI in the HR system for sick notes. Is her ok enough?").enough, true);
+    assert.equal(readQuestion("Do I have to tell IT too, or is telling my manager enough?").enough, undefined);
+    assert.equal(readQuestion("New transcription app, no idea where it stores things. Should I just try it in tomorrow's meeting?").ask, "may");
+    assert.ok(readQuestion("Can I summarise the public Skolverket report with ChatGPT?").info.has("open"));
+    assert.ok(readQuestion("Kan ChatGPT hjälpa mig med rubrikerna i platsannonsen?").info.has("open"));
+    assert.ok(!readQuestion("Can a chatbot on our website answer residents' questions about parking?").info.has("personal"));
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });
@@ -487,6 +505,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind17.jsonl", 0.75, 0.7],
     // 18: staff of many trades, the easily overlooked parts of each policy; first run 0.804 (0.786 on the stop's starting engine), wrong yes 0
     ["verdicts-blind18.jsonl", 0.8, 0.7],
+    // 19: the first week after launch, whatever is on the desk; first run 0.75 (0.679 on the stop's starting engine), wrong yes 1 (2)
+    ["verdicts-blind19.jsonl", 0.8, 0.7],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl"].includes(file) ? 3 : 2;
@@ -518,7 +538,7 @@ describe("decision tables: the retired blind sets (written from the seed texts b
       assert.ok(right / asked >= floor, `${right}/${asked}`);
       // set 11: two lines whose writer marks "do I need an OK?" and open text for the web as conditional where the table says required / yes
       // set 15: registering AI chats in a case is read as the duty to state AI use in it; set 16: "is a risk assessment always required?" answered from the general rule
-      const cap = file === "verdicts-blind11.jsonl" ? 2 : ["verdicts-blind15.jsonl", "verdicts-blind16.jsonl"].includes(file) ? 1 : 0;
+      const cap = file === "verdicts-blind11.jsonl" ? 2 : ["verdicts-blind15.jsonl", "verdicts-blind16.jsonl", "verdicts-blind19.jsonl"].includes(file) ? 1 : 0;
       assert.ok(wrongYes <= cap, `${wrongYes} wrong yes`);
     });
   }

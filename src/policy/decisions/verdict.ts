@@ -19,6 +19,8 @@ export interface DecisionOutcome {
   denied?: boolean;
   /** the verdict says whether what the asker offers is enough (sufficiency.ts) */
   enough?: boolean;
+  /** the question asked to confirm a prohibition: "yes" means the rules forbid it */
+  prohibitionAsked?: boolean;
 }
 
 const MAY_ORDER: RowVerdict[] = ["no", "conditional", "yes"];
@@ -69,6 +71,8 @@ export function decide(rows: DecisionRow[], q: QuestionSlots, copilotClass?: Too
     }
   }
   const outcome = decideAsked(rows, q, copilotClass);
+  // "betyder det att jag inte får skicka det rakt av?": the rules forbidding it is a yes to that question, allowing it a no
+  if (q.confirmsProhibition && (outcome.verdict === "no" || outcome.verdict === "yes")) return { ...outcome, verdict: outcome.verdict === "no" ? "yes" : "no", prohibitionAsked: true };
   // "måste vi fundera på om det blir allmänna handlingar?": a duty that holds only if something is so is a duty to consider whether it is
   if (q.considers && q.ask === "must" && outcome.verdict === "conditional" && !outcome.dependsOn) return { ...outcome, verdict: "yes" };
   // "that's on the tool, not me, right?" asserts a required duty away: the rules say no
