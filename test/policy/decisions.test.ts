@@ -425,6 +425,13 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.ok(!readQuestion("Can a chatbot on our website answer residents' questions about parking?").info.has("personal"));
   });
 
+  it("allowed, but only once what the rules require first for that situation is done: conditional", () => {
+    const a = lib.ask("dalsland", "Ärendesystemet har fått en inbyggd AI-funktion som skriver utkast. Får vi börja använda den?");
+    assert.equal(a.verdictKind, "conditional");
+    assert.ok(a.citations.slice(0, 3).some((c) => /klassas/.test(c.quote)));
+    assert.match(a.answer, /^Tillåtet, men först när det som policyn kräver innan är gjort\./);
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });
@@ -538,7 +545,7 @@ describe("decision tables: the retired blind sets (written from the seed texts b
       assert.ok(right / asked >= floor, `${right}/${asked}`);
       // set 11: two lines whose writer marks "do I need an OK?" and open text for the web as conditional where the table says required / yes
       // set 15: registering AI chats in a case is read as the duty to state AI use in it; set 16: "is a risk assessment always required?" answered from the general rule
-      const cap = file === "verdicts-blind11.jsonl" ? 2 : ["verdicts-blind15.jsonl", "verdicts-blind16.jsonl", "verdicts-blind19.jsonl"].includes(file) ? 1 : 0;
+      const cap = file === "verdicts-blind11.jsonl" ? 2 : ["verdicts-blind15.jsonl", "verdicts-blind16.jsonl"].includes(file) ? 1 : 0;
       assert.ok(wrongYes <= cap, `${wrongYes} wrong yes`);
     });
   }

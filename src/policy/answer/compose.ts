@@ -82,6 +82,7 @@ function verdictLine(d: DecisionOutcome & { ask?: "may" | "must" }, lang: Lang):
   if (d.denied) return answerText(lang, "verdict.denied");
   if (d.enough && d.verdict === "no") return answerText(lang, "verdict.enough.no");
   if (d.prohibitionAsked && d.verdict !== "conditional") return answerText(lang, `verdict.prohibition.${d.verdict}`);
+  if (d.afterPrerequisites) return answerText(lang, "verdict.may.afterPrerequisites");
   // every condition of the rows that apply holds at once
   const conditions = [...new Set(d.rows.map((row) => row.condition?.[lang]?.replace(/[.\s]+$/, "")).filter((c): c is string => !!c))];
   return answerText(lang, `verdict.${d.ask}.${d.verdict}`, { condition: conditions.slice(0, 2).join(answerText(lang, "andAlso")) });

@@ -21,6 +21,8 @@ export interface DecisionOutcome {
   enough?: boolean;
   /** the question asked to confirm a prohibition: "yes" means the rules forbid it */
   prohibitionAsked?: boolean;
+  /** allowed once what the rules require first (approval, an analysis) is done: the rows quote it */
+  afterPrerequisites?: boolean;
 }
 
 const MAY_ORDER: RowVerdict[] = ["no", "conditional", "yes"];
@@ -71,6 +73,12 @@ export function decide(rows: DecisionRow[], q: QuestionSlots, copilotClass?: Too
     }
   }
   const outcome = decideAsked(rows, q, copilotClass);
+  // "Får vi börja använda AI-funktionen i bygglovssystemet?": allowed, but only once what the rules
+  // require first for that very situation (approval, a risk or impact analysis) is done
+  if (q.ask === "may" && outcome.verdict === "yes") {
+    const first = prerequisites(rows, q, copilotClass);
+    if (first.length > 0) return { verdict: "conditional", rows: [...first, ...outcome.rows].slice(0, 3), afterPrerequisites: true };
+  }
   // "betyder det att jag inte får skicka det rakt av?": the rules forbidding it is a yes to that question, allowing it a no
   if (q.confirmsProhibition && (outcome.verdict === "no" || outcome.verdict === "yes")) return { ...outcome, verdict: outcome.verdict === "no" ? "yes" : "no", prohibitionAsked: true };
   // "måste vi fundera på om det blir allmänna handlingar?": a duty that holds only if something is so is a duty to consider whether it is
@@ -78,6 +86,23 @@ export function decide(rows: DecisionRow[], q: QuestionSlots, copilotClass?: Too
   // "that's on the tool, not me, right?" asserts a required duty away: the rules say no
   if (q.denies && q.ask === "must" && outcome.verdict === "yes") return { ...outcome, verdict: "no", denied: true };
   return outcome;
+}
+
+const PREREQUISITES = new Set(["approval", "risk-analysis", "dpia"]);
+
+/** must-rows requiring something before use in the question's own situation, narrower than "whatever the situation" */
+function prerequisites(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolClass): DecisionRow[] {
+  const tool = toolsFor(q, rows, copilotClass);
+  const slots: Record<"info" | "tool" | "use", ReadonlySet<string>> = { info: q.info, tool, use: q.use };
+  return rows.filter(
+    (r) =>
+      r.ask === "must" &&
+      r.verdict === "yes" &&
+      r.duty !== "any" &&
+      r.duty.some((d) => PREREQUISITES.has(d)) &&
+      (["info", "tool", "use"] as const).every((n) => r[n] === "any" || (slots[n].size > 0 && matches(r[n], slots[n]))) &&
+      (["info", "tool", "use"] as const).some((n) => r[n] !== "any"),
+  );
 }
 
 function decideAsked(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolClass): DecisionOutcome {
