@@ -10,6 +10,7 @@ import { decide } from "./decisions/verdict";
 import { classifyQuestion } from "./decisions/classify-question";
 import { answerResponsibility, whoIsResponsible } from "./decisions/responsibility";
 import { judgeSufficiency } from "./decisions/sufficiency";
+import { confirmFact } from "./decisions/fact-confirmation";
 import type { DecisionRow, Use } from "./decisions/schema";
 import { PackNotFoundError } from "./errors";
 import { loadPacks, policyDirs } from "./pack-loader";
@@ -63,6 +64,11 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
         return read.info.size > 0 || read.tool.size > 0;
       });
       const slots = readQuestion(mended, e.pack.decisionTerms, e.pack.decisionToolTerms);
+      // "Stämmer det att …?": a statement the policy itself makes, confirmed (or contradicted) with that sentence quoted
+      {
+        const f = confirmFact(mended, retrieval.ranked.slice(0, 3).map((r) => r.passage));
+        if (f) return composeAnswer(e.pack, retrieval, lang, undefined, { asks: "true", verdict: f.verdict, passages: [f.passage], citations: [{ policy: f.passage.packId, section: f.passage.section, rule: f.passage.rule, quote: f.passage.text }] });
+      }
       // "Räknas lagtext som öppen information?", "Gäller policyn även konsulter?": what something is,
       // or whom the policy covers (also when asked as "omfattas hen av policyn eller …?")
       {

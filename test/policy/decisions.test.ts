@@ -432,6 +432,16 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.match(a.answer, /^Tillåtet, men först när det som policyn kräver innan är gjort\./);
   });
 
+  it("a statement asked to be confirmed is checked against the sentence that says most of it, polarity included", () => {
+    const yes = lib.ask("staffanstorp", "Stämmer det att yttranden av myndigheter inte omfattas av upphovsrätt?");
+    assert.equal(yes.verdictKind, "yes");
+    assert.match(yes.answer, /^Ja, det stämmer enligt policyn/);
+    assert.match(yes.citations[0].quote, /inte omfattas av upphovsrätt/);
+    assert.equal(lib.ask("staffanstorp", "Stämmer det att yttranden av myndigheter omfattas av upphovsrätt?").verdictKind, "no");
+    // a statement the policy does not make nearly word for word gets no verdict of this kind
+    assert.doesNotMatch(lib.ask("hjo", "Is it true that pictures of real people are fine?").answer, /the policy says so|says the opposite/);
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });

@@ -62,6 +62,7 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
 }
 
 function classLine(c: ClassAnswer, lang: Lang): string {
+  if (c.asks === "true") return answerText(lang, `verdict.true.${c.verdict}`);
   if (c.asks === "responsible") {
     const who = (c.roles ?? []).map((r) => answerText(lang, `roles.${r}`)).join(answerText(lang, "roleAnd"));
     return answerText(lang, `verdict.responsible.${c.verdict}`, { who });

@@ -17,7 +17,7 @@ export type Category = InfoKind | ToolKind;
 
 export interface Classification {
   /** "is": does the thing belong to the class; "applies": does the policy (or a law) cover it; "responsible": is it this role's duty */
-  asks: "is" | "applies" | "responsible";
+  asks: "is" | "applies" | "responsible" | "true";
   /** for "responsible": the roles the policy gives the duty */
   roles?: Role[];
   verdict: "yes" | "no";
