@@ -442,6 +442,13 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.doesNotMatch(lib.ask("hjo", "Is it true that pictures of real people are fine?").answer, /the policy says so|says the opposite/);
   });
 
+  it("reads 'har vi anställda rätt att få', a photo of a named office-holder, and material its asker is unsure is public", () => {
+    assert.equal(readQuestion("Har vi anställda rätt att få utbildning i AI?").ask, "must");
+    assert.ok(readQuestion("Can I turn the photo of our rektor into a cartoon with AI?").info.has("images-of-people"));
+    const r = readQuestion("Jag vet inte om rapporten är offentlig än. Kan jag sammanfatta den med ChatGPT?");
+    assert.ok(r.info.has("open") && r.info.has("internal"));
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });
@@ -524,6 +531,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind18.jsonl", 0.8, 0.7],
     // 19: the first week after launch, whatever is on the desk; first run 0.75 (0.679 on the stop's starting engine), wrong yes 1 (2)
     ["verdicts-blind19.jsonl", 0.8, 0.7],
+    // 20: an information-security officer's probe of judgement near the line; first run 0.786 (0.768 on the stop's starting engine), wrong yes 1 (1)
+    ["verdicts-blind20.jsonl", 0.8, 0.8],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl"].includes(file) ? 3 : 2;

@@ -123,7 +123,7 @@ const TOPICS: Topic[] = [
 ];
 
 /** being paid back for what one paid oneself (not "buy it and expense it", which asks to buy) */
-const REIMBURSED = rx("(?:få|får|fått|kan\\s+\\p{L}+\\s+få)\\s+(?:\\p{L}+\\s+)?(?:ersättning|betalt\\s+för|tillbaka\\s+(?:pengar|pengarna))|ersättning\\s+(?:för|om|när)|ersätta\\s+(?:mig|dig|oss|kostnad)|reimburs|(?:get|got)\\s+(?:my\\s+|the\\s+)?money\\s+back|paid\\s+back|pay\\s+me\\s+back");
+const REIMBURSED = rx("(?:få|låta)\\s+(?:kommunen|arbetsgivaren|företaget|jobbet|chefen)\\s+(?:att\\s+)?betala|(?:get|have|make)\\s+(?:the\\s+|my\\s+)?(?:council|municipality|employer|company|boss)\\s+(?:to\\s+)?pay|(?:få|får|fått|kan\\s+\\p{L}+\\s+få)\\s+(?:\\p{L}+\\s+)?(?:ersättning|betalt\\s+för|tillbaka\\s+(?:pengar|pengarna))|ersättning\\s+(?:för|om|när)|ersätta\\s+(?:mig|dig|oss|kostnad)|reimburs|(?:get|got)\\s+(?:my\\s+|the\\s+)?money\\s+back|paid\\s+back|pay\\s+me\\s+back");
 
 /** someone here buying or paying for a tool ("vi köper", "tänkte betala", "can I just buy it"), not "kommunen har köpt" */
 const BUY = "(?:köp|inköp|betal|upphandl|anskaff|buy|pay|purchas|procur)";
