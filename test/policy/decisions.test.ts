@@ -449,6 +449,27 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.ok(r.info.has("open") && r.info.has("internal"));
   });
 
+  it("whose responsibility AI output is, asked many ways; an alternative offered or a remark after the question asserts nothing", () => {
+    assert.equal(lib.ask("soderkoping", "Är det jag som användare som ansvarar för att det AI:n skriver stämmer?").verdictKind, "yes");
+    assert.equal(lib.ask("dalsland", "Is it true I'm responsible for what ChatGPT produces? The tool wrote it, not me").verdictKind, "yes");
+    assert.equal(lib.ask("soderkoping", "Är det jag som står för att fakta stämmer i AI-texten? eller är det leverantörens ansvar?").verdictKind, "yes");
+    // asserted in the asking clause, the duty put elsewhere is still a no
+    assert.equal(lib.ask("soderkoping", "Det är väl leverantörens ansvar om AI:n hittar på, inte mitt?").verdictKind, "no");
+  });
+
+  it("reads a report as a document, not a duty to report; replacing an expert's review as unchecked; figuring out whether as considering", () => {
+    assert.ok(!readQuestion("Must I check the client report ChatGPT drafted?").duty.has("report"));
+    assert.ok(readQuestion("Do I have to report this to my manager?").duty.has("report"));
+    assert.ok(!readQuestion("Måste jag granska rapporterna som Copilot skriver?").duty.has("report"));
+    assert.ok(readQuestion("Kan Copilot granska avtalet i stället för att vi skickar det till juristen?").use.has("unchecked"));
+    assert.equal(readQuestion("Måste vi reda ut om AI-loggarna blir allmänna handlingar?").considers, true);
+  });
+
+  it("a policy named just before 'gäller även', and a law said to apply too, are questions of scope", () => {
+    assert.equal(lib.ask("hjo", "Stämmer det att riktlinjen gäller även för inhyrda konsulter i våra system?").verdictKind, "yes");
+    assert.equal(lib.ask("wenell", "Is it true that GDPR also applies to what we do with AI tools?").verdictKind, "yes");
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });
@@ -533,9 +554,11 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind19.jsonl", 0.8, 0.7],
     // 20: an information-security officer's probe of judgement near the line; first run 0.786 (0.768 on the stop's starting engine), wrong yes 1 (1)
     ["verdicts-blind20.jsonl", 0.8, 0.8],
+    // 21: a busy Monday, facts and consequences too; first run 0.714 (0.643 on the stop's starting engine), wrong yes 1 (3)
+    ["verdicts-blind21.jsonl", 0.8, 0.6],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
-    const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl"].includes(file) ? 3 : 2;
+    const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl", "verdicts-blind21.jsonl"].includes(file) ? 3 : 2;
     it(`${file}: at least ${silentFloor} of the questions the policy is silent on refused, at most ${refusedCap} covered ones`, () => {
       let silent = 0;
       let silentRefused = 0;
@@ -564,7 +587,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
       assert.ok(right / asked >= floor, `${right}/${asked}`);
       // set 11: two lines whose writer marks "do I need an OK?" and open text for the web as conditional where the table says required / yes
       // set 15: registering AI chats in a case is read as the duty to state AI use in it; set 16: "is a risk assessment always required?" answered from the general rule
-      const cap = file === "verdicts-blind11.jsonl" ? 2 : ["verdicts-blind15.jsonl", "verdicts-blind16.jsonl"].includes(file) ? 1 : 0;
+      // set 21: "behöver jag fråga nån först eller är det fritt fram?" answered "yes, approval is required", which its writer marks conditional
+      const cap = file === "verdicts-blind11.jsonl" ? 2 : ["verdicts-blind15.jsonl", "verdicts-blind16.jsonl", "verdicts-blind21.jsonl"].includes(file) ? 1 : 0;
       assert.ok(wrongYes <= cap, `${wrongYes} wrong yes`);
     });
   }

@@ -104,7 +104,7 @@ function split(question: string): { thing: string; category: Category; classPart
 }
 
 /** "gäller policyn även konsulter?", "does the policy apply to contractors?" */
-const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|dom\\s+här\\s+|dessa\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+|\\p{L}+s\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet)\\s+(?:även|också|verkligen)?|(?:även|också)\\s)|omfattas\\s+(?:\\p{L}+\\s+){0,2}?av\\s+(?:\\p{L}+\\s+)?(?:ai-)?(?:policy|riktlinje|regl)\\p{L}*|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+|actually\\s+|really\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+(?:\\s+\\p{L}+){0,2}?)\\s+covered");
+const APPLIES = rx("gäller\\s+(?:(?:de\\s+här\\s+|dom\\s+här\\s+|dessa\\s+|den\\s+här\\s+|våra\\s+|vår\\s+|er\\s+|era\\s+|\\p{L}+s\\s+)?(?:ai-)?(?:policy\\p{L}*|riktlinje\\p{L}*|regl\\p{L}*|dokumentet)\\s+(?:även|också|verkligen)?|(?:även|också)\\s)|omfattas\\s+(?:\\p{L}+\\s+){0,2}?av\\s+(?:\\p{L}+\\s+)?(?:ai-)?(?:policy|riktlinje|regl)\\p{L}*|omfattas|(?:does|do)\\s+(?:the\\s+|this\\s+|these\\s+|our\\s+|your\\s+)?(?:ai\\s+)?(?:policy|rules|guidelines?)\\s+(?:also\\s+|even\\s+|actually\\s+|really\\s+)?(?:apply|cover)|(?:am\\s+i|are\\s+we|are\\s+they|is\\s+\\p{L}+(?:\\s+\\p{L}+){0,2}?)\\s+covered|(?:also|even)\\s+appl(?:y|ies)\\s+to");
 const GROUPS: Lexicon<ScopeGroup> = [
   ["contractors", rx("konsult|underkonsult|uppdragstagare|inhyrd|bemanning|frilans|contractor|subcontractor|consultant|freelanc")],
   ["partners", rx("samarbetspartner|partner|leverantör|supplier|vendor")],
@@ -142,8 +142,9 @@ function applies(question: string, scope: PackScope | undefined, passages: reado
   // the policy itself must be what applies ("gäller riktlinjen …"), unless nothing comes before
   // "is Bing chat covered by the policy?": the thing comes before "covered", the policy after it
   const coveredForm = /covered$/iu.test(m[0]);
-  const namesPolicy = /policy|riktlinje|regl|dokument|guideline|rules/iu.test(coveredForm ? question.slice(m.index) : m[0]);
-  if (!namesPolicy && /\p{L}{3,}/u.test(before.replace(/^\s*(?:och|men|så|hej|undrar|jag|en\s+fråga)[\s,:]*/iu, ""))) return undefined;
+  // "stämmer det att AI-riktlinjen gäller även …": the policy named just before "gäller även"
+  const namesPolicy = /policy|riktlinje|regl|dokument|guideline|rules/iu.test(coveredForm ? question.slice(m.index) : m[0]) || /(?:policy|riktlinje|regl|regler|guideline|rules)\p{L}*\s*$/iu.test(before);
+  if (!namesPolicy && /\p{L}{3,}/u.test(before.replace(/^\s*(?:och|men|så|hej|undrar|jag|en\s+fråga|stämmer\s+det\s+att|is\s+it\s+true\s+that)[\s,:]*/iu, ""))) return undefined;
   const who = question.slice(m.index + m[0].length);
   // an AI policy covers AI tools: "does our AI policy even cover image generators like DALL-E?"
   // … the tools themselves, not someone's private use of them ("när jag använder ChatGPT privat hemma")
