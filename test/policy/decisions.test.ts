@@ -470,6 +470,13 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.equal(lib.ask("wenell", "Is it true that GDPR also applies to what we do with AI tools?").verdictKind, "yes");
   });
 
+  it("reads 'counted as generative AI', 'behövs det nåt mer?' and a paste just made", () => {
+    assert.equal(lib.ask("hjo", "Is Gemini counted as generative AI under our rules?").verdictKind, "yes");
+    assert.equal(lib.ask("soderkoping", "Räknas Copilot i Teams som generativ AI enligt riktlinjerna?").verdictKind, "yes");
+    assert.equal(readQuestion("Chefen har sagt ok till att vi köper en AI-app, behövs det nåt mer?").enough, true);
+    assert.equal(lib.ask("hjo", "klistrade precis in en lista med elevers namn i chatgpt, vad gör jag nu?").refused, false);
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });
@@ -556,9 +563,11 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind20.jsonl", 0.8, 0.8],
     // 21: a busy Monday, facts and consequences too; first run 0.714 (0.643 on the stop's starting engine), wrong yes 1 (3)
     ["verdicts-blind21.jsonl", 0.8, 0.6],
+    // 22: many trades, facts and consequences; first run 0.643 (0.607 on the stop's starting engine), wrong yes 1 (1)
+    ["verdicts-blind22.jsonl", 0.65, 0.7],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
-    const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl", "verdicts-blind21.jsonl"].includes(file) ? 3 : 2;
+    const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl", "verdicts-blind21.jsonl", "verdicts-blind22.jsonl"].includes(file) ? 3 : 2;
     it(`${file}: at least ${silentFloor} of the questions the policy is silent on refused, at most ${refusedCap} covered ones`, () => {
       let silent = 0;
       let silentRefused = 0;

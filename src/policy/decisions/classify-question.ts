@@ -120,7 +120,8 @@ function aboutAi(passages: readonly Passage[]): Passage[] {
 }
 
 /** whether something is what the policy is about: "räknas X in i policyn", "X som reglerna pratar om" */
-const COVERS_WHAT = rx("räknas\\s+(?:\\S+\\s+){0,6}?(?:in\\s+i|under)\\s+(?:ai-)?(?:policyn|riktlinje\\p{L}*|regl\\p{L}*)|(?:som|that|which)\\s+(?:de\\s+här\\s+)?(?:ai-)?(?:reglerna|policyn|riktlinjerna|the\\s+rules|the\\s+policy|these\\s+rules)\\s+(?:pratar|handlar|talar|talk|are\\s+about|cover)");
+// "counted as generative AI", "räknas X som AI": AI as such, not a class of tool ("a public AI system")
+const COVERS_WHAT = rx("(?:count(?:s|ed)?|considered|classed|treated|regarded)\\s+as\\s+(?:an?\\s+)?(?:kind\\s+of\\s+|form\\s+of\\s+)?(?:generative\\s+)?ai(?![\\p{L}])(?!\\s+(?:system|tool|service|solution|app)s?(?![\\p{L}]))|(?:räknas|klassas|ses)\\s+(?:\\S+\\s+){0,6}?som\\s+(?:en\\s+)?(?:sorts?\\s+|form\\s+av\\s+)?(?:generativ\\s+)?ai(?![\\p{L}:-])|räknas\\s+(?:\\S+\\s+){0,6}?(?:in\\s+i|under)\\s+(?:ai-)?(?:policyn|riktlinje\\p{L}*|regl\\p{L}*)|(?:som|that|which)\\s+(?:de\\s+här\\s+)?(?:ai-)?(?:reglerna|policyn|riktlinjerna|the\\s+rules|the\\s+policy|these\\s+rules)\\s+(?:pratar|handlar|talar|talk|are\\s+about|cover)");
 /** a law or a kind of rule named as what applies: covered when the policy itself names it */
 const LAWS: Array<[RegExp, RegExp]> = [
   [rx("gdpr|dataskydd"), rx("gdpr|dataskydd")],
