@@ -11,6 +11,7 @@ import { classifyQuestion } from "./decisions/classify-question";
 import { answerResponsibility, whoIsResponsible } from "./decisions/responsibility";
 import { judgeSufficiency } from "./decisions/sufficiency";
 import { confirmFact } from "./decisions/fact-confirmation";
+import { answerConsequence } from "./decisions/consequences";
 import type { DecisionRow, Use } from "./decisions/schema";
 import { PackNotFoundError } from "./errors";
 import { loadPacks, policyDirs } from "./pack-loader";
@@ -84,6 +85,11 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
           const cited = c.fromScope ? (e.pack.scope?.citations ?? []) : c.passages.map((p) => ({ policy: p.packId, section: p.section, rule: p.rule, quote: p.text }));
           return composeAnswer(e.pack, retrieval, lang, undefined, { ...c, citations: cited });
         }
+      }
+      // "Kan man bli uppsagd för det?": what the policy says can follow from breaking it
+      {
+        const c = answerConsequence(mended, e.pack.consequences);
+        if (c) return composeAnswer(e.pack, { ...retrieval, inScope: true }, lang, undefined, { asks: "follows", verdict: c.verdict, ...(c.rule.condition ? { condition: c.rule.condition } : {}), passages: [], citations: c.rule.citations });
       }
       // "Är det IT som ska göra riskanalysen?": whose duty it is, where the policy names someone for it
       {

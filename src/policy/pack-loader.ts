@@ -10,7 +10,7 @@ import { PackError, type PackIssue } from "./errors";
 import { faqFileSchema, packFileSchema, type PackCitation } from "./pack-schema";
 import { parsePolicyMarkdown } from "./policy-markdown";
 import type { Citation, FaqEntry, Fact, PackFacts, Passage, PolicyPack, Section } from "./types";
-import { decisionsFileSchema, normaliseSlot, type DecisionRow, type InfoTerms, type PackScope, type Responsibility, type ToolTerms } from "./decisions/schema";
+import { decisionsFileSchema, normaliseSlot, type DecisionRow, type InfoTerms, type Consequence, type PackScope, type Responsibility, type ToolTerms } from "./decisions/schema";
 
 export const POLICY_FILE = "policy.md";
 export const FACTS_FILE = "pack.json";
@@ -78,6 +78,7 @@ export function loadPack(dir: string): PolicyPack {
   let decisionToolTerms: ToolTerms = {};
   let scope: PackScope | undefined;
   let responsibilities: Responsibility[] = [];
+  let consequences: Consequence[] = [];
   if (fs.existsSync(decisionsFile)) {
     const table = validate(decisionsFile, decisionsFileSchema, parseJson(decisionsFile, fs.readFileSync(decisionsFile, "utf8")));
     decisionTerms = table.terms ?? {};
@@ -88,6 +89,12 @@ export function loadPack(dir: string): PolicyPack {
       duty: r.duty,
       roles: r.roles,
       citations: r.citations.map((c, j) => dr.resolve(c, `responsibilities[${i}].citations[${j}]`)),
+    }));
+    consequences = (table.consequences ?? []).map((c, i) => ({
+      kind: c.kind,
+      verdict: c.verdict,
+      ...(c.condition ? { condition: c.condition } : {}),
+      citations: c.citations.map((q, j) => dr.resolve(q, `consequences[${i}].citations[${j}]`)),
     }));
     const seen = new Set<string>();
     decisions = table.decisions.map((row, i) => {
@@ -110,7 +117,7 @@ export function loadPack(dir: string): PolicyPack {
     });
   }
 
-  return { id, dir: absDir, facts, sections, passages, faq, decisions, decisionTerms, decisionToolTerms, responsibilities, ...(scope ? { scope } : {}) };
+  return { id, dir: absDir, facts, sections, passages, faq, decisions, decisionTerms, decisionToolTerms, responsibilities, consequences, ...(scope ? { scope } : {}) };
 }
 
 /**

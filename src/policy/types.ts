@@ -1,5 +1,5 @@
 // Shared shapes of the policy capability. Pure data: no I/O here.
-import type { DecisionRow, InfoTerms, PackScope, Responsibility, ToolTerms } from "./decisions/schema";
+import type { Consequence, DecisionRow, InfoTerms, PackScope, Responsibility, ToolTerms } from "./decisions/schema";
 
 export type Lang = "sv" | "en";
 
@@ -63,6 +63,8 @@ export interface PolicyPack {
   scope?: PackScope;
   /** who the policy makes responsible for which duty (decisions.json) */
   responsibilities: Responsibility[];
+  /** what the policy says can follow from breaking it (decisions.json) */
+  consequences: Consequence[];
 }
 
 /** a structured fact: plain-language summary plus the passages it rests on. */

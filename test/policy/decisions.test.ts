@@ -477,6 +477,17 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.equal(lib.ask("hjo", "klistrade precis in en lista med elevers namn i chatgpt, vad gör jag nu?").refused, false);
   });
 
+  it("what can follow from breaking the policy is answered from what the policy says can follow, not read as a permission", () => {
+    const once = lib.ask("wenell", "Jag råkade klistra in en offert i Gemini. Kan jag få sparken för det?");
+    assert.equal(once.verdictKind, "conditional");
+    assert.match(once.answer, /^Det kan följa i vissa fall: vid upprepade eller grova överträdelser/);
+    assert.match(once.citations[0].quote, /upprepade eller grova överträdelser/);
+    assert.equal(lib.ask("wenell", "Could someone get a formal warning if they keep pasting client data into ChatGPT?").verdictKind, "yes");
+    assert.equal(lib.ask("staffanstorp", "Kan jag straffas om jag lägger in sekretessbelagda uppgifter i ett AI-verktyg?").verdictKind, "yes");
+    // a policy that says nothing of what follows gives no answer of this kind
+    assert.doesNotMatch(lib.ask("hjo", "Kan man bli uppsagd om man använder ChatGPT fel?").answer, /kan det följa|Det kan följa/);
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });

@@ -63,6 +63,7 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
 
 function classLine(c: ClassAnswer, lang: Lang): string {
   if (c.asks === "true") return answerText(lang, `verdict.true.${c.verdict}`);
+  if (c.asks === "follows") return answerText(lang, `verdict.follows.${c.verdict}`, { condition: c.condition?.[lang] ?? "" });
   if (c.asks === "responsible") {
     const who = (c.roles ?? []).map((r) => answerText(lang, `roles.${r}`)).join(answerText(lang, "roleAnd"));
     return answerText(lang, `verdict.responsible.${c.verdict}`, { who });

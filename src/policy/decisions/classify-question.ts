@@ -17,10 +17,12 @@ export type Category = InfoKind | ToolKind;
 
 export interface Classification {
   /** "is": does the thing belong to the class; "applies": does the policy (or a law) cover it; "responsible": is it this role's duty */
-  asks: "is" | "applies" | "responsible" | "true";
+  asks: "is" | "applies" | "responsible" | "true" | "follows";
   /** for "responsible": the roles the policy gives the duty */
   roles?: Role[];
-  verdict: "yes" | "no";
+  /** "conditional" only for "follows": it can follow in some cases, which condition names */
+  verdict: "yes" | "no" | "conditional";
+  condition?: { sv: string; en: string };
   category?: Category;
   /** the passages that settle it: where the policy names the class, its scope or the law */
   passages: Passage[];

@@ -53,6 +53,10 @@ export const decisionRowSchema = z
 export const SCOPE_GROUPS = ["staff", "contractors", "partners", "interns", "politicians", "everyone-with-access"] as const;
 export type ScopeGroup = (typeof SCOPE_GROUPS)[number];
 
+/** what a policy says can follow from breaking it: measures at work, or a crime */
+export const CONSEQUENCE_KINDS = ["disciplinary", "criminal"] as const;
+export type ConsequenceKind = (typeof CONSEQUENCE_KINDS)[number];
+
 /** who a policy can make responsible for a duty */
 export const ROLES = ["ceo", "management", "business-manager", "manager", "board", "system-owner", "it", "dpo", "security", "legal", "contractor", "employee"] as const;
 export type Role = (typeof ROLES)[number];
@@ -70,6 +74,19 @@ export const decisionsFileSchema = z.strictObject({
   /** AI products the policy itself names and classes ("ett upphandlat AI-system som till exempel SveaGPT") */
   toolTerms: z.partialRecord(z.enum(TOOL_KINDS), z.array(z.string().trim().min(3).max(60)).min(1)).optional(),
   decisions: z.array(decisionRowSchema),
+  /** what the policy says can follow from breaking it ("kan upprepade eller grova överträdelser … leda till åtgärder"), with that rule quoted */
+  consequences: z
+    .array(
+      z.strictObject({
+        kind: z.enum(CONSEQUENCE_KINDS),
+        /** "conditional": only in some cases, which the condition names; "yes": it can follow */
+        verdict: z.enum(["yes", "conditional"]),
+        condition: bilingual.optional(),
+        citations: z.array(packCitationSchema).min(1).max(2),
+        note: z.string().optional(),
+      }),
+    )
+    .optional(),
   /** who the policy makes responsible for a duty ("Varje nämnd ansvarar för att genomföra erforderliga analyser"), with that rule quoted */
   responsibilities: z
     .array(z.strictObject({ duty: z.array(z.enum(DUTIES)).min(1), roles: z.array(z.enum(ROLES)).min(1), citations: z.array(packCitationSchema).min(1).max(2), note: z.string().optional() }))
@@ -96,6 +113,14 @@ export interface DecisionRow {
 /** who a pack's policy applies to, and the passage that says so */
 export interface PackScope {
   groups: ScopeGroup[];
+  citations: Citation[];
+}
+
+/** what can follow from breaking the policy, with the rule that says so */
+export interface Consequence {
+  kind: ConsequenceKind;
+  verdict: "yes" | "conditional";
+  condition?: { sv: string; en: string };
   citations: Citation[];
 }
 
