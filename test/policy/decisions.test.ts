@@ -488,6 +488,11 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.doesNotMatch(lib.ask("hjo", "Kan man bli uppsagd om man använder ChatGPT fel?").answer, /kan det följa|Det kan följa/);
   });
 
+  it("'is her ok enough, or does someone else have to sign off?' asks whether the approval is enough", () => {
+    assert.equal(readQuestion("My manager approved it. Is her ok enough or does the CEO have to sign off too?").enough, true);
+    assert.equal(lib.ask("wenell", "My manager said it's fine to use Claude for drafts. Is her ok enough or does anyone else have to approve the tool?").verdictKind, "no");
+  });
+
   it("an obligation whose duty is not read gets no verdict from every duty the table knows", () => {
     assert.equal(lib.ask("soderkoping", "Appen frågar om den får läsa mina mappar. Ska jag trycka ja?").verdictKind, null);
   });
@@ -576,6 +581,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind21.jsonl", 0.8, 0.6],
     // 22: many trades, facts and consequences; first run 0.643 (0.607 on the stop's starting engine), wrong yes 1 (1)
     ["verdicts-blind22.jsonl", 0.65, 0.7],
+    // 23 (60): the last of the stop; first run 0.786 (0.714 on the stop's starting engine), wrong yes 1 (0)
+    ["verdicts-blind23.jsonl", 0.8, 0.6],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl", "verdicts-blind21.jsonl", "verdicts-blind22.jsonl"].includes(file) ? 3 : 2;

@@ -39,6 +39,7 @@ describe("topics a policy never speaks of", () => {
     assert.equal(unruledTopic("can we buy a Gamma subscription for the team and expense it?", ruled), undefined);
     assert.equal(unruledTopic("kan jag lägga en Midjourney-prenumeration på företagskortet?", ruled), undefined);
     assert.equal(unruledTopic("Kan jag få arbetsgivaren att betala mitt Claude-abonnemang?", ruled), "cost");
+    assert.equal(unruledTopic("Finns det en lista på godkända AI-appar jag får installera?", ruled), "tool-list");
   });
 
   it("reads who owns AI output, pupils' own use, lists of approved tools, public records, union consultation and private devices as topics of their own", () => {

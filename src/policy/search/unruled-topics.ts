@@ -72,7 +72,7 @@ const TOPICS: Topic[] = [
   {
     // a list of the approved tools, a fact the policy may not hold
     id: "tool-list",
-    asked: rx("(?:lista|list|förteckning|register|overview|översikt)\\s+(?:\\p{L}+\\s+){0,4}?(?:över|of|på|med|with)\\s+(?:\\p{L}+\\s+){0,3}?(?:ai-verktyg|ai\\s+tools|verktyg(?:en)?|tools|tjänster)"),
+    asked: rx("(?:lista|list|förteckning|register|overview|översikt)\\s+(?:\\p{L}+\\s+){0,4}?(?:över|of|på|med|with)\\s+(?:\\p{L}+\\s+){0,3}?(?:ai-verktyg|ai\\s+tools|verktyg(?:en)?|tools|tjänster|(?:ai[-\\s])?appar(?:na)?|(?:ai\\s+)?apps|program(?:men)?|(?:ai\\s+)?services)"),
     ruled: rx("(?:lista|förteckning)\\s+(?:över|med)\\s+(?:\\p{L}+\\s+)?(?:godkända|tillåtna)|list\\s+of\\s+approved"),
   },
   {
