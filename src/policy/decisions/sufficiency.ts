@@ -8,7 +8,7 @@ import type { QuestionSlots } from "./question-slots";
 import { dutiesNamed } from "./question-slots";
 import { rolesIn } from "./responsibility";
 import type { DecisionRow, Duty, Role } from "./schema";
-import { decide, type DecisionOutcome } from "./verdict";
+import { decide, matches, type DecisionOutcome } from "./verdict";
 import type { ToolClass } from "../types";
 
 export type SufficiencyOutcome = DecisionOutcome & { enough: true };
@@ -38,10 +38,9 @@ export function judgeSufficiency(question: string, q: QuestionSlots, rows: Decis
     if (named.length === 0) return undefined;
     // the rows quoted in the same sections, about the same situation ("Alla incidenter … ska dokumenteras")
     const sections = new Set(named.flatMap((r) => r.citations.map((c) => c.section)));
-    const fits = (slot: "any" | readonly string[], values: ReadonlySet<string>) => slot === "any" || slot.some((v) => values.has(v));
     const beside = rows.filter(
       (r) =>
-        r.ask === "must" && r.verdict === "yes" && !named.includes(r) && fits(r.info, q.info) && fits(r.tool, q.tool) && fits(r.use, q.use) && r.citations.some((c) => sections.has(c.section)),
+        r.ask === "must" && r.verdict === "yes" && !named.includes(r) && matches(r.info, q.info) && matches(r.tool, q.tool) && matches(r.use, q.use) && r.citations.some((c) => sections.has(c.section)),
     );
     required = [...named, ...beside];
   } else required = outcome.rows.filter((r) => r.verdict === "conditional");

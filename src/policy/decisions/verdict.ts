@@ -28,7 +28,8 @@ export interface DecisionOutcome {
 const MAY_ORDER: RowVerdict[] = ["no", "conditional", "yes"];
 const MUST_ORDER: RowVerdict[] = ["yes", "conditional", "no"];
 
-function matches(slot: "any" | readonly string[], values: ReadonlySet<string>): boolean {
+/** a row's slot holds the question's values: "any", or one value in common */
+export function matches(slot: "any" | readonly string[], values: ReadonlySet<string>): boolean {
   return slot === "any" || slot.some((v) => values.has(v));
 }
 
