@@ -23,7 +23,8 @@ import type { Answer, Lang, PolicyLibrary, PolicyPack } from "./types";
 /** longer input is cut here before any analysis (chat routes anything this long to review) */
 export const MAX_QUESTION_CHARS = 1000;
 
-export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
+/** one search engine per pack, sharing the packs' vocabulary (and the words they write, for mending slips) */
+export function buildEngines(packs: PolicyPack[]): { engines: Map<string, PackEngine>; spelling: Spelling } {
   // one vocabulary across packs and the concept lexicon, for splitting compounds
   const vocab = new Vocabulary();
   // and the words they write, for mending a question's slips before it is read
@@ -41,7 +42,11 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
   }
   for (const g of CONCEPT_GROUPS) for (const phrase of g.sv) for (const tok of tokenize(phrase)) learn(tok);
 
-  const engines = new Map(packs.map((p) => [p.id, new PackEngine(p, vocab)]));
+  return { engines: new Map(packs.map((p) => [p.id, new PackEngine(p, vocab)])), spelling };
+}
+
+export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
+  const { engines, spelling } = buildEngines(packs);
   const ids = [...engines.keys()].sort();
 
   const engine = (packId: string): PackEngine => {

@@ -1,6 +1,23 @@
 // What a question asks, and what kind of statement a passage makes (analysis/intent.ts).
 import { strict as assert } from "node:assert";
-import { intentFit, passageKinds, questionIntents } from "../../src/policy/analysis/intent";
+import { passageKinds, questionIntents, type Intent, type PassageKind } from "../../src/policy/analysis/intent";
+import { rerank } from "../../src/policy/search/rerank";
+
+/** the shipped reranker's score of a passage of these kinds for a question of these intents, all else equal */
+function intentFit(intents: Set<Intent>, kinds: Set<PassageKind>): number {
+  const ctx = {
+    features: new Map([["p", { concepts: new Set<string>(), kinds, lettered: false }]]),
+    fieldStems: new Map(),
+    concepts: [],
+    intents,
+    groupWeight: () => 0,
+    terms: new Map<string, number>(),
+    termWeight: () => 1,
+    lift: new Map<string, number>(),
+    lead: [],
+  };
+  return rerank([{ id: "p", bm: 0, rank: -1 }], ctx)[0].score;
+}
 
 describe("policy/analysis/intent", () => {
   it("reads the form of a question, in Swedish, without å/ä/ö, and in English", () => {
@@ -30,6 +47,19 @@ describe("policy/analysis/intent", () => {
     const steps = passageKinds("Informera sin närmaste chef och IT-ansvarig utan dröjsmål.", "Omedelbar åtgärd", null);
     const rule = passageKinds("Kunddata får under inga som helst omständigheter matas in i öppna AI-lösningar.", "Ansvar", null);
     assert.ok(intentFit(intents, steps) > intentFit(intents, rule) + 0.2);
+  });
+
+  it("hears questions of whose duty or fault something is, and of where to report", () => {
+    assert.ok(questionIntents("om chatgpt räknat fel, är det mitt ansvar då?").has("responsibility"));
+    assert.ok(questionIntents("is that on me or on the tool?").has("responsibility"));
+    assert.ok(questionIntents("vem anmäler jag det till?").has("report"));
+    assert.ok(questionIntents("where do I report a weird answer?").has("report"));
+    assert.ok(!questionIntents("Får jag använda ChatGPT?").has("responsibility"));
+    const duty = passageKinds("Den anställde är ansvarig för det slutliga resultatet.", "Ansvar", null);
+    const other = passageKinds("Alla resultat ska granskas kritiskt.", "Granskning", null);
+    assert.ok(duty.has("responsibility") && !other.has("responsibility"));
+    const asks = questionIntents("om chatgpt räknat fel, är det mitt ansvar då?");
+    assert.ok(intentFit(asks, duty) > intentFit(asks, other));
   });
 
   it("tells rules, approvers, steps, definitions, background and lead-ins apart", () => {

@@ -197,29 +197,45 @@ describe("policy/library", () => {
     assert.equal(lib.ask("wenell", "min kollega fyller år på fredag, vem köper tårtan?").refused, true);
   });
 
-  it("meets its floor on the held-out set (written before the engine saw it)", () => {
-    const held = fs
-      .readFileSync(path.join(projectRoot(), "test", "policy", "fixtures", "heldout.jsonl"), "utf8")
+  /** hit@1, hit@3 and refusals of the answers on a question set of test/policy/fixtures */
+  function measureSet(file: string) {
+    const set = fs
+      .readFileSync(path.join(projectRoot(), "test", "policy", "fixtures", file), "utf8")
       .split("\n")
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as Item);
-    let h1 = 0;
-    let h3 = 0;
-    let falseRefusals = 0;
-    let offRefused = 0;
-    const covered = held.filter((x) => !x.expect.none);
-    const off = held.filter((x) => x.expect.none);
-    for (const it of covered) {
+    const m = { h1: 0, h3: 0, falseRefusals: 0, offRefused: 0, covered: 0, off: 0 };
+    for (const it of set) {
       const a = lib.ask(it.policy, it.question);
-      if (a.refused) falseRefusals++;
+      if (it.expect.none) {
+        m.off++;
+        if (a.refused) m.offRefused++;
+        continue;
+      }
+      m.covered++;
+      if (a.refused) m.falseRefusals++;
       const at = a.citations.findIndex((c) => (it.expect.phrases ?? []).some((p) => norm(c.quote).includes(norm(p))));
-      if (at === 0) h1++;
-      if (at >= 0 && at < 3) h3++;
+      if (at === 0) m.h1++;
+      if (at >= 0 && at < 3) m.h3++;
     }
-    for (const it of off) if (lib.ask(it.policy, it.question).refused) offRefused++;
-    assert.ok(h1 / covered.length >= 0.8, `hit@1 ${h1}/${covered.length}`);
-    assert.ok(h3 / covered.length >= 0.93, `hit@3 ${h3}/${covered.length}`);
-    assert.ok(falseRefusals <= 1, `false refusals ${falseRefusals}`);
-    assert.ok(offRefused / off.length >= 0.85, `off-topic refused ${offRefused}/${off.length}`);
+    return m;
+  }
+
+  // qa-blind24: 80 questions in the staff's own words, first run hit@1 0.571, hit@3 0.771, 5 covered refused,
+  // off-topic refused 0.8; 0.614 / 0.771 with the learned reranker before the set joined its training data
+  it("meets its floor on the retired blind question set 24", () => {
+    const m = measureSet("qa-blind24.jsonl");
+    assert.ok(m.h1 / m.covered >= 0.6, `hit@1 ${m.h1}/${m.covered}`);
+    assert.ok(m.h3 / m.covered >= 0.8, `hit@3 ${m.h3}/${m.covered}`);
+    assert.ok(m.falseRefusals <= 5, `false refusals ${m.falseRefusals}`);
+    assert.ok(m.offRefused / m.off >= 0.8, `off-topic refused ${m.offRefused}/${m.off}`);
+  });
+
+  it("meets its floor on the held-out set (written before the engine saw it)", () => {
+    const m = measureSet("heldout.jsonl");
+    assert.ok(m.h1 / m.covered >= 0.8, `hit@1 ${m.h1}/${m.covered}`);
+    assert.ok(m.h3 / m.covered >= 0.93, `hit@3 ${m.h3}/${m.covered}`);
+    assert.ok(m.falseRefusals <= 1, `false refusals ${m.falseRefusals}`);
+    assert.ok(m.offRefused / m.off >= 0.85, `off-topic refused ${m.offRefused}/${m.off}`);
   });
 });

@@ -4,8 +4,8 @@
 // introduction rarely answers any of them. Topic is left to concepts and words.
 import { fold } from "./normalize";
 
-export type Intent = "permission" | "who" | "approval" | "steps" | "mistake" | "definition" | "consequence" | "requirement";
-export type PassageKind = "rule" | "prohibition" | "approver" | "steps" | "definition" | "background" | "metadata" | "leadin" | "consequence";
+export type Intent = "permission" | "who" | "approval" | "steps" | "mistake" | "definition" | "consequence" | "requirement" | "responsibility" | "report";
+export type PassageKind = "rule" | "prohibition" | "approver" | "steps" | "definition" | "background" | "metadata" | "leadin" | "consequence" | "responsibility";
 
 // patterns run on the folded, lowercased question (å/ä/ö → a/a/o), so chat spellings match
 const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
@@ -30,6 +30,10 @@ const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
     "consequence",
     /\bvad hander om\b|\bkonsekvens\w*|\bsparken\b|\bstraff\w*|\bavsked\w*|\buppsag\w*|\bpafoljd\w*|\bwhat happens if\b|\b(get )?fired\b|\bdisciplin\w*|\bpunish\w*|\bconsequence\w*/,
   ],
+  // whose fault or duty something is ("är det mitt ansvar", "is that on me")
+  ["responsibility", /\b(ansvar\w*|skyldig\w*|mitt fel|pa mig|responsib\w*|accountab\w*|liable|liability|on me|my fault|to blame|on the hook)\b/],
+  // where or to whom something is told ("vem anmäler jag det till", "where do I report")
+  ["report", /\b(rapporter\w*|anmal\w*|meddela\w*|saga till|tala om for|report\w*|notify|tell)\b/],
   ["requirement", /\bvad (krav\w*|galler|behov\w*|maste)\b|\bvilka krav\b|\bwhat (is|are) (required|the requirements?)\b|\bwhat applies\b|\brequirements?\b/],
 ];
 
@@ -62,6 +66,7 @@ export function passageKinds(text: string, section: string, rule: string | null,
   if (APPROVER.test(t) && ROLE.test(t)) out.add("approver");
   if (STEPS.test(t)) out.add("steps");
   if (CONSEQUENCE.test(t)) out.add("consequence");
+  if (/\b(ansvar\w*|skyldig\w*)\b/.test(t)) out.add("responsibility");
   if (DEFINITION_SECTION.test(s)) out.add("definition");
   // text under the title is the document's metadata and preamble
   if (titleSection) out.add("metadata");
@@ -69,28 +74,4 @@ export function passageKinds(text: string, section: string, rule: string | null,
   // a list's lead-in ("Före användning av AI:") says little on its own: its items carry it
   if (/:\s*$/.test(text.trim())) out.add("leadin");
   return out;
-}
-
-/**
- * how well a passage's kind fits the question's form: a small bonus or malus added
- * to the reranking score (see search/rerank.ts).
- */
-export function intentFit(intents: Set<Intent>, kinds: Set<PassageKind>): number {
-  let s = 0;
-  // "Beslutat av: Kommundirektör" answers no question about AI use
-  if (kinds.has("metadata")) s -= 0.3;
-  if (intents.has("definition")) return s + (kinds.has("definition") ? 0.2 : 0);
-  if (kinds.has("definition")) s -= intents.has("permission") ? 0.25 : 0.12;
-  if (kinds.has("background")) s -= 0.1;
-  if (intents.has("permission") && !intents.has("who")) {
-    if (kinds.has("prohibition")) s += 0.12;
-    else if (kinds.has("rule")) s += 0.05;
-  }
-  if (intents.has("who") && intents.has("approval")) s += kinds.has("approver") ? 0.15 : 0;
-  if (intents.has("steps")) s += kinds.has("steps") ? 0.12 : 0;
-  if (intents.has("mistake")) s += kinds.has("steps") ? 0.2 : kinds.has("prohibition") ? -0.1 : 0;
-  if (intents.has("consequence")) s += kinds.has("consequence") ? 0.15 : 0;
-  if (intents.has("requirement") && kinds.has("rule")) s += 0.05;
-  if (!intents.has("permission") && kinds.has("rule")) s += 0.03;
-  return s;
 }

@@ -20,8 +20,10 @@ export interface RankedPassage {
   /** verbatim quote: the passage or a sentence window of it */
   quote: string;
   score: number;
-  /** relative BM25, concept coverage, intent fit (for inspection and tests) */
-  parts?: [number, number, number];
+  /** the reranker's feature vector (rerank.ts FEATURES; for inspection, tests and learning) */
+  x?: number[];
+  /** the passage that was ranked (a list item, where the quote is its whole list) */
+  hit?: Passage;
 }
 
 export interface Retrieval {
@@ -119,7 +121,16 @@ export class PackEngine {
     return df === 0 ? 1 : Math.log(1 + (this.docCount + 1) / (df + 0.5));
   }
 
-  retrieve(question: string, lang: Lang): Retrieval {
+  /** rarity of a folded stem in this policy's passages */
+  private termWeight(f: string): number {
+    return Math.log(1 + (this.docCount + 1) / ((this.index.df.get(f) ?? 0) + 0.5));
+  }
+
+  /**
+   * @param opts.weights reranker weights other than the shipped ones, and opts.limit more ranked
+   * passages than an answer shows (both for learning the weights: scripts/learn-ranking.ts)
+   */
+  retrieve(question: string, lang: Lang, opts: { weights?: readonly number[]; limit?: number } = {}): Retrieval {
     const q = analyzeQuery(question, lang, this.vocab, (f) => this.packVocab.has(f));
     const coverage = measureCoverage(q, this.packVocab);
     const intents = questionIntents(question);
@@ -160,29 +171,30 @@ export class PackEngine {
         lift.set(p.id, Math.max(lift.get(p.id) ?? 0, add));
       });
     }
-    const scored = rerank(
-      [...candidates].map(([id, bm]) => ({ id, bm })),
-      this.features,
-      q.concepts,
+    // a strong curated match leads with its citations (a list's lead-in is not an answer on its own)
+    const lead =
+      faq && (faq.score >= TUNING.faqLead || margin >= FAQ_CLEAR_MARGIN)
+        ? cited(faq.entry)
+            .filter((p) => !this.features.get(p.id)!.kinds.has("leadin"))
+            .map((p) => p.id)
+        : [];
+    const searchRank = new Map(results.map((r, i) => [r.id as string, i]));
+    const scored = rerank([...candidates].map(([id, bm]) => ({ id, bm, rank: searchRank.get(id) ?? -1 })), {
+      features: this.features,
+      fieldStems: this.index.fieldStems,
+      concepts: q.concepts,
       intents,
-      (g) => this.groupWeight.get(g) ?? 0,
+      groupWeight: (g) => this.groupWeight.get(g) ?? 0,
+      terms: q.folded,
+      termWeight: (f) => this.termWeight(f),
       lift,
-    ).sort((a, b) => b.score - a.score);
-    // a strong curated match decides the lead: its citations first
-    if (faq && (faq.score >= TUNING.faqLead || margin >= FAQ_CLEAR_MARGIN)) {
-      // a list's lead-in is not an answer on its own: it keeps its reranked place
-      const lead = cited(faq.entry)
-        .filter((p) => !this.features.get(p.id)!.kinds.has("leadin"))
-        .map((p) => p.id);
-      // among them the reranker orders, with a head start for the entry's first citation
-      const key = (x: { id: string; score: number }) => (lead.includes(x.id) ? 10 : 0) + x.score + (lead[0] === x.id ? TUNING.faqFirstBonus : 0);
-      scored.sort((a, b) => key(b) - key(a));
-    }
+      lead,
+    }, opts.weights).sort((a, b) => b.score - a.score);
     // a list item is quoted with the sentence that introduces its list, so "Personuppgifter"
     // reads as "… får inte matas med: • Personuppgifter …"; one citation per list
     const ranked: RankedPassage[] = [];
     const units = new Set<string>();
-    for (const { id, score, parts } of scored) {
+    for (const { id, score, x } of scored) {
       const passage = this.index.byId.get(id)!;
       const list = this.listOf(passage);
       const key = list ? list.leadIn.id : passage.id;
@@ -190,10 +202,10 @@ export class PackEngine {
       units.add(key);
       ranked.push(
         list
-          ? { passage: list.leadIn, quote: listQuote(list.leadIn, list.items, passage), score, parts }
-          : { passage, quote: quoteWindow(passage.text, q), score, parts },
+          ? { passage: list.leadIn, quote: listQuote(list.leadIn, list.items, passage), score, x, hit: passage }
+          : { passage, quote: quoteWindow(passage.text, q), score, x, hit: passage },
       );
-      if (ranked.length >= MAX_RANKED) break;
+      if (ranked.length >= (opts.limit ?? MAX_RANKED)) break;
     }
 
     // a curated match may carry a question the word count doubts, if it names AI or a policy topic

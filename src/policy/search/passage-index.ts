@@ -46,6 +46,15 @@ export interface PassageIndex {
   df: Map<string, number>;
   /** passage id → concept groups it touches */
   concepts: Map<string, Set<string>>;
+  /** passage id → folded stems of each of its fields (what the reranker's coverage features look in) */
+  fieldStems: Map<string, FieldStems>;
+}
+
+export interface FieldStems {
+  text: Set<string>;
+  section: Set<string>;
+  context: Set<string>;
+  asked: Set<string>;
 }
 
 /** a passage's tokens, once per process: text, lead-in/alt context, heading */
@@ -73,8 +82,16 @@ export function buildPassageIndex(pack: PolicyPack, vocab: Vocabulary): PassageI
   const known = new Set<string>();
   const df = new Map<string, number>();
   const concepts = new Map<string, Set<string>>();
+  const fieldStems = new Map<string, FieldStems>();
   const docs: Doc[] = pack.passages.map((p) => {
     const toks = passageTokens(p);
+    const askedTokens = p.asked ? tokenize(p.asked.join(" ")) : [];
+    fieldStems.set(p.id, {
+      text: new Set(terms(toks.text, vocab, true)),
+      section: new Set(terms(toks.section, vocab, true)),
+      context: new Set(terms(toks.context, vocab, true)),
+      asked: new Set(terms(askedTokens, vocab, true)),
+    });
     const folded = terms(toks.all, vocab, true);
     for (const f of new Set(folded)) {
       known.add(f);
@@ -92,7 +109,7 @@ export function buildPassageIndex(pack: PolicyPack, vocab: Vocabulary): PassageI
       folded: folded.join(" "),
       concepts: conceptList.join(" "),
       // the pack's own example questions: how people word what this passage answers
-      asked: p.asked ? terms(tokenize(p.asked.join(" ")), vocab, false).join(" ") : "",
+      asked: terms(askedTokens, vocab, false).join(" "),
     };
   });
   const search = new MiniSearch<Doc>({
@@ -103,7 +120,7 @@ export function buildPassageIndex(pack: PolicyPack, vocab: Vocabulary): PassageI
     searchOptions: { boost: FIELD_BOOST },
   });
   search.addAll(docs);
-  return { search, byId: new Map(pack.passages.map((p) => [p.id, p])), terms: known, df, concepts };
+  return { search, byId: new Map(pack.passages.map((p) => [p.id, p])), terms: known, df, concepts, fieldStems };
 }
 
 /** the passage a curated citation points to: same section (and rule), quote inside its text */

@@ -1,4 +1,4 @@
-// Ranking weights in one place (measured with `npm run bench`; see bench/README.md).
+// Search weights in one place (measured with `npm run bench`; see bench/README.md).
 export const TUNING = {
   /** field boosts */
   text: 1,
@@ -19,10 +19,5 @@ export const TUNING = {
   faqLiftMin: 0.25,
   /** a curated entry at least this sure puts its citations first */
   faqLead: 0.6,
-  /** head start of the entry's first citation among its cited passages */
-  faqFirstBonus: 0.2,
-  /** reranker: weight of the relative BM25 score, of concept coverage; bonus for a lettered rule */
-  bm: 0.5,
-  cover: 0.4,
-  letteredRule: 0.04,
+  // the reranker's weights are learned: ranking-weights.ts
 };

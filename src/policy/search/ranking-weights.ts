@@ -1,0 +1,10 @@
+// Weights of the reranker's features, in rerank.ts FEATURES order.
+// HAND_WEIGHTS: set by hand (the prior the learning pulls towards).
+// RANKING_WEIGHTS: learned by scripts/learn-ranking.ts (`node dist/scripts/learn-ranking.js --write`).
+export const HAND_WEIGHTS: readonly number[] = [
+  0.5, 0, 0.4, 0, 0, 0, 0, 0.04, 1, 10, 0.2, -0.3, -0.1, 0.2, -0.18, 0.12, 0.05, 0.075, 0.075, 0.12, 0.2, -0.1, 0.15, 0.05, 0.03, 0, 0,
+];
+
+export const RANKING_WEIGHTS: readonly number[] = [
+  0.3, 0.02, 0, 0.05, -0.2, -0.2, 0.4, 0.06, 0.9, 10, 0, -0.3, -0.13, 0.2, -0.18, 0.12, 0.07, 0.275, 0.075, 0.07, 0, -1.1, 0.25, 0.25, 0.05, 0.2, 0.3,
+];
