@@ -13,6 +13,8 @@ import { detectAccessCodes } from "./detect/access-codes";
 import { detectNames } from "./detect/names";
 import { detectCategories } from "./detect/categories";
 import { digitRuns } from "./detect/digits";
+import { PLACEHOLDER_LABEL } from "./redact";
+import { BLOCK_CONFIDENCE } from "./verdict";
 
 export const CATEGORY_TYPES: ReadonlySet<FindingType> = new Set<FindingType>(["HEALTH", "SPECIAL_CATEGORY", "SECRECY"]);
 
@@ -163,5 +165,88 @@ export function detectAll(text: string): Finding[] {
   const cats = new Collector(text);
   const persons = identifiers.filter((f) => f.type !== "CREDENTIAL" && f.type !== "IP_ADDRESS");
   detectCategories(text, cats, toks, persons, triggers);
-  return mergeByPosition(identifiers, keepStrongest(cats.items));
+  const all = mergeByPosition(personalOnly(text, storyNamesWarn(text, identifiers)), keepStrongest(cats.items));
+  if (all.some((f) => f.type === "PAYMENT_CARD")) withCardDetails(text, all);
+  return text.indexOf("[") >= 0 ? outsidePlaceholders(text, all) : all;
+}
+
+/** a sentence about a book, a tale, a film or a play: its names are characters and authors */
+const STORY = /(?<![\p{L}])(?:bok(?:en)?|böcker(?:na)?|roman(?:en|er)?|novell(?:en)?|sag(?:a|an|or|orna)|sagan om|kapitl(?:et|en)|kapitel|karaktär(?:en|er|erna)?|huvudperson(?:en)?|figur(?:en|er)?|författare(?:n)?|filmen|pjäs(?:en)?|teater(?:n)?|föreställning(?:en)?|bokcirkel\p{L}*|läsecirkel\p{L}*|book(?:s| club)?|novel|fairy tale|story|chapter|character|author|film|play)(?![\p{L}])/iu;
+/** a public office right before a name: the person acts in a public role ("statsrådet X", "the Minister for …, X") */
+const PUBLIC_ROLE = /(?<![\p{L}])(?:minist(?:er|ern)|statsråd(?:et)?|statsminist(?:er|ern)|socialminist(?:er|ern)|president(?:en)?|kung(?:en)?|drottning(?:en)?|riksdagsledamot(?:en)?|partiledare(?:n)?|prime minister|minister for [\p{L} ]{3,40}|secretary of state|king|queen|president|senator)[,\s]{1,3}$/iu;
+
+/** the sentence around [s, e) (to a sentence end or a line break, at most 300 characters each way) */
+function sentenceOf(text: string, s: number, e: number): string {
+  let a = s, b = e;
+  const stop = (c: number) => c === 46 || c === 33 || c === 63 || c === 10; // . ! ? newline
+  while (a > 0 && s - a < 300 && !stop(text.charCodeAt(a - 1))) a--;
+  while (b < text.length && b - e < 300 && !stop(text.charCodeAt(b))) b++;
+  return text.slice(a, b);
+}
+
+/**
+ * names in a sentence about a story (Pippi, an author, a novel's characters) or right after a public
+ * office warn rather than block: a name alone there is nobody's private data. A real person in the
+ * same draft still blocks: only those names change, and only when no identifier sits in their sentence.
+ */
+function storyNamesWarn(text: string, found: Finding[]): Finding[] {
+  if (!found.some((f) => f.type === "PERSON_NAME")) return found;
+  for (const f of found) {
+    if (f.type !== "PERSON_NAME" || f.confidence < BLOCK_CONFIDENCE) continue;
+    const sentence = sentenceOf(text, f.start, f.end);
+    const story = STORY.test(sentence);
+    if (!story && !PUBLIC_ROLE.test(text.slice(Math.max(0, f.start - 60), f.start))) continue;
+    if (found.some((g) => g !== f && g.type !== "PERSON_NAME" && g.start < f.end + 300 && g.end > f.start - 300)) continue;
+    f.confidence = 0.5;
+    f.reason = story ? "a name in a sentence about a story (a character or an author)" : "a name in a public role";
+  }
+  // the same name elsewhere takes the same reading ("Ove" after "… by Fredrik Backman about Ove")
+  const warned = new Set(found.filter((f) => f.type === "PERSON_NAME" && f.confidence === 0.5).map((f) => text.slice(f.start, f.end).replace(/(?:'s|’s|s)$/, "")));
+  for (const f of found) if (f.type === "PERSON_NAME" && warned.has(text.slice(f.start, f.end).replace(/(?:'s|’s|s)$/, ""))) f.confidence = Math.min(f.confidence, 0.5);
+  return found;
+}
+
+/** the weakest personnummer findings (shape only, checksum broken, no label) */
+const SHAPE_ONLY = 0.5;
+/** words that make a passage about a person */
+const PERSON_WORD = /(?<![\p{L}])(?:hon|han|hen|hennes|hans|eleven?|elevens|brukare[n]?|patient(?:en)?|klient(?:en)?|sökande[n]?|mamma|pappa|barnet|vårdnadshavare|anhörig|medarbetare[n]?|den anställde|she|he|her|his|patient|client|pupil|student|employee|resident|applicant)(?![\p{L}])/iu;
+
+/** a number only shaped like a personnummer is kept where the text is about a person: a name or a person word near it */
+function personalOnly(text: string, found: Finding[]): Finding[] {
+  if (!found.some((f) => f.type === "PERSONNUMMER" && f.confidence <= SHAPE_ONLY)) return found;
+  return found.filter((f) => {
+    if (f.type !== "PERSONNUMMER" || f.confidence > SHAPE_ONLY) return true;
+    if (found.some((g) => g.type === "PERSON_NAME" && Math.abs(g.start - f.start) < 120)) return true;
+    return PERSON_WORD.test(text.slice(Math.max(0, f.start - 80), Math.min(text.length, f.end + 40)));
+  });
+}
+
+/** the placeholders a redacted copy holds ("[PERSON 1]", "[SECRET 2]"): never findings themselves */
+const OWN_PLACEHOLDER = new RegExp(`\\[(?:${[...new Set(Object.values(PLACEHOLDER_LABEL))].join("|")}) \\d{1,5}\\]`, "g");
+
+function outsidePlaceholders(text: string, found: Finding[]): Finding[] {
+  const spans: Array<[number, number]> = [];
+  OWN_PLACEHOLDER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = OWN_PLACEHOLDER.exec(text))) spans.push([m.index, m.index + m[0].length]);
+  if (spans.length === 0) return found;
+  return found.filter((f) => !spans.some(([s, e]) => f.start >= s && f.end <= e));
+}
+
+/** "4111 1111 1111 1111, CVC 123, giltigt till 09/27": the card's security code and expiry, on its line just after it */
+const CARD_DETAIL = /^[\s,;:\-–/]*\(?\s*(?:(?:cvc|cvv|cvc2|cvv2|säkerhetskod(?:en)?|security code|kontrollsiffror(?:na)?)[\s:.#-]*\d{3,4}|(?:giltig[t]?\s+(?:till|t\.o\.m\.?)|utg(?:år|ångsdatum)|exp(?:iry|ires|\.)?(?:\s+date)?|valid\s+(?:thru|through|until)|gäller\s+till)[\s:.]*(?:0[1-9]|1[0-2])\s?[/\-.]\s?(?:\d{4}|\d{2})|(?:0[1-9]|1[0-2])\/(?:\d{4}|\d{2})(?!\d))(?:\s*\))?/i;
+
+/** stretch each card finding over the security code and expiry written right after it, so the redacted copy takes them too */
+function withCardDetails(text: string, found: Finding[]): void {
+  found.forEach((f, i) => {
+    if (f.type !== "PAYMENT_CARD") return;
+    const limit = Math.min(text.length, found[i + 1]?.start ?? text.length);
+    let end = f.end;
+    for (let k = 0; k < 3; k++) {
+      const m = CARD_DETAIL.exec(text.slice(end, Math.min(limit, end + 60)));
+      if (!m) break;
+      end += m[0].length;
+    }
+    f.end = end;
+  });
 }

@@ -1,4 +1,4 @@
-// The engine on a held-out set of realistic drafts written apart from the dev set (fixtures/heldout.jsonl,
+// The engine on held-out sets of realistic drafts written apart from the dev set (fixtures/*.jsonl,
 // same format and matching as ../shared/eval/score.mjs). Thresholds sit a little under what the engine
 // reached, so a change that makes it generalise worse fails here.
 import assert from "node:assert/strict";
@@ -14,42 +14,59 @@ interface Item { id: string; text: string; verdict: "block" | "ok"; entities: Sp
 const SPAN_TYPES = new Set(["PERSONNUMMER", "PERSON_NAME", "EMAIL", "PHONE", "ADDRESS", "BANK_ACCOUNT", "PAYMENT_CARD", "IP_ADDRESS", "CREDENTIAL", "LICENSE_PLATE"]);
 const CATEGORY_TYPES = new Set(["HEALTH", "SPECIAL_CATEGORY", "SECRECY"]);
 
-const items: Item[] = readFileSync(join(projectRoot(), "test", "review", "fixtures", "heldout.jsonl"), "utf8")
-  .split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
+function readSet(file: string): Item[] {
+  return readFileSync(join(projectRoot(), "test", "review", "fixtures", file), "utf8")
+    .split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
+}
 
-describe("review engine on held-out drafts", () => {
-  let tp = 0, fp = 0, fn = 0, blocks = 0, caught = 0, oks = 0, falseBlocks = 0, cats = 0, catHits = 0, leaks = 0;
-  before(() => {
-    const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-    for (const it of items) {
-      const r = reviewDraft(it.text);
-      const spans = r.findings.filter((f) => SPAN_TYPES.has(f.type));
-      for (const t of SPAN_TYPES) {
-        const g = it.entities.filter((e) => e.type === t), p = spans.filter((f) => f.type === t);
-        const gh = g.filter((e) => p.some((f) => overlap(e, f))).length;
-        tp += gh; fn += g.length - gh; fp += p.filter((f) => !g.some((e) => overlap(e, f))).length;
+interface Floors { f1: number; blockRecall: number; falseBlocks: number; categoryRecall: number; leaks: number }
+
+// heldout: written apart from the dev set. blind, blind2, blind3: written by helpers who saw neither the
+// engine nor an evaluation set, each measured first on the engine before the round it was written for
+// (blind3, stop 14: F1 0.889, block recall 0.875, false blocks 0.333, category recall 0.619, 9 leaks)
+const SETS: Array<[string, Floors]> = [
+  ["heldout.jsonl", { f1: 0.96, blockRecall: 1, falseBlocks: 0.08, categoryRecall: 0.95, leaks: 2 }],
+  ["blind.jsonl", { f1: 0.98, blockRecall: 1, falseBlocks: 0.1, categoryRecall: 0.95, leaks: 1 }],
+  ["blind2.jsonl", { f1: 0.92, blockRecall: 1, falseBlocks: 0.3, categoryRecall: 0.9, leaks: 16 }],
+  ["blind3.jsonl", { f1: 0.92, blockRecall: 0.96, falseBlocks: 0.15, categoryRecall: 0.95, leaks: 3 }],
+];
+
+for (const [file, floors] of SETS) {
+  const items = readSet(file);
+  describe(`review engine on ${file}`, () => {
+    let tp = 0, fp = 0, fn = 0, blocks = 0, caught = 0, oks = 0, falseBlocks = 0, cats = 0, catHits = 0, leaks = 0;
+    before(() => {
+      const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+      for (const it of items) {
+        const r = reviewDraft(it.text);
+        const spans = r.findings.filter((f) => SPAN_TYPES.has(f.type));
+        for (const t of SPAN_TYPES) {
+          const g = it.entities.filter((e) => e.type === t), p = spans.filter((f) => f.type === t);
+          const gh = g.filter((e) => p.some((f) => overlap(e, f))).length;
+          tp += gh; fn += g.length - gh; fp += p.filter((f) => !g.some((e) => overlap(e, f))).length;
+        }
+        const blocked = r.verdict === "block";
+        if (it.verdict === "block") { blocks++; if (blocked) caught++; } else { oks++; if (blocked) falseBlocks++; }
+        const found = new Set(r.findings.filter((f) => CATEGORY_TYPES.has(f.type)).map((f) => f.type as string));
+        for (const c of it.categories) { cats++; if (found.has(c)) catHits++; }
+        for (const e of it.entities) if (r.redacted.includes(it.text.slice(e.start, e.end))) leaks++;
       }
-      const blocked = r.verdict === "block";
-      if (it.verdict === "block") { blocks++; if (blocked) caught++; } else { oks++; if (blocked) falseBlocks++; }
-      const found = new Set(r.findings.filter((f) => CATEGORY_TYPES.has(f.type)).map((f) => f.type as string));
-      for (const c of it.categories) { cats++; if (found.has(c)) catHits++; }
-      for (const e of it.entities) if (r.redacted.includes(it.text.slice(e.start, e.end))) leaks++;
-    }
-  });
+    });
 
-  it("holds enough drafts of both kinds to mean something", () => {
-    assert.ok(items.length >= 60);
-    assert.ok(items.filter((i) => i.verdict === "ok").length / items.length >= 0.25);
+    it("holds enough drafts of both kinds to mean something", () => {
+      assert.ok(items.length >= 50);
+      assert.ok(items.filter((i) => i.verdict === "ok").length / items.length >= 0.25);
+    });
+    it(`finds the spans (F1 >= ${floors.f1})`, () => {
+      const p = tp / (tp + fp), r = tp / (tp + fn);
+      assert.ok(2 * p * r / (p + r) >= floors.f1, `span F1 ${(2 * p * r / (p + r)).toFixed(3)} (p ${p.toFixed(3)}, r ${r.toFixed(3)})`);
+    });
+    it(`blocks the drafts that must be blocked (recall >= ${floors.blockRecall})`, () => assert.ok(caught / blocks >= floors.blockRecall, `${caught} of ${blocks}`));
+    it(`rarely blocks an ok draft (<= ${floors.falseBlocks})`, () => assert.ok(falseBlocks / oks <= floors.falseBlocks, `${falseBlocks} of ${oks}`));
+    it(`finds the categories (recall >= ${floors.categoryRecall})`, () => assert.ok(catHits / cats >= floors.categoryRecall, `${catHits} of ${cats}`));
+    it(`leaves at most ${floors.leaks} gold values in the redacted copies`, () => assert.ok(leaks <= floors.leaks, `${leaks} leaks`));
   });
-  it("finds the spans (F1 >= 0.96)", () => {
-    const p = tp / (tp + fp), r = tp / (tp + fn);
-    assert.ok(2 * p * r / (p + r) >= 0.96, `span F1 ${(2 * p * r / (p + r)).toFixed(3)} (p ${p.toFixed(3)}, r ${r.toFixed(3)})`);
-  });
-  it("blocks every draft that must be blocked", () => assert.equal(caught, blocks));
-  it("rarely blocks an ok draft (<= 8 %)", () => assert.ok(falseBlocks / oks <= 0.08, `${falseBlocks} of ${oks}`));
-  it("finds the categories (recall >= 0.95)", () => assert.ok(catHits / cats >= 0.95, `${catHits} of ${cats}`));
-  it("leaves at most two gold values in the redacted copies", () => assert.ok(leaks <= 2, `${leaks} leaks`));
-});
+}
 
 describe("bank account checksum rules", () => {
   it("accepts accounts valid by their bank's rule and rejects one digit off", () => {

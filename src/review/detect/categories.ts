@@ -259,8 +259,67 @@ function nearPerson(text: string, s: number, e: number, persons: Finding[]): boo
   return PERSON_REF.test(win) || /(?:^|[^\wåäöÅÄÖ])I(?:'m|'ve| am| have| was| had|[^\w'åäöÅÄÖ]|$)/.test(win) && /\b(?:the|and|my|is|am|have|was)\b/i.test(win);
 }
 
+/**
+ * health words the term list cannot reach: Swedish compounds whose last part is one ("lungcancer",
+ * "urinvägsinfektion", "huvudvärk"), words it lacks, and common health words of the other languages
+ * staff meet in their cases (Finnish, Somali, English; Arabic below). Lowercase; tails and stems.
+ */
+const HEALTH_TAILS = ["cancer", "tumör", "infektion", "inflammation", "sjukdom", "diagnos", "fraktur", "allergi", "diabetes", "missbruk", "beroende",
+  "värk", "smärta", "smärtor", "syndrom", "depression", "ångest", "psykos", "demens", "epilepsi", "astma", "skleros", "ätstörning", "sömnstörning", "sår"];
+/** compounds ending in a tail that are no health word ("räkenskapsår", "verksamhetsår": -s + år) */
+const TAIL_EXCEPTIONS = /(?:s|ks)år$|(?:inter|sam|ömsesidigt|ekonomiskt)beroende$|(?:prestations)ångest$/;
+const TAIL_ENDINGS = ["", "en", "er", "erna", "et", "ar", "arna", "n", "na", "t"];
+const HEALTH_STEMS = [
+  // Swedish words the list lacks (weak ones: WEAK_HEALTH)
+  "sjukhus", "trycksår", "liggsår", "bensår", "blåmärk", "antabus", "inhalator", "återfall", "alkohol", "demenssjuk", "cancersjuk",
+  // Finnish
+  "muistisairau", "sokeritau", "syöpä", "syövä", "masennu", "ahdistu", "epilepsia", "sydänkohtau", "aivoinfarkt", "aivohalvau", "sairausloma", "sairaala",
+  "mielenterveys", "dementia", "diabete", "verenpainetau", "keuhkoahtaum", "alkoholismi", "päihdeongelm", "raskaana", "sairastu", "sairaus",
+  // Somali
+  "sonkorow", "sonkorta", "kansar", "neefta", "xanuun", "cudur", "isbitaal", "daawo", "dhakhtar",
+  // English words the list lacks
+  "relapse", "alcoholic", "addiction", "addicted", "overdose", "stroke", "dementia", "alzheimer", "epilep", "bruis",
+];
+/** Arabic health words, with the article and a clinging conjunction or preposition ("والربو", "بالسكري") */
+const ARABIC_HEALTH = /(?<![\u0600-\u06ff])(?:[وبفل])?(?:ال)?(?:ربو|سكري|سرطان|اكتئاب|خرف|صرع|زهايمر|مستشفى|مرض|الزهايمر)(?:[\u0600-\u06ff]{0,3})(?![\u0600-\u06ff])/g;
+
+/** the tails with their endings by the bitKey of their last three letters, the stems by that of their first three */
+const TAIL_FORMS = new Map<number, Array<{ form: string; ending: number }>>();
+for (const tail of HEALTH_TAILS) for (const end of TAIL_ENDINGS) {
+  const form = tail + end;
+  const key = bitKey(form, form.length - 3);
+  TAIL_FORMS.set(key, [...(TAIL_FORMS.get(key) ?? []), { form, ending: end.length }]);
+}
+const STEMS_BY_HEAD = new Map<number, string[]>();
+for (const st of HEALTH_STEMS) STEMS_BY_HEAD.set(bitKey(st, 0), [...(STEMS_BY_HEAD.get(bitKey(st, 0)) ?? []), st]);
+
+/** health words of the tails, stems and Arabic list in the draft: visits each as the term scan does */
+function otherHealthWords(text: string, words: Words, visit: TermVisit): void {
+  const ws = words.s, we = words.e, n = words.n;
+  for (let i = 0; i < n; i++) {
+    const s = ws[i], e = we[i];
+    if (e - s < 4) continue;
+    // two table look-ups reject almost every word before any string is made
+    const stems = STEMS_BY_HEAD.get(bitKey(text, s));
+    const forms = e - s >= 7 ? TAIL_FORMS.get(bitKey(text, e - 3)) : undefined;
+    if (!stems && !forms) continue;
+    const w = text.slice(s, e).toLowerCase();
+    if (stems?.some((st) => w.startsWith(st))) {
+      visit(0, s, e, w);
+      continue;
+    }
+    const hit = forms?.find((f) => w.length - f.form.length >= 3 && w.endsWith(f.form));
+    if (hit && !TAIL_EXCEPTIONS.test(w.slice(0, w.length - hit.ending))) visit(0, s, e, w);
+  }
+  if (!ARABIC_LETTER.test(text)) return;
+  ARABIC_HEALTH.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ARABIC_HEALTH.exec(text))) visit(0, m.index, m.index + m[0].length, m[0]);
+}
+const ARABIC_LETTER = /[\u0600-\u06ff]/;
+
 /** weak health words that are usually about policy or statistics unless someone's identity is right there */
-const WEAK_HEALTH = /^(?:operation\w*|röntgen\w*|blodprov\w*|hospital\w*|sick|ill|injur\w*|infektion\w*|infection|utslag|rash|blind\w*|döv\w*|deaf|kol|inr|flu|förvirrad\w*|roma|sami|sjuk|sjuka|sjukdom\w*|läkarintyg\w*|diagnos\w*|medicin\w*|läkemedel\w*|rehabilitering\w*|terapi\w*|therapy|illness|medication|disability|religion\w*|etnisk\w*|ethnic\w*|genetisk\w*|genetic|biometri\w*|fängelse\w*|åtal\w*|stöld\w*|bedrägeri\w*|kriminell\w*|psykolog\w*)$/i;
+const WEAK_HEALTH = /^(?:sjukhus\w*|återfall\w*|alkohol\w*|xanuun\w*|cudur\w*|daawo\w*|sairaala\w*|sairaus\w*|مرض\w*|مستشفى|operation\w*|röntgen\w*|blodprov\w*|hospital\w*|sick|ill|injur\w*|infektion\w*|infection|utslag|rash|blind\w*|döv\w*|deaf|kol|inr|flu|förvirrad\w*|roma|sami|sjuk|sjuka|sjukdom\w*|läkarintyg\w*|diagnos\w*|medicin\w*|läkemedel\w*|rehabilitering\w*|terapi\w*|therapy|illness|medication|disability|religion\w*|etnisk\w*|ethnic\w*|genetisk\w*|genetic|biometri\w*|fängelse\w*|åtal\w*|stöld\w*|bedrägeri\w*|kriminell\w*|psykolog\w*)$/i;
 
 /** `triggers`: triggersOf(text), when the caller has it already */
 export function detectCategories(text: string, sink: Sink, toks: Words, persons: Finding[], triggers = triggersOf(text)): void {
@@ -268,7 +327,7 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
   const identified = persons.length > 0;
   const codes: number[] = [];
   const keywords = triggers & TRIGGER.SECRET_PHRASE ? [] : null;
-  scanWords(text, toks, (k, s, e, w) => {
+  const visit: TermVisit = (k, s, e, w) => {
     const type = k === 0 ? "HEALTH" : "SPECIAL_CATEGORY";
     const weak = WEAK_HEALTH.test(w);
     const near = weak
@@ -277,7 +336,9 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
     if (!near) return;
     sink.add(type, s, e, weak ? 0.7 : identified ? 0.9 : 0.75,
       `${type === "HEALTH" ? "health" : "special-category"} word '${w.slice(0, 40)}' about a person`);
-  }, codes, keywords);
+  };
+  scanWords(text, toks, visit, codes, keywords);
+  otherHealthWords(text, toks, visit);
   // an ICD code's letter ends a word that a digit follows: only those places are tried
   for (const e of codes) {
     const p = e - 1;

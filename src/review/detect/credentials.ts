@@ -96,7 +96,7 @@ const PASSWORD_BARE = /(lösenord(?:et)?|password|wifi-nyckel(?:n)?|nätverksnyc
 /** "bytte lösenordet till Vinter2025", "changed the password to …": the value right after */
 const PASSWORD_TO = /(lösenord(?:et)?|password|pinkod(?:en)?)()(\s+(?:till|to)\s+)["'“”‘]?([^\s"'“”‘]{4,64})/gi;
 const PLACEHOLDER = /^(?:\$\{|<|\{\{|%|process\.env|os\.environ|os\.getenv|getenv\(|system\.getenv|environment\.|config\[|env\(|xxx|\*\*\*|your[_\-]|example|changeme$|redacted|null$|none$|undefined$|true$|false$|required$|optional$)|replace[_\-]?me|\.\.\./i;
-const COMMON_VALUE = /^(?:samma|same|inte|not|fel|wrong|för|too|ogiltigt?|invalid|bytt|changed|okänt|unknown|låst|locked|utgånget|expired|korrekt|correct|rätt|klart|svårt|enkelt|viktigt|hemligt|secret|reset|återställt|sparat|saved|the|ett|en|ditt|your|my|mitt|min|det|den|this|that|att|som|och|and|kvar|borta|slut|stored|hashed|krypterat|encrypted|används|needed|behövs|set)$/i;
+const COMMON_VALUE = /^(?:samma|same|inte|not|fel|wrong|för|too|ogiltigt?|invalid|bytt|changed|okänt|unknown|låst|locked|utgånget|expired|korrekt|correct|rätt|klart|svårt|enkelt|viktigt|hemligt|secret|reset|återställt|sparat|saved|the|ett|en|ditt|your|my|mitt|min|det|den|this|that|att|som|och|and|kvar|borta|slut|stored|hashed|krypterat|encrypted|används|needed|behövs|set|saknas|krävs|finns|skickas|ändras|byts|glömt|glömd|nej|ja|ingen|inget|tomt|blank|empty|missing|pending|skickat|sent|nytt|new|old|gammalt|standard|default|temporary|tillfälligt)$/i;
 
 const ASCII_DIGIT = /\d/;
 const NOT_WORD_LETTER = /[^A-Za-z0-9åäöÅÄÖ]/;
@@ -202,6 +202,9 @@ export function detectCredentials(text: string, sink: Sink, triggers = triggersO
   if (password) detectShapedPasswords(text, sink);
 }
 
+/** a connection string whose password is masked ("Password=****", "Pwd=<secret>", "://app:xxx@") */
+const HIDDEN_PASSWORD = /(?:(?:password|pwd)=|:\/\/[^\s:@/]+:)(?:\*+|x{3,}|•+|<[^>]*>|\{[^}]*\}|\$\{[^}]*\}|\.{3})(?:;|@|$)/i;
+
 /**
  * one scan for every shape's literal hint, then only the shapes whose hint occurs (a hint inside
  * an earlier hint's match, "Key=" in "AccountKey=", is not seen: the scan does not overlap)
@@ -223,6 +226,8 @@ function detectShapes(text: string, sink: Sink): void {
     while ((m = s.re.exec(text))) {
       const val = s.group ? m[s.group] : m[0];
       const start = s.group ? m.index + m[0].indexOf(val) : m.index;
+      // "Password=********;", "://user:xxxx@host": the password already hidden is no credential
+      if (s.reason === "connection string with a password" && HIDDEN_PASSWORD.test(val)) continue;
       sink.add("CREDENTIAL", start, start + val.length, s.conf, s.reason);
       if (m[0].length === 0) s.re.lastIndex++;
     }
@@ -275,6 +280,20 @@ const ASCII_LETTER_OR_SWEDISH = /[A-Za-zåäö]/;
 const ASCII_LOWER = /[a-z]/;
 const ASCII_UPPER = /[A-Z]/;
 
+/** endings of adjectives and participles: a state of the password ("utgånget", "ändrad", "giltigt", "svår", "tillfälligt") */
+const STATE_ENDING = /(?:t|d|ad|at|ade|ande|ende|ig|iga|igt|lig|liga|ligt|isk|iskt|bar|bart|ed|ing|ble|ful|less|ous|ive)$/i;
+/** the statement goes on after the value ("är kaffekopp" ends it; "är för kort" or "är inte bytt" does not) */
+const ENDS_STATEMENT = /^[ \t]*(?:$|[.,;!?)\]"'”’]|\n|(?:och|and|men|but|så|so)\b)/i;
+
+/** a plain lowercase or capitalised word given as the password by "lösenord: …" / "lösenordet är …" */
+function plainWordPassword(text: string, m: RegExpExecArray, val: string): boolean {
+  if (m[2]) return false; // words between keyword and value: "lösenordet till wifi är …" is read only with a shaped value
+  if (!/^[A-Za-zÅÄÖåäö]{4,24}$/.test(val) || COMMON_VALUE.test(val)) return false;
+  const colon = COLON_OR_EQUALS.test(m[3]);
+  if (!colon && STATE_ENDING.test(val)) return false;
+  return ENDS_STATEMENT.test(text.slice(m.index + m[0].length - m[4].length + val.length, m.index + m[0].length - m[4].length + val.length + 12));
+}
+
 /** one of the password patterns (PASSWORD_TEXT, PASSWORD_TO, PASSWORD_BARE): keyword, words between, value */
 function detectPasswordsInText(text: string, sink: Sink, re: RegExp): void {
   let m: RegExpExecArray | null;
@@ -287,7 +306,15 @@ function detectPasswordsInText(text: string, sink: Sink, re: RegExp): void {
     if ((kw === "pass" || kw === "pin") && (between || !COLON_OR_EQUALS.test(m[3]))) continue;
     if (between !== "" && CONDITION_WORD.test(between)) continue;
     const val = trimValue(m[4]);
-    if (val.length < 4 || !looksLikeSecret(val)) continue;
+    if (val.length < 4) continue;
+    if (!looksLikeSecret(val)) {
+      // "lösenordet är kaffekopp", "lösen: vintersol": a plain word is the password when it ends the
+      // statement and reads as a thing, not as a state of the password ("är bytt", "är för kort", "is required")
+      if (re !== PASSWORD_TEXT || !plainWordPassword(text, m, val)) continue;
+      const start = m.index + m[0].length - m[4].length;
+      sink.add("CREDENTIAL", start, start + val.length, 0.8, "password written in the text (a plain word)");
+      continue;
+    }
     // a bare keyword ("lösenord Abc123!", "nyckeln är …") needs a value no sentence word has: letters and digits mixed
     if (re === PASSWORD_BARE && !(ASCII_DIGIT.test(val) && ASCII_LETTER_OR_SWEDISH.test(val)) && !(ASCII_LOWER.test(val) && ASCII_UPPER.test(val.slice(1)) && val.length >= 10)) continue;
     const start = m.index + m[0].length - m[4].length; // the value ends the match

@@ -111,6 +111,11 @@ export function chatSpeaker(text: string, s: number, e: number): boolean {
 
 /** the word [s, e) speaks on a chat line with a time stamp: "[08:51] jocke: …", "08:51 Mirre: …" */
 export function timedSpeaker(text: string, s: number, e: number): boolean {
+  // "09:14 <sanna> …", "[09:14] <sanna>": IRC-style logs put the speaker in angle brackets
+  if (text.charCodeAt(e) === 62 && text.charCodeAt(s - 1) === 60) {
+    const lead = text.slice(lineStartBefore(text, s - 1), s - 1);
+    return lead.trim() === "" || CHAT_TIME.test(lead) || CHAT_CLOCK.test(lead);
+  }
   if (text.charCodeAt(e) !== 58) return false;
   // the stamp ends with ']' or a digit right before the spaces: most "Word:" labels are refused here
   let k = s - 1;

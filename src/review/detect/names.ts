@@ -390,12 +390,14 @@ const LOG_SENDERS = new Set("error|err|warn|warning|info|debug|trace|fatal|notic
 function chatHandle(r: Review, L: Lists, i: number): boolean {
   const { text, words } = r;
   const s0 = words.s[i], e0 = words.e[i];
+  // "<sanna>": in an IRC-style log the brackets say it is the speaker, whatever its case or list
+  const bracketed = text.charCodeAt(e0) === 62 && text.charCodeAt(s0 - 1) === 60;
   // handles are lowercase: a capitalised speaker is a name the lists know or a desk ("Receptionen", "IT-support")
-  if (e0 - s0 < 2 || isUpper(text.charCodeAt(s0)) || !timedSpeaker(text, s0, e0)) return false;
+  if (e0 - s0 < 2 || (!bracketed && isUpper(text.charCodeAt(s0))) || !timedSpeaker(text, s0, e0)) return false;
   const low = text.slice(s0, e0);
   // unambiguous listed names take their usual path; an ambiguous one ("jonte") speaks here as a name
   const k = listsOf(L, low, words.h[i]);
-  if ((k & (FIRST_NAME | SURNAME)) && !(k & AMBIGUOUS_WORD) || LOG_SENDERS.has(low) || STOP.has(low)) return false;
+  if ((!bracketed && (k & (FIRST_NAME | SURNAME)) && !(k & AMBIGUOUS_WORD)) || LOG_SENDERS.has(low.toLowerCase()) || STOP.has(low.toLowerCase())) return false;
   if (r.masked(s0, e0) || inCode(text, s0, e0)) return false;
   emit(r, i, i, 0.8, "speaker on a time-stamped chat line");
   return true;
@@ -438,7 +440,8 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
     const s0 = ws[i], e0 = we[i];
     const c0 = text.charCodeAt(s0);
     // "[08:51] jocke:": a chat log names its speakers, nicknames and handles no list holds
-    if (text.charCodeAt(e0) === 58 && chatHandle(r, L, i)) continue;
+    const after = text.charCodeAt(e0);
+    if ((after === 58 || (after === 62 && text.charCodeAt(s0 - 1) === 60)) && chatHandle(r, L, i)) continue;
     if (isUpper(c0)) {
       // names with diacritics folded ("Petrovic" for "Petrović") or hyphenated may miss the filter
       let unlisted = false;

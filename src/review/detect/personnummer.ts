@@ -6,7 +6,7 @@ import type { DigitRuns } from "./digits";
 
 const CANDIDATE = /(?<!\d)(\d{8}|\d{6})([-+\u2013 ]?)(\d{4})(?!\d)/g;
 /** labels that make even a checksum-broken number a personnummer */
-const STRONG = /(?:personnummer|personnr|pers\.?\s?nr|p-?nr|pnr|samordningsnummer|samordningsnr|personal identity|personal number|swedish id|födelsenummer|social security)[^\n\d]{0,25}$/;
+const STRONG = /(?:personnummer|personnr|pers\.?\s?nr|p-?nr|pnr|samordningsnummer|samordningsnr|personal identity|personal number|swedish id|födelsenummer|social security|född|born)[^\n\d]{0,25}$/;
 /** labels of other numbers of the same shape */
 const NEGATIVE = /(?:order|faktura|invoice|artikel|art\.|referens|ref\.?|tracking|kund|ocr|dnr|diarie|org\.?\s?nr|organisationsnummer|momsreg|ärende|best\.?|beställnings|serie|lopnr|löpnr|konto|bankgiro|plusgiro|iban|tel|telefon|mobil|phone)[a-zåäö.]*[^\n\d]{0,6}$/;
 
@@ -46,24 +46,29 @@ function pnrAt(text: string, sink: Sink, m: RegExpExecArray): number {
       return m.index + 1;
     }
   }
-  // a space separator only joins a 6-digit head (a 12-digit number is written with '-' or nothing)
-  if (sep === " " && head.length === 8) return end;
   const ten = head.slice(-6) + tail;
   const kind = pnrDateKind(ten);
   const ctx = before(text, m.index, 40);
   const strong = STRONG.test(ctx);
   const luhn = luhnValid(ten);
   if (!kind) return end;
+  // "19870402 5561": a 12-digit number with a space is a personnummer after its label, or when its check digit holds
+  if (sep === " " && head.length === 8 && !strong && (!luhn || NEGATIVE.test(before(text, m.index, 30)))) return end;
   if (!luhn) {
-    if (!strong) return end;
-    sink.add("PERSONNUMMER", m.index, m.index + all.length, 0.75, "labelled as personnummer (checksum does not match)");
+    if (strong) {
+      sink.add("PERSONNUMMER", m.index, m.index + all.length, 0.75, "labelled as personnummer (checksum does not match)");
+    } else if ((sep === "-" || sep === "+") && !NEGATIVE.test(before(text, m.index, 30))) {
+      // "19850612-1234" with a broken check digit and no label: too weak to block on, but it is
+      // written the way a personnummer is, so the redacted copy does not keep it
+      sink.add("PERSONNUMMER", m.index, m.index + all.length, 0.5, "written like a personnummer (checksum does not match)");
+    }
     return end;
   }
   if (!strong && NEGATIVE.test(before(text, m.index, 30))) return end;
   // "ring mig på 0702238841": a mobile number that happens to read as a date in 2007 (the phone detector takes it)
   if (!strong && !sep && head.length === 6 && MOBILE_PREFIX.test(head) && PHONE_WORD.test(before(text, m.index, 30))) return end;
   let conf = strong ? 0.99 : sep || head.length === 8 ? 0.95 : 0.9;
-  if (sep === " " && !strong) conf = 0.85;
+  if (sep === " " && !strong) conf = head.length === 8 ? 0.8 : 0.85;
   sink.add("PERSONNUMMER", m.index, m.index + all.length, conf,
     kind === "coord" ? "samordningsnummer with valid checksum" : "personnummer with valid checksum");
   return end;

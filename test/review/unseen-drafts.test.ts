@@ -1,0 +1,95 @@
+// What drafts nobody had seen showed (issue 12): identifiers as people write them, passwords that are
+// plain words, placeholders and card details in redacted copies, health words in compounds and in
+// other languages, IRC-style chat speakers, and names in stories or public roles.
+import assert from "node:assert/strict";
+import { reviewDraft } from "../../src/review";
+import { found } from "./helpers";
+
+describe("review: identifiers as people write them", () => {
+  it("reads a 12-digit personnummer with a space after its label, or with a valid check digit", () => {
+    assert.deepEqual(found("Personnummer: 19870402 5562", "PERSONNUMMER"), ["19870402 5562"]);
+    assert.deepEqual(found("pnr 19870402 5561", "PERSONNUMMER"), ["19870402 5561"], "labelled: a broken check digit still counts");
+    assert.deepEqual(found("Referens 19870402 5561 i ärendet", "PERSONNUMMER"), [], "date and number after an unrelated label");
+  });
+
+  it("takes 'född' as a personnummer label", () => {
+    const r = reviewDraft("Anna född 19850612-1234 kom in i går.");
+    assert.ok(r.findings.some((f) => f.type === "PERSONNUMMER" && f.confidence >= 0.6));
+  });
+
+  it("masks a number written like a personnummer with a broken check digit in a text about a person, without blocking on it", () => {
+    const r = reviewDraft("Hon har nummer 19850612-1234 i systemet.");
+    assert.equal(r.verdict, "warn");
+    assert.ok(!r.redacted.includes("19850612-1234"));
+    assert.equal(reviewDraft("Tracking number 19911123-2390 was shipped.").findings.length, 0, "no person, no finding");
+  });
+});
+
+describe("review: passwords that are plain words", () => {
+  it("finds a plain word given as the password", () => {
+    assert.deepEqual(found("lösenordet är kaffekopp", "CREDENTIAL"), ["kaffekopp"]);
+    assert.deepEqual(found("lösen: vintersol", "CREDENTIAL"), ["vintersol"]);
+    assert.deepEqual(found("The password is sunflower, don't share it", "CREDENTIAL"), ["sunflower"]);
+  });
+  it("leaves a statement about the password alone", () => {
+    for (const t of ["lösenordet är för kort", "lösenordet är utgånget.", "Lösenord: saknas", "password is required.", "Mitt lösenord är sommar i dag", "lösenordet är ändrat"]) {
+      assert.deepEqual(found(t, "CREDENTIAL"), [], t);
+    }
+  });
+  it("does not take a masked password in a connection string for a credential", () => {
+    assert.deepEqual(found("Server=sql-test.kommun.local;Database=Ekonomi;User Id=app;Password=********;", "CREDENTIAL"), []);
+    assert.equal(found("Server=sql1;Database=E;User Id=app;Password=Hemlig123!;", "CREDENTIAL").length, 1);
+  });
+});
+
+describe("review: clean redacted copies", () => {
+  it("never takes its own placeholders for findings, so a redacted copy passes a second review", () => {
+    const draft = "Patient: Anna Svensson, 19850612-2389, lösenord: Tr4ktor!Blå9. KONFIDENTIELLT\nTel 070-123 45 67";
+    const first = reviewDraft(draft);
+    const second = reviewDraft(first.redacted);
+    const placeholders = [...first.redacted.matchAll(/\[[A-Z_]+ \d+\]/g)].map((m) => [m.index!, m.index! + m[0].length]);
+    assert.ok(placeholders.length >= 4);
+    const inside = second.findings.filter((f) => placeholders.some(([s, e]) => f.start >= s && f.end <= e));
+    assert.deepEqual(inside, []);
+    assert.ok(!second.findings.some((f) => ["PERSONNUMMER", "PHONE", "CREDENTIAL", "PERSON_NAME"].includes(f.type)), JSON.stringify(second.findings));
+  });
+  it("takes a card's security code and expiry into the card's placeholder", () => {
+    const r = reviewDraft("Kort 4111 1111 1111 1111, CVC 123, giltigt till 09/27. Tack!");
+    assert.ok(!r.redacted.includes("123") && !r.redacted.includes("09/27"), r.redacted);
+    assert.ok(r.redacted.includes("Tack!"));
+  });
+});
+
+describe("review: health words in compounds and other languages", () => {
+  it("finds a health word as the last part of a compound, about a person", () => {
+    for (const t of ["Hon har fått lungcancer med spridning.", "Han har en urinvägsinfektion igen.", "Hon har haft huvudvärk hela veckan.", "Brukaren har trycksår på hälen."]) {
+      assert.ok(reviewDraft(t).findings.some((f) => f.type === "HEALTH"), t);
+    }
+    assert.ok(!reviewDraft("Räkenskapsåret och verksamhetsåret slutar i december.").findings.some((f) => f.type === "HEALTH"));
+  });
+  it("finds common health words in Finnish, Somali and Arabic inside Swedish text", () => {
+    for (const t of ["Dottern sa att mamma har muistisairaus.", "Hon sa att hon har sonkorow och inte orkar.", "Pappan skrev att han har الربو och behöver inhalatorn."]) {
+      assert.ok(reviewDraft(t).findings.some((f) => f.type === "HEALTH"), t);
+    }
+  });
+});
+
+describe("review: chat logs and names that are nobody's data", () => {
+  it("reads IRC-style speakers in angle brackets as names", () => {
+    const t = "09:14 <sanna> hej, nytt lösen på kontot\n09:15 <micke> toppen\n09:16 <sanna> ja";
+    assert.deepEqual(found(t, "PERSON_NAME"), ["sanna", "micke", "sanna"]);
+  });
+  it("does not block on the names of a story, its author or a public figure in a public role", () => {
+    for (const t of [
+      "Gör en lektionsplanering om Astrid Lindgrens böcker: Pippi Långstrump flyttar in i Villa Villekulla.",
+      "Skriv en affisch: Teater Fyren spelar sagan om Hans och Greta på biblioteket.",
+      "Summarise: The Minister for Social Affairs, Jakob Forssmed, said the grant will increase.",
+    ]) {
+      assert.notEqual(reviewDraft(t).verdict, "block", t);
+    }
+  });
+  it("still blocks a real person in the same draft", () => {
+    const r = reviewDraft("Vi läser boken om Pippi Långstrump.\nEleven Kalle Andersson i 3B har dyslexi och behöver stöd.");
+    assert.equal(r.verdict, "block");
+  });
+});
