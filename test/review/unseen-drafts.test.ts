@@ -93,3 +93,26 @@ describe("review: chat logs and names that are nobody's data", () => {
     assert.equal(r.verdict, "block");
   });
 });
+
+describe("review: names no list holds, by their shape and where they stand", () => {
+  it("finds names of many origins beside another name-shaped word, after a greeting or a kin word, or opening a sentence with a verb", () => {
+    assert.deepEqual(found("Inför lönesamtalet: Olena Kovalenko, undersköterska på Ekbacken.", "PERSON_NAME"), ["Olena Kovalenko"]);
+    assert.deepEqual(found("Möte med Oleksandr Shevchenko och Iryna Tkachenko om boendet.", "PERSON_NAME"), ["Oleksandr Shevchenko", "Iryna Tkachenko"]);
+    assert.deepEqual(found("Niila Aikio och Sunná Kuhmunen kom till mötet.", "PERSON_NAME"), ["Niila Aikio", "Sunná Kuhmunen"]);
+    assert.deepEqual(found("Faadumo har försörjningsstöd sedan mars.", "PERSON_NAME"), ["Faadumo"]);
+    assert.deepEqual(found("Hej Faadumo! Tack för i går.", "PERSON_NAME"), ["Faadumo"]);
+  });
+  it("leaves places, facilities, products and organisations alone", () => {
+    for (const t of [
+      "Vi flyttar databasen till Azure i vår.",
+      "Jira Cloud är nere sedan i morse.",
+      "Besöket på Ekbacken och Solgården flyttas.",
+      "Vi har avtal med Nordic Components Oy om leveranser.",
+      "Möte med Karolinska Institutet och Region Halland i morgon.",
+      "Kontakta Svenska Kraftnät om elnätet.",
+      "Vi använder Adobe Acrobat och Microsoft Teams.",
+    ]) {
+      assert.deepEqual(found(t, "PERSON_NAME"), [], t);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import PLACES from "../lists/places";
 import { fold, HashSetFilter, isLetterAt, isUpperCode, NO_HASH, wordHash, type Words } from "../text";
 import { chatSpeaker, clauseStart, codeLine, CUE_WORDS, cueBefore, inCode, joinsNames, sentenceStart, signature, timedSpeaker, titleBefore } from "./name-context";
 import type { Sink } from "./types";
+import { nameScore, nameScoreAt } from "../name-model";
 
 /** the lists a word is in: bits of the lexicon's values */
 const FIRST_NAME = 1, SURNAME = 2, AMBIGUOUS_WORD = 4, PLACE = 8, CORE_NAME = 16;
@@ -260,12 +261,84 @@ function cue(r: Review, s: number, e: number): boolean {
 
 const SKIP = 0, UNLISTED = 1, LISTED = 2;
 
+/** software, services and vendors staff name in drafts: shaped like names ("Jira", "Azure", "Lenovo"), never people */
+const PRODUCTS = new Set(("azure|entra|intune|jira|confluence|slack|zoom|gemini|claude|chatgpt|copilot|openai|otter|gamma|notion|canva|miro|trello|asana|adobe|acrobat|photoshop|" +
+  "outlook|excel|word|powerpoint|onenote|onedrive|sharepoint|teams|windows|linux|ubuntu|debian|macos|ios|android|iphone|ipad|oracle|cisco|fortinet|citrix|okta|vmware|" +
+  "tieto|tietoevry|evry|visma|procapita|lifecare|treserva|pulsen|combine|unikum|vklass|skolon|infomentor|schoolsoft|dexter|medvind|heroma|agresso|raindance|platina|ciceron|" +
+  "public|lenovo|dell|apple|google|microsoft|amazon|samsung|huawei|safari|chrome|firefox|edge|github|gitlab|docker|kubernetes|postgres|mysql|mongodb|redis|python|java|" +
+  "javascript|typescript|sap|salesforce|hubspot|zendesk|servicenow|topdesk|freshdesk|dropbox|box|wetransfer|mailchimp|figma|miro|mural|kahoot|mentimeter|padlet|quizlet|" +
+  "duolingo|grammarly|deepl|perplexity|mistral|llama|midjourney|dalle|stable|diffusion|bard|bing|yahoo|linkedin|facebook|instagram|tiktok|snapchat|whatsapp|telegram|signal|" +
+  "youtube|spotify|netflix|klarna|swish|bankid|freja|inera|sitevision|episerver|wordpress|drupal").split("|"));
+
+/** cue words that make a name-shaped word a name on their own (not the prepositions of CUE_WORDS: "till Azure") */
+const WEAK_CUES = new Set(["enligt", "from", "från", "till", "to", "cc", "med", "with", "för", "for", "av", "by"]);
+
+/** how name-like a word must look (name-model.ts) to be one without a list: alone, and as a pair's other word */
+const NAME_SHAPE = 0.5;
+const PAIR_SHAPE = 0.4;
+
+/** a capitalised word at i+step (single space between) that looks like a name or is a listed one */
+function nameLikeNeighbour(L: Lists, text: string, words: Words, i: number, step: 1 | -1): boolean {
+  const j = i + step;
+  if (j < 0 || j >= words.n) return false;
+  const [a, b] = step === 1 ? [i, j] : [j, i];
+  if (words.s[b] !== words.e[a] + 1 || text.charCodeAt(words.e[a]) !== 32) return false;
+  const s = words.s[j], e = words.e[j];
+  if (e - s < 2 || !isUpper(text.charCodeAt(s)) || isAllUpper(text.slice(s, e))) return false;
+  const low = text.slice(s, e).toLowerCase();
+  if (STOP.has(low) || PRODUCTS.has(low)) return false;
+  const k = listsOf(L, low, words.h[j]);
+  if (k & (PLACE | AMBIGUOUS_WORD)) return false;
+  return (k & (FIRST_NAME | SURNAME)) !== 0 || nameScore(low) >= PAIR_SHAPE;
+}
+
+/**
+ * a capitalised word no list holds that is a name by its shape (name-model.ts: "Olena", "Kovalenko",
+ * "Faadumo") and by where it stands: beside another name-like word, after a cue word ("hej", "mamma"),
+ * or before a verb people do; never a place, a stop word or a word opening a sentence alone
+ */
+function shapedName(r: Review, L: Lists, i: number): boolean {
+  const { text, words } = r;
+  const s0 = words.s[i], e0 = words.e[i];
+  if (e0 - s0 < 3) return false;
+  // its shape first, read in place (most capitalised words are ordinary ones: no string is made for them)
+  const score = nameScoreAt(text, s0, e0);
+  if (score < NAME_SHAPE) return false;
+  const raw = text.slice(s0, e0);
+  if (isAllUpper(raw)) return false;
+  const low = raw.toLowerCase();
+  if (STOP.has(low) || ROLE_CUES.has(low) || PRODUCTS.has(low) || (listsOf(L, low, words.h[i]) & (PLACE | AMBIGUOUS_WORD))) return false;
+  // then where it stands: beside another name-like word ("Olena Kovalenko") ...
+  if (capitalisedAt(text, words, i + 1, true) && nameLikeNeighbour(L, text, words, i, 1)) return true;
+  if (capitalisedAt(text, words, i - 1, false) && nameLikeNeighbour(L, text, words, i, -1)) return true;
+  // ... opening a sentence with a verb people do after it, when it looks clearly like a name ("Faadumo har …") ...
+  if (sentenceStart(text, s0)) return score >= 1 && verbAfter(low, text, words, i);
+  // ... or after a cue that is no mere preposition ("hej", "mamma", "ringde"), or as a chat speaker
+  const before = previousWord(text, words, i);
+  return (cueBefore(text, s0) && !(before !== undefined && WEAK_CUES.has(before))) || chatSpeaker(text, s0, e0);
+}
+
+/** word j is capitalised and a single space from word i (the next when `after`, else the previous) */
+function capitalisedAt(text: string, words: Words, j: number, after: boolean): boolean {
+  if (j < 0 || j >= words.n) return false;
+  const gap = after ? words.s[j] - words.e[j - 1] : words.s[j + 1] - words.e[j];
+  const sp = after ? words.e[j - 1] : words.e[j];
+  return gap === 1 && text.charCodeAt(sp) === 32 && isUpper(text.charCodeAt(words.s[j]));
+}
+
+/** the word before word i, lowercase, when only spaces or a comma lie between */
+function previousWord(text: string, words: Words, i: number): string | undefined {
+  if (i === 0) return undefined;
+  const between = text.slice(words.e[i - 1], words.s[i]);
+  return /^[ ,]{1,3}$/.test(between) ? text.slice(words.s[i - 1], words.e[i - 1]).toLowerCase() : undefined;
+}
+
 /**
  * A capitalised word that the list filter rejects: SKIP when it cannot start a name, UNLISTED when
  * it may all the same (after a title or a role word, or before a listed surname), LISTED when the
  * lists must be asked as for a listed word (hyphenated, or with letters that fold: "Petrovic").
  */
-function unlistedWord(L: Lists, text: string, words: Words, i: number): number {
+function unlistedWord(r: Review, L: Lists, text: string, words: Words, i: number): number {
   const s0 = words.s[i], e0 = words.e[i];
   let plain = true, swedish = true;
   for (let k = s0; k < e0; k++) {
@@ -280,9 +353,9 @@ function unlistedWord(L: Lists, text: string, words: Words, i: number): number {
   // "Mötet", "Söderköping": in no list, so only a title, a role word or a surname after can make a name of it
   if (!plain && swedish && !titleBefore(text, s0) && !roleCue(L, text, words, i) && !surnameNext(L, text, words, i)) return SKIP;
   if (!plain) return LISTED;
-  // an unlisted word still counts after a title or a role word, or before a listed surname
+  // an unlisted word still counts after a title or a role word, before a listed surname, or by its shape
   const titledHere = text.charCodeAt(s0 - 1) === 32 && titleBefore(text, s0);
-  return !titledHere && !roleCue(L, text, words, i) && !surnameNext(L, text, words, i) ? SKIP : UNLISTED;
+  return !titledHere && !roleCue(L, text, words, i) && !surnameNext(L, text, words, i) && !shapedName(r, L, i) ? SKIP : UNLISTED;
 }
 
 /** a capitalised word: a name starting at word i? Emits it; returns the last word it used */
@@ -301,7 +374,8 @@ function capitalised(r: Review, L: Lists, i: number, unlisted: boolean): number 
   const titled = !firstHit && titleBefore(text, s0) && !(k & (AMBIGUOUS_WORD | PLACE));
   const roled = !firstHit && !titled && !(k & PLACE) && !STOP.has(low) && !ROLE_CUES.has(low) && roleCue(L, text, words, i);
   const beforeSurname = !firstHit && !titled && !roled && !(k & (AMBIGUOUS_WORD | PLACE)) && !STOP.has(low) && surnameNext(L, text, words, i);
-  if (!firstHit && !titled && !roled && !beforeSurname) return i;
+  const shaped = !firstHit && !titled && !roled && !beforeSurname && !(k & (FIRST_NAME | SURNAME)) && shapedName(r, L, i);
+  if (!firstHit && !titled && !roled && !beforeSurname && !shaped) return i;
   // extend with surnames / more given names, single spaces only
   let j = i;
   let knownFollowers = 0;
@@ -324,6 +398,8 @@ function capitalised(r: Review, L: Lists, i: number, unlisted: boolean): number 
     if (SURNAME_SHAPE.test(nl) && !(kn & (PLACE | AMBIGUOUS_WORD))) { j++; continue; }
     // an unlisted capitalised word after a clear first name, a title or a role word is most likely a surname
     if ((titled || roled || (k & (AMBIGUOUS_WORD | CORE_NAME)) === CORE_NAME) && nl.length >= 3 && !(kn & (PLACE | AMBIGUOUS_WORD))) { j++; continue; }
+    // "Olena Kovalenko", "Sunná Kuhmunen": a name-shaped word after a first name or a name-shaped one
+    if ((shaped || firstHit) && nl.length >= 3 && !(kn & (PLACE | AMBIGUOUS_WORD)) && nameScore(nl) >= PAIR_SHAPE) { j++; continue; }
     break;
   }
   const e = we[j];
@@ -334,11 +410,13 @@ function capitalised(r: Review, L: Lists, i: number, unlisted: boolean): number 
   if (j > i) {
     if (ambiguous && knownFollowers === 0 && !cue(r, s0, e)) return j;
     conf = knownFollowers > 0 ? 0.92 : 0.8;
-    reason = roled ? "name after a role word" : "first name and surname";
+    reason = roled ? "name after a role word" : shaped ? "a name by its shape and place" : "first name and surname";
   } else if (titled) {
     conf = 0.85; reason = "surname after a title";
   } else if (roled) {
     conf = 0.8; reason = "name after a role word";
+  } else if (shaped) {
+    conf = 0.75; reason = "a name by its shape and place";
   } else {
     const code = !ambiguous && codeLine(text, s0, e0); // read once: an ambiguous word's answer never needs it
     const hasCue = (ambiguous || code) && (cue(r, s0, e) || (ambiguous && (midSentence(text, words, i) || sentenceStart(text, s0) && verbAfter(low, text, words, i))));
@@ -446,7 +524,7 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
       // names with diacritics folded ("Petrovic" for "Petrović") or hyphenated may miss the filter
       let unlisted = false;
       if (!anyF.mayHave(wh[i]) && e0 - s0 > 1) {
-        const kind = unlistedWord(L, text, words, i);
+        const kind = unlistedWord(r, L, text, words, i);
         if (kind === SKIP) continue;
         unlisted = kind === UNLISTED;
       }
