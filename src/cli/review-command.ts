@@ -81,7 +81,10 @@ export function renderReview(text: string, r: ReviewResult, tty: boolean): strin
       const rules = (r.rules[f.type] ?? []).map((c) => `${c.section}${c.rule ? `, regel ${c.rule}` : ""}`);
       lines.push(`  • ${f.type} ${dim(`[${f.start}–${f.end}]`, tty)} ${f.reason}${rules.length ? ` ${dim(`(${rules.join("; ")})`, tty)}` : ""}`);
     }
-    lines.push("", bold(`${t("sv", "cli", "redacted")}:`, tty), r.redacted);
+    // a copy that still holds health, sensitive or secret content is not called anonymised
+    const left = [...new Set(r.findings.filter((f) => f.type === "HEALTH" || f.type === "SPECIAL_CATEGORY" || f.type === "SECRECY").map((f) => t("sv", "review", `types.${f.type}`).toLowerCase()))];
+    const heading = left.length ? t("sv", "cli", "redactedPartial", { kinds: left.join(", ") }) : t("sv", "cli", "redacted");
+    lines.push("", bold(`${heading}:`, tty), r.redacted);
   }
   return lines;
 }

@@ -97,6 +97,18 @@ describe("review card", () => {
     assert.ok(visibleTexts(channel).some((t) => t.includes("1:1")), "says restore works in 1:1 chat");
   });
 
+  it("a copy that still holds health, sensitive or secret content is not called anonymised and says what is left", () => {
+    const sick = reviewCard({ lang: "sv", organisation: "X", summary: summary("Anna Svensson har diabetes och ringer i morgon."), restore: { kind: "offer", surface: "chat" } });
+    assertValid(adaptiveCardValidator(), sick, "partial copy card");
+    const texts = visibleTexts(sick);
+    assert.ok(texts.includes("Text med namn och nummer ersatta – inte avidentifierad"), texts.join(" | "));
+    assert.ok(texts.some((t) => t.startsWith("Texten innehåller fortfarande") && t.includes("hälsa")));
+    assert.ok(!texts.some((t) => t.startsWith("Avidentifierad")));
+    const clean = reviewCard({ lang: "en", organisation: "X", summary: summary("Ring Anna Svensson på 070-123 45 67 i morgon."), restore: { kind: "offer", surface: "chat" } });
+    assert.ok(visibleTexts(clean).includes("Redacted text to use instead"));
+    assert.ok(!visibleTexts(clean).some((t) => t.includes("still holds")));
+  });
+
   it("an ok draft gets no copy and no restore", () => {
     const card = reviewCard({ lang: "en", organisation: "X", summary: summary("The meeting moves to Thursday."), restore: { kind: "offer", surface: "chat" } });
     assert.ok(visibleTexts(card).includes("The text can be used as it is."));

@@ -116,3 +116,29 @@ describe("review: names no list holds, by their shape and where they stand", () 
     }
   });
 });
+
+describe("review: facts about people described, not named", () => {
+  const categories = (t: string) => reviewDraft(t).findings.filter((f) => ["HEALTH", "SPECIAL_CATEGORY"].includes(f.type)).length;
+  it("blocks a sensitive fact about someone a detail singles out", () => {
+    for (const t of [
+      "En brukare på Solgårdens korttidsboende, 87 år, har diabetes och begynnande demens.",
+      "En 45-årig man i Hjo har fått en cancerdiagnos.",
+      "Pojken i klass 3 som bor på Storgatan har epilepsi.",
+      "Kvinnan i lägenhet 4B är muslim och vill ha halal mat.",
+      "En anställd på IT-avdelningen har dömts för bedrägeri.",
+    ]) {
+      assert.ok(categories(t) > 0, t);
+      assert.equal(reviewDraft(t).verdict, "block", t);
+    }
+  });
+  it("leaves statistics, routines and information about a condition alone", () => {
+    for (const t of [
+      "Statistiken visar att 12 procent av eleverna har diabetes.",
+      "Vi ska informera om diabetes på vårdcentralen.",
+      "Om en elev har diabetes ska skolsköterskan kontaktas.",
+      "Rutin: en patient med diabetes ska få kostråd.",
+    ]) {
+      assert.equal(categories(t), 0, t);
+    }
+  });
+});

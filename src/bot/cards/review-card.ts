@@ -91,10 +91,13 @@ function layout(d: ReviewCardData, copy: string | undefined, truncated: boolean,
   if (copy === undefined) {
     body.push(text(k("okBody"), { spacing: "medium" }));
   } else {
-    body.push(text(k("copyHeading"), { weight: "bolder", spacing: "medium", style: "heading" }));
+    // health, sensitive or secret content stays in the copy: then it is not called anonymised, and says what is left
+    const left = s.groups.filter((g) => CATEGORY.includes(g.type)).map((g) => typeLabel(d.lang, g.type).toLowerCase());
+    body.push(text(k(left.length ? "copyHeadingPartial" : "copyHeading"), { weight: "bolder", spacing: "medium", style: "heading" }));
+    if (left.length) body.push(text(k("categoriesStill", { kinds: left.join(", ") }), { color: "attention", spacing: "small" }));
     body.push({ type: "Input.Text", id: COPY_INPUT, isMultiline: true, value: copy, label: k("copyHint") });
     if (truncated) body.push(text(k("copyTruncated", { shown: copy.length, total: s.redacted.length }), { color: "warning", size: "small" }));
-    if (s.groups.some((g) => CATEGORY.includes(g.type))) body.push(text(k("categoriesNote"), { isSubtle: true, size: "small" }));
+    if (left.length) body.push(text(k("categoriesNote"), { isSubtle: true, size: "small" }));
   }
 
   const actions: Action[] = [];

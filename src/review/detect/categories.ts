@@ -51,7 +51,7 @@ const SPECIAL_TERMS = [
   // genetic, biometric
   "genetisk\\w*", "dna-test\\w*", "gentest\\w*", "fingeravtryck\\w*", "ansiktsigenkänning\\w*", "biometrisk\\w*", "genetic", "biometric",
   // criminal offences (art. 10)
-  "belastningsregist\\w*", "brottsregist\\w*", "dömd\\w*", "dömdes", "fälld(?:es)?", "narkotikabrott\\w*", "misshandel\\w*", "snatteri\\w*", "stöld\\w*", "rattfylleri\\w*", "bedrägeri\\w*",
+  "belastningsregist\\w*", "brottsregist\\w*", "dömd\\w*", "dömdes", "dömts", "fälld(?:es)?", "narkotikabrott\\w*", "misshandel\\w*", "snatteri\\w*", "stöld\\w*", "rattfylleri\\w*", "bedrägeri\\w*",
   "våldtäkt\\w*", "sexualbrott\\w*", "åtal\\w*", "fängelse\\w*", "villkorlig dom", "skyddstillsyn", "bötesstraff\\w*", "polisanmäl\\w*", "misstänkt för", "kriminell\\w*",
   "criminal record", "convicted", "conviction", "arrested", "charged with",
 ];
@@ -223,7 +223,20 @@ const PHRASE_LEAD = 64;
 const PHRASE_KEYS = ["sek", "kon", "con", "hem"].map((w) => bitKey(w, 0));
 
 /** references to a particular person: pronouns, roles with the definite article, "my …" */
-const PERSON_REF = /(?<![\wåäö])(?:han|hon|hen|hans|hennes|henne|honom|jag|mig|min|mitt|mina|he|she|his|her|him|i'm|i've|my|me|eleven|elevens|brukaren|brukarens|patienten|patientens|klienten|klientens|sökanden|sökandens|medarbetaren|medarbetarens|den anställde|den anställda|barnet|barnets|mamma|mamman|mammans|pappa|pappan|pappans|dottern|sonen|familjen|kollegan|vårdnadshavaren|hyresgästen|kunden|anhörig\w*|maken|makan|frun|mannen|our client|the client|the patient|the employee|the applicant|the child|the student|the tenant|my (?:son|daughter|mother|father|wife|husband|colleague|manager))(?![\wåäö])/gi;
+const PERSON_REF = /(?<![\wåäö])(?:han|hon|hen|hans|hennes|henne|honom|jag|mig|min|mitt|mina|he|she|his|her|him|i'm|i've|my|me|eleven|elevens|brukaren|brukarens|patienten|patientens|klienten|klientens|sökanden|sökandens|medarbetaren|medarbetarens|den anställde|den anställda|barnet|barnets|mamma|mamman|mammans|pappa|pappan|pappans|dottern|sonen|familjen|kollegan|vårdnadshavaren|hyresgästen|kunden|anhörig\w*|maken|makan|frun|mannen|our client|the client|the patient|the employee|the applicant|the child|the student|the tenant|my (?:son|daughter|mother|father|wife|husband|colleague|manager)|pojken|pojkens|flickan|flickans|kvinnan|kvinnans|damen|damens|herren|tjejen|killen|grannen|läraren|deltagaren|studenten|tonåringen|ungdomen|den boende|den äldre|the man|the woman|the boy|the girl|the resident|the pupil|the service user)(?![\wåäö])/gi;
+
+/**
+ * someone described, not named: a person noun with a detail that singles them out ("en brukare på
+ * Solgården, 87 år", "eleven i 7B", "en 45-årig man", "kvinnan i lägenhet 4B", "min kollega på ekonomi")
+ */
+const PERSON_NOUN = "(?:brukare|brukaren|elev|eleven|patient|patienten|klient|klienten|kvinna|kvinnan|man|mannen|pojke|pojken|flicka|flickan|dam|damen|anställd|anställde|kollega|kollegan|medarbetare|medarbetaren|hyresgäst|hyresgästen|boende|sökande|sökanden|deltagare|deltagaren|tjej|kille|granne|grannen|resident|pupil|patient|client|woman|man|boy|girl|employee|colleague|tenant|applicant)";
+const DESCRIBED = new RegExp(
+  `(?<![\\p{L}])(?:(?:en|ett|a|an|min|vår|our|my)\\s+(?:\\d{1,3}-årig\\s+|\\d{1,3}-year-old\\s+|äldre\\s+|ung\\s+|elderly\\s+|young\\s+)?${PERSON_NOUN}|${PERSON_NOUN})(?![\\p{L}])` +
+    `[^.!?\\n]{0,40}?(?:,\\s*\\d{1,3}\\s*(?:år|years)|\\d{1,3}-årig|\\d{1,3}-year-old|\\s(?:i|in)\\s+(?:klass\\s+)?\\d{1,2}\\s?[A-Da-dA-ÖÅÄÖ]?(?![\\p{L}\\d])|\\s(?:i|in)\\s+(?:rum|lägenhet|room|flat|apartment)\\s+\\w+|\\s(?:på|at|from)\\s+(?:avdelning\\s+\\w+|[A-ZÅÄÖ][\\p{L}-]+)|\\s(?:i|på)\\s+\\d{1,3}-årsåldern)`,
+  "u",
+);
+/** "en 45-årig man", "a 92-year-old woman": the age alone singles the person out */
+const AGED_PERSON = new RegExp(`(?<![\\p{L}])(?:\\d{1,3}-årig|\\d{1,3}-year-old)\\s+${PERSON_NOUN}(?![\\p{L}])`, "u");
 
 const WINDOW = 250;
 /** a draft this short that identifies someone (a personnummer, a name) is about them throughout */
@@ -256,7 +269,7 @@ function nearPerson(text: string, s: number, e: number, persons: Finding[]): boo
   for (const p of persons) if (p.end >= s - WINDOW && p.start <= e + WINDOW) return true;
   const win = sentenceAround(text, s, e);
   PERSON_REF.lastIndex = 0;
-  return PERSON_REF.test(win) || /(?:^|[^\wåäöÅÄÖ])I(?:'m|'ve| am| have| was| had|[^\w'åäöÅÄÖ]|$)/.test(win) && /\b(?:the|and|my|is|am|have|was)\b/i.test(win);
+  return PERSON_REF.test(win) || DESCRIBED.test(win) || AGED_PERSON.test(win) || /(?:^|[^\wåäöÅÄÖ])I(?:'m|'ve| am| have| was| had|[^\w'åäöÅÄÖ]|$)/.test(win) && /\b(?:the|and|my|is|am|have|was)\b/i.test(win);
 }
 
 /**
