@@ -162,10 +162,13 @@ export function detectAll(text: string): Finding[] {
   detectNames(text, names, toks, { masked });
   const identifiers = names.items.length ? withNames(structured, names.items) : structured;
 
+  storyNamesWarn(text, identifiers);
+  municipalityNames(text, identifiers);
   const cats = new Collector(text);
-  const persons = identifiers.filter((f) => f.type !== "CREDENTIAL" && f.type !== "IP_ADDRESS");
+  // a name that only warns (a story's character, a public figure) is nobody a health word can be about
+  const persons = identifiers.filter((f) => f.type !== "CREDENTIAL" && f.type !== "IP_ADDRESS" && !(f.type === "PERSON_NAME" && f.confidence < BLOCK_CONFIDENCE));
   detectCategories(text, cats, toks, persons, triggers);
-  const all = mergeByPosition(personalOnly(text, storyNamesWarn(text, identifiers)), keepStrongest(cats.items));
+  const all = mergeByPosition(personalOnly(text, identifiers.filter((f) => f.confidence > 0)), keepStrongest(cats.items));
   if (all.some((f) => f.type === "PAYMENT_CARD")) withCardDetails(text, all);
   return text.indexOf("[") >= 0 ? outsidePlaceholders(text, all) : all;
 }
@@ -173,12 +176,12 @@ export function detectAll(text: string): Finding[] {
 /** a sentence about a book, a tale, a film or a play: its names are characters and authors */
 const STORY = /(?<![\p{L}])(?:bok(?:en)?|böcker(?:na)?|roman(?:en|er)?|novell(?:en)?|sag(?:a|an|or|orna)|sagan om|kapitl(?:et|en)|kapitel|karaktär(?:en|er|erna)?|huvudperson(?:en)?|figur(?:en|er)?|författare(?:n)?|filmen|pjäs(?:en)?|teater(?:n)?|föreställning(?:en)?|bokcirkel\p{L}*|läsecirkel\p{L}*|book(?:s| club)?|novel|fairy tale|story|chapter|character|author|film|play)(?![\p{L}])/iu;
 /** a public office right before a name: the person acts in a public role ("statsrådet X", "the Minister for …, X") */
-const PUBLIC_ROLE = /(?<![\p{L}])(?:minist(?:er|ern)|statsråd(?:et)?|statsminist(?:er|ern)|socialminist(?:er|ern)|president(?:en)?|kung(?:en)?|drottning(?:en)?|riksdagsledamot(?:en)?|partiledare(?:n)?|prime minister|minister for [\p{L} ]{3,40}|secretary of state|king|queen|president|senator)[,\s]{1,3}$/iu;
+const PUBLIC_ROLE = /(?<![\p{L}])(?:\p{L}*minist(?:er|ern)|statsråd(?:et)?|president(?:en)?|kung(?:en)?|drottning(?:en)?|riksdagsledamot(?:en)?|partiledare(?:n)?|kommunalråd(?:et)?|oppositionsråd(?:et)?|landshövding(?:en)?|generaldirektör(?:en)?|prime minister|minister for [\p{L} ]{3,40}|secretary of state|king|queen|president|senator|mayor)[,\s]{1,3}$/iu;
 
 /** STORY's words anywhere in a text (a cheap first look: no word boundaries, no Unicode classes) */
 const STORY_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play/i;
 /** PUBLIC_ROLE's offices anywhere in a text */
-const PUBLIC_OFFICE = /minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|secretary of state|king|queen|senator/i;
+const PUBLIC_OFFICE = /minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommunalråd|oppositionsråd|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor/i;
 
 /** the sentence around [s, e) (to a sentence end or a line break, at most 300 characters each way) */
 function sentenceOf(text: string, s: number, e: number): string {
@@ -198,10 +201,13 @@ function storyNamesWarn(text: string, found: Finding[]): Finding[] {
   if (!found.some((f) => f.type === "PERSON_NAME")) return found;
   // most drafts speak of no story and no office: one look at the whole text settles it
   if (!STORY_HINT.test(text) && !PUBLIC_OFFICE.test(text)) return found;
+  // a draft about a story that holds no identifier of anyone ("Gör diskussionsfrågor om Bröderna Lejonhjärta
+  // av Astrid Lindgren … varför Jonatan …"): its names are the story's, in whatever sentence they stand
+  const storyDraft = STORY.test(text) && !found.some((g) => g.type !== "PERSON_NAME");
   for (const f of found) {
     if (f.type !== "PERSON_NAME" || f.confidence < BLOCK_CONFIDENCE) continue;
     const sentence = sentenceOf(text, f.start, f.end);
-    const story = STORY.test(sentence);
+    const story = storyDraft || STORY.test(sentence);
     if (!story && !PUBLIC_ROLE.test(text.slice(Math.max(0, f.start - 60), f.start))) continue;
     if (found.some((g) => g !== f && g.type !== "PERSON_NAME" && g.start < f.end + 300 && g.end > f.start - 300)) continue;
     f.confidence = 0.5;
@@ -211,6 +217,13 @@ function storyNamesWarn(text: string, found: Finding[]): Finding[] {
   const warned = new Set(found.filter((f) => f.type === "PERSON_NAME" && f.confidence === 0.5).map((f) => text.slice(f.start, f.end).replace(/(?:'s|’s|s)$/, "")));
   for (const f of found) if (f.type === "PERSON_NAME" && warned.has(text.slice(f.start, f.end).replace(/(?:'s|’s|s)$/, ""))) f.confidence = Math.min(f.confidence, 0.5);
   return found;
+}
+
+/** "Nora, Eda, Vara och Sala kommuner": names of municipalities, not of people (their confidence set to 0: dropped) */
+const MUNICIPALITY_AFTER = /^(?:\s*(?:,|och|and|&)\s*[A-ZÅÄÖ][\p{L}-]+)*\s+(?:kommuner?|kommuns|kommunes|municipalit(?:y|ies))(?![\p{L}])/u;
+function municipalityNames(text: string, found: Finding[]): void {
+  if (!/kommun|municipalit/i.test(text)) return;
+  for (const f of found) if (f.type === "PERSON_NAME" && MUNICIPALITY_AFTER.test(text.slice(f.end, f.end + 120))) f.confidence = 0;
 }
 
 /** the weakest personnummer findings (shape only, checksum broken, no label) */

@@ -142,3 +142,22 @@ describe("review: facts about people described, not named", () => {
     }
   });
 });
+
+describe("review: more places a name stands, and where it is none", () => {
+  it("reads a listed first name in the genitive before a kin word, and a surname after 'familjen'", () => {
+    assert.ok(found("Viktigt: Linneas pappa får inte hämta henne.", "PERSON_NAME").some((n) => n.startsWith("Linnea")));
+    assert.deepEqual(found("Grannen klagar på altanen hos familjen Kowalski bredvid.", "PERSON_NAME"), ["Kowalski"]);
+  });
+  it("takes names before 'kommuner' for municipalities, and office holders in compounds for public figures", () => {
+    assert.deepEqual(found("Agenda för mötet med Nora, Eda, Vara och Sala kommuner.", "PERSON_NAME"), []);
+    assert.notEqual(reviewDraft("Sammanfatta: finansminister Elisabeth Svantesson presenterade budgeten.").verdict, "block");
+  });
+  it("a draft about a book with nobody's identifier in it: the story's names and its characters' illness do not block", () => {
+    const t = "Jag leder en bokcirkel. Gör frågor om Bröderna Lejonhjärta av Astrid Lindgren, t.ex. om hur Skorpan hanterar sin sjukdom och varför Jonatan hoppar ut genom fönstret.";
+    assert.notEqual(reviewDraft(t).verdict, "block");
+  });
+  it("finds diagnoses inside compounds, a broken hip, and 'min kollega' as someone", () => {
+    assert.equal(reviewDraft("Vi välkomnar tillbaka vår kollega som varit borta för sin bröstcancerbehandling.").verdict, "block");
+    assert.equal(reviewDraft("I natt föll kvinnan i lägenhet 1102 och har brutit höften.").verdict, "block");
+  });
+});

@@ -24,7 +24,7 @@ const HEALTH_TERMS = [
   "eksem", "andfådd\\w*", "andnöd", "bröstsmärt\\w*", "yrsel", "svimma\\w*", "spirometri", "lungröntgen", "röntgen\\w*", "magnetkamera\\w*", "blodprov\\w*", "provsvar\\w*",
   "ordination\\w*", "ordinerad\\w*", "vid behovs-medicin\\w*", "smärtstillande", "antibiotika\\w*", "penicillin\\w*", "waran", "alvedon", "oxascand", "sobril", "imovane", "propavan",
   "förvirrad\\w*", "minnessvikt\\w*", "kognitiv svikt", "hörselnedsättning\\w*", "svårt att höra", "hör dåligt", "döv\\w*", "blind\\w*", "synskadad\\w*", "benbrott\\w*",
-  "fraktur\\w*", "höftfraktur\\w*", "fallolycka\\w*", "bröt (?:armen|benet|handleden|foten|nyckelbenet|höften)", "knäoperation\\w*", "höftoperation\\w*", "operation\\w*",
+  "fraktur\\w*", "höftfraktur\\w*", "fallolycka\\w*", "bröt (?:armen|benet|handleden|foten|nyckelbenet|höften)", "brutit (?:armen|benet|handleden|foten|nyckelbenet|höften)", "knäoperation\\w*", "höftoperation\\w*", "operation\\w*",
   "palliativ\\w*", "strålbehandling\\w*", "kemoterapi\\w*", "cellgiftsbehandling\\w*", "förlossning\\w*", "panikattack\\w*", "ångestattack\\w*", "självskadebeteende",
   "sömnproblem\\w*", "sömnlöshet", "psykisk ohälsa", "psykiskt sjuk", "alkoholproblem\\w*", "spelberoende", "kol", "lungsjukdom\\w*", "hjärtsvikt", "njursvikt", "högt blodtryck",
   "fever", "vomit\\w*", "nausea", "flu", "pneumonia", "infection", "rash", "chickenpox", "measles", "fractur\\w*", "x-ray", "mri scan", "blood test\\w*", "prescription",
@@ -223,7 +223,7 @@ const PHRASE_LEAD = 64;
 const PHRASE_KEYS = ["sek", "kon", "con", "hem"].map((w) => bitKey(w, 0));
 
 /** references to a particular person: pronouns, roles with the definite article, "my …" */
-const PERSON_REF = /(?<![\wåäö])(?:han|hon|hen|hans|hennes|henne|honom|jag|mig|min|mitt|mina|he|she|his|her|him|i'm|i've|my|me|eleven|elevens|brukaren|brukarens|patienten|patientens|klienten|klientens|sökanden|sökandens|medarbetaren|medarbetarens|den anställde|den anställda|barnet|barnets|mamma|mamman|mammans|pappa|pappan|pappans|dottern|sonen|familjen|kollegan|vårdnadshavaren|hyresgästen|kunden|anhörig\w*|maken|makan|frun|mannen|our client|the client|the patient|the employee|the applicant|the child|the student|the tenant|my (?:son|daughter|mother|father|wife|husband|colleague|manager)|pojken|pojkens|flickan|flickans|kvinnan|kvinnans|damen|damens|herren|tjejen|killen|grannen|läraren|deltagaren|studenten|tonåringen|ungdomen|den boende|den äldre|the man|the woman|the boy|the girl|the resident|the pupil|the service user)(?![\wåäö])/gi;
+const PERSON_REF = /(?<![\wåäö])(?:han|hon|hen|hans|hennes|henne|honom|jag|mig|min|mitt|mina|he|she|his|her|him|i'm|i've|my|me|eleven|elevens|brukaren|brukarens|patienten|patientens|klienten|klientens|sökanden|sökandens|medarbetaren|medarbetarens|den anställde|den anställda|barnet|barnets|mamma|mamman|mammans|pappa|pappan|pappans|dottern|sonen|familjen|kollegan|vårdnadshavaren|hyresgästen|kunden|anhörig\w*|maken|makan|frun|mannen|our client|the client|the patient|the employee|the applicant|the child|the student|the tenant|my (?:son|daughter|mother|father|wife|husband|colleague|manager)|min kollega|vår kollega|our colleague|pojken|pojkens|flickan|flickans|kvinnan|kvinnans|damen|damens|herren|tjejen|killen|grannen|läraren|deltagaren|studenten|tonåringen|ungdomen|den boende|den äldre|the man|the woman|the boy|the girl|the resident|the pupil|the service user)(?![\wåäö])/gi;
 
 /**
  * someone described, not named: a person noun with a detail that singles them out ("en brukare på
@@ -323,6 +323,7 @@ function otherHealthWords(text: string, words: Words, visit: TermVisit): void {
     }
     const hit = forms?.find((f) => w.length - f.form.length >= 3 && w.endsWith(f.form));
     if (hit && !TAIL_EXCEPTIONS.test(w.slice(0, w.length - hit.ending))) visit(0, s, e, w);
+    else if (e - s >= 10 && HEALTH_INFIX.test(w)) visit(0, s, e, w);
   }
   if (!ARABIC_LETTER.test(text)) return;
   ARABIC_HEALTH.lastIndex = 0;
@@ -330,6 +331,8 @@ function otherHealthWords(text: string, words: Words, visit: TermVisit): void {
   while ((m = ARABIC_HEALTH.exec(text))) visit(0, m.index, m.index + m[0].length, m[0]);
 }
 const ARABIC_LETTER = /[\u0600-\u06ff]/;
+/** diagnoses that keep their meaning inside any compound ("bröstcancerbehandling", "diabetesmottagningen") */
+const HEALTH_INFIX = /cancer|tumör|diabet|demens|epilep|leukemi|lymfom|schizofren|cytostatika|cellgift/;
 
 /** weak health words that are usually about policy or statistics unless someone's identity is right there */
 const WEAK_HEALTH = /^(?:sjukhus\w*|återfall\w*|alkohol\w*|xanuun\w*|cudur\w*|daawo\w*|sairaala\w*|sairaus\w*|مرض\w*|مستشفى|operation\w*|röntgen\w*|blodprov\w*|hospital\w*|sick|ill|injur\w*|infektion\w*|infection|utslag|rash|blind\w*|döv\w*|deaf|kol|inr|flu|förvirrad\w*|roma|sami|sjuk|sjuka|sjukdom\w*|läkarintyg\w*|diagnos\w*|medicin\w*|läkemedel\w*|rehabilitering\w*|terapi\w*|therapy|illness|medication|disability|religion\w*|etnisk\w*|ethnic\w*|genetisk\w*|genetic|biometri\w*|fängelse\w*|åtal\w*|stöld\w*|bedrägeri\w*|kriminell\w*|psykolog\w*)$/i;

@@ -66,7 +66,7 @@ const PARTICLES = new Set(["van", "von", "de", "der", "den", "af", "al", "el", "
 const ROLE_CUES = new Set(("patient|patienten|pat|elev|eleven|elevens|brukare|brukaren|sökande|sökanden|medsökande|kund|kunden|klient|klienten|medarbetare|medarbetaren|" +
   "anställd|anställde|kandidat|kandidaten|hyresgäst|hyresgästen|försäkrade|vårdnadshavare|anhörig|kontaktperson|kontaktpersonen|handläggare|handläggaren|styrelseledamot|" +
   "ledamot|givare|deltagare|namn|name|customer|employee|candidate|tenant|applicant|pupil|client|välkommen|welcome|barn|barnet|maken|makan|sambo|sambon|" +
-  "vän|vännen|grannen|kollegan|kollega|praktikant|praktikanten|vikarie|vikarien|assistent|assistenten|kontakt|contact|att|" +
+  "vän|vännen|grannen|kollegan|kollega|praktikant|praktikanten|vikarie|vikarien|assistent|assistenten|kontakt|contact|att|familjen|family|" +
   // case and report labels: "Huvudman: …", "Complainant: …", "Family: …"
   "huvudman|huvudmannen|anmälare|anmälaren|anmäld|anmälde|målsägande|målsäganden|misstänkt|misstänkte|vittne|vittnet|klagande|klaganden|boende|brukaren|" +
   "complainant|respondent|witness|suspect|victim|family|guardian|parent|resident|student|patient|member|claimant|caller|visitor|" +
@@ -318,6 +318,16 @@ function shapedName(r: Review, L: Lists, i: number): boolean {
   return (cueBefore(text, s0) && !(before !== undefined && WEAK_CUES.has(before))) || chatSpeaker(text, s0, e0);
 }
 
+/** "Linneas pappa", "Ahmeds mentor": a listed first name in the genitive before a kin or role word */
+function genitiveBeforeKin(L: Lists, text: string, words: Words, i: number): boolean {
+  const s0 = words.s[i], e0 = words.e[i];
+  if (e0 - s0 < 4 || text.charCodeAt(e0 - 1) !== 115 /* s */ || i + 1 >= words.n || words.s[i + 1] !== e0 + 1) return false;
+  const stem = text.slice(s0, e0 - 1).toLowerCase();
+  const k = listsOf(L, stem, wordHash(stem, 0, stem.length));
+  if (!(k & FIRST_NAME) || (k & (AMBIGUOUS_WORD | PLACE))) return false;
+  return ROLE_CUES.has(text.slice(words.s[i + 1], words.e[i + 1]).toLowerCase());
+}
+
 /** word j is capitalised and a single space from word i (the next when `after`, else the previous) */
 function capitalisedAt(text: string, words: Words, j: number, after: boolean): boolean {
   if (j < 0 || j >= words.n) return false;
@@ -355,7 +365,7 @@ function unlistedWord(r: Review, L: Lists, text: string, words: Words, i: number
   if (!plain) return LISTED;
   // an unlisted word still counts after a title or a role word, before a listed surname, or by its shape
   const titledHere = text.charCodeAt(s0 - 1) === 32 && titleBefore(text, s0);
-  return !titledHere && !roleCue(L, text, words, i) && !surnameNext(L, text, words, i) && !shapedName(r, L, i) ? SKIP : UNLISTED;
+  return !titledHere && !roleCue(L, text, words, i) && !surnameNext(L, text, words, i) && !shapedName(r, L, i) && !genitiveBeforeKin(L, text, words, i) ? SKIP : UNLISTED;
 }
 
 /** a capitalised word: a name starting at word i? Emits it; returns the last word it used */
@@ -374,7 +384,7 @@ function capitalised(r: Review, L: Lists, i: number, unlisted: boolean): number 
   const titled = !firstHit && titleBefore(text, s0) && !(k & (AMBIGUOUS_WORD | PLACE));
   const roled = !firstHit && !titled && !(k & PLACE) && !STOP.has(low) && !ROLE_CUES.has(low) && roleCue(L, text, words, i);
   const beforeSurname = !firstHit && !titled && !roled && !(k & (AMBIGUOUS_WORD | PLACE)) && !STOP.has(low) && surnameNext(L, text, words, i);
-  const shaped = !firstHit && !titled && !roled && !beforeSurname && !(k & (FIRST_NAME | SURNAME)) && shapedName(r, L, i);
+  const shaped = !firstHit && !titled && !roled && !beforeSurname && !(k & (FIRST_NAME | SURNAME)) && (shapedName(r, L, i) || genitiveBeforeKin(L, text, words, i));
   if (!firstHit && !titled && !roled && !beforeSurname && !shaped) return i;
   // extend with surnames / more given names, single spaces only
   let j = i;
