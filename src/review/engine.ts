@@ -162,8 +162,11 @@ export function detectAll(text: string): Finding[] {
   detectNames(text, names, toks, { masked });
   const identifiers = names.items.length ? withNames(structured, names.items) : structured;
 
-  storyNamesWarn(text, identifiers);
-  municipalityNames(text, identifiers);
+  // names in stories, public offices and lists of municipalities: one look at the text says whether to read further
+  if (identifiers.some((f) => f.type === "PERSON_NAME") && NAME_CONTEXT_HINT.test(text)) {
+    storyNamesWarn(text, identifiers);
+    municipalityNames(text, identifiers);
+  }
   const cats = new Collector(text);
   // a name that only warns (a story's character, a public figure) is nobody a health word can be about
   const persons = identifiers.filter((f) => f.type !== "CREDENTIAL" && f.type !== "IP_ADDRESS" && !(f.type === "PERSON_NAME" && f.confidence < BLOCK_CONFIDENCE));
@@ -180,6 +183,8 @@ const PUBLIC_ROLE = /(?<![\p{L}])(?:\p{L}*minist(?:er|ern)|statsråd(?:et)?|pres
 
 /** STORY's words anywhere in a text (a cheap first look: no word boundaries, no Unicode classes) */
 const STORY_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play/i;
+/** any of STORY_HINT, PUBLIC_OFFICE and "kommun" in a text: most drafts have none */
+const NAME_CONTEXT_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play|minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommun|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor|municipalit/i;
 /** PUBLIC_ROLE's offices anywhere in a text */
 const PUBLIC_OFFICE = /minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommunalråd|oppositionsråd|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor/i;
 
@@ -198,8 +203,6 @@ function sentenceOf(text: string, s: number, e: number): string {
  * same draft still blocks: only those names change, and only when no identifier sits in their sentence.
  */
 function storyNamesWarn(text: string, found: Finding[]): Finding[] {
-  if (!found.some((f) => f.type === "PERSON_NAME")) return found;
-  // most drafts speak of no story and no office: one look at the whole text settles it
   if (!STORY_HINT.test(text) && !PUBLIC_OFFICE.test(text)) return found;
   // a draft about a story that holds no identifier of anyone ("Gör diskussionsfrågor om Bröderna Lejonhjärta
   // av Astrid Lindgren … varför Jonatan …"): its names are the story's, in whatever sentence they stand
@@ -222,7 +225,6 @@ function storyNamesWarn(text: string, found: Finding[]): Finding[] {
 /** "Nora, Eda, Vara och Sala kommuner": names of municipalities, not of people (their confidence set to 0: dropped) */
 const MUNICIPALITY_AFTER = /^(?:\s*(?:,|och|and|&)\s*[A-ZÅÄÖ][\p{L}-]+)*\s+(?:kommuner?|kommuns|kommunes|municipalit(?:y|ies))(?![\p{L}])/u;
 function municipalityNames(text: string, found: Finding[]): void {
-  if (!/kommun|municipalit/i.test(text)) return;
   for (const f of found) if (f.type === "PERSON_NAME" && MUNICIPALITY_AFTER.test(text.slice(f.end, f.end + 120))) f.confidence = 0;
 }
 

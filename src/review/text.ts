@@ -219,7 +219,11 @@ function scan(text: string, words: Words): number {
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    if (c <= 0xff ? table[c] === 0 : !isLetterCode(c)) { i++; continue; }
+    if (c <= 0xff ? table[c] === 0 : !isLetterCode(c)) {
+      if (c >= 0x600 && c <= 0x6ff) triggers |= TRIGGER.ARABIC;
+      i++;
+      continue;
+    }
     const s = i;
     let h = HASH_SEED;
     let latin1 = true;
@@ -310,6 +314,8 @@ export function continuesCode(text: string, i: number, depth = 0): boolean {
 /** keyword triggers that gate the costlier detector regexes (bits of triggersOf) */
 export const TRIGGER = {
   OSL: 1, MARKING: 2, CLASS: 4, PROTECTED: 8, SECRET_PHRASE: 16, PASSWORD: 32, KEY: 64, CODE: 128,
+  /** a character of the Arabic block (U+0600–U+06FF): the Arabic health words are looked for */
+  ARABIC: 256,
 } as const;
 // the words osl|sekretess|konfidentiell|hemlig|confidential|secret|internal only|internt bruk|k[2-4]|
 // skydda|kvarskri|fingerade|lösen|pass|pwd|pin|nyckel|wifi|wi-fi|kod|code, found where the regex /…/gi

@@ -278,10 +278,10 @@ function nearPerson(text: string, s: number, e: number, persons: Finding[]): boo
  * staff meet in their cases (Finnish, Somali, English; Arabic below). Lowercase; tails and stems.
  */
 const HEALTH_TAILS = ["cancer", "tumör", "infektion", "inflammation", "sjukdom", "diagnos", "fraktur", "allergi", "diabetes", "missbruk", "beroende",
-  "värk", "smärta", "smärtor", "syndrom", "depression", "ångest", "psykos", "demens", "epilepsi", "astma", "skleros", "ätstörning", "sömnstörning", "sår"];
+  "värk", "smärta", "smärtor", "syndrom", "depression", "ångest", "psykos", "demens", "epilepsi", "astma", "skleros", "ätstörning", "sömnstörning"];
 /** compounds ending in a tail that are no health word ("räkenskapsår", "verksamhetsår": -s + år) */
-const TAIL_EXCEPTIONS = /(?:s|ks)år$|(?:inter|sam|ömsesidigt|ekonomiskt)beroende$|(?:prestations)ångest$/;
-const TAIL_ENDINGS = ["", "en", "er", "erna", "et", "ar", "arna", "n", "na", "t"];
+const TAIL_EXCEPTIONS = /(?:inter|sam|ömsesidigt|ekonomiskt)beroende$|(?:prestations)ångest$/;
+const TAIL_ENDINGS = ["", "en", "er", "erna", "et", "ar", "arna", "n"];
 const HEALTH_STEMS = [
   // Swedish words the list lacks (weak ones: WEAK_HEALTH)
   "sjukhus", "trycksår", "liggsår", "bensår", "blåmärk", "antabus", "inhalator", "återfall", "alkohol", "demenssjuk", "cancersjuk",
@@ -305,34 +305,80 @@ for (const tail of HEALTH_TAILS) for (const end of TAIL_ENDINGS) {
 }
 const STEMS_BY_HEAD = new Map<number, string[]>();
 for (const st of HEALTH_STEMS) STEMS_BY_HEAD.set(bitKey(st, 0), [...(STEMS_BY_HEAD.get(bitKey(st, 0)) ?? []), st]);
+/** the same keys as flags (a typed-array read per word is cheaper than a map look-up) */
+const STEM_KEYS = new Uint8Array(1 << 15);
+for (const k of STEMS_BY_HEAD.keys()) STEM_KEYS[k] = 1;
+const TAIL_KEYS = new Uint8Array(1 << 15);
+for (const k of TAIL_FORMS.keys()) TAIL_KEYS[k] = 1;
+
+/** lowercase of an ASCII or Latin-1 letter's code (others as they are) */
+function lowerAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c;
+}
+/** text[s, e) begins with the lowercase `head` (case-insensitively), read in place */
+function beginsWith(text: string, s: number, e: number, head: string): boolean {
+  if (e - s < head.length) return false;
+  for (let j = 0; j < head.length; j++) if (lowerAt(text, s + j) !== head.charCodeAt(j)) return false;
+  return true;
+}
+/** text[s, e) ends with the lowercase `tail`, read in place */
+function endsWithAt(text: string, s: number, e: number, tail: string): boolean {
+  if (e - s < tail.length) return false;
+  for (let j = 1; j <= tail.length; j++) if (lowerAt(text, e - j) !== tail.charCodeAt(tail.length - j)) return false;
+  return true;
+}
 
 /** health words of the tails, stems and Arabic list in the draft: visits each as the term scan does */
-function otherHealthWords(text: string, words: Words, visit: TermVisit): void {
+function otherHealthWords(text: string, words: Words, visit: TermVisit, arabic: boolean): void {
   const ws = words.s, we = words.e, n = words.n;
   for (let i = 0; i < n; i++) {
     const s = ws[i], e = we[i];
     if (e - s < 4) continue;
-    // two table look-ups reject almost every word before any string is made
-    const stems = STEMS_BY_HEAD.get(bitKey(text, s));
-    const forms = e - s >= 7 ? TAIL_FORMS.get(bitKey(text, e - 3)) : undefined;
-    if (!stems && !forms) continue;
-    const w = text.slice(s, e).toLowerCase();
-    if (stems?.some((st) => w.startsWith(st))) {
-      visit(0, s, e, w);
-      continue;
+    // table look-ups and comparisons in place: a string is made only for a word that matches
+    const hk = bitKey(text, s);
+    const stems = STEM_KEYS[hk] ? STEMS_BY_HEAD.get(hk) : undefined;
+    if (stems) {
+      let stem = false;
+      for (const st of stems) if (beginsWith(text, s, e, st)) { stem = true; break; }
+      if (stem) {
+        visit(0, s, e, text.slice(s, e).toLowerCase());
+        continue;
+      }
     }
-    const hit = forms?.find((f) => w.length - f.form.length >= 3 && w.endsWith(f.form));
-    if (hit && !TAIL_EXCEPTIONS.test(w.slice(0, w.length - hit.ending))) visit(0, s, e, w);
-    else if (e - s >= 10 && HEALTH_INFIX.test(w)) visit(0, s, e, w);
+    if (e - s < 7) continue;
+    const tk = bitKey(text, e - 3);
+    const forms = TAIL_KEYS[tk] ? TAIL_FORMS.get(tk) : undefined;
+    let hit: { form: string; ending: number } | undefined;
+    if (forms) for (const f of forms) if (e - s - f.form.length >= 3 && endsWithAt(text, s, e, f.form)) { hit = f; break; }
+    if (hit) {
+      const w = text.slice(s, e).toLowerCase();
+      if (!TAIL_EXCEPTIONS.test(w.slice(0, w.length - hit.ending))) visit(0, s, e, w);
+    } else if (e - s >= 10 && hasInfix(text, s, e)) {
+      visit(0, s, e, text.slice(s, e).toLowerCase());
+    }
   }
-  if (!ARABIC_LETTER.test(text)) return;
+  if (!arabic) return;
   ARABIC_HEALTH.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ARABIC_HEALTH.exec(text))) visit(0, m.index, m.index + m[0].length, m[0]);
 }
-const ARABIC_LETTER = /[\u0600-\u06ff]/;
+
+/** one of HEALTH_INFIXES inside text[s, e) (first letters compared before any string is made) */
+function hasInfix(text: string, s: number, e: number): boolean {
+  for (let p = s; p < e - 4; p++) {
+    const c = lowerAt(text, p);
+    if (c > 255 || INFIX_FIRST[c] === 0) continue;
+    for (const inf of HEALTH_INFIXES) if (inf.charCodeAt(0) === c && p + inf.length <= e && beginsWith(text, p, e, inf)) return true;
+  }
+  return false;
+}
+
 /** diagnoses that keep their meaning inside any compound ("bröstcancerbehandling", "diabetesmottagningen") */
-const HEALTH_INFIX = /cancer|tumör|diabet|demens|epilep|leukemi|lymfom|schizofren|cytostatika|cellgift/;
+const HEALTH_INFIXES = ["cancer", "tumör", "diabet", "demens", "epilep", "leukemi", "lymfom", "schizofren", "cytostatika", "cellgift"];
+/** per lowercase Latin-1 code: an infix starts with it */
+const INFIX_FIRST = new Uint8Array(256);
+for (const x of HEALTH_INFIXES) INFIX_FIRST[x.charCodeAt(0)] = 1;
 
 /** weak health words that are usually about policy or statistics unless someone's identity is right there */
 const WEAK_HEALTH = /^(?:sjukhus\w*|återfall\w*|alkohol\w*|xanuun\w*|cudur\w*|daawo\w*|sairaala\w*|sairaus\w*|مرض\w*|مستشفى|operation\w*|röntgen\w*|blodprov\w*|hospital\w*|sick|ill|injur\w*|infektion\w*|infection|utslag|rash|blind\w*|döv\w*|deaf|kol|inr|flu|förvirrad\w*|roma|sami|sjuk|sjuka|sjukdom\w*|läkarintyg\w*|diagnos\w*|medicin\w*|läkemedel\w*|rehabilitering\w*|terapi\w*|therapy|illness|medication|disability|religion\w*|etnisk\w*|ethnic\w*|genetisk\w*|genetic|biometri\w*|fängelse\w*|åtal\w*|stöld\w*|bedrägeri\w*|kriminell\w*|psykolog\w*)$/i;
@@ -354,7 +400,7 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
       `${type === "HEALTH" ? "health" : "special-category"} word '${w.slice(0, 40)}' about a person`);
   };
   scanWords(text, toks, visit, codes, keywords);
-  otherHealthWords(text, toks, visit);
+  otherHealthWords(text, toks, visit, (triggers & TRIGGER.ARABIC) !== 0);
   // an ICD code's letter ends a word that a digit follows: only those places are tried
   for (const e of codes) {
     const p = e - 1;
