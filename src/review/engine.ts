@@ -213,12 +213,15 @@ function storyNamesWarn(text: string, found: Finding[]): Finding[] {
     const story = storyDraft || STORY.test(sentence);
     if (!story && !PUBLIC_ROLE.test(text.slice(Math.max(0, f.start - 60), f.start))) continue;
     if (found.some((g) => g !== f && g.type !== "PERSON_NAME" && g.start < f.end + 300 && g.end > f.start - 300)) continue;
-    f.confidence = 0.5;
-    f.reason = story ? "a name in a sentence about a story (a character or an author)" : "a name in a public role";
+    // a character or author named in a sentence about their story is nobody's data: no finding; a
+    // public figure, or a name in a draft about a story but outside such a sentence, only warns
+    const inStorySentence = story && STORY.test(sentence);
+    f.confidence = inStorySentence ? 0 : 0.5;
+    f.reason = story ? "a name in a text about a story (a character or an author)" : "a name in a public role";
   }
   // the same name elsewhere takes the same reading ("Ove" after "… by Fredrik Backman about Ove")
-  const warned = new Set(found.filter((f) => f.type === "PERSON_NAME" && f.confidence === 0.5).map((f) => text.slice(f.start, f.end).replace(/(?:'s|’s|s)$/, "")));
-  for (const f of found) if (f.type === "PERSON_NAME" && warned.has(text.slice(f.start, f.end).replace(/(?:'s|’s|s)$/, ""))) f.confidence = Math.min(f.confidence, 0.5);
+  const warned = new Set(found.filter((f) => f.type === "PERSON_NAME" && f.confidence <= 0.5).map((f) => text.slice(f.start, f.end).replace(/(?:'s|’s|s)$/, "")));
+  for (const f of found) if (f.type === "PERSON_NAME" && f.confidence > 0 && warned.has(text.slice(f.start, f.end).replace(/(?:'s|’s|s)$/, ""))) f.confidence = Math.min(f.confidence, 0.5);
   return found;
 }
 

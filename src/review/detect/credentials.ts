@@ -94,7 +94,7 @@ const PASSWORD_TEXT = /(lösenord(?:et)?|lösen|password|passwd|passcode|pwd|pas
 /** "lösenord Xy7!kQ2p", "wifi-nyckeln är …": a keyword straight before a value that looks generated */
 const PASSWORD_BARE = /(lösenord(?:et)?|password|wifi-nyckel(?:n)?|nätverksnyckel(?:n)?|wi-?fi[- ](?:key|password)|nyckel(?:n)?)()(\s+(?:är\s+|is\s+)?)["'“”‘]?([^\s"'“”‘]{6,64})/gi;
 /** "bytte lösenordet till Vinter2025", "changed the password to …": the value right after */
-const PASSWORD_TO = /(lösenord(?:et)?|password|pinkod(?:en)?)()(\s+(?:till|to)\s+)["'“”‘]?([^\s"'“”‘]{4,64})/gi;
+const PASSWORD_TO = /(lösenord(?:et)?|password|pinkod(?:en)?)((?:\s+[\wåäö]{1,12}){0,2}?)(\s+(?:till|to)\s+)["'“”‘]?([^\s"'“”‘]{4,64})/gi;
 const PLACEHOLDER = /^(?:\$\{|<|\{\{|%|process\.env|os\.environ|os\.getenv|getenv\(|system\.getenv|environment\.|config\[|env\(|xxx|\*\*\*|your[_\-]|example|changeme$|redacted|null$|none$|undefined$|true$|false$|required$|optional$)|replace[_\-]?me|\.\.\./i;
 const COMMON_VALUE = /^(?:samma|same|inte|not|fel|wrong|för|too|ogiltigt?|invalid|bytt|changed|okänt|unknown|låst|locked|utgånget|expired|korrekt|correct|rätt|klart|svårt|enkelt|viktigt|hemligt|secret|reset|återställt|sparat|saved|the|ett|en|ditt|your|my|mitt|min|det|den|this|that|att|som|och|and|kvar|borta|slut|stored|hashed|krypterat|encrypted|används|needed|behövs|set|saknas|krävs|finns|skickas|ändras|byts|glömt|glömd|nej|ja|ingen|inget|tomt|blank|empty|missing|pending|skickat|sent|nytt|new|old|gammalt|standard|default|temporary|tillfälligt)$/i;
 
