@@ -339,3 +339,11 @@ describe("what a review found: no yes where the policy says no (each case once a
     });
   }
 });
+
+describe("reading a question: an open question after a lead-in", () => {
+  it("a who/where/how question after ', but' or ', men' asks no yes or no", () => {
+    assert.equal(askOf("A colleague keeps pasting emails into ChatGPT. I don't want to snitch, but where would I report something like that?"), undefined);
+    assert.equal(askOf("Jag vet inte riktigt, men vem ska jag fråga om AI-verktyget?"), undefined);
+    assert.equal(askOf("Jag vet inte riktigt, men får jag använda ChatGPT till det?"), "may");
+  });
+});

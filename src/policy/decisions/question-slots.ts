@@ -275,13 +275,20 @@ const CONDITIONS = rx("what\\s+do\\s+(?:we|i)\\s+need\\s+(?:for\\s+(?:it|this|th
 export function askOf(question: string): Ask | undefined {
   if (CONDITIONS.test(question)) return "may";
   const clauses = clausesByAsking(question).map(mainClause);
-  // who/what/how in the asking clause makes the whole an open question
-  if (clauses.length > 0 && WH_START.test(clauses[0])) return undefined;
+  // who/what/how in the asking clause makes the whole an open question, also after a lead-in
+  // ("I don't want to snitch, but where would I report it?", "vet inte riktigt, men vem ska jag fråga?")
+  if (clauses.length > 0 && (WH_START.test(clauses[0]) || WH_START.test(afterLeadIn(clauses[0])))) return undefined;
   for (const c of clauses) {
     const ask = askOfClause(c);
     if (ask) return ask;
   }
   return askByWords(question) ?? (!question.includes("?") && INTENT.test(question) ? "may" : undefined);
+}
+
+/** what follows the last ", but" / ", men" / ", so" / ", så" of a clause (the clause itself when there is none) */
+function afterLeadIn(clause: string): string {
+  const m = /,\s*(?:but|men|so|så)\s+(?=[^,]*$)/iu.exec(clause);
+  return m ? clause.slice(m.index + m[0].length) : clause;
 }
 
 /** "När vi översätter med DeepL, måste …", "Med AI-förordningen, behöver …": a clause that sets the scene before a comma leaves the asking to what follows */
