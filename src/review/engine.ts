@@ -4,7 +4,7 @@ import { scanText } from "./text";
 import type { Sink } from "./detect/types";
 import { detectPersonnummer } from "./detect/personnummer";
 import { detectCards, detectIban, detectGiroAndAccounts } from "./detect/finance";
-import { detectEmails, detectPhones } from "./detect/contact";
+import { detectEmails, detectPhones, detectSpelledEmails } from "./detect/contact";
 import { detectIps } from "./detect/network";
 import { detectAddresses } from "./detect/address";
 import { detectPlates } from "./detect/plate";
@@ -135,6 +135,7 @@ export function detectAll(text: string): Finding[] {
     detectPhones(text, sink, runs);
   }
   if (text.indexOf("@") >= 0) detectEmails(text, sink);
+  detectSpelledEmails(text, sink);
   if (text.indexOf(":") >= 0 || DOTTED_DIGITS.test(text)) detectIps(text, sink);
   detectAddresses(text, sink, toks);
   detectPlates(text, sink, toks);

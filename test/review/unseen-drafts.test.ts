@@ -161,3 +161,15 @@ describe("review: more places a name stands, and where it is none", () => {
     assert.equal(reviewDraft("I natt föll kvinnan i lägenhet 1102 och har brutit höften.").verdict, "block");
   });
 });
+
+describe("review: addresses written out and political activity", () => {
+  it("finds an e-mail address written to dodge harvesters", () => {
+    assert.deepEqual(found("nås på ahmad.rahimi (at) gmail punkt com eller telefon", "EMAIL"), ["ahmad.rahimi (at) gmail punkt com"]);
+    assert.deepEqual(found("skriv till anna [at] kommun [dot] se", "EMAIL"), ["anna [at] kommun [dot] se"]);
+    assert.deepEqual(found("vi ses at the office", "EMAIL"), []);
+  });
+  it("reads being active in a party as a political opinion about the person", () => {
+    assert.ok(reviewDraft("Hon är aktiv i vänsterpartiet och har skrivit insändare.").findings.some((f) => f.type === "SPECIAL_CATEGORY"));
+    assert.ok(reviewDraft("Camila som är aktiv i Vänsterpartiets lokalavdelning skrev.").findings.some((f) => f.type === "SPECIAL_CATEGORY"));
+  });
+});

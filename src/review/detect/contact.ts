@@ -25,6 +25,24 @@ export function detectEmails(text: string, sink: Sink): void {
   }
 }
 
+/**
+ * addresses written to dodge harvesters: "anna.berg (at) gmail punkt com", "anna [at] kommun [dot] se",
+ * "anna snabel-a exempel punkt se" (the whole written-out address is the finding)
+ */
+const SPELLED_EMAIL = /(?<![\p{L}\p{N}._-])[\p{L}\p{N}][\p{L}\p{N}._+-]{0,63}\s*(?:\(at\)|\[at\]|\{at\}|\(snabel-a\)|\s(?:at|snabel-a|snabela)\s)\s*[\p{L}\p{N}-]{1,63}(?:\s*(?:\(dot\)|\[dot\]|\(punkt\)|\[punkt\]|\s(?:dot|punkt)\s|\.)\s*[\p{L}\p{N}-]{1,63}){0,3}\s*(?:\(dot\)|\[dot\]|\(punkt\)|\[punkt\]|\s(?:dot|punkt)\s|\.)\s*(?:com|se|nu|org|net|fi|no|dk|eu|io|info|biz|de|uk|co)(?![\p{L}\p{N}])/giu;
+const SPELLED_HINT = /\(at\)|\[at\]|\{at\}|snabel|\sat\s/i;
+
+export function detectSpelledEmails(text: string, sink: Sink): void {
+  if (!SPELLED_HINT.test(text)) return;
+  SPELLED_EMAIL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SPELLED_EMAIL.exec(text))) {
+    // "meet at town dot com" would need a tld too: the pattern asks for one; plain words around " at " without one pass
+    if (!/[(\[{]|snabel|\s(?:dot|punkt)\s/i.test(m[0])) continue;
+    sink.add("EMAIL", m.index, m.index + m[0].length, 0.9, "e-mail address written out");
+  }
+}
+
 // international: +CC then groups that each start with one separator (a single way to split)
 const INTL = /(?:\+|00)(\d{1,3})(?:[ .\-]?\(\d{1,4}\) ?\d{1,12})?(?:[ .\-]\d{1,12}){1,6}(?!\d)|\+\d{8,15}(?!\d)/g;
 // Swedish national: 0 + area code, then groups separated by one space or dash
