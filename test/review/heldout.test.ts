@@ -27,11 +27,11 @@ interface Floors { f1: number; blockRecall: number; falseBlocks: number; categor
 const SETS: Array<[string, Floors]> = [
   ["heldout.jsonl", { f1: 0.96, blockRecall: 1, falseBlocks: 0.08, categoryRecall: 0.95, leaks: 2 }],
   ["blind.jsonl", { f1: 0.98, blockRecall: 1, falseBlocks: 0.1, categoryRecall: 0.95, leaks: 1 }],
-  ["blind2.jsonl", { f1: 0.92, blockRecall: 1, falseBlocks: 0.25, categoryRecall: 0.9, leaks: 16 }],
-  ["blind3.jsonl", { f1: 0.93, blockRecall: 1, falseBlocks: 0.1, categoryRecall: 0.95, leaks: 2 }],
+  ["blind2.jsonl", { f1: 0.94, blockRecall: 1, falseBlocks: 0.25, categoryRecall: 0.9, leaks: 12 }],
+  ["blind3.jsonl", { f1: 0.96, blockRecall: 1, falseBlocks: 0.1, categoryRecall: 0.95, leaks: 2 }],
   // blind4 (stop 14, written after the round on blind3 to measure it): first run F1 0.882 (0.87 on the stop's
   // starting engine), block recall 0.90 (0.90), false blocks 0.20 (0.25), category recall 0.813 (0.813), 6 leaks (7)
-  ["blind4.jsonl", { f1: 0.9, blockRecall: 0.96, falseBlocks: 0.05, categoryRecall: 0.93, leaks: 5 }],
+  ["blind4.jsonl", { f1: 0.92, blockRecall: 0.96, falseBlocks: 0.05, categoryRecall: 0.93, leaks: 5 }],
 ];
 
 for (const [file, floors] of SETS) {

@@ -173,3 +173,17 @@ describe("review: addresses written out and political activity", () => {
     assert.ok(reviewDraft("Camila som är aktiv i Vänsterpartiets lokalavdelning skrev.").findings.some((f) => f.type === "SPECIAL_CATEGORY"));
   });
 });
+
+describe("review: places only a name stands in", () => {
+  it("reads the name after a greeting, in a From: header, under a sign-off, and before a class", () => {
+    assert.deepEqual(found("Hej igen Dmytro,\n\nTack för samtalet i dag.", "PERSON_NAME"), ["Dmytro"]);
+    assert.deepEqual(found("Från: Dmytro Bondarenko <d.b@forsakring.se>", "PERSON_NAME"), ["Dmytro Bondarenko"]);
+    assert.deepEqual(found("Med vänlig hälsning\nDmytro Bondarenko\nSkadereglerare", "PERSON_NAME"), ["Dmytro Bondarenko"]);
+    assert.deepEqual(found("Mamman till Eetu i 2A skrev i går.", "PERSON_NAME"), ["Eetu"]);
+  });
+  it("leaves offices, teams and departments in those places alone", () => {
+    for (const t of ["Hej Kommunen, vi har några frågor.", "Mvh\nIT-supporten", "Med vänlig hälsning\nEkonomiavdelningen", "Best regards,\nProcurement Team"]) {
+      assert.deepEqual(found(t, "PERSON_NAME"), [], t);
+    }
+  });
+});

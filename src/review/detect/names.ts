@@ -301,6 +301,14 @@ function shapedName(r: Review, L: Lists, i: number): boolean {
   const { text, words } = r;
   const s0 = words.s[i], e0 = words.e[i];
   if (e0 - s0 < 3) return false;
+  // a place only a person's name stands in (a greeting, a mail header, a signature) needs no shape
+  if (personSlot(text, s0, e0)) {
+    const low0 = text.slice(s0, e0).toLowerCase();
+    // not a word that reads plainly as Swedish, nor a definite noun ("Hej Kommunen,", "Mvh\nIT-supporten")
+    const shape = nameScoreAt(text, s0, e0);
+    if (shape < -0.4 || (shape < 0.3 && /(?:en|et|na)$/.test(low0))) return false;
+    return !STOP.has(low0) && !PRODUCTS.has(low0) && !ROLE_CUES.has(low0) && !(listsOf(L, low0, words.h[i]) & PLACE);
+  }
   // its shape first, read in place (most capitalised words are ordinary ones: no string is made for them)
   const score = nameScoreAt(text, s0, e0);
   if (score < NAME_SHAPE) return false;
@@ -315,7 +323,30 @@ function shapedName(r: Review, L: Lists, i: number): boolean {
   if (sentenceStart(text, s0)) return score >= 1 && verbAfter(low, text, words, i);
   // ... or after a cue that is no mere preposition ("hej", "mamma", "ringde"), or as a chat speaker
   const before = previousWord(text, words, i);
-  return (cueBefore(text, s0) && !(before !== undefined && WEAK_CUES.has(before))) || chatSpeaker(text, s0, e0);
+  return (cueBefore(text, s0) && !(before !== undefined && WEAK_CUES.has(before))) || chatSpeaker(text, s0, e0) || PERSON_DETAIL_AFTER.test(text.slice(e0, e0 + 14));
+}
+
+/** "Eetu i 2A", "Aino, 87 år": a class or an age right after a word says it is someone */
+const PERSON_DETAIL_AFTER = /^(?:\s+i\s+(?:klass\s+)?\d{1,2}\s?[A-ZÅÄÖa-d](?![\p{L}\d])|,\s*\d{1,3}\s*år(?![\p{L}]))/u;
+
+const GREETING_BEFORE = /^[ \t]*(?:hej|hejsan|hallå|hi|hello|hey|dear|kära|bästa)(?:\s+(?:igen|again))?[ \t]+$/iu;
+const HEADER_BEFORE = /^[ \t]*(?:från|from|avsändare|sender)[ \t]*:[ \t]*$/iu;
+const SIGNOFF_LINE = /(?:hälsningar|hälsning|mvh|regards|cheers|best|sincerely|vänligen)[\s,.!]*$/iu;
+const REST_OF_NAME_LINE = /^(?:[ \t]+[A-ZÅÄÖ][\p{L}'’-]+){0,2}[ \t]*(?:$|\n|<|,)/u;
+
+/**
+ * "Hej igen Dmytro,", "Från: Dmytro Bondarenko <…>", a line of one to three capitalised words right
+ * under "Med vänlig hälsning": places where only a person's name stands
+ */
+function personSlot(text: string, s: number, e: number): boolean {
+  const ls = text.lastIndexOf("\n", s - 1) + 1;
+  const before = text.slice(ls, s);
+  if (GREETING_BEFORE.test(before)) return /^[ \t]*[,!]/.test(text.slice(e, e + 3));
+  if (HEADER_BEFORE.test(before)) return REST_OF_NAME_LINE.test(text.slice(e, e + 80));
+  if (before.trim() !== "" || ls === 0) return false;
+  const prevEnd = ls - 1;
+  const prevStart = text.lastIndexOf("\n", prevEnd - 1) + 1;
+  return SIGNOFF_LINE.test(text.slice(prevStart, prevEnd)) && REST_OF_NAME_LINE.test(text.slice(e, e + 80));
 }
 
 /** "Linneas pappa", "Ahmeds mentor": a listed first name in the genitive before a kin or role word */
