@@ -339,14 +339,23 @@ const REST_OF_NAME_LINE = /^(?:[ \t]+[A-ZÅÄÖ][\p{L}'’-]+){0,2}[ \t]*(?:$|\n
  * under "Med vänlig hälsning": places where only a person's name stands
  */
 function personSlot(text: string, s: number, e: number): boolean {
-  const ls = text.lastIndexOf("\n", s - 1) + 1;
+  // the line's start, looked for at most SLOT_LEAD back (a greeting or a header is short): bounded work per word
+  const ls = lineStartWithin(text, s, SLOT_LEAD);
+  if (ls < 0) return false;
   const before = text.slice(ls, s);
   if (GREETING_BEFORE.test(before)) return /^[ \t]*[,!]/.test(text.slice(e, e + 3));
   if (HEADER_BEFORE.test(before)) return REST_OF_NAME_LINE.test(text.slice(e, e + 80));
   if (before.trim() !== "" || ls === 0) return false;
   const prevEnd = ls - 1;
-  const prevStart = text.lastIndexOf("\n", prevEnd - 1) + 1;
-  return SIGNOFF_LINE.test(text.slice(prevStart, prevEnd)) && REST_OF_NAME_LINE.test(text.slice(e, e + 80));
+  const prevStart = lineStartWithin(text, prevEnd, SLOT_LEAD);
+  return prevStart >= 0 && SIGNOFF_LINE.test(text.slice(prevStart, prevEnd)) && REST_OF_NAME_LINE.test(text.slice(e, e + 80));
+}
+
+const SLOT_LEAD = 40;
+/** where the line holding position p starts, if within `max` characters before it; else -1 */
+function lineStartWithin(text: string, p: number, max: number): number {
+  for (let k = p - 1; k >= 0 && p - k <= max; k--) if (text.charCodeAt(k) === 10) return k + 1;
+  return p <= max ? 0 : -1;
 }
 
 /** "Linneas pappa", "Ahmeds mentor": a listed first name in the genitive before a kin or role word */
