@@ -354,7 +354,7 @@ function otherHealthWords(text: string, words: Words, visit: TermVisit, arabic: 
     if (hit) {
       const w = text.slice(s, e).toLowerCase();
       if (!TAIL_EXCEPTIONS.test(w.slice(0, w.length - hit.ending))) visit(0, s, e, w);
-    } else if (e - s >= 10 && hasInfix(text, s, e)) {
+    } else if (e - s >= 12 && hasInfix(text, s, e)) {
       visit(0, s, e, text.slice(s, e).toLowerCase());
     }
   }
@@ -366,7 +366,8 @@ function otherHealthWords(text: string, words: Words, visit: TermVisit, arabic: 
 
 /** one of HEALTH_INFIXES inside text[s, e) (first letters compared before any string is made) */
 function hasInfix(text: string, s: number, e: number): boolean {
-  for (let p = s; p < e - 4; p++) {
+  // a word starting with the diagnosis is the term list's or a stem's; one ending in it, a tail's
+  for (let p = s + 3; p < e - 5; p++) {
     const c = lowerAt(text, p);
     if (c > 255 || INFIX_FIRST[c] === 0) continue;
     for (const inf of HEALTH_INFIXES) if (inf.charCodeAt(0) === c && p + inf.length <= e && beginsWith(text, p, e, inf)) return true;

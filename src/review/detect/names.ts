@@ -347,11 +347,13 @@ function personSlot(text: string, s: number, e: number): boolean {
   if (HEADER_BEFORE.test(before)) return REST_OF_NAME_LINE.test(text.slice(e, e + 80));
   if (before.trim() !== "" || ls === 0) return false;
   const prevEnd = ls - 1;
-  const prevStart = lineStartWithin(text, prevEnd, SLOT_LEAD);
+  const prevStart = lineStartWithin(text, prevEnd, SIGNOFF_LEAD);
   return prevStart >= 0 && SIGNOFF_LINE.test(text.slice(prevStart, prevEnd)) && REST_OF_NAME_LINE.test(text.slice(e, e + 80));
 }
 
-const SLOT_LEAD = 40;
+const SLOT_LEAD = 16;
+/** the sign-off line above a signature may be longer ("Med vänliga hälsningar,") */
+const SIGNOFF_LEAD = 40;
 /** where the line holding position p starts, if within `max` characters before it; else -1 */
 function lineStartWithin(text: string, p: number, max: number): number {
   for (let k = p - 1; k >= 0 && p - k <= max; k--) if (text.charCodeAt(k) === 10) return k + 1;
