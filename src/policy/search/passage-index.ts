@@ -86,13 +86,10 @@ export function buildPassageIndex(pack: PolicyPack, vocab: Vocabulary): PassageI
   const docs: Doc[] = pack.passages.map((p) => {
     const toks = passageTokens(p);
     const askedTokens = p.asked ? tokenize(p.asked.join(" ")) : [];
-    fieldStems.set(p.id, {
-      text: new Set(terms(toks.text, vocab, true)),
-      section: new Set(terms(toks.section, vocab, true)),
-      context: new Set(terms(toks.context, vocab, true)),
-      asked: new Set(terms(askedTokens, vocab, true)),
-    });
-    const folded = terms(toks.all, vocab, true);
+    // each field's folded stems once: the folded field is their concatenation (toks.all is text, context, section)
+    const [fText, fContext, fSection] = [terms(toks.text, vocab, true), terms(toks.context, vocab, true), terms(toks.section, vocab, true)];
+    fieldStems.set(p.id, { text: new Set(fText), section: new Set(fSection), context: new Set(fContext), asked: new Set(terms(askedTokens, vocab, true)) });
+    const folded = [...fText, ...fContext, ...fSection];
     for (const f of new Set(folded)) {
       known.add(f);
       df.set(f, (df.get(f) ?? 0) + 1);

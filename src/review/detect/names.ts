@@ -66,7 +66,7 @@ const PARTICLES = new Set(["van", "von", "de", "der", "den", "af", "al", "el", "
 const ROLE_CUES = new Set(("patient|patienten|pat|elev|eleven|elevens|brukare|brukaren|sökande|sökanden|medsökande|kund|kunden|klient|klienten|medarbetare|medarbetaren|" +
   "anställd|anställde|kandidat|kandidaten|hyresgäst|hyresgästen|försäkrade|vårdnadshavare|anhörig|kontaktperson|kontaktpersonen|handläggare|handläggaren|styrelseledamot|" +
   "ledamot|givare|deltagare|namn|name|customer|employee|candidate|tenant|applicant|pupil|client|välkommen|welcome|barn|barnet|maken|makan|sambo|sambon|" +
-  "vän|vännen|grannen|kollegan|kollega|praktikant|praktikanten|vikarie|vikarien|assistent|assistenten|kontakt|contact|att|familjen|family|" +
+  "vän|vännen|grannen|kollegan|kollega|praktikant|praktikanten|vikarie|vikarien|assistent|assistenten|kontakt|contact|att|familjen|" +
   // case and report labels: "Huvudman: …", "Complainant: …", "Family: …"
   "huvudman|huvudmannen|anmälare|anmälaren|anmäld|anmälde|målsägande|målsäganden|misstänkt|misstänkte|vittne|vittnet|klagande|klaganden|boende|brukaren|" +
   "complainant|respondent|witness|suspect|victim|family|guardian|parent|resident|student|patient|member|claimant|caller|visitor|" +
@@ -266,7 +266,7 @@ const PRODUCTS = new Set(("azure|entra|intune|jira|confluence|slack|zoom|gemini|
   "outlook|excel|word|powerpoint|onenote|onedrive|sharepoint|teams|windows|linux|ubuntu|debian|macos|ios|android|iphone|ipad|oracle|cisco|fortinet|citrix|okta|vmware|" +
   "tieto|tietoevry|evry|visma|procapita|lifecare|treserva|pulsen|combine|unikum|vklass|skolon|infomentor|schoolsoft|dexter|medvind|heroma|agresso|raindance|platina|ciceron|" +
   "public|lenovo|dell|apple|google|microsoft|amazon|samsung|huawei|safari|chrome|firefox|edge|github|gitlab|docker|kubernetes|postgres|mysql|mongodb|redis|python|java|" +
-  "javascript|typescript|sap|salesforce|hubspot|zendesk|servicenow|topdesk|freshdesk|dropbox|box|wetransfer|mailchimp|figma|miro|mural|kahoot|mentimeter|padlet|quizlet|" +
+  "javascript|typescript|sap|salesforce|hubspot|zendesk|servicenow|topdesk|freshdesk|dropbox|box|wetransfer|mailchimp|figma|mural|kahoot|mentimeter|padlet|quizlet|" +
   "duolingo|grammarly|deepl|perplexity|mistral|llama|midjourney|dalle|stable|diffusion|bard|bing|yahoo|linkedin|facebook|instagram|tiktok|snapchat|whatsapp|telegram|signal|" +
   "youtube|spotify|netflix|klarna|swish|bankid|freja|inera|sitevision|episerver|wordpress|drupal").split("|"));
 
