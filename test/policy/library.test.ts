@@ -148,6 +148,8 @@ describe("policy/library", () => {
       ["wenell", "nån som har tips på hur man skriver bättre prompts?"],
       ["soderkoping", "vilken ai är bäst, chatgpt eller gemini?"],
       ["hjo", "Which AI is best for summarising meetings?"],
+      ["dalsland", "Är Claude bättre än Copilot?"],
+      ["staffanstorp", "is Gemini better than ChatGPT at translating?"],
     ]) {
       const a = lib.ask(pack, q);
       assert.equal(a.refused, true, q);
@@ -155,6 +157,14 @@ describe("policy/library", () => {
     }
     // … but advice that touches what the policy regulates is answered
     assert.equal(lib.ask("soderkoping", "tips: hur märker jag bäst en AI-genererad bild?").refused, false);
+  });
+
+  it("everyday words the policy never uses do not make a question about AI off-topic; without AI or a policy topic they still count", () => {
+    // "ta", "egna", "låta", "stuff", "actually": spoken everyday words, not signs of another topic
+    assert.equal(lib.ask("hjo", "Får jag ta våra egna loggor och låta AI göra nya varianter av dem?").refused, false);
+    assert.equal(lib.ask("dalsland", "where does the stuff I type into ChatGPT actually end up?").refused, false);
+    // a question naming neither AI nor anything the policy rules on still needs the policy's words
+    assert.equal(lib.ask("dalsland", "Vilken färg ska jag välja på kaffekoppen till fikarummet?").refused, true);
   });
 
   it("refuses how to work a tool (log in, export, install): a question for IT support", () => {
@@ -229,6 +239,15 @@ describe("policy/library", () => {
     assert.ok(m.h3 / m.covered >= 0.8, `hit@3 ${m.h3}/${m.covered}`);
     assert.ok(m.falseRefusals <= 5, `false refusals ${m.falseRefusals}`);
     assert.ok(m.offRefused / m.off >= 0.8, `off-topic refused ${m.offRefused}/${m.off}`);
+  });
+
+  // qa-blind25: 80 more, first run hit@1 0.543, hit@3 0.80, 5 covered refused, off-topic refused 1.0
+  it("meets its floor on the retired blind question set 25", () => {
+    const m = measureSet("qa-blind25.jsonl");
+    assert.ok(m.h1 / m.covered >= 0.6, `hit@1 ${m.h1}/${m.covered}`);
+    assert.ok(m.h3 / m.covered >= 0.8, `hit@3 ${m.h3}/${m.covered}`);
+    assert.ok(m.falseRefusals <= 2, `false refusals ${m.falseRefusals}`);
+    assert.ok(m.offRefused / m.off >= 0.9, `off-topic refused ${m.offRefused}/${m.off}`);
   });
 
   it("meets its floor on the held-out set (written before the engine saw it)", () => {

@@ -347,3 +347,26 @@ describe("reading a question: an open question after a lead-in", () => {
     assert.equal(askOf("Jag vet inte riktigt, men får jag använda ChatGPT till det?"), "may");
   });
 });
+
+describe("reading a question: what it asks besides permission", () => {
+  it("a word or two offered after the question ('chefen? IT?') leaves it an open question", () => {
+    assert.equal(askOf("vem ska jag vända mig till om verktyget läcker? chefen? IT?"), undefined);
+    assert.equal(askOf("who do I tell about it? my manager? HR?"), undefined);
+    // a tag after the question still asks it, and a question that offers nothing stays one
+    assert.equal(askOf("Får jag översätta protokollet med DeepL? Eller?"), "may");
+    assert.equal(askOf("Vill sammanfatta ett möte. Copilot?"), "may");
+  });
+  it("'vems' asks whose, also after a clause that sets the scene", () => {
+    assert.equal(askOf("Om chatboten ger en invånare fel besked, vems ansvar är det?"), undefined);
+  });
+  it("a present-tense verb with an impersonal subject asks what happens, not whether it is allowed", () => {
+    assert.equal(askOf("Sparas det jag skriver? Hamnar det på en server i USA?"), undefined);
+    assert.equal(askOf("Lagras texten hos leverantören?"), undefined);
+    assert.equal(askOf("Klistrar jag in det i ChatGPT?"), "may");
+  });
+  it("whether to believe the tool is not a permission; a duty offered beside it is", () => {
+    assert.equal(askOf("Can we rely on the figures Copilot gives us?"), undefined);
+    assert.equal(askOf("Kan man lita på sammanfattningen eller behöver man läsa originalet?"), "must");
+    assert.equal(askOf("do we have to proofread the minutes Copilot wrote or can we trust them?"), "must");
+  });
+});

@@ -6,6 +6,7 @@ import type { Passage } from "../../src/policy/types";
 import { testLibrary } from "../support/library";
 
 const passage = (text: string): Passage => ({ id: `t#${text.length}`, packId: "t", section: "S", rule: null, text });
+const topicsOf = (text: string) => new RuledTopics([passage(text)]);
 
 describe("topics a policy never speaks of", () => {
   it("a pack rules on a topic when its own text uses the topic's words, as whole words where a compound means something else", () => {
@@ -51,6 +52,13 @@ describe("topics a policy never speaks of", () => {
     assert.equal(unruledTopic("Behöver vi förhandla med facket enligt MBL först?", none), "union-consultation");
     assert.equal(unruledTopic("Får jag ha AI-appen på privata mobilen?", none), "devices");
     assert.equal(unruledTopic("Måste vi skriva ut att texten är skriven med hjälp av AI?", none), "labelling");
+  });
+
+  it("trouble may be with the employer or the law: a pack that speaks of crimes or damages rules on it, one of dismissal alone on dismissal", () => {
+    const lawOnly = topicsOf("Den som sprider ett verk utan lov kan begå ett brott och bli skadeståndsskyldig.");
+    assert.equal(unruledTopic("If our newsletter uses an AI picture that copies a photographer's work, could I get in trouble?", lawOnly), undefined);
+    assert.equal(unruledTopic("kan jag bli uppsagd om jag klistrar in kunddata i ChatGPT?", lawOnly), "sanctions");
+    assert.equal(unruledTopic("Kan jag råka illa ut om Copilot hittar på en siffra?", topicsOf("AI-verktyg ska användas med omdöme.")), "trouble");
   });
 
   it("the shipped packs refuse what they never speak of, and still answer material handed to a tool", () => {

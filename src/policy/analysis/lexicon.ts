@@ -141,7 +141,7 @@ export const CONCEPT_GROUPS: ConceptGroup[] = [
     "informationssäkerhet, it-säkerhet, säkerhet, säker, säkert, informationssäkerhetsansvarig, ledningssystemet, ledningssystemet för informationssäkerhet",
     "security, information security, it security, secure, safe, ciso"),
   g("integrated-ai", true,
-    "inbyggd, inbyggda, integrerad, integrerade, verksamhetssystem, system med ai, m365, office, systemintegrerade",
+    "inbyggd, inbyggda, integrerad, integrerade, verksamhetssystem, system med ai, m365, office 365, microsoft office, office-paketet, officepaketet, systemintegrerade",
     "built-in, builtin, integrated, embedded, case management system, business system"),
   g("secure-ai", true,
     "upphandlat ai-system, upphandlat, säkra ai-system, specifika och säkra, sveagpt, lokalt, lokalt installerat, nedladdade, interna ai-system, godkända system",

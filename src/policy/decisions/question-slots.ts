@@ -53,7 +53,7 @@ const NOT_MINE = rx("(?:inte|not)\\s+(?:hos|with|på)\\s+(?:mig|me)(?![\\p{L}])|
 const VERB_FIRST = /^\s*(?!(?:har|hade|är|var|blir|finns|kostar|heter|gäller|fungerar|vet|tror)\s)\p{L}+[rs]\s+(?:jag|vi|man|du|ni)(?![\p{L}]).*\?\s*$/iu;
 
 /** a question opening with an interrogative is a who/what/how question, whatever modal follows */
-const WH_OPENING = rx("(?:(?:från|sedan|fram\\s+till|till|hos|med|för|av|om|from|since|until|for|with|by|to)\\s+(?:när|vem|vad|vilk(?:en|et|a)|when|whom|what|which)|vem|vilk(?:en|et|a)|vad|hur|varför|varifrån|vart|(?:till|hos|med|to|with)\\s+(?:vem|whom)|var(?!\\s+(?:jag|vi|det|du|ni|man|den|han|hon|hen)(?![\\p{L}]))|när|who|whom|whose|what|which|how|where|when|why)" + E);
+const WH_OPENING = rx("(?:(?:från|sedan|fram\\s+till|till|hos|med|för|av|om|from|since|until|for|with|by|to)\\s+(?:när|vem|vad|vilk(?:en|et|a)|when|whom|what|which)|vems|vem|vilk(?:en|et|a)|vad|hur|varför|varifrån|vart|(?:till|hos|med|to|with)\\s+(?:vem|whom)|var(?!\\s+(?:jag|vi|det|du|ni|man|den|han|hon|hen)(?![\\p{L}]))|när|who|whom|whose|what|which|how|where|when|why)" + E);
 const WH_START = new RegExp(`(?:^|[,.;:!?]\\s*)${WH_OPENING.source}\\s+\\p{L}+\\s+(?:jag|vi|man|du|ni|i|we|you)(?![\\p{L}])|^\\s*${WH_OPENING.source}`, "iu");
 
 const MUST = rx(
@@ -177,7 +177,7 @@ function askByWords(text: string): Ask | undefined {
 /** "så jag kan köra det i ChatGPT?": a permission stated and asked to be confirmed (not "Finns det en kurs vi kan gå?") */
 const STATED_PERMISSION = new RegExp(`(?:^|[,;]\\s*|${W}(?:så|och|men|alltså)\\s+)(?:jag|vi|man)\\s+(?:kan|får)(?![\\p{L}])[^?]*\\?\\s*$`, "iu");
 /** "copyright på bilder från Midjourney, vem ansvarar?": an open question after a comma */
-const WH_TAIL = new RegExp(`^\\s*${rx("vem|vilk(?:en|et|a)|vad|hur|varför|vart|who|whom|whose|what|which|how|why").source}\\s`, "iu");
+const WH_TAIL = new RegExp(`^\\s*${rx("vems|vem|vilk(?:en|et|a)|vad|hur|varför|vart|who|whom|whose|what|which|how|why").source}\\s`, "iu");
 
 /** a closing clause that is a question of its own: "is that allowed?", "är det ok?", "får jag det?", "måste jag det?" */
 const TAIL_ASKS = rx("(?:is|would)\\s+(?:that|this|it)\\s+(?:ok|okay|allowed|fine|alright|permitted|required|necessary)|(?:är|vore)\\s+(?:det|det\\s+här|detta)\\s+(?:ok|okej|tillåtet|godkänt|lugnt|ett\\s+krav|nödvändigt)|(?:får|kan|måste|behöver)\\s+(?:jag|vi|man)\\s+(?:det|göra\\s+(?:det|så))\\s*\\?");
@@ -205,9 +205,14 @@ function askOfClause(clause: string): Ask | undefined {
   return undefined;
 }
 
+const TRUST = rx("(?:kan|kunde|får|can|could|should|may)\\s+(?:jag|vi|man|du|i|we|you)\\s+(?:\\p{L}+\\s+)?(?:lita\\s+på|tro\\s+på|trust|rely\\s+on|count\\s+on|believe)");
+
+/** "Hamnar det utomlands?", "Lagras den i USA?": a present-tense verb with an impersonal subject asks what happens */
+const PRESENT_OF_IT = /\p{L}{3,}(?:ar|er|r)\s+(?:det|den|de|dom|datan|informationen|uppgifterna|texten)(?![\p{L}])/u;
+
 /** "Kan IT se vad jag skriver i Copilot?", "Can my manager see what I paste?": what someone can see or know is a fact */
 const SOMEONE_SEES = rx("(?:kan|får|can|could|will|may)\\s+(?!(?:jag|vi|man|du|ni|i|we|you)(?![\\p{L}]))(?:\\p{L}+\\s+){1,2}?(?:se|veta|spåra|övervaka|see|know|track|monitor|tell)\\s+(?:vad|vilka|vilket|vem|om|hur|när|what|which|who|whether|if|how|when)");
-const FACT_OPENING = new RegExp(`^\\s*(?:${rx("finns|fanns|har|hade|är|var|blir|blev|kostar|heter|gäller|fungerar|funkar|vet|tror|stämmer|syns|does|do|did|is|are|was|were|has|have|had|will|kan\\s+(?:du|ni)|can\\s+you|could\\s+you").source}|\\p{L}+s)\\s`, "iu");
+const FACT_OPENING = new RegExp(`^\\s*(?:${rx("finns|fanns|har|hade|är|var|blir|blev|kostar|heter|gäller|fungerar|funkar|vet|tror|stämmer|syns|does|do|did|is|are|was|were|has|have|had|will|kan\\s+(?:du|ni)|can\\s+you|could\\s+you").source}|\\p{L}+s|${PRESENT_OF_IT.source})\\s`, "iu");
 
 /** "…, testa i jobbet?": a short question opening with a Swedish infinitive asks whether to */
 const INFINITIVE_QUESTION = /^\s*(?!(?:vilka|vilken|vilket|vem|vad|hur|var|när|varför|inga|alla|andra|sina|mina|dina|våra|era|nya|gamla|bra)\s)\p{Ll}{3,}a(?:\s+\p{L}+){0,4}\s*\?\s*$/u;
@@ -257,13 +262,16 @@ export function opensWithQuestionWord(question: string): boolean {
   return clauses.length > 0 && WH_START.test(clauses[0]);
 }
 
+const OFFERED_ANSWER = new RegExp(`^\\s*(?:(?:eller|or)\\s+)?(?!${rx("kan|får|ska|måste|behöver|går|funkar|can|may|must|should|ok|okej|okay|right|rätt|eller\\s+hur|va|yes|no|ja|nej").source}\\s*\\?)[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s*\\?\\s*$`, "iu");
+
 /** a question's clauses, the asking one first: the last ending in "?", then the last one */
 function clausesByAsking(text: string): string[] {
   const clauses = text
     .split(/(?<=[.!?…])\s+|\s+[–—]\s+|\s+-\s+|\n+/u)
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
-  const asking = clauses.filter((c) => /\?\s*$/.test(c)).reverse();
+  // "vem ska jag fråga? chefen? IT?": a verbless word or two after a question offers answers, it does not ask
+  const asking = clauses.filter((c, i) => /\?\s*$/.test(c) && !(i > 0 && OFFERED_ANSWER.test(c))).reverse();
   const last = clauses[clauses.length - 1];
   return [...asking, ...(last && !asking.includes(last) ? [last] : [])];
 }
@@ -278,6 +286,9 @@ export function askOf(question: string): Ask | undefined {
   // who/what/how in the asking clause makes the whole an open question, also after a lead-in
   // ("I don't want to snitch, but where would I report it?", "vet inte riktigt, men vem ska jag fråga?")
   if (clauses.length > 0 && (WH_START.test(clauses[0]) || WH_START.test(afterLeadIn(clauses[0])))) return undefined;
+  // "Kan jag lita på det den svarar, eller måste jag dubbelkolla?": whether to believe it, not permission
+  const trust = clauses.length > 0 ? TRUST.exec(clauses[0]) : null;
+  if (trust) return MUST.test(clauses[0].slice(0, trust.index) + clauses[0].slice(trust.index + trust[0].length)) ? "must" : undefined;
   for (const c of clauses) {
     const ask = askOfClause(c);
     if (ask) return ask;
@@ -335,6 +346,8 @@ const STYLE_OF = /(?:stil\s+(?:som|med)|style\s+(?:of|as)|à\s+la)(?:\s+\p{Lu}[\
 /** a style named after someone ("i Carl Larssons stil", "in Tove Jansson's style", "i samma stil som Lars Lerin"): case matters, so not through rx */
 const NAMED_STYLE = /(?<![\p{L}])(?:i\s+(?:\p{Lu}\p{L}+\s+){0,2}\p{Lu}\p{L}*s\s+stil|in\s+(?:\p{Lu}\p{L}+\s+){0,2}\p{Lu}\p{L}+'s\s+style|in\s+the\s+style\s+of\s+\p{Lu}|(?:i\s+samma\s+)?stil\s+(?:som|med)\s+\p{Lu}|à\s+la\s+\p{Lu})/u;
 
+/** "in the style of a famous painter", "i stil med en känd fotograf", "like a famous painting": someone's work imitated, unnamed */
+const ARTISTS_STYLE = rx("(?:in\\s+the\\s+style\\s+of|(?:i|med)\\s+(?:samma\\s+)?stil\\s+(?:som|med)|looks?\\s+like|liknar|ser\\s+ut\\s+som)\\s+(?:\\p{L}+\\s+){0,3}?(?:painter|artist|photographer|illustrator|cartoonist|designer|konstnär|målare|fotograf|illustratör|tecknare|formgivare)(?:s|en|er|na)?|(?:famous|well-known|known|känd|kända|berömd|berömda)\\s+(?:painting|artwork|work\\s+of\\s+art|photo(?:graph)?|målning(?:en)?|tavla(?:n)?|konstverk(?:et)?|foto(?:t)?|fotografi(?:et)?)");
 const DEAL_WITH_NAMED_PARTY = /(?<![\p{L}])(?:[Aa]vtal(?:et)?|[Kk]ontrakt(?:et)?|[Oo]ffert(?:en)?|[Cc]ontract|[Aa]greement|[Qq]uote|[Pp]roposal)\s+(?:med|till|från|with|to|from|for)\s+\p{Lu}/u;
 /** "ett helt påhittat fall, inga riktiga klienter": invented people are nobody's data (what the tool made up is a mistake, not an example) */
 const FICTION = rx("(?<!(?:copilot|chatgpt|gemini|claude|ai|ai:n|den|verktyget|modellen)\\s+(?:har\\s+)?)(?:hittat|hittar)\\s+på\\s+(?:en|ett|alla)\\s|påhittad(?:e|t)?\\s+(?:namn|person|personer|brukare|patient|elev|elever|fall|exempel\\p{L}*|klient|kund|mejl)|(?:helt|är|var)\\s+påhittad(?:e|t)?|fiktiv(?:a|t)?\\s+\\p{L}+|uppdiktad|(?:invented|made[-\\s]up|fictional|fictitious)\\s+(?:names?|people|persons?|characters?|patients?|pupils?|clients?|case|example|data|customers?|famil(?:y|ies)|couple|kids|children)|inga\\s+riktiga\\s+(?:personer|klienter|brukare|namn|patienter|elever|kunder)|no\\s+real\\s+(?:people|persons|names|clients|patients|pupils|customers)");
@@ -371,7 +384,7 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   // readers and statutes say nothing of the kind of material, except that a statute is open
   const present = blank(blank(blank(said, AUDIENCE), PURPOSE), LAW_NAME);
   const explicit = scan(present, INFO);
-  if (NAMED_STYLE.test(present)) explicit.add("copyright");
+  if (NAMED_STYLE.test(present) || ARTISTS_STYLE.test(present)) explicit.add("copyright");
   const material = scan(present, MATERIAL);
   const info = new Set([...explicit, ...material]);
   // said of the material itself that it is public (not "innan det är publicerat", not a law it is checked against)

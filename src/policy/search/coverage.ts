@@ -7,6 +7,7 @@ import type { Vocabulary } from "../analysis/vocabulary";
 import type { AnalyzedQuery } from "./query";
 import { groupExpansion } from "../analysis/concepts";
 import { fold } from "../analysis/normalize";
+import { isCommonWord } from "../analysis/common-words";
 
 export interface Coverage {
   /** content words counted */
@@ -43,6 +44,7 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
   let covered = 0;
   let anchor = false;
   let topic = false;
+  let setAside = 0;
   q.tokens.forEach((t, i) => {
     if (!t.content || t.joined) return;
     const c = conceptAt.get(i);
@@ -52,6 +54,9 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
       return;
     }
     counted++;
+    // in a question about AI or a policy topic, an everyday word the policy does not use is
+    // neither evidence nor counter-evidence ("ta", "actually"); elsewhere it still counts against
+    const everyday = isCommonWord(q.lang, t.raw);
     if (c) {
       covered++;
       if (c.topic) topic = true;
@@ -60,6 +65,7 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
     // English words reach the policy through concepts and the glossary
     if (q.lang === "en") {
       if (t.swedish.some((f) => packVocab.has(f))) covered++;
+      else if (everyday) setAside++;
       return;
     }
     const f = t.folded;
@@ -76,7 +82,9 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
     // a compound of known words ("incidentrapport")
     const parts = packVocab.split(t.raw);
     if (parts && parts.every((p) => packVocab.has(fold(p)))) covered += 0.5;
+    else if (everyday) setAside++;
   });
+  if (anchor || topic) counted -= setAside;
   return { counted, covered, anchor, topic, fraction: counted === 0 ? (anchor ? 1 : 0) : covered / counted };
 }
 

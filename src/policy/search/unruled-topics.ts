@@ -117,8 +117,14 @@ const TOPICS: Topic[] = [
   },
   {
     id: "sanctions",
-    asked: rx("uppsagd|sparken|avsked|disciplin|varning\\s+från|fired|dismiss|sanction|get\\s+in\\s+trouble"),
+    asked: rx("uppsagd|sparken|avsked|disciplin|varning\\s+från|fired|dismiss|sanction"),
     ruled: rx("uppsäg|uppsagd|avsked|disciplin|sanktion|arbetsrättslig"),
+  },
+  {
+    // trouble may be with the employer or with the law: a policy that speaks of either rules on it
+    id: "trouble",
+    asked: rx("get(?:\\s+\\p{L}+)?\\s+in(?:to)?\\s+trouble|råka\\s+illa\\s+ut|(?:åka|åker)\\s+dit"),
+    ruled: rx("uppsäg|uppsagd|avsked|disciplin|sanktion|arbetsrättslig|brott|straffbar|skadestånd"),
   },
 ];
 
