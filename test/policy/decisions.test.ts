@@ -484,6 +484,10 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.match(once.citations[0].quote, /upprepade eller grova överträdelser/);
     assert.equal(lib.ask("wenell", "Could someone get a formal warning if they keep pasting client data into ChatGPT?").verdictKind, "yes");
     assert.equal(lib.ask("staffanstorp", "Kan jag straffas om jag lägger in sekretessbelagda uppgifter i ett AI-verktyg?").verdictKind, "yes");
+    // "åka dit" in a criminal sense is what the law can do
+    const criminal = lib.ask("staffanstorp", "kan man åka dit straffrättsligt om man kört in en sekretessbelagd utredning i Gemini?");
+    assert.equal(criminal.verdictKind, "yes");
+    assert.match(criminal.citations[0].quote, /brott mot tystnadsplikten/);
     // a policy that says nothing of what follows gives no answer of this kind
     assert.doesNotMatch(lib.ask("hjo", "Kan man bli uppsagd om man använder ChatGPT fel?").answer, /kan det följa|Det kan följa/);
   });

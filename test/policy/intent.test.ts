@@ -68,6 +68,10 @@ describe("policy/analysis/intent", () => {
     assert.ok(passageKinds("Du måste säkerställa att användningen är godkänd av verksamhetsansvarig chef.", "X", null).has("approver"));
     assert.ok(passageKinds("Omedelbart avbryta alla pågående processer i verktyget.", "X", null).has("steps"));
     assert.ok(passageKinds("Öppen information – information som kan spridas fritt.", "2. Definition av AI-tjänster", null).has("definition"));
+    // a passage that says what a word means is a definition under any heading
+    assert.ok(passageKinds("Verktyg som skriver text åt användaren kallas för textgeneratorer.", "Verktyg", null).has("definition"));
+    assert.ok(passageKinds("Med molntjänst avses en tjänst som körs hos en leverantör.", "Lagring", null).has("definition"));
+    assert.ok(!passageKinds("Molntjänster får bara användas för öppen information.", "Lagring", null).has("definition"));
     assert.ok(passageKinds("Beslutat av: Kommundirektör", "Regler för användning av AI", null, true).has("metadata"));
     assert.ok(passageKinds("Före användning av AI:", "4. INFORMATIONSSÄKERHET", null).has("leadin"));
   });

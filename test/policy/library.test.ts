@@ -165,6 +165,8 @@ describe("policy/library", () => {
     assert.equal(lib.ask("dalsland", "where does the stuff I type into ChatGPT actually end up?").refused, false);
     // a question naming neither AI nor anything the policy rules on still needs the policy's words
     assert.equal(lib.ask("dalsland", "Vilken färg ska jag välja på kaffekoppen till fikarummet?").refused, true);
+    // naming the policy does not make any topic its own
+    assert.equal(lib.ask("wenell", "Vad säger policyn om flextid?").refused, true);
   });
 
   it("refuses how to work a tool (log in, export, install): a question for IT support", () => {

@@ -355,6 +355,15 @@ describe("reading a question: what it asks besides permission", () => {
     // a tag after the question still asks it, and a question that offers nothing stays one
     assert.equal(askOf("Får jag översätta protokollet med DeepL? Eller?"), "may");
     assert.equal(askOf("Vill sammanfatta ett möte. Copilot?"), "may");
+    // "— me or X?" after an open question offers the answers too
+    assert.equal(askOf("who signs off on a new AI tool — me or my manager?"), undefined);
+    assert.equal(askOf("vem klassar informationen – jag eller systemägaren?"), undefined);
+    assert.equal(askOf("Får jag använda DeepL – eller Google Translate?"), "may");
+  });
+  it("whether something exists is not a permission, unless what may exist is a ban or a permission", () => {
+    assert.equal(askOf("Is there someone I can ask about AI and copyright?"), undefined);
+    assert.equal(askOf("Finns det nån kurs jag kan gå?"), undefined);
+    assert.equal(askOf("Finns det något förbud mot att jag använder Gemini?"), "may");
   });
   it("'vems' asks whose, also after a clause that sets the scene", () => {
     assert.equal(askOf("Om chatboten ger en invånare fel besked, vems ansvar är det?"), undefined);

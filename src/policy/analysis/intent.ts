@@ -55,6 +55,8 @@ const STEPS = /\b(omedelbart|avbryt\w*|informera|rapporter\w*|anmal\w*|utred\w*|
 const CONSEQUENCE = /\b(atgard\w*|varning|uppsagning|omplacering|straffbar\w*|brott\w*|skadestandsskyldig|overtradelse\w*)\b/;
 const BACKGROUND_SECTION = /\b(inledning|bakgrund|syfte|lastips|bilaga|samlade lankar|lar dig mer|giltighet|revidering|policyuppdateringar|mojligheter|sa har fungerar)\b/;
 const DEFINITION_SECTION = /\bdefinition\w*\b/;
+/** a passage that says what a word means ("… kallas för generativ AI", "Med AI-system avses …"), wherever it stands */
+const DEFINING = /\b(kallas( for)?|avses|definieras( som)?|menas med|ar ett samlingsnamn for)\b/;
 
 /** kinds of statement a passage makes, from its own words and its section */
 export function passageKinds(text: string, section: string, rule: string | null, titleSection = false): Set<PassageKind> {
@@ -67,7 +69,7 @@ export function passageKinds(text: string, section: string, rule: string | null,
   if (STEPS.test(t)) out.add("steps");
   if (CONSEQUENCE.test(t)) out.add("consequence");
   if (/\b(ansvar\w*|skyldig\w*)\b/.test(t)) out.add("responsibility");
-  if (DEFINITION_SECTION.test(s)) out.add("definition");
+  if (DEFINITION_SECTION.test(s) || DEFINING.test(t)) out.add("definition");
   // text under the title is the document's metadata and preamble
   if (titleSection) out.add("metadata");
   if (BACKGROUND_SECTION.test(s)) out.add("background");

@@ -210,6 +210,11 @@ const TRUST = rx("(?:kan|kunde|får|can|could|should|may)\\s+(?:jag|vi|man|du|i|
 /** "Hamnar det utomlands?", "Lagras den i USA?": a present-tense verb with an impersonal subject asks what happens */
 const PRESENT_OF_IT = /\p{L}{3,}(?:ar|er|r)\s+(?:det|den|de|dom|datan|informationen|uppgifterna|texten)(?![\p{L}])/u;
 
+/** "Is there anywhere I can give feedback?", "Finns det nån jag kan fråga?": whether something exists, not permission (unless a ban or a permission is what may exist) */
+const EXISTS = rx("is\\s+there|are\\s+there|finns\\s+det|fanns\\s+det");
+const EXISTS_OPENING = new RegExp(`^\\s*${EXISTS.source}`, "iu");
+const EXISTS_RULING = rx("hinder|hindra\\p{L}*|förbud|against|ban|forbid\\p{L}*|tillåt\\p{L}*|allowed|permitted|ok|okej|problem");
+
 /** "Kan IT se vad jag skriver i Copilot?", "Can my manager see what I paste?": what someone can see or know is a fact */
 const SOMEONE_SEES = rx("(?:kan|får|can|could|will|may)\\s+(?!(?:jag|vi|man|du|ni|i|we|you)(?![\\p{L}]))(?:\\p{L}+\\s+){1,2}?(?:se|veta|spåra|övervaka|see|know|track|monitor|tell)\\s+(?:vad|vilka|vilket|vem|om|hur|när|what|which|who|whether|if|how|when)");
 const FACT_OPENING = new RegExp(`^\\s*(?:${rx("finns|fanns|har|hade|är|var|blir|blev|kostar|heter|gäller|fungerar|funkar|vet|tror|stämmer|syns|does|do|did|is|are|was|were|has|have|had|will|kan\\s+(?:du|ni)|can\\s+you|could\\s+you").source}|\\p{L}+s|${PRESENT_OF_IT.source})\\s`, "iu");
@@ -262,16 +267,18 @@ export function opensWithQuestionWord(question: string): boolean {
   return clauses.length > 0 && WH_START.test(clauses[0]);
 }
 
-const OFFERED_ANSWER = new RegExp(`^\\s*(?:(?:eller|or)\\s+)?(?!${rx("kan|får|ska|måste|behöver|går|funkar|can|may|must|should|ok|okej|okay|right|rätt|eller\\s+hur|va|yes|no|ja|nej").source}\\s*\\?)[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s*\\?\\s*$`, "iu");
+const OFFERED_ANSWER = new RegExp(`^\\s*(?:(?:eller|or)\\s+)?(?!${rx("kan|får|ska|måste|behöver|går|funkar|can|may|must|should|ok|okej|okay|right|rätt|eller\\s+hur|va|yes|no|ja|nej").source}\\s*\\?)[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s*\\?\\s*$|^\\s*(?!${rx("kan|får|ska|måste|behöver|är|can|may|must|should|is|are|do|does").source})(?:[\\p{L}-]+\\s+){1,3}(?:eller|or)\\s+(?:[\\p{L}-]+\\s*){1,3}\\?\\s*$`, "iu");
 
 /** a question's clauses, the asking one first: the last ending in "?", then the last one */
 function clausesByAsking(text: string): string[] {
-  const clauses = text
-    .split(/(?<=[.!?…])\s+|\s+[–—]\s+|\s+-\s+|\n+/u)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 0);
-  // "vem ska jag fråga? chefen? IT?": a verbless word or two after a question offers answers, it does not ask
-  const asking = clauses.filter((c, i) => /\?\s*$/.test(c) && !(i > 0 && OFFERED_ANSWER.test(c))).reverse();
+  const clauses: string[] = [];
+  for (const c of text.split(/(?<=[.!?…])\s+|\s+[–—]\s+|\s+-\s+|\n+/u).map((x) => x.trim())) {
+    if (c.length === 0) continue;
+    // "vem ska jag fråga? chefen? IT?", "who does it — me or IT?": answers offered after a question belong to it, they do not ask
+    if (clauses.length > 0 && OFFERED_ANSWER.test(c)) clauses[clauses.length - 1] += ` ${c}`;
+    else clauses.push(c);
+  }
+  const asking = clauses.filter((c) => /\?\s*$/.test(c)).reverse();
   const last = clauses[clauses.length - 1];
   return [...asking, ...(last && !asking.includes(last) ? [last] : [])];
 }
@@ -288,6 +295,7 @@ export function askOf(question: string): Ask | undefined {
   if (clauses.length > 0 && (WH_START.test(clauses[0]) || WH_START.test(afterLeadIn(clauses[0])))) return undefined;
   // "Kan jag lita på det den svarar, eller måste jag dubbelkolla?": whether to believe it, not permission
   const trust = clauses.length > 0 ? TRUST.exec(clauses[0]) : null;
+  if (clauses.length > 0 && EXISTS_OPENING.test(clauses[0])) return EXISTS_RULING.test(clauses[0]) ? "may" : undefined;
   if (trust) return MUST.test(clauses[0].slice(0, trust.index) + clauses[0].slice(trust.index + trust[0].length)) ? "must" : undefined;
   for (const c of clauses) {
     const ask = askOfClause(c);
