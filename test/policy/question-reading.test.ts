@@ -362,8 +362,12 @@ describe("reading a question: what it asks besides permission", () => {
   });
   it("whether something exists is not a permission, unless what may exist is a ban or a permission", () => {
     assert.equal(askOf("Is there someone I can ask about AI and copyright?"), undefined);
+    // feedback "on the AI rules" puts nothing on the AI
+    assert.equal(readQuestion("is there a place to send feedback on the AI guidelines?").ask, undefined);
+    assert.equal(readQuestion("if the figures are wrong, is that on the AI or on me?").ask, "must");
     assert.equal(askOf("Finns det nån kurs jag kan gå?"), undefined);
     assert.equal(askOf("Finns det något förbud mot att jag använder Gemini?"), "may");
+    assert.equal(askOf("Are there any uses of AI that are banned outright?"), undefined);
   });
   it("'vems' asks whose, also after a clause that sets the scene", () => {
     assert.equal(askOf("Om chatboten ger en invånare fel besked, vems ansvar är det?"), undefined);
@@ -377,5 +381,27 @@ describe("reading a question: what it asks besides permission", () => {
     assert.equal(askOf("Can we rely on the figures Copilot gives us?"), undefined);
     assert.equal(askOf("Kan man lita på sammanfattningen eller behöver man läsa originalet?"), "must");
     assert.equal(askOf("do we have to proofread the minutes Copilot wrote or can we trust them?"), "must");
+  });
+});
+
+describe("reading a question: a document for a service", () => {
+  it("a guideline or routine for home care names no one; notes from it do", () => {
+    assert.ok(!readQuestion("Kan Copilot skriva en ny rutin för hemtjänsten?").info.has("personal"));
+    assert.ok(!readQuestion("Can ChatGPT draft our budget for elderly care next year?").info.has("personal"));
+    assert.ok(readQuestion("Får jag sammanfatta anteckningarna från hemtjänsten i Copilot?").info.has("personal"));
+  });
+});
+
+describe("reading a question: what is asked for and what is handed over", () => {
+  it("help with a draft asks for a draft; a draft handed over is material", () => {
+    assert.ok(!readQuestion("kan jag ta hjälp av Gemini med ett utkast till inbjudan?").info.has("internal"));
+    assert.ok(readQuestion("Får jag klistra in utkastet till budgeten i ChatGPT?").info.has("internal"));
+  });
+  it("a clause opening with 'och' goes on asking the question before it", () => {
+    assert.equal(askOf("Om AI hjälpte mig skriva beslutet, måste jag skriva det i ärendet? och var?"), "must");
+  });
+  it("writing something next to an AI picture is labelling it", () => {
+    assert.ok(readQuestion("Do I have to put something under it if the poster image came from Midjourney?").duty.has("label"));
+    assert.ok(readQuestion("if I use an AI picture on the intranet, should I write something next to it?").duty.has("label"));
   });
 });

@@ -38,7 +38,7 @@ const NEW_TOOL = rx("(?:splitter|spritt\\s+)?ny(?:a|tt)?\\s+(?:gratis\\s*)?(?:ai
 
 /** "is it still me who answers for the result?", "am I responsible?": a question about the duty to own the output */
 const RESPONSIBILITY = rx(
-  "(?:jag|vi)\\s+som\\s+\\p{L}+\\s+som\\s+(?:står\\s+för|ansvarar|har\\s+ansvar)|(?:i'm|i\\s+am|we're|we\\s+are)\\s+(?:still\\s+)?(?:the\\s+one\\s+)?(?:responsible|liable|accountable)|(?:me|us)\\s+who(?:'s|\\s+is|\\s+are)\\s+(?:responsible|liable|accountable)|(?:it's|its|it\\s+is|det\\s+är)\\s+(?:väl\\s+)?(?:openai|microsoft|google|the\\s+vendor|the\\s+supplier|the\\s+tool|leverantören|verktyget)\\s+(?:that's|thats|that\\s+is|who's|who\\s+is|som\\s+(?:är|blir))\\s+(?:liable|responsible|to\\s+blame|ansvarig)|(?:jag|vi)\\s+som\\s+(?:åker\\s+dit|får\\s+(?:ta\\s+)?skulden|ställs\\s+till\\s+svars)|(?:will|would|could)\\s+(?:i|we)\\s+be\\s+(?:held\\s+)?(?:liable|responsible)|(?:står|ansvarar)\\s+(?:jag|vi)\\s|(?:jag|vi)\\s+som\\s+(?:står\\s+för|ansvarar|har\\s+ansvar)|(?:jag|vi)\\s+(?:ändå\\s+|fortfarande\\s+)?ansvarig|(?:jag|vi)\\s+som\\s+får\\s+stå\\s+för|(?:am\\s+i|are\\s+we)\\s+(?:still\\s+)?(?:the\\s+one\\s+)?(?:responsible|liable|accountable)|on\\s+the\\s+hook|on\\s+me(?![\\p{L}])|ta\\s+smällen|(?:felet|ansvaret|skulden)\\s+(?:ligger\\s+)?(?:hos|på)\\s+|(?:my|our)\\s+responsibility|mitt\\s+ansvar|(?:verktygets|leverantörens|ai:ns|the\\s+tool's|the\\s+vendor's)\\s+(?:fel|ansvar|fault|responsibility|problem)|(?:openai|microsoft|google|the\\s+vendor|the\\s+supplier|the\\s+tool|the\\s+ai)\\s+(?:is|are)\\s+(?:liable|responsible|to\\s+blame)|(?:mitt|vårt)\\s+fel|(?:verktyget|ai:n|copilot|chatgpt|gemini|leverantören|programmet)\\s+som\\s+(?:gjorde|gjort|har\\s+gjort)\\s+fel|(?:my|our)\\s+fault|on\\s+the\\s+(?:tool|vendor|ai|supplier)",
+  "(?:jag|vi)\\s+som\\s+\\p{L}+\\s+som\\s+(?:står\\s+för|ansvarar|har\\s+ansvar)|(?:i'm|i\\s+am|we're|we\\s+are)\\s+(?:still\\s+)?(?:the\\s+one\\s+)?(?:responsible|liable|accountable)|(?:me|us)\\s+who(?:'s|\\s+is|\\s+are)\\s+(?:responsible|liable|accountable)|(?:it's|its|it\\s+is|det\\s+är)\\s+(?:väl\\s+)?(?:openai|microsoft|google|the\\s+vendor|the\\s+supplier|the\\s+tool|leverantören|verktyget)\\s+(?:that's|thats|that\\s+is|who's|who\\s+is|som\\s+(?:är|blir))\\s+(?:liable|responsible|to\\s+blame|ansvarig)|(?:jag|vi)\\s+som\\s+(?:åker\\s+dit|får\\s+(?:ta\\s+)?skulden|ställs\\s+till\\s+svars)|(?:will|would|could)\\s+(?:i|we)\\s+be\\s+(?:held\\s+)?(?:liable|responsible)|(?:står|ansvarar)\\s+(?:jag|vi)\\s|(?:jag|vi)\\s+som\\s+(?:står\\s+för|ansvarar|har\\s+ansvar)|(?:jag|vi)\\s+(?:ändå\\s+|fortfarande\\s+)?ansvarig|(?:jag|vi)\\s+som\\s+får\\s+stå\\s+för|(?:am\\s+i|are\\s+we)\\s+(?:still\\s+)?(?:the\\s+one\\s+)?(?:responsible|liable|accountable)|on\\s+the\\s+hook|on\\s+me(?![\\p{L}])|ta\\s+smällen|(?:felet|ansvaret|skulden)\\s+(?:ligger\\s+)?(?:hos|på)\\s+|(?:my|our)\\s+responsibility|mitt\\s+ansvar|(?:verktygets|leverantörens|ai:ns|the\\s+tool's|the\\s+vendor's)\\s+(?:fel|ansvar|fault|responsibility|problem)|(?:openai|microsoft|google|the\\s+vendor|the\\s+supplier|the\\s+tool|the\\s+ai)\\s+(?:is|are)\\s+(?:liable|responsible|to\\s+blame)|(?:mitt|vårt)\\s+fel|(?:verktyget|ai:n|copilot|chatgpt|gemini|leverantören|programmet)\\s+som\\s+(?:gjorde|gjort|har\\s+gjort)\\s+fel|(?:my|our)\\s+fault|on\\s+the\\s+(?:tool|vendor|ai|supplier)(?=\\s*(?:[?.!,]|$|or\\s|and\\s|not\\s|instead))",
 );
 /** "det är väl leverantörens ansvar", "that's on the vendor": the duty put on someone else */
 const OTHERS_DUTY = rx("(?:it's|its|it\\s+is|det\\s+är)\\s+(?:väl\\s+)?(?:openai|microsoft|google|the\\s+vendor|the\\s+supplier|the\\s+tool|leverantören|verktyget)\\s+(?:that's|thats|that\\s+is|who's|who\\s+is|som\\s+(?:är|blir))\\s+(?:liable|responsible|to\\s+blame|ansvarig)|(?:felet|ansvaret|skulden)\\s+(?:ligger\\s+)?(?:väl\\s+)?(?:hos|på)\\s+(?:verktyget|ai:n|ain|leverantören|copilot|chatgpt|gemini|openai|microsoft|tjänsten)|(?:openai|microsoft|google|the\\s+vendor|the\\s+supplier|the\\s+tool|the\\s+ai)\\s+(?:is|are)\\s+(?:liable|responsible|to\\s+blame)|\\p{L}+\\s+som\\s+(?:får|ska|måste)\\s+ta\\s+smällen|(?:verktygets|leverantörens|ai:ns|tjänstens|the\\s+tool's|the\\s+vendor's|openai's|microsoft's)\\s+(?:fel|ansvar|fault|responsibility|problem)|on\\s+the\\s+(?:tool|vendor|ai|supplier)|(?:verktyget|ai:n|copilot|chatgpt|gemini|leverantören|programmet)\\s+som\\s+(?:gjorde|gjort|har\\s+gjort)\\s+fel");
@@ -68,7 +68,7 @@ const AUTHORITY = "imy(?![\\p{L}])|integritetsskyddsmyndighet|datainspektion|dat
 
 const DUTY: Lexicon<Duty> = [
   ["approval", rx("(?:fråga|tillfråga|be)\\s+(?:nån|någon|ngn)(?![\\p{L}])|ask\\s+(?:anyone|anybody|someone|first)|(?:nåt|något|ett)\\s+ok(?![\\p{L}])|grönt\\s+ljus|stämma\\s+av|check\\s+with|(?:fråga|tillfråga|be)\\s+(?:\\p{L}+\\s+){0,2}?(?:chef|ledning|vd(?![\\p{L}])|arbetsgivar)|ask\\s+(?:my|the|our)\\s+(?:manager|boss|line\\s+manager|ceo)|godkän|tillstånd|lov\\b|medgivande|klartecken|approv|permission|sign-?off|authoris|authoriz|(?:säger|sagt|sa|sade)\\s+(?:att\\s+det\\s+är\\s+)?(?:ok|okej|ja)(?![\\p{L}])|(?:said|says)\\s+(?:it's\\s+|it\\s+is\\s+)?(?:ok|okay|fine|yes|go\\s+ahead)")],
-  ["label", rx("say\\s+(?:that|when|if|whether)\\s+(?:i|we|you|ai)\\s|mention\\s+(?:that|when|if|whether)\\s|säga\\s+som\\s+det\\s+är|vara\\s+ärlig|be\\s+honest|come\\s+clean|stå\\s+(?:nåt|något|någonting)\\s+(?:under|vid|bredvid|på)|(?:under|vid|bredvid)\\s+bilden|(?:below|under|next\\s+to)\\s+the\\s+(?:image|picture|photo)|text\\s+(?:next\\s+to|beside|below)|put\\s+(?:some\\s+(?:kind\\s+of\\s+)?|a\\s+)?(?:text|note|label)|text\\s+under|skriva\\s+(?:nåt|något|någonting)|säga\\s+(?:till|att)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
+  ["label", rx("say\\s+(?:that|when|if|whether)\\s+(?:i|we|you|ai)\\s|mention\\s+(?:that|when|if|whether)\\s|säga\\s+som\\s+det\\s+är|vara\\s+ärlig|be\\s+honest|come\\s+clean|stå\\s+(?:nåt|något|någonting)\\s+(?:under|vid|bredvid|på)|(?:under|vid|bredvid)\\s+bilden|(?:below|under|next\\s+to)\\s+the\\s+(?:image|picture|photo)|text\\s+(?:next\\s+to|beside|below)|put\\s+(?:some\\s+(?:kind\\s+of\\s+)?|a\\s+)?(?:text|note|label)|(?:write|put|add)\\s+(?:something|anything|a\\s+line|a\\s+caption)\\s+(?:next\\s+to|beside|under|below|with|on)\\s+(?:it|them|the\\s+(?:image|picture|photo))|text\\s+under|skriva\\s+(?:nåt|något|någonting)|säga\\s+(?:till|att)|märk|bildtext|ange\\s+att|uppge\\s+att|skriva\\s+(?:ut\\s+)?att|tala\\s+om|berätta|upplys|(?:vara\\s+)?öppen\\s+med|transparen|label|caption|disclos|watermark|vattenstämp|be\\s+open\\s+about|tell\\s+(?:them|the|my|our|readers|people)")],
   ["check-output", rx("(?:ansvarar|står)\\s+för\\s+(?:att\\s+)?(?:\\p{L}+\\s+){0,5}?(?:stämmer|är\\s+rätt|är\\s+korrekt)|responsible\\s+for\\s+(?:what|whatever)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:writes|produces|spits\\s+out|generates|says|gives)|(?:ses|se|betraktas|betrakta)\\s+som\\s+(?:ett\\s+)?utkast|(?:treated|seen|regarded)\\s+as\\s+a\\s+draft|läsa\\s+igenom|go\\s+through|fix\\s+(?:what|it|the)|rätta|korrigera|kolla|faktakoll|make\\s+sure|säkerställ|gå\\s+igenom|korrekturläs|read\\s+(?:it\\s+)?through|granska|kontroller|faktagransk|dubbelkoll|verifier|källkritisk|check|review|verify|fact-?check|proofread")],
   // also the analyses a policy asks for before a system is used ("analyserna görs innan vi kör igång")
   ["risk-analysis", rx("riskanalys|riskbedömning|konsekvensanalys|risk-\\s+och\\s+\\p{L}*(?:analys|bedömning)|risk\\s+(?:assessments?|analys[ie]s)|analys(?:en|er|erna)?\\s+(?:\\p{L}+\\s+){0,3}?(?:innan|före)|analys(?:is|es)\\s+(?:\\p{L}+\\s+){0,3}?before|klassa(?:s|t|d)?(?![\\p{L}])|klassning|(?:informations|system)klass\\p{L}*|classif(?:y|ied|ication)|utred(?:a|er|s|as)\\s+(?:\\p{L}+\\s+){0,3}?(?:ai|system|verktyg|tjänst)")],
@@ -212,6 +212,7 @@ const PRESENT_OF_IT = /\p{L}{3,}(?:ar|er|r)\s+(?:det|den|de|dom|datan|informatio
 
 /** "Is there anywhere I can give feedback?", "Finns det nån jag kan fråga?": whether something exists, not permission (unless a ban or a permission is what may exist) */
 const EXISTS = rx("is\\s+there|are\\s+there|finns\\s+det|fanns\\s+det");
+const ONESELF = rx("(?:jag|vi|man|i|we|me|us)(?![\\p{L}])");
 const EXISTS_OPENING = new RegExp(`^\\s*${EXISTS.source}`, "iu");
 const EXISTS_RULING = rx("hinder|hindra\\p{L}*|förbud|against|ban|forbid\\p{L}*|tillåt\\p{L}*|allowed|permitted|ok|okej|problem");
 
@@ -269,13 +270,16 @@ export function opensWithQuestionWord(question: string): boolean {
 
 const OFFERED_ANSWER = new RegExp(`^\\s*(?:(?:eller|or)\\s+)?(?!${rx("kan|får|ska|måste|behöver|går|funkar|can|may|must|should|ok|okej|okay|right|rätt|eller\\s+hur|va|yes|no|ja|nej").source}\\s*\\?)[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s*\\?\\s*$|^\\s*(?!${rx("kan|får|ska|måste|behöver|är|can|may|must|should|is|are|do|does").source})(?:[\\p{L}-]+\\s+){1,3}(?:eller|or)\\s+(?:[\\p{L}-]+\\s*){1,3}\\?\\s*$`, "iu");
 
+/** "… måste det stå nånstans? och vilket program?": a clause opening with "and" goes on asking the one before */
+const CONTINUES = /^\s*(?:och|samt|and|plus)\s/iu;
+
 /** a question's clauses, the asking one first: the last ending in "?", then the last one */
 function clausesByAsking(text: string): string[] {
   const clauses: string[] = [];
   for (const c of text.split(/(?<=[.!?…])\s+|\s+[–—]\s+|\s+-\s+|\n+/u).map((x) => x.trim())) {
     if (c.length === 0) continue;
     // "vem ska jag fråga? chefen? IT?", "who does it — me or IT?": answers offered after a question belong to it, they do not ask
-    if (clauses.length > 0 && OFFERED_ANSWER.test(c)) clauses[clauses.length - 1] += ` ${c}`;
+    if (clauses.length > 0 && (OFFERED_ANSWER.test(c) || CONTINUES.test(c))) clauses[clauses.length - 1] += ` ${c}`;
     else clauses.push(c);
   }
   const asking = clauses.filter((c) => /\?\s*$/.test(c)).reverse();
@@ -295,7 +299,8 @@ export function askOf(question: string): Ask | undefined {
   if (clauses.length > 0 && (WH_START.test(clauses[0]) || WH_START.test(afterLeadIn(clauses[0])))) return undefined;
   // "Kan jag lita på det den svarar, eller måste jag dubbelkolla?": whether to believe it, not permission
   const trust = clauses.length > 0 ? TRUST.exec(clauses[0]) : null;
-  if (clauses.length > 0 && EXISTS_OPENING.test(clauses[0])) return EXISTS_RULING.test(clauses[0]) ? "may" : undefined;
+  // ("Finns det något hinder för att vi testar X?" asks permission; "Are there uses that are banned?" asks which)
+  if (clauses.length > 0 && EXISTS_OPENING.test(clauses[0])) return EXISTS_RULING.test(clauses[0]) && ONESELF.test(clauses[0]) ? "may" : undefined;
   if (trust) return MUST.test(clauses[0].slice(0, trust.index) + clauses[0].slice(trust.index + trust[0].length)) ? "must" : undefined;
   for (const c of clauses) {
     const ask = askOfClause(c);
@@ -370,6 +375,14 @@ const AGGREGATE = rx("summerad|summerade|aggregerad|aggregated|totals?(?![\\p{L}
 const OUTGOING_TEXT = rx("(?:plats)?annons(?:en|er)?(?![\\p{L}])|job\\s+(?:ad|advert|posting)|(?:brev|utskick|sms-utskick|folder|broschyr|affisch|nyhetsbrev|månadsbrev|veckobrev|inbjudan|välkomstbrev|tackmejl|information|anslag|newsletter|letter|flyer|poster|leaflet|notice|invitation|e-?mail)\\s+(?:\\p{L}+\\s+)?(?:till|för|åt|to|for)\\s");
 
 /** who a text is for ("brevet till vårdnadshavarna", "a newsletter for residents"): its readers, not what it is about */
+/** "ta hjälp med utkast till nyhetsbrevet", "help with a first draft": the draft is what the tool is to make, not material handed to it */
+const DRAFT_WANTED = rx("(?:hjälp|help)(?:\\s+(?:av|från|from)\\s+[\\p{L}-]+)?\\s+(?:med|with|to\\s+write|att\\s+skriva)\\s+(?:ett\\s+|a\\s+|the\\s+|första\\s+|first\\s+)*(?:utkast|draft)\\p{L}*|(?:skriva|göra|ta\\s+fram|write|make|produce)\\s+(?:ett\\s+|a\\s+|the\\s+|första\\s+|first\\s+)*(?:utkast|draft)\\p{L}*");
+
+/** "en ny riktlinje för hemtjänsten", "a routine for home care": a document for a service names no one in it */
+const SERVICE_GOVERNED = new RegExp(
+  `(?<=${rx("riktlinje|rutin|policy|styrdokument|verksamhetsplan|handlingsplan|budget|broschyr|informationsblad|organisation|schema|guideline|routine|procedure|brochure|budget").source}\\p{L}*\\s+(?:för|om|inom|i|till|for|about|on|in|of)\\s+(?:\\p{L}+\\s+){0,2}?)${rx("hemtjänst|omsorg|äldreomsorg|socialtjänst|bistånd|home\\s+care|elderly\\s+care|social\\s+services").source}\\p{L}*`,
+  "iu",
+);
 const AUDIENCE = rx("answer(?:ing|s)?\\s+(?:the\\s+)?(?:residents|citizens|customers|parents|pupils|visitors|tenants)(?:'|’)?s?\\s+(?:general\\s+)?questions|svara\\s+på\\s+(?:invånarnas|medborgarnas|kundernas|föräldrarnas|besökarnas)\\s+frågor|\\p{L}*(?:brev|utskick|folder|broschyr|affisch|inbjudan|text|svar|mejl|information|sammanfattning|newsletter|letter|email|message|notice|poster|flyer|leaflet|summary|answer|reply|invitation)\\p{L}*\\s+(?:\\p{L}+\\s+){0,4}?(?:till|för|åt|to|for)\\s+(?:alla\\s+|våra\\s+|kommunens\\s+|nya\\s+|the\\s+|our\\s+|all\\s+|new\\s+)?(?:vårdnadshavar|föräldrar|invånar|medborgar|elever|kunder|brukar|anhörig|besökar|hyresgäst|låntagar|deltagar|residents|citizens|parents|pupils|students|staff|employees|customers|tenants|visitors|relatives|members|everyone|medarbetar|personalen|kollegor|colleagues|allmänheten|the\\s+public|nyanställd|new\\s+hires)\\p{L}*|svara(?:r)?\\s+(?:invånarna|medborgarna|kunderna|föräldrarna)");
 /** "for a bid we're writing", "till rapporten som jag skriver": what the work is for is being written, not handed over */
 const PURPOSE = rx("(?:for|towards|till|för|inför)\\s+(?:a|an|the|our|my|this|ett|en|det|den|vårt|vår|mitt|min|detta)\\s+(?:\\p{L}+\\s+){0,2}?\\p{L}+\\s+(?:that\\s+|which\\s+|som\\s+)?(?:we're|we\\s+are|i'm|i\\s+am|vi|jag)\\s+(?:currently\\s+|just\\s+|håller\\s+på\\s+(?:att|med)\\s+|ska\\s+)?(?:writing|preparing|drafting|working\\s+on|putting\\s+together|skriver|skriva|förbereder|tar\\s+fram|jobbar\\s+med|sätter\\s+ihop)" + E);
@@ -390,7 +403,7 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   const text = question.normalize("NFC");
   const said = blank(text, ABSENT);
   // readers and statutes say nothing of the kind of material, except that a statute is open
-  const present = blank(blank(blank(said, AUDIENCE), PURPOSE), LAW_NAME);
+  const present = blank(blank(blank(blank(blank(said, AUDIENCE), PURPOSE), LAW_NAME), SERVICE_GOVERNED), DRAFT_WANTED);
   const explicit = scan(present, INFO);
   if (NAMED_STYLE.test(present) || ARTISTS_STYLE.test(present)) explicit.add("copyright");
   const material = scan(present, MATERIAL);
