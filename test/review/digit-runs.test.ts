@@ -40,6 +40,16 @@ describe("review/digit runs", () => {
     }), { numRuns: 3000 });
   });
 
+  it("reads a giro number from its own label when other labels stand before it, with runs and without", () => {
+    // found by the property above: the runs path read "Bankgiro" of "sebBankgiro: \npg 8327-9" as the number's label
+    for (const t of ["sebBankgiro: \npg 8327-9", "seb Bankgiro: \npg 8327-9", "Bankgiro: pg 8327-9", "Nordea konto \nplusgiro 902718-6"]) {
+      const withRuns = collect(t, (s) => detectGiroAndAccounts(t, s, digitRuns(t)));
+      assert.deepEqual(withRuns, collect(t, (s) => detectGiroAndAccounts(t, s)), t);
+      assert.equal(withRuns.length, 1, t);
+      assert.match(withRuns[0], /plusgiro number/, t);
+    }
+  });
+
   it("finds a labelled account however far (within reach) its number follows the label", () => {
     for (const label of ["Länsförsäkringar", "bankgironummer", "konto", "seb", "bg", "Plusgiro"]) {
       for (let gap = 0; gap <= 30; gap++) {

@@ -197,9 +197,12 @@ function accountCheck(d: string, five: boolean): boolean | null {
 /** the longest label (16 characters) and the gap after it (25): how far before its number a match starts */
 const GIRO_REACH = 41;
 /** GIRO_LABEL at the leftmost place of the window that ends at a digit run (no digit before the label) */
-const GIRO_AT = new RegExp(`[^\\d]{0,${GIRO_REACH}}?` + GIRO_LABEL.source, "iy");
+const GIRO_AT = new RegExp(`([^\\d]{0,${GIRO_REACH}}?)` + GIRO_LABEL.source, "iy");
+/** GIRO_LABEL exactly at a place: the match giroAt reads (it starts at the label, as in the full scan) */
+const GIRO_LABEL_Y = new RegExp(GIRO_LABEL.source, "iy");
 
-const NEAREST_GIRO = /(plusgiro|postgiro|bankgiro)[^\d]*$/;
+/** the last giro word before the number ("Bankgiro: pg 8327-9" is a plusgiro number) */
+const NEAREST_GIRO = /^.*(plusgiro|postgiro|bankgiro|\bpg\b|\bbg\b)[^\d]*$/s;
 
 function giroAt(text: string, sink: Sink, m: RegExpExecArray): void {
   // "Sparkonto: plusgiro 902718-6": the label nearest the number decides its kind
@@ -244,7 +247,11 @@ export function detectGiroAndAccounts(text: string, sink: Sink, runs?: DigitRuns
       const lo = Math.max(from, k > 0 ? runs.e[k - 1] : 0, runs.s[k] - GIRO_REACH);
       if (lo >= runs.s[k]) continue;
       GIRO_AT.lastIndex = lo;
-      if ((m = GIRO_AT.exec(text))) { giroAt(text, sink, m); from = m.index + m[0].length; }
+      const at = GIRO_AT.exec(text);
+      if (!at) continue;
+      // read from the label on, as the full scan does (the text before it holds other labels: "sebBankgiro: \npg 8327-9")
+      GIRO_LABEL_Y.lastIndex = at.index + at[1].length;
+      if ((m = GIRO_LABEL_Y.exec(text))) { giroAt(text, sink, m); from = m.index + m[0].length; }
     }
   }
   // unlabelled clearing + account: only when the bank's own checksum rule holds
