@@ -118,6 +118,14 @@ describe("policy/library", () => {
     assert.match(a.citations[0].quote, /godkännas av VD före inköp/);
   });
 
+  it("a curated entry that shares only the question's form ('vad menas med …') or its tool does not lead", () => {
+    // Söderköping's entry on what open information means shares "vad menas med" with a question on something else
+    const a = lib.ask("soderkoping", "vad menas med att chattbotten hallucinerade i går?");
+    assert.match(a.citations[0]?.quote ?? "", /^Hallucinationer innebär/);
+    // a question that names only the tool is still met by the entry on that tool
+    assert.equal(lib.ask("soderkoping", "copilot ok?").refused, false);
+  });
+
   it("does not lead with a list's lead-in, a definition or the document's metadata", () => {
     const a = lib.ask("staffanstorp", "vilka funktioner ska delta när en ny AI-tjänst utreds?");
     assert.doesNotMatch(a.citations[0].quote, /:\s*$/, "a lead-in alone is no answer");

@@ -26,9 +26,12 @@ function features(tokens: string[], intents: Set<Intent>, stop: (t: string) => b
   const out = new Set<string>();
   for (const hit of withImplied(findConcepts(tokens))) if (!GENERIC_GROUPS.has(hit.group.id)) out.add(`c:${hit.group.id}`);
   for (const i of intents) out.add(`i:${i}`);
-  for (const t of tokens) if (!stop(t) && t.length > 1) out.add(fold(stemSv(t)));
+  for (const t of tokens) if (!stop(t) && t.length > 1 && !FORM_WORDS.has(t)) out.add(fold(stemSv(t)));
   return out;
 }
+
+/** words of a question's form ("vad menas med …", "what does … mean"): the intent feature carries them */
+const FORM_WORDS = new Set(["menas", "betyder", "innebär", "avses", "mean", "means", "meant", "meaning"]);
 
 const FOLDED_ANCHORS = new Set([...AI_ANCHORS].map((a) => fold(stemSv(a))));
 function isAnchor(f: string): boolean {
@@ -99,11 +102,19 @@ export class FaqMatcher {
     const qTopics = [...qf].filter((f) => f.startsWith("c:") && TOPIC_GROUPS.has(f.slice(2)));
     let topicTotal = 0;
     for (const f of qTopics) topicTotal += this.weight(f) ** 2;
+    const qContent = [...qf].filter((f) => !f.startsWith("i:") && !isAnchor(f)).length;
     const out: Array<FaqCandidate & { rank: number }> = [];
     for (const e of this.entries) {
       let shared = 0;
-      for (const f of qf) if (e.union.has(f)) shared += this.weight(f) ** 2;
-      if (shared === 0) continue;
+      let sharedContent = 0;
+      for (const f of qf) {
+        if (!e.union.has(f)) continue;
+        shared += this.weight(f) ** 2;
+        if (!f.startsWith("i:") && !isAnchor(f)) sharedContent++;
+      }
+      // an entry must share what the question is about, not only its form ("vad menas med …") or the
+      // tool, when the question names more than those ("copilot ok?" names only the tool)
+      if (sharedContent === 0 && qContent > 0) continue;
       let bestCos = 0;
       for (const p of e.phrasings) {
         let s = 0;
