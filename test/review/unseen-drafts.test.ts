@@ -187,3 +187,36 @@ describe("review: places only a name stands in", () => {
     }
   });
 });
+
+describe("review: labels, places and desks that are no one; numbers that are someone's", () => {
+  it("leaves anonymising labels ('Person A', 'Elev 2') and streets or squares named after people alone", () => {
+    assert.deepEqual(found("Vid mötet sa Person A att Person B hade lånat nyckeln. Elev 2 var inte där.", "PERSON_NAME"), []);
+    assert.deepEqual(found("Trafiken leds om via Gustav Adolfs torg och Karl Johans väg. Kungsgatan är avstängd.", "PERSON_NAME"), []);
+  });
+
+  it("does not take a desk or unit speaking in a chat for a person, but does a lowercase name", () => {
+    const chat = "10:01 <kundtjänsten> kan vi flytta mötet?\n10:02 <jonna> ja, till 14\n10:03 <kundtjänsten> tack";
+    assert.deepEqual(found(chat, "PERSON_NAME"), ["jonna"]);
+  });
+
+  it("reads a capitalised name inside a sentence with a verb after it", () => {
+    assert.deepEqual(found("visste ni att Leyla ska börja på ekonomi i maj?", "PERSON_NAME"), ["Leyla"]);
+  });
+
+  it("finds a password under an env key ending in PASS, and no phone in a customer number", () => {
+    assert.deepEqual(found("SMTP_HOST=smtp.example.se\nSMTP_PASS=Lingon#Paj88", "CREDENTIAL"), ["Lingon#Paj88"]);
+    assert.deepEqual(found("My customer number is 40021873, please call me back.", "PHONE"), []);
+    assert.deepEqual(found("My UK number is 020 7946 0958.", "PHONE").length, 1);
+  });
+
+  it("reads a sole trader's organisation number as the owner's personnummer, a company's as nothing", () => {
+    assert.deepEqual(found("Leverantör: Ewa Nowak (enskild firma), org.nr 780915-4466", "PERSONNUMMER"), ["780915-4466"]);
+    assert.deepEqual(found("Leverantör: Volvo Car AB, org.nr 556074-3089", "PERSONNUMMER"), []);
+  });
+
+  it("reads social services' case facts about a person as under secrecy, and counts of them as nothing", () => {
+    const r = reviewDraft("Klient: Hodan Abdi. Orosanmälan inkom från skolan. Utredning enligt 11 kap. 1 § SoL inleds.");
+    assert.ok(r.findings.some((f) => f.type === "SECRECY"), "case facts about a named client");
+    assert.equal(reviewDraft("Antalet orosanmälningar i kommunen ökade med 12 % under 2023.").findings.length, 0);
+  });
+});

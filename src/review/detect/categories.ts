@@ -56,6 +56,14 @@ const SPECIAL_TERMS = [
   "criminal record", "convicted", "conviction", "arrested", "charged with",
 ];
 
+/** social services' case facts about a person: under secrecy (OSL 26 kap.) whatever the draft is marked */
+const SOCIAL_CASE_TERMS = [
+  "orosanmälan\\w*", "orosanmäl(?:a|de|t|s)", "barnavårdsutredning\\w*", "utredning enligt (?:11 kap\\.?|sol|lvu|lvm|lss|socialtjänstlagen)",
+  "enligt (?:lvu|lvm)", "lvu-\\w+", "omhändertag\\w*", "familjehemsplace\\w*", "placerad(?:es|e)? (?:i|på) (?:familjehem|jourhem|hvb)\\w*",
+  "hvb-hem\\w*", "jourhem\\w*", "skyddat boende", "skyddade boendet", "ekonomiskt bistånd", "försörjningsstöd\\w*",
+  "child protection report", "child welfare investigation", "foster care", "taken into care", "social assistance",
+];
+
 /**
  * A term list compiled for speed: a sticky regex tried only at word starts whose first letters
  * begin some term (table lookups per word instead of a regex at every position).
@@ -134,8 +142,10 @@ function compileTerms(terms: string[]): TermMatcher {
 }
 const HEALTH = compileTerms(HEALTH_TERMS);
 const SPECIAL = compileTerms(SPECIAL_TERMS);
+const SOCIAL_CASE = compileTerms(SOCIAL_CASE_TERMS);
 
-const BOTH = [HEALTH, SPECIAL];
+/** the term lists, in bit order: 0 health, 1 special categories, 2 social services' case facts */
+const BOTH = [HEALTH, SPECIAL, SOCIAL_CASE];
 /** per three-letter key, bit k set when term list k has a term starting so (one lookup rejects most words) */
 const BOTH_FIRST3 = (() => {
   const t = new Uint8Array(1 << 15);
@@ -168,6 +178,7 @@ function scanWords(text: string, words: Words, visit: TermVisit, codes: number[]
       if (!THREE_ANY.mayHave(h)) continue;
       if (HEALTH.three.mayHave(h)) tryTerms(text, 0, s, visit);
       if (SPECIAL.three.mayHave(h)) tryTerms(text, 1, s, visit);
+      if (SOCIAL_CASE.three.mayHave(h)) tryTerms(text, 2, s, visit);
       continue;
     }
     const k3 = bitKey(text, s);
@@ -177,6 +188,7 @@ function scanWords(text: string, words: Words, visit: TermVisit, codes: number[]
     const k4 = (k3 << 5) | (text.charCodeAt(s + 3) & 31);
     if ((lists & 1) !== 0 && mayStart(HEALTH, text, s, k4)) tryTerms(text, 0, s, visit);
     if ((lists & 2) !== 0 && mayStart(SPECIAL, text, s, k4)) tryTerms(text, 1, s, visit);
+    if ((lists & 4) !== 0 && mayStart(SOCIAL_CASE, text, s, k4)) tryTerms(text, 2, s, visit);
   }
 }
 
@@ -391,14 +403,14 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
   const codes: number[] = [];
   const keywords = triggers & TRIGGER.SECRET_PHRASE ? [] : null;
   const visit: TermVisit = (k, s, e, w) => {
-    const type = k === 0 ? "HEALTH" : "SPECIAL_CATEGORY";
+    const type = k === 0 ? "HEALTH" : k === 1 ? "SPECIAL_CATEGORY" : "SECRECY";
     const weak = WEAK_HEALTH.test(w);
     const near = weak
       ? persons.some((p) => p.end >= s - WINDOW && p.start <= e + WINDOW)
       : nearPerson(text, s, e, persons) || (text.length <= WHOLE_DRAFT && persons.some((p) => IDENTIFIERS.has(p.type)));
     if (!near) return;
     sink.add(type, s, e, weak ? 0.7 : identified ? 0.9 : 0.75,
-      `${type === "HEALTH" ? "health" : "special-category"} word '${w.slice(0, 40)}' about a person`);
+      `${type === "HEALTH" ? "health" : type === "SECRECY" ? "social services case" : "special-category"} word '${w.slice(0, 40)}' about a person`);
   };
   scanWords(text, toks, visit, codes, keywords);
   otherHealthWords(text, toks, visit, (triggers & TRIGGER.ARABIC) !== 0);

@@ -54,7 +54,7 @@ const NANP_AT = new RegExp(NANP.source, "y");
 // labelled numbers in any format: "My CN number is 13812345678", "Tel: 5550132"
 const LONG_NUMBER = /\+?\d[\d \-]{6,16}\d/g;
 const LONG_NUMBER_AT = new RegExp(LONG_NUMBER.source, "y");
-const PHONE_LABEL = /(?:tel(?:efon)?|tfn|mobil(?:en|nummer|nr)?|mobile|phone|cell(?:phone)?|ring(?:er)?|sms|whatsapp|call(?: me)?(?: on| at)?|my [a-z]{2,12} number(?: is)?|telefonnummer|nummer är)\.?:?\s{0,3}$/i;
+const PHONE_LABEL = /(?:tel(?:efon)?|tfn|mobil(?:en|nummer|nr)?|mobile|phone|cell(?:phone)?|ring(?:er)?|sms|whatsapp|call(?: me)?(?: on| at)?|my (?!(?:customer|account|order|reference|case|invoice|member(?:ship)?|employee|ticket|booking|card|tracking|policy|client|registration|id|personal|social|tax|bank|student|patient|file|serial|licen[cs]e|passport|insurance)\b)[a-z]{2,12} number(?: is)?|telefonnummer|nummer är)\.?:?\s{0,3}$/i;
 
 const UNIT_AFTER = /^\s?(?:kr|sek|eur|usd|:-|st\b|%|kvm|m2|m²|mm|cm|km|kg|g\b|dl|l\b|ggr|timmar|dagar|år|personer|besökare|deltagare|medarbetare|procent|h\b)/i;
 const NOT_PHONE_LABEL = /(?:tracking|spårnings|kolli|order|faktura|invoice|artikel|art\.|ref|referens|ocr|dnr|diarie|org|momsreg|ärende|best|kund|konto|clearing|bankgiro|plusgiro|postnummer|postnr|version|build|nr|no\.)[a-zåäö.]*:?\s{0,2}$/i;

@@ -84,7 +84,7 @@ const SHAPES: Shape[] = [
 ];
 
 /** env-var / JSON / header style secrets: AWS_SECRET_ACCESS_KEY=…, "client_secret": "…", X-Api-Key: … */
-const KEY_WORD = /secret|token|passw|pwd|api[_\-]?key|apikey|access[_\-]?key|subscription[_\-]key|private[_\-]?key|auth[_\-]?key/gi;
+const KEY_WORD = /secret|token|passw|pwd|(?<=[_\-.]|^)pass(?![a-z])|api[_\-]?key|apikey|access[_\-]?key|subscription[_\-]key|private[_\-]?key|auth[_\-]?key/gi;
 /** a character of a key name: [A-Za-z0-9_.\-] */
 const isKeyChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 46 || c === 45;
 const KEY_VALUE = /["']?\s{0,3}[:=]\s{0,3}["']?([A-Za-z0-9+/_\-.=~!#$%^&*@]{8,512})["']?/y;

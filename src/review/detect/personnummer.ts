@@ -10,6 +10,7 @@ const STRONG = /(?:personnummer|personnr|pers\.?\s?nr|p-?nr|pnr|samordningsnumme
 /** labels of other numbers of the same shape */
 const NEGATIVE = /(?:order|faktura|invoice|artikel|art\.|referens|ref\.?|tracking|kund|ocr|dnr|diarie|org\.?\s?nr|organisationsnummer|momsreg|ärende|best\.?|beställnings|serie|lopnr|löpnr|konto|bankgiro|plusgiro|iban|tel|telefon|mobil|phone)[a-zåäö.]*[^\n\d]{0,6}$/;
 
+const ORG_NUMBER = /^(?:org\.?\s?nr|organisationsnummer)/;
 const CANDIDATE_AT = new RegExp(CANDIDATE.source, "y");
 /** Swedish mobile numbers open with 070, 072, 073, 076, 079 */
 const MOBILE_PREFIX = /^07[02369]/;
@@ -64,7 +65,14 @@ function pnrAt(text: string, sink: Sink, m: RegExpExecArray): number {
     }
     return end;
   }
-  if (!strong && NEGATIVE.test(before(text, m.index, 30))) return end;
+  // an organisation number that is a valid date of birth with its check digit is a sole trader's
+  // personnummer (a company's has 20 or more in the month's place, so it never reads as a date)
+  const negative = strong ? null : NEGATIVE.exec(before(text, m.index, 30));
+  if (negative && ORG_NUMBER.test(negative[0]) && kind === "pnr") {
+    sink.add("PERSONNUMMER", m.index, m.index + all.length, 0.9, "organisation number of a sole trader (the owner's personnummer)");
+    return end;
+  }
+  if (negative) return end;
   // "ring mig på 0702238841": a mobile number that happens to read as a date in 2007 (the phone detector takes it)
   if (!strong && !sep && head.length === 6 && MOBILE_PREFIX.test(head) && PHONE_WORD.test(before(text, m.index, 30))) return end;
   let conf = strong ? 0.99 : sep || head.length === 8 ? 0.95 : 0.9;
