@@ -484,6 +484,10 @@ describe("decision tables: duties owed to the authority, impact assessments, and
     assert.match(once.citations[0].quote, /upprepade eller grova överträdelser/);
     assert.equal(lib.ask("wenell", "Could someone get a formal warning if they keep pasting client data into ChatGPT?").verdictKind, "yes");
     assert.equal(lib.ask("staffanstorp", "Kan jag straffas om jag lägger in sekretessbelagda uppgifter i ett AI-verktyg?").verdictKind, "yes");
+    // a first slip against a rule that takes repeated or serious breaches: no
+    const first = lib.ask("wenell", "Jag klistrade in ett stycke ur en intern offert i ChatGPT av misstag. Leder ett första misstag automatiskt till uppsägning?");
+    assert.equal(first.verdictKind, "no");
+    assert.match(first.answer, /^Nej, inte för ett första misstag/);
     // "åka dit" in a criminal sense is what the law can do
     const criminal = lib.ask("staffanstorp", "kan man åka dit straffrättsligt om man kört in en sekretessbelagd utredning i Gemini?");
     assert.equal(criminal.verdictKind, "yes");
@@ -591,6 +595,10 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind24.jsonl", 0.7, 0.8],
     // 25 (60): first run 0.75, wrong yes 0, hit@3 0.84, 2 covered refused (Staffanstorp's phrases mapped from the scan's misreadings to the cleaned text)
     ["verdicts-blind25.jsonl", 0.75, 0.9],
+    // 26 (60, written after round 1 of stop 15): first run 0.875, wrong yes 1, hit@3 0.84, 1 covered refused (start of the stop: 0.875, hit@3 0.80)
+    ["verdicts-blind26.jsonl", 0.9, 0.9],
+    // 27 (60, written after round 2): first run 0.85, wrong yes 2, hit@3 0.92, 0 covered refused (start of the stop: 0.85, hit@3 0.84, 2 refused)
+    ["verdicts-blind27.jsonl", 0.8, 0.9],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl", "verdicts-blind21.jsonl", "verdicts-blind22.jsonl"].includes(file) ? 3 : 2;
@@ -623,7 +631,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
       // set 11: two lines whose writer marks "do I need an OK?" and open text for the web as conditional where the table says required / yes
       // set 15: registering AI chats in a case is read as the duty to state AI use in it; set 16: "is a risk assessment always required?" answered from the general rule
       // set 21: "behöver jag fråga nån först eller är det fritt fram?" answered "yes, approval is required", which its writer marks conditional
-      const cap = file === "verdicts-blind11.jsonl" ? 2 : ["verdicts-blind15.jsonl", "verdicts-blind16.jsonl", "verdicts-blind21.jsonl"].includes(file) ? 1 : 0;
+      // set 27: polishing a press release before it goes out is read as text for publication (open); its writer says only on condition
+      const cap = file === "verdicts-blind11.jsonl" ? 2 : ["verdicts-blind15.jsonl", "verdicts-blind16.jsonl", "verdicts-blind21.jsonl", "verdicts-blind27.jsonl"].includes(file) ? 1 : 0;
       assert.ok(wrongYes <= cap, `${wrongYes} wrong yes`);
     });
   }

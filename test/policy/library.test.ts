@@ -191,7 +191,7 @@ describe("policy/library", () => {
   });
 
   it("quotes a list item together with the sentence that introduces its list, once per list", () => {
-    const a = lib.ask("hjo", "vad får inte matas in i en AI som alla kommer åt via nätet?");
+    const a = lib.ask("hjo", "vad får jag inte mata in i allmänt tillgänglig AI?");
     const list = a.citations.find((c) => c.quote.includes("Personuppgifter"));
     assert.ok(list, "the list of what may not go into public AI is cited");
     const lines = list.quote.split(LIST_BULLET);
@@ -259,6 +259,18 @@ describe("policy/library", () => {
     assert.ok(m.falseRefusals <= 2, `false refusals ${m.falseRefusals}`);
     assert.ok(m.offRefused / m.off >= 0.9, `off-topic refused ${m.offRefused}/${m.off}`);
   });
+
+  // qa-blind26 and 27: 80 each, written after rounds 1 and 2 of stop 15 to measure them. First runs
+  // 0.614 / 0.857, 1 refused (stop's start 0.557 / 0.757, 7) and 0.50 / 0.714, 1 refused (start 0.443 / 0.686, 8)
+  for (const [file, h1, h3] of [["qa-blind26.jsonl", 0.64, 0.83], ["qa-blind27.jsonl", 0.48, 0.7]] as const) {
+    it(`meets its floor on the retired blind question set ${file}`, () => {
+      const m = measureSet(file);
+      assert.ok(m.h1 / m.covered >= h1, `hit@1 ${m.h1}/${m.covered}`);
+      assert.ok(m.h3 / m.covered >= h3, `hit@3 ${m.h3}/${m.covered}`);
+      assert.ok(m.falseRefusals <= 2, `false refusals ${m.falseRefusals}`);
+      assert.ok(m.offRefused / m.off >= 0.9, `off-topic refused ${m.offRefused}/${m.off}`);
+    });
+  }
 
   it("meets its floor on the held-out set (written before the engine saw it)", () => {
     const m = measureSet("heldout.jsonl");

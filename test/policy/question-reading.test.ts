@@ -397,6 +397,12 @@ describe("reading a question: what is asked for and what is handed over", () => 
     assert.ok(!readQuestion("kan jag ta hjälp av Gemini med ett utkast till inbjudan?").info.has("internal"));
     assert.ok(readQuestion("Får jag klistra in utkastet till budgeten i ChatGPT?").info.has("internal"));
   });
+  it("'is that acceptable?' asks permission; 'do I need to ask, or can I just go ahead?' asks whether one may", () => {
+    assert.equal(askOf("I want to put the minutes into Gemini. Is that acceptable?"), "may");
+    assert.equal(readQuestion("Behöver jag fråga chefen eller kan jag bara köra igång med Copilot?").ask, "may");
+    assert.equal(readQuestion("Do I need to ask my manager first, or can I just go ahead with Claude?").ask, "may");
+    assert.equal(readQuestion("Måste jag fråga chefen innan jag använder Copilot?").ask, "must");
+  });
   it("a clause opening with 'och' goes on asking the question before it", () => {
     assert.equal(askOf("Om AI hjälpte mig skriva beslutet, måste jag skriva det i ärendet? och var?"), "must");
   });
