@@ -241,34 +241,22 @@ describe("policy/library", () => {
     return m;
   }
 
-  // qa-blind24: 80 questions in the staff's own words, first run hit@1 0.571, hit@3 0.771, 5 covered refused,
-  // off-topic refused 0.8; 0.614 / 0.771 with the learned reranker before the set joined its training data
-  it("meets its floor on the retired blind question set 24", () => {
-    const m = measureSet("qa-blind24.jsonl");
-    assert.ok(m.h1 / m.covered >= 0.6, `hit@1 ${m.h1}/${m.covered}`);
-    assert.ok(m.h3 / m.covered >= 0.8, `hit@3 ${m.h3}/${m.covered}`);
-    assert.ok(m.falseRefusals <= 5, `false refusals ${m.falseRefusals}`);
-    assert.ok(m.offRefused / m.off >= 0.8, `off-topic refused ${m.offRefused}/${m.off}`);
-  });
-
-  // qa-blind25: 80 more, first run hit@1 0.543, hit@3 0.80, 5 covered refused, off-topic refused 1.0
-  it("meets its floor on the retired blind question set 25", () => {
-    const m = measureSet("qa-blind25.jsonl");
-    assert.ok(m.h1 / m.covered >= 0.6, `hit@1 ${m.h1}/${m.covered}`);
-    assert.ok(m.h3 / m.covered >= 0.8, `hit@3 ${m.h3}/${m.covered}`);
-    assert.ok(m.falseRefusals <= 2, `false refusals ${m.falseRefusals}`);
-    assert.ok(m.offRefused / m.off >= 0.9, `off-topic refused ${m.offRefused}/${m.off}`);
-  });
-
-  // qa-blind26 and 27: 80 each, written after rounds 1 and 2 of stop 15 to measure them. First runs
-  // 0.614 / 0.857, 1 refused (stop's start 0.557 / 0.757, 7) and 0.50 / 0.714, 1 refused (start 0.443 / 0.686, 8)
-  for (const [file, h1, h3] of [["qa-blind26.jsonl", 0.64, 0.83], ["qa-blind27.jsonl", 0.48, 0.7]] as const) {
+  // the retired blind question sets, 80 each in the staff's own words (first runs; the stop's starting engine in brackets):
+  // 24 hit@1 0.571, hit@3 0.771, 5 covered refused, off-topic refused 0.8 (0.614 / 0.771 with the learned reranker
+  // before the set joined its training data); 25 0.543 / 0.80, 5 refused, off-topic 1.0; 26, written after round 1 of
+  // stop 15, 0.614 / 0.857, 1 refused (0.557 / 0.757, 7); 27, after round 2, 0.50 / 0.714, 1 refused (0.443 / 0.686, 8)
+  for (const [file, h1, h3, refusedCap, offFloor] of [
+    ["qa-blind24.jsonl", 0.6, 0.8, 5, 0.8],
+    ["qa-blind25.jsonl", 0.6, 0.8, 2, 0.9],
+    ["qa-blind26.jsonl", 0.64, 0.83, 2, 0.9],
+    ["qa-blind27.jsonl", 0.48, 0.7, 2, 0.9],
+  ] as const) {
     it(`meets its floor on the retired blind question set ${file}`, () => {
       const m = measureSet(file);
       assert.ok(m.h1 / m.covered >= h1, `hit@1 ${m.h1}/${m.covered}`);
       assert.ok(m.h3 / m.covered >= h3, `hit@3 ${m.h3}/${m.covered}`);
-      assert.ok(m.falseRefusals <= 2, `false refusals ${m.falseRefusals}`);
-      assert.ok(m.offRefused / m.off >= 0.9, `off-topic refused ${m.offRefused}/${m.off}`);
+      assert.ok(m.falseRefusals <= refusedCap, `false refusals ${m.falseRefusals}`);
+      assert.ok(m.offRefused / m.off >= offFloor, `off-topic refused ${m.offRefused}/${m.off}`);
     });
   }
 
