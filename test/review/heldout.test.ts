@@ -33,8 +33,8 @@ const SETS: Array<[string, Floors]> = [
   // starting engine), block recall 0.90 (0.90), false blocks 0.20 (0.25), category recall 0.813 (0.813), 6 leaks (7)
   ["blind4.jsonl", { f1: 0.92, blockRecall: 0.96, falseBlocks: 0.05, categoryRecall: 0.93, leaks: 5 }],
   // blind5 (stop 15: names of many origins, chat desks, anonymised labels, sole traders, social services): first run
-  // F1 0.824, block recall 1.0, false blocks 0.20, category recall 0.80, leaks 9; after the round 0.911 / 1.0 / 0.05 / 0.867 / 7
-  ["blind5.jsonl", { f1: 0.9, blockRecall: 1, falseBlocks: 0.05, categoryRecall: 0.86, leaks: 7 }],
+  // F1 0.824, block recall 1.0, false blocks 0.20, category recall 0.80, leaks 9; after the round 0.925 / 1.0 / 0.05 / 0.867 / 5
+  ["blind5.jsonl", { f1: 0.91, blockRecall: 1, falseBlocks: 0.05, categoryRecall: 0.86, leaks: 5 }],
 ];
 
 for (const [file, floors] of SETS) {

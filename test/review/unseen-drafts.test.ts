@@ -220,3 +220,13 @@ describe("review: labels, places and desks that are no one; numbers that are som
     assert.equal(reviewDraft("Antalet orosanmälningar i kommunen ökade med 12 % under 2023.").findings.length, 0);
   });
 });
+
+describe("review: names in Cyrillic", () => {
+  it("reads two capitalised Cyrillic words as a name, and masks a single one inside a sentence without blocking on it", () => {
+    assert.deepEqual(found("Добрий день! Мене звати Олена Коваленко, я мама Марії.", "PERSON_NAME"), ["Олена Коваленко", "Марії"]);
+    const one = reviewDraft("Привет! Я живу в Москве и работаю в школе.");
+    assert.notEqual(one.verdict, "block");
+    assert.ok(!one.redacted.includes("Москве"));
+    assert.deepEqual(found("Привет! Это «Сонечко» группа.", "PERSON_NAME"), [], "a group's name in quotes");
+  });
+});

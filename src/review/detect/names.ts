@@ -102,6 +102,32 @@ function isAllUpper(raw: string): boolean {
   return true;
 }
 
+/** А–Я and Ukrainian Є І Ї Ґ */
+function isCyrillicCapital(c: number): boolean {
+  return (c >= 0x410 && c <= 0x42f) || c === 0x404 || c === 0x406 || c === 0x407 || c === 0x490;
+}
+const isCyrillicWord = (text: string, s: number, e: number): boolean => /^[\u0400-\u04ff'’ʼ-]+$/u.test(text.slice(s, e));
+
+/**
+ * Names in Cyrillic script (an SMS in Ukrainian or Russian pasted for translation): the lists and the
+ * name model are Latin, but inside a Cyrillic sentence a capital letter says proper noun. Two
+ * capitalised words in a row are a name; one inside a sentence (not in «quotes», which name groups
+ * and places) is a name or a place: masked in the copy, too weak alone to block on.
+ */
+function cyrillicName(r: Review, i: number): number {
+  const { text, words } = r;
+  const s0 = words.s[i], e0 = words.e[i];
+  if (e0 - s0 < 2 || !isCyrillicWord(text, s0, e0) || r.masked(s0, e0)) return i;
+  const j = i + 1;
+  if (j < words.n && words.s[j] === e0 + 1 && text.charCodeAt(e0) === 32 && isCyrillicCapital(text.charCodeAt(words.s[j])) && isCyrillicWord(text, words.s[j], words.e[j])) {
+    emit(r, i, j, 0.8, "two capitalised words in Cyrillic");
+    return j;
+  }
+  const quoted = text.charCodeAt(s0 - 1) === 0xab || text.charCodeAt(s0 - 1) === 34;
+  if (!quoted && !sentenceStart(text, s0)) emit(r, i, i, 0.5, "a capitalised word inside a Cyrillic sentence (a name or a place)");
+  return i;
+}
+
 /** isUpperCode, without building strings for Latin-1 ("är", "Åsa"): A-Z and À-Þ but × */
 function isUpper(c: number): boolean {
   return c < 0x100 ? (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) : isUpperCode(c);
@@ -594,6 +620,10 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
     // "[08:51] jocke:": a chat log names its speakers, nicknames and handles no list holds
     const after = text.charCodeAt(e0);
     if ((after === 58 || (after === 62 && text.charCodeAt(s0 - 1) === 60)) && chatHandle(r, L, i)) continue;
+    if (isCyrillicCapital(c0)) {
+      i = cyrillicName(r, i);
+      continue;
+    }
     if (isUpper(c0)) {
       // names with diacritics folded ("Petrovic" for "Petrović") or hyphenated may miss the filter
       let unlisted = false;
