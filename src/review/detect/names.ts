@@ -346,16 +346,13 @@ function shapedName(r: Review, L: Lists, i: number): boolean {
   if (capitalisedAt(text, words, i + 1, true) && nameLikeNeighbour(L, text, words, i, 1)) return true;
   if (capitalisedAt(text, words, i - 1, false) && nameLikeNeighbour(L, text, words, i, -1)) return true;
   // ... opening a sentence with a verb people do after it, when it looks clearly like a name ("Faadumo har …") ...
-  // (inside a sentence a capital letter already says proper noun, so a weaker shape will do: "att Sanaz ska …")
-  if (score >= (sentenceStart(text, s0) ? 1 : MID_SENTENCE_SHAPE) && verbAfter(low, text, words, i)) return true;
+  // (inside a sentence too: "att Sanaz ska …")
+  if (score >= 1 && verbAfter(low, text, words, i)) return true;
   if (sentenceStart(text, s0)) return false;
   // ... or after a cue that is no mere preposition ("hej", "mamma", "ringde"), or as a chat speaker
   const before = previousWord(text, words, i);
   return (cueBefore(text, s0) && !(before !== undefined && WEAK_CUES.has(before))) || chatSpeaker(text, s0, e0) || PERSON_DETAIL_AFTER.test(text.slice(e0, e0 + 14));
 }
-
-/** the name score a capitalised word inside a sentence needs, with a verb people do after it */
-const MID_SENTENCE_SHAPE = 1;
 
 /** "Eetu i 2A", "Aino, 87 år": a class or an age right after a word says it is someone */
 const PERSON_DETAIL_AFTER = /^(?:\s+i\s+(?:klass\s+)?\d{1,2}\s?[A-ZÅÄÖa-d](?![\p{L}\d])|,\s*\d{1,3}\s*år(?![\p{L}]))/u;
@@ -447,7 +444,7 @@ const STREET_NAME = /\p{L}{3,}(?:gatan|vägen|torget|gränd|gränden|backen|plat
 /** a single capital letter or a number right after, as a word of its own */
 const LABEL_AFTER = /^ (?:\p{Lu}|\d{1,3})(?![\p{L}\d])/u;
 /** "Gustav Adolfs torg", "Karl Johans väg": a name (in the genitive) with a street or place word after is the place's */
-const PLACE_AFTER = /^(?:\s+\p{Lu}\p{Ll}+)?\s+(?:torg|gata|väg|gränd|plats|park|allé|backe|stig|kaj|bro|skola|kyrka|sjukhus|hall|torget|gatan|vägen|gränden|platsen|parken|backen|stigen|kajen|bron|skolan|kyrkan|hallen|square|street|road|avenue|park|school|church|hospital|hall)(?![\p{L}])/u;
+const PLACE_AFTER = /(?:\s+\p{Lu}\p{Ll}+)?\s+(?:torg|gata|väg|gränd|plats|park|allé|backe|stig|kaj|bro|skola|kyrka|sjukhus|hall|torget|gatan|vägen|gränden|platsen|parken|backen|stigen|kajen|bron|skolan|kyrkan|hallen|square|street|road|avenue|park|school|church|hospital|hall)(?![\p{L}])/uy;
 
 /** a capitalised word: a name starting at word i? Emits it; returns the last word it used */
 function capitalised(r: Review, L: Lists, i: number, unlisted: boolean): number {
@@ -461,9 +458,11 @@ function capitalised(r: Review, L: Lists, i: number, unlisted: boolean): number 
   if (!unlisted && !(k & (FIRST_NAME | SURNAME)) && !NON_ASCII.test(low) && !low.includes("-") && !(text.charCodeAt(s0 - 1) === 32 && titleBefore(text, s0)) && !roleCue(L, text, words, i) && !surnameNext(L, text, words, i)) return i;
   if (r.masked(s0, e0) || inCode(text, s0, e0)) return i;
   if (ROLE_CUES.has(low) && text.charCodeAt(e0) === 58) return i; // "Pat:", "Elev:" are labels
-  // "Person A", "Elev 2", "Brukare X": a label that anonymises, before the name of a street or place ("Gustav Adolfs torg")
+  // "Person A", "Elev 2", "Brukare X": a label that anonymises
   if (ANONYMISED_LABEL.test(low) && LABEL_AFTER.test(text.slice(e0, e0 + 4))) return i;
-  if (PLACE_AFTER.test(text.slice(e0, e0 + 32)) || STREET_NAME.test(low)) return i;
+  // "Gustav Adolfs torg", "Drottninggatan": a street or a place named after someone
+  PLACE_AFTER.lastIndex = e0;
+  if (STREET_NAME.test(low) || PLACE_AFTER.test(text)) return i;
   const firstHit = !unlisted && isFirst(L, low, k);
   const titled = !firstHit && titleBefore(text, s0) && !(k & (AMBIGUOUS_WORD | PLACE));
   const roled = !firstHit && !titled && !(k & PLACE) && !STOP.has(low) && !ROLE_CUES.has(low) && roleCue(L, text, words, i);
