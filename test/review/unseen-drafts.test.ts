@@ -230,3 +230,14 @@ describe("review: names in Cyrillic", () => {
     assert.deepEqual(found("Привет! Это «Сонечко» группа.", "PERSON_NAME"), [], "a group's name in quotes");
   });
 });
+
+describe("review: firms and credential pairs", () => {
+  it("reads a first name joined by '&' to a word that is no first name as a firm, two first names as people", () => {
+    assert.deepEqual(found("Jämför Martin & Servera med Menigo.", "PERSON_NAME"), []);
+    assert.deepEqual(found("Anna & Per kommer på mötet.", "PERSON_NAME"), ["Anna", "Per"]);
+  });
+  it("finds a plain-word password given right after a user name", () => {
+    assert.deepEqual(found("Logga in med användarnamn reception2, lösenord solros.", "CREDENTIAL"), ["solros"]);
+    assert.deepEqual(found("Kontot kräver lösenord sedan i går.", "CREDENTIAL"), []);
+  });
+});

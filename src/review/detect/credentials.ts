@@ -295,6 +295,9 @@ function plainWordPassword(text: string, m: RegExpExecArray, val: string): boole
 }
 
 /** one of the password patterns (PASSWORD_TEXT, PASSWORD_TO, PASSWORD_BARE): keyword, words between, value */
+/** a user name given just before ("användarnamn skanner3, lösenord …", "user: jdoe, password …") */
+const USERNAME_BEFORE = /(?:användarnamn(?:et)?|användar-?id|inloggning|username|user(?:\s?name)?|login)\s*(?:är\s+|is\s+|[:=]\s*)?[^\s,;]{2,40}[,;]?\s*(?:och\s+|and\s+)?$/i;
+
 function detectPasswordsInText(text: string, sink: Sink, re: RegExp): void {
   let m: RegExpExecArray | null;
   re.lastIndex = 0;
@@ -310,7 +313,9 @@ function detectPasswordsInText(text: string, sink: Sink, re: RegExp): void {
     if (!looksLikeSecret(val)) {
       // "lösenordet är kaffekopp", "lösen: vintersol": a plain word is the password when it ends the
       // statement and reads as a thing, not as a state of the password ("är bytt", "är för kort", "is required")
-      if (re !== PASSWORD_TEXT || !plainWordPassword(text, m, val)) continue;
+      // (also "användarnamn skanner3, lösenord blåbär": a bare keyword right after a user name gives a pair)
+      const pair = re === PASSWORD_BARE && USERNAME_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      if ((re !== PASSWORD_TEXT && !pair) || !plainWordPassword(text, m, val)) continue;
       const start = m.index + m[0].length - m[4].length;
       sink.add("CREDENTIAL", start, start + val.length, 0.8, "password written in the text (a plain word)");
       continue;

@@ -439,6 +439,7 @@ function unlistedWord(r: Review, L: Lists, text: string, words: Words, i: number
 }
 
 const ANONYMISED_LABEL = /^(?:person|personen|individ|klient|elev|patient|brukare|kund|medarbetare|anställd|sökande|barn|vårdnadshavare|client|pupil|student|employee|applicant|resident|customer|participant|deltagare|respondent|informant)$/;
+const FIRM_AMPERSAND = /^ ?& ?$/;
 /** "Drottninggatan", "Linnéparken": a street or a park, never a person */
 const STREET_NAME = /\p{L}{3,}(?:gatan|vägen|torget|gränd|gränden|backen|platsen|allén|stigen|parken|leden|kajen|plan|gata|väg|torg)$/u;
 /** a single capital letter or a number right after, as a word of its own */
@@ -460,6 +461,8 @@ function capitalised(r: Review, L: Lists, i: number, unlisted: boolean): number 
   if (ROLE_CUES.has(low) && text.charCodeAt(e0) === 58) return i; // "Pat:", "Elev:" are labels
   // "Person A", "Elev 2", "Brukare X": a label that anonymises
   if (ANONYMISED_LABEL.test(low) && LABEL_AFTER.test(text.slice(e0, e0 + 4))) return i;
+  // "Martin & Servera", "Johnson & Johnson": a firm, unless a first name follows ("Anna & Per")
+  if (FIRM_AMPERSAND.test(text.slice(e0, e0 + 3)) && i + 1 < n && !isFirst(L, text.slice(ws[i + 1], we[i + 1]).toLowerCase(), listsOf(L, text.slice(ws[i + 1], we[i + 1]).toLowerCase(), wh[i + 1]))) return i;
   // "Gustav Adolfs torg", "Drottninggatan": a street or a place named after someone
   PLACE_AFTER.lastIndex = e0;
   if (STREET_NAME.test(low) || PLACE_AFTER.test(text)) return i;
