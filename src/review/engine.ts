@@ -178,14 +178,14 @@ export function detectAll(text: string): Finding[] {
 }
 
 /** a sentence about a book, a tale, a film or a play: its names are characters and authors */
-const STORY = /(?<![\p{L}])(?:bok(?:en)?|böcker(?:na)?|roman(?:en|er)?|novell(?:en)?|sag(?:a|an|or|orna)|sagan om|kapitl(?:et|en)|kapitel|karaktär(?:en|er|erna)?|huvudperson(?:en)?|figur(?:en|er)?|författare(?:n)?|filmen|pjäs(?:en)?|teater(?:n)?|föreställning(?:en)?|bokcirkel\p{L}*|läsecirkel\p{L}*|book(?:s| club)?|novel|fairy tale|story|chapter|character|author|film|play)(?![\p{L}])/iu;
+const STORY = /(?<![\p{L}])(?:bok(?:en)?|böcker(?:na)?|roman(?:en|er)?|novell(?:en)?|sag(?:a|an|or|orna)|sagan om|kapitl(?:et|en)|kapitel|karaktär(?:en|er|erna)?|huvudperson(?:en)?|figur(?:en|er)?|författare(?:n)?|film(?:en|er|erna)|tv-serie(?:n|r|rna)?|pjäs(?:en)?|teater(?:n)?|föreställning(?:en)?|bokcirkel\p{L}*|läsecirkel\p{L}*|book(?:s| club)?|novel|fairy tale|story|chapter|character|author|films?|movies?|tv series|play)(?![\p{L}])/iu;
 /** a public office right before a name: the person acts in a public role ("statsrådet X", "the Minister for …, X") */
 const PUBLIC_ROLE = /(?<![\p{L}])(?:\p{L}*minist(?:er|ern)|statsråd(?:et)?|president(?:en)?|kung(?:en)?|drottning(?:en)?|riksdagsledamot(?:en)?|partiledare(?:n)?|kommunalråd(?:et)?|oppositionsråd(?:et)?|landshövding(?:en)?|generaldirektör(?:en)?|prime minister|minister for [\p{L} ]{3,40}|secretary of state|king|queen|president|senator|mayor)[,\s]{1,3}$/iu;
 
 /** STORY's words anywhere in a text (a cheap first look: no word boundaries, no Unicode classes) */
-const STORY_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play/i;
+const STORY_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|movie|series|play/i;
 /** any of STORY_HINT, PUBLIC_OFFICE and "kommun" in a text: most drafts have none */
-const NAME_CONTEXT_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play|minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommun|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor|municipalit/i;
+const NAME_CONTEXT_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|movie|series|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play|minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommun|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor|municipalit/i;
 /** PUBLIC_ROLE's offices anywhere in a text */
 const PUBLIC_OFFICE = /minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommunalråd|oppositionsråd|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor/i;
 

@@ -241,3 +241,11 @@ describe("review: firms and credential pairs", () => {
     assert.deepEqual(found("Kontot kräver lösenord sedan i går.", "CREDENTIAL"), []);
   });
 });
+
+describe("review: films and series are stories", () => {
+  it("reads names in a draft about films or a TV series as characters, while a real contact still blocks", () => {
+    assert.equal(reviewDraft("Make a quiz about the Shrek movies: questions on Fiona and Lord Farquaad.").verdict, "ok");
+    assert.equal(reviewDraft("Sammanfatta tv-serien om Pelle Svanslös och Maja Gräddnos för en temadag.").verdict, "ok");
+    assert.equal(reviewDraft("Ring Anna Berg på 070-123 45 67 om filmerna till temadagen.").verdict, "block");
+  });
+});
