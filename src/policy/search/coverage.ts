@@ -54,9 +54,6 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
       return;
     }
     counted++;
-    // in a question about AI or a policy topic, an everyday word the policy does not use is
-    // neither evidence nor counter-evidence ("ta", "actually"); elsewhere it still counts against
-    const everyday = isCommonWord(q.lang, t.raw);
     if (c) {
       covered++;
       if (c.topic) topic = true;
@@ -65,7 +62,7 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
     // English words reach the policy through concepts and the glossary
     if (q.lang === "en") {
       if (t.swedish.some((f) => packVocab.has(f))) covered++;
-      else if (everyday) setAside++;
+      else if (isCommonWord(q.lang, t.raw)) setAside++;
       return;
     }
     const f = t.folded;
@@ -82,8 +79,10 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
     // a compound of known words ("incidentrapport")
     const parts = packVocab.split(t.raw);
     if (parts && parts.every((p) => packVocab.has(fold(p)))) covered += 0.5;
-    else if (everyday) setAside++;
+    else if (isCommonWord(q.lang, t.raw)) setAside++;
   });
+  // in a question about AI or a policy topic, an everyday word the policy does not use is
+  // neither evidence nor counter-evidence ("ta", "actually"); elsewhere it still counts against
   if (anchor || topic) counted -= setAside;
   return { counted, covered, anchor, topic, fraction: counted === 0 ? (anchor ? 1 : 0) : covered / counted };
 }

@@ -462,7 +462,10 @@ function capitalised(r: Review, L: Lists, i: number, unlisted: boolean): number 
   // "Person A", "Elev 2", "Brukare X": a label that anonymises
   if (ANONYMISED_LABEL.test(low) && LABEL_AFTER.test(text.slice(e0, e0 + 4))) return i;
   // "Martin & Servera", "Johnson & Johnson": a firm, unless a first name follows ("Anna & Per")
-  if (FIRM_AMPERSAND.test(text.slice(e0, e0 + 3)) && i + 1 < n && !isFirst(L, text.slice(ws[i + 1], we[i + 1]).toLowerCase(), listsOf(L, text.slice(ws[i + 1], we[i + 1]).toLowerCase(), wh[i + 1]))) return i;
+  if (i + 1 < n && FIRM_AMPERSAND.test(text.slice(e0, e0 + 3))) {
+    const next = text.slice(ws[i + 1], we[i + 1]).toLowerCase();
+    if (!isFirst(L, next, listsOf(L, next, wh[i + 1]))) return i;
+  }
   // "Gustav Adolfs torg", "Drottninggatan": a street or a place named after someone
   PLACE_AFTER.lastIndex = e0;
   if (STREET_NAME.test(low) || PLACE_AFTER.test(text)) return i;
