@@ -411,3 +411,91 @@ describe("reading a question: what is asked for and what is handed over", () => 
     assert.ok(readQuestion("if I use an AI picture on the intranet, should I write something next to it?").duty.has("label"));
   });
 });
+
+describe("reading a question: words that only look like material", () => {
+  it("a citizens' meeting is a meeting, not data about citizens; citizens themselves are", () => {
+    const q = readQuestion("Kan jag låta Copilot skriva en inbjudan till ett medborgarmöte om den nya parken?");
+    assert.ok(!q.info.has("personal"));
+    assert.ok(readQuestion("Får jag klistra in mejlen från medborgarna i ChatGPT?").info.has("personal"));
+    assert.ok(readQuestion("Can I paste what a resident wrote to us into Gemini?").info.has("personal"));
+  });
+  it("feedback the asker gives is not material; feedback received from people is", () => {
+    assert.equal(readQuestion("Kan man lämna synpunkter på AI-riktlinjerna?").info.size, 0);
+    assert.ok(readQuestion("Får jag sammanfatta synpunkterna från föräldrarna med Claude?").info.has("personal"));
+  });
+  it("an undecided proposal is internal material, not a decision made by the tool", () => {
+    const q = readQuestion("Får jag klistra in det ej beslutade förslaget till ny taxa i ChatGPT?");
+    assert.ok(!q.use.has("decide"));
+    assert.ok(readQuestion("Kan AI:n besluta om bidragen?").use.has("decide"));
+  });
+});
+
+describe("reading a question: what it says of the material and the tool", () => {
+  it("public or open material is open, with adjectives between", () => {
+    assert.ok(readQuestion("Can I ask Claude to shorten a rather long public consultation report?").info.has("open"));
+    assert.ok(readQuestion("May I use AI on some open data from the national statistics office?").info.has("open"));
+    assert.ok(readQuestion("Får jag köra öppen statistik om befolkningen genom ChatGPT?").info.has("open"));
+  });
+  it("sensitive documents are confidential, in Swedish and English", () => {
+    assert.ok(readQuestion("Can I upload sensitive files from the legal team to Copilot?").info.has("secret"));
+    assert.ok(readQuestion("Får jag lägga in känsliga handlingar från upphandlingen i Gemini?").info.has("secret"));
+  });
+  it("a tool whose data handling is unknown is unvetted", () => {
+    assert.ok(readQuestion("Får jag använda en AI-tjänst där ingen vet var uppgifterna lagras?").tool.has("unknown"));
+    assert.ok(readQuestion("Is it fine to use an AI app when it's unclear what happens to the data?").tool.has("unknown"));
+    assert.ok(!readQuestion("Får jag använda Copilot till protokollet?").tool.has("unknown"));
+  });
+  it("'on my own' says nobody approved it; 'on my own laptop' says where", () => {
+    assert.ok(readQuestion("Can I load the tenant list into our AI system on my own?").use.has("unapproved"));
+    assert.ok(!readQuestion("Can I run the AI model on my own laptop?").use.has("unapproved"));
+  });
+});
+
+/** a may-row for a test table */
+const tableRow = (r: Partial<DecisionRow> & Pick<DecisionRow, "id" | "verdict">): DecisionRow => ({
+  ask: "may",
+  info: "any",
+  tool: "any",
+  use: "any",
+  duty: "any",
+  citations: [{ policy: "t", section: "S", rule: null, quote: r.id }],
+  ...r,
+});
+
+describe("whether AI is wanted at all", () => {
+  const row = tableRow;
+  const rows = [
+    row({ id: "use-wanted", use: ["use"], verdict: "yes" }),
+    row({ id: "public-open-only", tool: ["public"], verdict: "conditional", condition: { sv: "bara öppen information", en: "only open information" } }),
+  ];
+  it("asked whether staff are encouraged or expected to use AI, a rule that AI is to be used answers yes", () => {
+    for (const q of ["Are we actually encouraged to try AI in our daily work?", "Förväntas vi använda AI i jobbet?", "Vill kommunen att vi testar AI, eller ska vi avvakta?"]) {
+      const d = decide(rows, readQuestion(q));
+      assert.equal(d.verdict, "yes", q);
+      assert.equal(d.encouraged, true, q);
+    }
+  });
+  it("not when material or a particular use is named, nor without such a rule", () => {
+    assert.notEqual(decide(rows, readQuestion("Are we encouraged to paste client lists into ChatGPT?")).encouraged, true);
+    assert.equal(decide(rows.slice(1), readQuestion("Förväntas vi använda AI i jobbet?")).encouraged, undefined);
+  });
+  it("the answer says the policy wants AI used, not that it is required", () => {
+    const a = testLibrary().ask("staffanstorp", "Uppmuntras vi att prova AI i arbetet?");
+    assert.equal(a.verdictKind, "yes");
+    assert.match(a.answer, /^Ja, policyn vill att AI används/);
+  });
+});
+
+describe("a yes for open information when no tool is named", () => {
+  const row = tableRow;
+  it("a tool's general condition gives way to its own narrower yes", () => {
+    const rows = [
+      row({ id: "general", use: ["summarise"], verdict: "yes" }),
+      row({ id: "public-open-only", tool: ["public"], verdict: "conditional", condition: { sv: "bara öppen information", en: "only open information" } }),
+      row({ id: "public-open", tool: ["public"], info: ["open"], verdict: "yes" }),
+    ];
+    assert.equal(decide(rows, readQuestion("Can I use AI to summarise a public report from the county board?")).verdict, "yes");
+    // still depends on the tool when the material is not open
+    assert.equal(decide(rows, readQuestion("Can I use AI to summarise the internal memo?")).verdict, "conditional");
+  });
+});

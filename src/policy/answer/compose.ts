@@ -48,6 +48,12 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
     if (citations.some((x) => x.quote.includes(c.quote) || c.quote.includes(x.quote))) continue;
     citations.push(c);
   }
+  // the search's best passage is always among those shown: rows and classes may rest on a neighbouring rule
+  const best = r.inScope ? retrieved[0] : undefined;
+  if (best && !citations.some((x) => x.quote.includes(best.quote) || best.quote.includes(x.quote))) {
+    if (citations.length >= MAX_CITATIONS) citations.pop();
+    citations.push(best);
+  }
   const verdict = classed ? classLine(classed, lang) : decision ? verdictLine(decision, lang) : undefined;
   const lines: string[] = [];
   if (verdict) lines.push(verdict, "");
@@ -84,6 +90,7 @@ function verdictLine(d: DecisionOutcome & { ask?: "may" | "must" }, lang: Lang):
   if (d.denied) return answerText(lang, "verdict.denied");
   if (d.enough && d.verdict === "no") return answerText(lang, "verdict.enough.no");
   if (d.prohibitionAsked && d.verdict !== "conditional") return answerText(lang, `verdict.prohibition.${d.verdict}`);
+  if (d.encouraged) return answerText(lang, "verdict.encouraged");
   if (d.afterPrerequisites) return answerText(lang, "verdict.may.afterPrerequisites");
   // every condition of the rows that apply holds at once
   const conditions = [...new Set(d.rows.map((row) => row.condition?.[lang]?.replace(/[.\s]+$/, "")).filter((c): c is string => !!c))];

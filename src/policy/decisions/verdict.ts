@@ -23,6 +23,8 @@ export interface DecisionOutcome {
   prohibitionAsked?: boolean;
   /** allowed once what the rules require first (approval, an analysis) is done: the rows quote it */
   afterPrerequisites?: boolean;
+  /** "yes": the rules want AI used (asked whether it is encouraged or expected) */
+  encouraged?: boolean;
 }
 
 const MAY_ORDER: RowVerdict[] = ["no", "conditional", "yes"];
@@ -63,6 +65,11 @@ function toolsFor(q: QuestionSlots, rows: DecisionRow[], copilotClass: ToolClass
 }
 
 export function decide(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolClass): DecisionOutcome {
+  // "uppmuntrar kommunen att vi testar AI?": a rule that AI is to be used, whatever the material, answers yes
+  if (q.encouraged) {
+    const wanted = rows.filter((r) => r.ask === "may" && r.verdict === "yes" && r.info === "any" && r.use !== "any" && r.use.length === 1 && r.use[0] === "use");
+    if (wanted.length > 0) return { verdict: "yes", rows: wanted.slice(0, 3), encouraged: true };
+  }
   // material of one kind or another ("ibland offentligt, ibland internt"): if the kinds are ruled
   // differently, it is allowed only for some of them, and the answer quotes how each goes
   if (q.ask === "may" && q.alternatives && q.info.size > 1) {
@@ -134,8 +141,13 @@ function decideAsked(rows: DecisionRow[], q: QuestionSlots, copilotClass?: ToolC
     // Copilot not yet classed by the policy ("needs-analysis") is as unknown as no tool at all
     const unclassed = tool.size === 0 || (copilotClass === "needs-analysis" && [...tool].every((t) => t === "copilot"));
     if (ask === "may" && verdict === "yes" && unclassed) {
+      const forSituation = (r: DecisionRow) => r.tool !== "any" && also(r) && names.every((n) => n === "tool" || matches(r[n], slots[n]));
+      // … unless that tool's own narrower row grants it ("public AI with open information: yes")
       const stricter = candidates.filter(
-        (r) => r.tool !== "any" && also(r) && order.indexOf(r.verdict) < order.indexOf("yes") && names.every((n) => n === "tool" || matches(r[n], slots[n])),
+        (r) =>
+          forSituation(r) &&
+          order.indexOf(r.verdict) < order.indexOf("yes") &&
+          !candidates.some((s) => s !== r && forSituation(s) && narrower(s, r, names) && order.indexOf(s.verdict) > order.indexOf(r.verdict)),
       );
       if (stricter.length > 0) return { verdict: "conditional", rows: [stricter[0], ...applicable.filter((r) => r.verdict === verdict)].slice(0, 3), dependsOn: ["tool"] };
     }
