@@ -499,3 +499,27 @@ describe("a yes for open information when no tool is named", () => {
     assert.equal(decide(rows, readQuestion("Can I use AI to summarise the internal memo?")).verdict, "conditional");
   });
 });
+
+describe("reading a question: handing material over in other words", () => {
+  it("putting something in a tool, or typing it in, hands it over", () => {
+    assert.ok(readQuestion("Can I put the pupils' grades in there?").use.has("paste"));
+    assert.ok(readQuestion("May I put the board's draft budget into Copilot?").use.has("paste"));
+    assert.ok(readQuestion("Får jag skriva in adressen i Gemini?").use.has("paste"));
+    assert.ok(!readQuestion("I put a lot of trust in AI, is that wrong?").use.has("paste"));
+  });
+});
+
+describe("questions about the policy itself", () => {
+  const lib = testLibrary();
+  it("feedback on the policy, its revision and validity are in scope; feedback at work in general is not", () => {
+    assert.equal(lib.ask("wenell", "Reglerna känns krångliga på sina ställen, var lämnar jag synpunkter?").refused, false);
+    assert.equal(lib.ask("staffanstorp", "Hur länge är riktlinjerna giltiga?").refused, false);
+    assert.equal(lib.ask("wenell", "Hur ger jag bra feedback på en kollegas presentation?").refused, true);
+    assert.equal(lib.ask("wenell", "Vad säger policyn om flextid?").refused, true);
+  });
+  it("English 'precautionary principle' reaches 'försiktighetsprincipen'", () => {
+    const a = lib.ask("hjo", "Is the precautionary principle something I need to think about with AI?");
+    assert.equal(a.refused, false);
+    assert.ok(a.citations.some((c) => /försiktighetsprincip/i.test(c.quote)), JSON.stringify(a.citations.map((c) => c.quote.slice(0, 60))));
+  });
+});

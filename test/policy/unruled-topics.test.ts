@@ -103,3 +103,17 @@ describe("topics a policy never speaks of", () => {
     assert.equal(lib.ask("hjo", "Kan IT se vad jag skriver i ChatGPT?").citations.length, 0);
   });
 });
+
+describe("topics a policy never speaks of: words that serve two topics", () => {
+  it("signing up for a course is training, signing up for a tool is an account", () => {
+    const ruled = new Set(["training"]);
+    assert.equal(unruledTopic("Kan jag registrera mig på webbinariet om AI i vår?", ruled), undefined);
+    assert.equal(unruledTopic("Is there an AI course I could sign up for this autumn?", ruled), undefined);
+    assert.equal(unruledTopic("Can I sign up for Claude with my work address?", ruled), "licence-account");
+  });
+  it("material handed to a tool is the policy's business, whatever the account it is handed through", () => {
+    const a = testLibrary().ask("staffanstorp", "My unit has a shared ChatGPT account, can I put the tenants' phone numbers in there?");
+    assert.equal(a.refused, false);
+    assert.equal(a.verdictKind, "no");
+  });
+});

@@ -131,6 +131,13 @@ export const CONCEPT_GROUPS: ConceptGroup[] = [
   g("training", false,
     "utbildning, utbildningar, kurs, kurser, lära, lär, kompetensutveckling, webinarier",
     "training, course, courses, learn, education, webinar"),
+  // the policy's own life: feedback on it, its revision and how long it holds
+  g("policy-lifecycle", true,
+    "feedback, synpunkter, återkoppling, förbättringsförslag, revidera, revideras, revidering, revideringar, uppdateras, uppdaterad, uppdaterade, uppdatering, giltighet, giltig",
+    "feedback, revise, revised, revision, revisions, updated, validity, valid until"),
+  g("precaution", false,
+    "försiktighet, försiktighetsprincipen, försiktig, försiktigt",
+    "precaution, precautionary, precautionary principle, caution, cautious"),
   g("risk-analysis", true,
     "riskanalys, riskbedömning, risker, risk, konsekvensbedömning, dpia, konsekvensanalys, risk- och konsekvensanalys, analys, analyser, systemklassning, erforderliga analyser",
     "risk, risks, risk assessment, risk analysis, impact assessment, dpia, analysis, assess"),

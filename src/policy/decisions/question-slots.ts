@@ -131,7 +131,7 @@ const TOOL: Lexicon<ToolKind> = [
 ];
 
 const USE: Lexicon<Use> = [
-  ["paste", rx("transkriber|transcrib|klistra|mata\\s+in|matar\\s+in|ladda\\s+upp|laddar\\s+upp|lägga\\s+in|lägger\\s+in|dela|skicka\\s+in|stoppa\\s+in|köra\\s+in|paste|upload|enter|input|share|feed|put\\s+(?:it|them|\\w+)\\s+into")],
+  ["paste", rx("transkriber|transcrib|klistra|mata\\s+in|matar\\s+in|ladda\\s+upp|laddar\\s+upp|lägga\\s+in|lägger\\s+in|dela|skicka\\s+in|stoppa\\s+in|köra\\s+in|paste|upload|enter|input|share|feed|put\\s+(?:[\\p{L}'’]+\\s+){1,4}?(?:into|in\\s+(?:there|here|it|them))(?![\\p{L}])|skriv(?:a|er)?\\s+in(?![\\p{L}])")],
   ["summarise", rx("sammanfatt|sammanställ|korta(?![\\p{L}])|korta\\s+ner|förkort|summar|sum\\s+up|shorten|condense")],
   ["translate", rx("översätt|translat")],
   ["draft", rx("skriv|formuler|utkast|författ|mejl|brev|putsa|förbättra\\s+(?:texten|språket)|språkgransk|write|draft|compose|email|letter|polish|rewrite|wording|rephrase")],

@@ -23,9 +23,14 @@ export interface Coverage {
 
 // concept groups too generic to say anything about scope ("use", "work")
 const WEAK_GROUPS = new Set(["work-use"]);
+// feedback and revision are a policy's topic only when the question names the policy itself
+// ("kan jag ge feedback på policyn?", not "feedback till en kollega")
+const POLICY_SELF_GROUPS = new Set(["policy-lifecycle"]);
+const POLICY_NAMED = /^(?:(?:ai-)?polic(?:y|yn|yns|ies)|riktlinje(?:n|r|rna)?|(?:ai-)?regler(?:na)?|rules|guidelines?|styrdokument(?:et)?|dokumentet)$/;
 
 export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Coverage {
   const conceptAt = new Map<number, { topic: boolean; weak: boolean }>();
+  const policyNamed = q.tokens.some((t) => POLICY_NAMED.test(t.raw.toLowerCase()));
   for (const hit of q.concepts) {
     if (hit.implied) continue;
     // a concept counts only if this policy uses one of its words
@@ -34,7 +39,7 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
     for (const pos of hit.positions) {
       const prev = conceptAt.get(pos);
       conceptAt.set(pos, {
-        topic: (prev?.topic ?? false) || hit.group.topic,
+        topic: (prev?.topic ?? false) || (hit.group.topic && (policyNamed || !POLICY_SELF_GROUPS.has(hit.group.id))),
         weak: (prev?.weak ?? true) && WEAK_GROUPS.has(hit.group.id),
       });
     }

@@ -15,6 +15,8 @@ interface Topic {
   asked: RegExp;
   /** the policy's own words for the topic: one of them in its text means it rules on it */
   ruled: RegExp;
+  /** words that ask about the topic only when the question names none of these ("sign up" for a course is no account) */
+  weak?: { asked: RegExp; unless: RegExp };
 }
 
 
@@ -30,9 +32,10 @@ const TOPICS: Topic[] = [
     id: "licence-account",
     procurement: true,
     // an account of one's own, not "konsulter som har konto i vår it-miljö"
-    asked: rx("licens|licence|license|(?:ett|mitt|nytt|eget|ditt|sitt)\\s+(?:\\p{L}+-)?konto(?![\\p{L}])|\\p{L}+-konto|kontot\\s+(?:till|för|i)|inloggning|logga\\s+in|loggar\\s+in|log\\s+in|sign\\s+in|login|(?:an|my|a\\s+new|own)\\s+(?:\\p{L}+\\s+)?account(?![\\p{L}])|sign(?:ing)?\\s+up|signa\\s+upp|registrera\\s+(?:mig|dig|sig|oss)|skapa\\s+(?:ett\\s+)?(?:eget\\s+)?konto|create\\s+(?:an?\\s+)?(?:\\p{L}+\\s+)?account|register\\s+(?:for|with|on)"),
+    asked: rx("licens|licence|license|(?:ett|mitt|nytt|eget|ditt|sitt)\\s+(?:\\p{L}+-)?konto(?![\\p{L}])|\\p{L}+-konto|kontot\\s+(?:till|för|i)|inloggning|logga\\s+in|loggar\\s+in|log\\s+in|sign\\s+in|login|(?:an|my|a\\s+new|own)\\s+(?:\\p{L}+\\s+)?account(?![\\p{L}])|skapa\\s+(?:ett\\s+)?(?:eget\\s+)?konto|create\\s+(?:an?\\s+)?(?:\\p{L}+\\s+)?account|register\\s+(?:for|with|on)"),
     // "inloggningsuppgifter" are credentials, information the policy protects, not accounts
     ruled: rx("licens|(?:konto|kontot|konton)(?![\\p{L}])|logga\\s+in"),
+    weak: { asked: rx("sign(?:ing)?\\s+up|signa\\s+upp|registrera\\s+(?:mig|dig|sig|oss)"), unless: rx("kurs|utbildning|webbinari|seminari|föreläsning|workshop|course|training|webinar|seminar|lecture|class(?:es)?(?![\\p{L}])") },
   },
   {
     id: "training",
@@ -159,7 +162,7 @@ export class RuledTopics {
 
 /** the first topic the question asks about that the pack never speaks of */
 export function unruledTopic(question: string, ruled: { has(id: string): boolean }): string | undefined {
-  const asked = TOPICS.filter((t) => t.asked.test(question));
+  const asked = TOPICS.filter((t) => t.asked.test(question) || (t.weak && t.weak.asked.test(question) && !t.weak.unless.test(question)));
   if (asked.length === 0) return undefined;
   // "kan jag få ersättning för abonnemanget jag köpt?": being paid back is not procurement, however the tool was bought
   const buying = asked.some((t) => t.procurement) && ruled.has("procurement") && BUYING.test(question) && !REIMBURSED.test(question);
