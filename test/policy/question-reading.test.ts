@@ -523,3 +523,20 @@ describe("questions about the policy itself", () => {
     assert.ok(a.citations.some((c) => /försiktighetsprincip/i.test(c.quote)), JSON.stringify(a.citations.map((c) => c.quote.slice(0, 60))));
   });
 });
+
+describe("reading a question: a way to be allowed, decisions, what pictures are for", () => {
+  it("'is there any way I may …' asks permission; 'any way to make Copilot …' does not", () => {
+    assert.equal(askOf("Vi måste jobba med kunduppgifter i Claude – finns det något sätt att få använda det?"), "may");
+    assert.equal(askOf("Is there any way we could be allowed to run the payroll through Gemini?"), "may");
+    assert.equal(askOf("Finns det något sätt att få Copilot att svara på svenska?"), undefined);
+  });
+  it("making the actual or real decisions is deciding", () => {
+    assert.ok(readQuestion("Could ChatGPT make the real decisions on the grant applications?").use.has("decide"));
+    assert.ok(readQuestion("Can the AI take the actual decision in parking cases?").use.has("decide"));
+  });
+  it("pictures for a presentation or a client pitch hand nothing over; the client's own files do", () => {
+    assert.equal(readQuestion("May I create visuals for the customer pitch in DALL-E?").info.size, 0);
+    assert.equal(readQuestion("Kan jag ta fram bilder till kundpresentationen i Midjourney?").info.size, 0);
+    assert.ok(readQuestion("Får jag klistra in kundens offertunderlag i ChatGPT?").info.has("customer"));
+  });
+});

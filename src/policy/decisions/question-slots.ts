@@ -103,7 +103,8 @@ const INFO: Lexicon<InfoKind> = [
     ),
   ],
   ["secret", rx("sekretess|hemlig|konfidentiell|säkerhetsskydd|skyddsklass|affärskritisk|affärshemlig|känslig(?:a)?\\s+(?:information|uppgifter|data|material|dokument|handling(?:ar)?|filer|underlag)|secret|confidential|classified|business-critical|trade\\s+secret|sensitive\\s+(?:information|data|material|documents?|files?|records?|papers?)")],
-  ["customer", rx("kund|uppdragsgivar|beställar|offert|customer|client(?:s|'s)?(?!\\s+(?:name|details|case))")],
+  // a presentation or pitch for a client is made for them, not from their data
+  ["customer", rx("kund(?!(?:presentation|event|evenemang|pitch)\\p{L}*)|uppdragsgivar|beställar|offert|customer(?!\\s+(?:presentation|pitch|event|deck)s?" + E + ")|client(?:s|'s)?(?!\\s+(?:name|details|case|presentation|pitch|event|deck)s?" + E + ")")],
   ["internal", rx("intern(?:a|t)?(?![\\p{L}])|internal(?![\\p{L}])|(?:utkast|förslag(?:et)?)\\s+till(?!\\s+(?:en\\s+|ett\\s+)?(?:webb|hemsid|nyhet|pressmeddel|inlägg|annons|notis))|verksamhetsplan|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är|har\\s+blivit)\\s+(?:offentlig|publicera)\\p{L}*|draft\\s+(?:of|for)\\s+(?:the|our|a)|proposal|before\\s+(?:it|they)\\s+(?:is|are)\\s+(?:public|published)|ej\\s+offentlig|inte\\s+offentlig|inte\\s+publicerat?\\s+än|opublicerad|budget|strategi|ledningsgrupp|avtal(?:et|sutkast)?(?![\\p{L}])|mötesanteckning|draft\\s+budget|unpublished|not\\s+(?:yet\\s+)?published|meeting\\s+notes|strategy|contract")],
   ["open", rx("(?:the|a|an|some|this|that)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:public|open|publicly\\s+available)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:reports?|documents?|statistics|figures|data|study|studies|survey|decision|minutes|guidance|text|page|brochure|information)|öppen\\s+information|öppna\\s+uppgifter|öppen\\s+statistik|öppna\\s+data|(?:redan\\s+)?(?:ligger|finns|är)\\s+(?:redan\\s+)?(?:ute\\s+|publicera\\p{L}*\\s+)?på\\s+(?:kommunens\\s+|vår\\s+|den\\s+|företagets\\s+)?(?:externa\\s+|öppna\\s+)?(?:webb(?:en|plats(?:en)?)?|hemsida(?:n)?|externwebb(?:en)?)|ska\\s+(?:ut|läggas\\s+ut|publiceras)\\s+på\\s+(?:hemsidan|webben|webbplatsen|nätet)|redan\\s+(?:ligger\\s+ute|är\\s+ute|(?:är\\s+|har\\s+blivit\\s+)?publicera\\p{L}*|offentlig\\p{L}*)|already\\s+(?:on|public|published|online|out)|on\\s+(?:our|the)\\s+(?:public\\s+)?website|(?<!(?:inte|ej|innan\\s+(?:det|den|de|dom)\\s+(?:blir|är))\\s+)offentlig|allmän\\s+handling|allmänna\\s+handlingar|publicerad|redan\\s+publicer|public\\s+information|publicly\\s+available\\s+(?:information|data|text)|open\\s+(?:data|information)|already\\s+published|press\\s*release|pressmeddelande|(?:ska|kommer\\s+att|ska\\s+sen)\\s+(?:\\p{L}+\\s+){0,2}?(?:upp|ut|publiceras|läggas\\s+(?:ut|upp))\\s+(?:på|till)\\s+(?:kommunens\\s+|vår\\s+|den\\s+)?(?:hemsida|webb|webbplats|nätet|platsbanken)|(?:will|is\\s+going\\s+to|to)\\s+be\\s+published|(?:redan|already)\\s+(?:har\\s+|has\\s+|have\\s+been\\s+|has\\s+been\\s+)?(?:publicera\\p{L}*|published)|(?:till|för|for)\\s+(?:kommunens\\s+|vår\\s+|the\\s+|our\\s+)?(?:webben|hemsidan|webbplatsen|externwebben|website)(?![\\p{L}])|published\\s+on|law\\s+texts?|legal\\s+texts?|text\\s+of\\s+the\\s+law|published\\s+(?:decisions?|minutes|reports?)|(?<!(?:enligt|under|according\\s+to|i\\s+enlighet\\s+med|med|mot|against|with)\\s+(?:\\p{L}+\\s+|\\p{L}+-)?)(?:(?:skol|socialtjänst|kommunal|förvaltnings|offentlighets|arbetsmiljö|diskriminerings|plan-\\s+och\\s+bygg|miljö|dataskydds)lag(?:en)?(?![\\p{L}])|lagtext|lagar(?:na)?(?![\\p{L}])|föreskrift|förordning|författning|statutes?|legislation)|(?:ks|kf)-beslut|publicerade?\\s+beslut")],
   ["copyright", rx("upphovsrättsskydd|(?:omfattas|skyddas|skyddade?|skyddat)\\s+av\\s+upphovsrätt|copyrighted|(?:covered|protected)\\s+by\\s+copyright|under\\s+copyright|efterlikn|härma|imitat|någon\\s+annans\\s+(?:text|bild|verk)|someone\\s+else'?s\\s+(?:text|image|work)")],
@@ -136,7 +137,7 @@ const USE: Lexicon<Use> = [
   ["translate", rx("översätt|translat")],
   ["draft", rx("skriv|formuler|utkast|författ|mejl|brev|putsa|förbättra\\s+(?:texten|språket)|språkgransk|write|draft|compose|email|letter|polish|rewrite|wording|rephrase")],
   ["images", rx("bild|illustration|foto|video|film|logotyp|affisch|image|picture|photo|illustrat|poster|dall-?e|midjourney")],
-  ["decide", rx("fatta\\s+(?:\\p{L}+\\s+)?beslut|(?:ta|göra)\\s+(?:själva\\s+)?beslut|beslutsfatt|automatiserade?\\s+beslut|automatiska\\s+beslut|beslut\\s+(?:i|om)\\s+(?:ärenden|ansökningar|bistånd|\\p{L}+bidrag)|(?<!(?:ej|inte|icke|ännu\\s+inte)\\s+)besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rangordna|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|make\\s+(?:the\\s+)?(?:final\\s+)?(?:call|decisions?)|decision-?making|(?:automated|automatic)\\s+decisions?|decide|automat|auto-?(?:approve|reject|decide|grant|deny)|(?:sköta|ta\\s+hand\\s+om)\\s+(?:själva\\s+)?beslut(?:en|et)?|on\\s+its\\s+own|by\\s+itself|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
+  ["decide", rx("fatta\\s+(?:\\p{L}+\\s+)?beslut|(?:ta|göra)\\s+(?:själva\\s+)?beslut|beslutsfatt|automatiserade?\\s+beslut|automatiska\\s+beslut|beslut\\s+(?:i|om)\\s+(?:ärenden|ansökningar|bistånd|\\p{L}+bidrag)|(?<!(?:ej|inte|icke|ännu\\s+inte)\\s+)besluta|bedöm|automatisk|urval|sortera\\s+(?:ansökningar|sökande)|ranka|rangordna|rekryter|avgöra|bevilja|avslå|avslog|prioritera\\s+(?:bland|vilka|ärenden|sökande)|välja\\s+ut|(?:make|take)\\s+(?:the\\s+)?(?:final\\s+|actual\\s+|real\\s+)?(?:call|decisions?)|decision-?making|(?:automated|automatic)\\s+decisions?|decide|automat|auto-?(?:approve|reject|decide|grant|deny)|(?:sköta|ta\\s+hand\\s+om)\\s+(?:själva\\s+)?beslut(?:en|et)?|on\\s+its\\s+own|by\\s+itself|assess|screen|rank|recruit|hiring|grant|reject|determine\\s+who")],
   ["publish", rx("publicer|lägga\\s+ut|hemsida|webbplats|sociala\\s+medier|intranät|skicka\\s+(?:det|den|dem|ut|iväg|vidare)|skicka\\s+\\p{L}+\\s+(?:direkt|rakt)|som\\s+(?:den|det)\\s+är(?![\\p{L}])|rakt\\s+av|as\\s+it\\s+is|publish|post\\s+(?:it|on)|website|social\\s+media|send\\s+(?:it|them)?\\s*(?:out|straight|directly)")],
   [
     "unchecked",
@@ -220,6 +221,8 @@ const PRESENT_OF_IT = /\p{L}{3,}(?:ar|er|r)\s+(?:det|den|de|dom|datan|informatio
 const EXISTS = rx("is\\s+there|are\\s+there|finns\\s+det|fanns\\s+det");
 const ONESELF = rx("(?:jag|vi|man|i|we|me|us)(?![\\p{L}])");
 const EXISTS_OPENING = new RegExp(`^\\s*${EXISTS.source}`, "iu");
+/** "finns det något sätt att få göra det?", "is there any way I could be allowed to …": a way to be permitted */
+const WAY_TO_BE_ALLOWED = rx("(?:sätt|möjlighet|väg)\\s+(?:att|för\\s+(?:mig|oss)\\s+att)\\s+få\\s+(?:göra|använda|hantera|mata|lägga|klistra|ladda|dela|köra|ta|behandla|skriva)|(?:way|chance)\\s+(?:\\p{L}+\\s+){0,3}?(?:be\\s+allowed|be\\s+permitted|get\\s+(?:permission|approval|an?\\s+exception))");
 const EXISTS_RULING = rx("hinder|hindra\\p{L}*|förbud|against|ban|forbid\\p{L}*|tillåt\\p{L}*|allowed|permitted|ok|okej|problem");
 
 /** "Kan IT se vad jag skriver i Copilot?", "Can my manager see what I paste?": what someone can see or know is a fact */
@@ -308,7 +311,7 @@ export function askOf(question: string): Ask | undefined {
   // "Kan jag lita på det den svarar, eller måste jag dubbelkolla?": whether to believe it, not permission
   const trust = clauses.length > 0 ? TRUST.exec(clauses[0]) : null;
   // ("Finns det något hinder för att vi testar X?" asks permission; "Are there uses that are banned?" asks which)
-  if (clauses.length > 0 && EXISTS_OPENING.test(clauses[0])) return EXISTS_RULING.test(clauses[0]) && ONESELF.test(clauses[0]) ? "may" : undefined;
+  if (clauses.length > 0 && EXISTS_OPENING.test(clauses[0])) return (EXISTS_RULING.test(clauses[0]) && ONESELF.test(clauses[0])) || WAY_TO_BE_ALLOWED.test(clauses[0]) ? "may" : undefined;
   if (trust) return MUST.test(clauses[0].slice(0, trust.index) + clauses[0].slice(trust.index + trust[0].length)) ? "must" : undefined;
   for (const c of clauses) {
     const ask = askOfClause(c);
@@ -386,6 +389,9 @@ const OUTGOING_TEXT = rx("(?:plats)?annons(?:en|er)?(?![\\p{L}])|job\\s+(?:ad|ad
 /** "ta hjälp med utkast till nyhetsbrevet", "help with a first draft": the draft is what the tool is to make, not material handed to it */
 const DRAFT_WANTED = rx("(?:hjälp|help)(?:\\s+(?:av|från|from)\\s+[\\p{L}-]+)?\\s+(?:med|with|to\\s+write|att\\s+skriva)\\s+(?:ett\\s+|a\\s+|the\\s+|första\\s+|first\\s+)*(?:utkast|draft)\\p{L}*|(?:skriva|göra|ta\\s+fram|write|make|produce)\\s+(?:ett\\s+|a\\s+|the\\s+|första\\s+|first\\s+)*(?:utkast|draft)\\p{L}*");
 
+/** "bilder till kundpresentationen", "images for a client presentation": what the pictures are made for, not material handed over */
+const IMAGES_FOR = rx("(?:bild|bilder|bilderna|illustration(?:er)?|images?|pictures?|illustrations?|visuals?)\\s+(?:till|för|i|åt|for|in|to)\\s+(?:(?:a|an|the|our|my|this|en|ett|vår|vårt|min|mitt|den|det)\\s+)?(?:\\p{L}+\\s+)?\\p{L}*(?:presentation|pitch|deck|rapport|report|nyhetsbrev|newsletter|affisch|poster|broschyr|brochure|inbjudan|invitation|webbsida|webpage|inlägg|post)\\p{L}*");
+
 /** "får man komma med synpunkter på …?", "can I give feedback on …": what the asker says, not material handed to a tool */
 const ASKERS_FEEDBACK = rx("(?:komma|kommer|kom)\\s+med\\s+(?:\\p{L}+\\s+)?(?:synpunkter|förslag|idéer|feedback|åsikter)|(?:lämna|ge|framföra|tycka\\s+till\\s+med)\\s+(?:\\p{L}+\\s+)?(?:synpunkter|förslag|feedback|åsikter)|(?:give|send|share|offer)\\s+(?:\\p{L}+\\s+)?(?:feedback|suggestions|input|views|opinions)" + E);
 
@@ -414,7 +420,7 @@ export function readQuestion(question: string, terms: InfoTerms = {}, toolTerms:
   const text = question.normalize("NFC");
   const said = blank(text, ABSENT);
   // readers and statutes say nothing of the kind of material, except that a statute is open
-  const present = blank(blank(blank(blank(blank(blank(said, AUDIENCE), PURPOSE), LAW_NAME), SERVICE_GOVERNED), DRAFT_WANTED), ASKERS_FEEDBACK);
+  const present = blank(blank(blank(blank(blank(blank(blank(said, AUDIENCE), PURPOSE), LAW_NAME), SERVICE_GOVERNED), DRAFT_WANTED), ASKERS_FEEDBACK), IMAGES_FOR);
   const explicit = scan(present, INFO);
   if (NAMED_STYLE.test(present) || ARTISTS_STYLE.test(present)) explicit.add("copyright");
   const material = scan(present, MATERIAL);
