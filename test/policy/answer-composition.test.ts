@@ -29,6 +29,19 @@ describe("composing an answer", () => {
     assert.ok(a.citations.some((c) => c.quote === passage(6).text), "the best passage is shown");
   });
 
+  it("leads with the search's passage when none of the deciding rows' passages is near the top of the search", () => {
+    const rows = [row(1, "a"), row(2, "b")];
+    const a = composeAnswer(pack, retrieval([8, 5, 6]), "sv", { verdict: "conditional", rows: rows.map((r) => ({ ...r, verdict: "conditional", condition: { sv: "villkor", en: "condition" } })), ask: "may" });
+    assert.equal(a.citations[0].quote, passage(8).text);
+    assert.equal(a.citations[1].quote, passage(1).text, "the deciding row follows");
+    // a row's passage among the search's first three: the row leads
+    const b = composeAnswer(pack, retrieval([8, 1, 6]), "sv", { verdict: "no", rows, ask: "may" });
+    assert.equal(b.citations[0].quote, passage(1).text);
+    // the search's passage forbids while the rows allow: the rows lead, so the quote under "yes" does not read as a no
+    const c = composeAnswer(pack, retrieval([10, 5, 6]), "sv", { verdict: "yes", rows: [{ ...row(11, "yes"), verdict: "yes" }], ask: "may" });
+    assert.equal(c.citations[0].quote, passage(11).text);
+  });
+
   it("shows it once when a row already quotes it, and not at all when the search doubts the question", () => {
     const rows = [row(1, "a"), row(6, "b")];
     const a = composeAnswer(pack, retrieval([6, 2]), "sv", { verdict: "no", rows, ask: "may" });

@@ -7,6 +7,7 @@ import type { DecisionOutcome, OpenSlot } from "../decisions/verdict";
 import type { Retrieval } from "../search/engine";
 import type { Answer, Citation, Lang, PolicyPack } from "../types";
 import { answerText } from "./locale";
+import { passageKinds } from "../analysis/intent";
 
 /** citations returned (best first); the answer text quotes the first QUOTED_IN_TEXT */
 const MAX_CITATIONS = 3;
@@ -39,8 +40,16 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
   const rowCited = (decision?.rows ?? []).flatMap((row) => row.citations);
   // (a list quoted whole holds its item)
   const agrees = retrieved.length > 0 && rowCited.some((c) => retrieved[0].quote.includes(c.quote));
+  // the rows were reached from the question's slots while the search found none of their passages near the top:
+  // the search's passage is the one on the question's topic and leads, unless it forbids where the rows allow
+  const apart =
+    r.inScope &&
+    retrieved.length > 0 &&
+    rowCited.length > 0 &&
+    !rowCited.some((c) => retrieved.slice(0, 3).some((x) => x.quote.includes(c.quote))) &&
+    !(decision?.verdict === "yes" && passageKinds(retrieved[0].quote, retrieved[0].section, retrieved[0].rule).has("prohibition"));
   // with no verdict ("it depends") the search's best passage leads and the rows follow
-  const order = (classed && fromRows.length > 0) || decision?.denied ? [...fromRows, ...retrieved] : agrees || !decision?.verdict ? [...retrieved.slice(0, 1), ...fromRows, ...retrieved.slice(1)] : [...fromRows, ...retrieved];
+  const order = (classed && fromRows.length > 0) || decision?.denied ? [...fromRows, ...retrieved] : agrees || apart || !decision?.verdict ? [...retrieved.slice(0, 1), ...fromRows, ...retrieved.slice(1)] : [...fromRows, ...retrieved];
   const citations: Citation[] = [];
   for (const c of order) {
     if (citations.length >= MAX_CITATIONS) break;
