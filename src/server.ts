@@ -2,6 +2,7 @@
 // Bot Framework import); the health routes report status, never configuration or secrets.
 // No restify body parser: /api/messages reads its body with src/http/json-body.ts, which
 // bounds it before and after decoding and turns every bad body into a 4xx.
+import "./http/node-compat"; // before restify: Node 24 (see the file)
 import * as restify from "restify";
 import type { Logger } from "./logging";
 import type { BotEndpoint } from "./bot";
