@@ -1,8 +1,9 @@
-// The build runs on its own: only what is shipped (dist/ without its tests and benches,
-// policies/, package.json, node_modules) is copied to an empty folder, the server is
-// started there as production starts it (node dist/src/index.js) on the local defaults,
-// and real HTTP messages get their replies at a local connector. Before the locales were
-// compiled in, such an install said 200 on /healthz and answered no message.
+// The build runs on its own: what `atk deploy` uploads (the project less .webappignore:
+// dist/ without its tests, policies/, package.json …, no src/ or infra/) is copied to an
+// empty folder with node_modules beside it, the server is started there as production
+// starts it (node dist/src/index.js) on the local defaults, and real HTTP messages get
+// their replies at a local connector. Before the locales and the sample directory were
+// compiled in, such an install could not start, and its text came from src/.
 import * as assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
@@ -13,18 +14,18 @@ import { message, post } from "../support/activities";
 import { cardOf, visibleTexts } from "../support/cards";
 import { ConnectorStub } from "../support/connector-stub";
 import { freePort } from "../support/ports";
+import { shippedFiles } from "../support/webappignore";
 
-const SHIPPED_DIST_SKIPS = new Set(["test", "bench"]);
-
-function copyBuildOutput(to: string): void {
+function copyShipped(to: string): string[] {
   const root = projectRoot();
-  fs.cpSync(path.join(root, "dist"), path.join(to, "dist"), {
-    recursive: true,
-    filter: (src) => !SHIPPED_DIST_SKIPS.has(path.relative(path.join(root, "dist"), src).split(path.sep)[0]),
-  });
-  fs.cpSync(path.join(root, "policies"), path.join(to, "policies"), { recursive: true });
-  fs.copyFileSync(path.join(root, "package.json"), path.join(to, "package.json"));
+  const files = shippedFiles(root);
+  for (const f of files) {
+    fs.mkdirSync(path.dirname(path.join(to, f)), { recursive: true });
+    fs.copyFileSync(path.join(root, f), path.join(to, f));
+  }
+  // App Service installs these itself (CUSTOM_BUILD_COMMAND); here the checkout's serve
   fs.symlinkSync(path.join(root, "node_modules"), path.join(to, "node_modules"), "dir");
+  return files;
 }
 
 async function waitForHealth(url: string, child: ChildProcess, out: () => string): Promise<void> {
@@ -38,7 +39,7 @@ async function waitForHealth(url: string, child: ChildProcess, out: () => string
   }
 }
 
-describe("the build on its own (dist/ + policies/ + package.json, no src/ or infra/)", function () {
+describe("the build on its own (what is deployed: dist/, policies/, package.json; no src/ or infra/)", function () {
   this.timeout(60000);
   const connector = new ConnectorStub();
   let dir: string;
@@ -49,8 +50,9 @@ describe("the build on its own (dist/ + policies/ + package.json, no src/ or inf
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "policybot-standalone-"));
-    copyBuildOutput(dir);
-    assert.deepEqual(fs.readdirSync(dir).sort(), ["dist", "node_modules", "package.json", "policies"]);
+    const files = copyShipped(dir);
+    for (const must of ["dist/src/index.js", "package.json", "policies/soderkoping/policy.md"]) assert.ok(files.includes(must), `${must} is deployed`);
+    for (const f of files) assert.doesNotMatch(f, /^(src|infra|test|env|appPackage)\/|^dist\/test\/|^\.env$/, `${f} is not deployed`);
     serviceUrl = await connector.start();
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
