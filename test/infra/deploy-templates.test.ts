@@ -308,10 +308,16 @@ describe("deployment templates (infra/azure.bicep, azure.parameters.json, m365ag
       for (const env of ["dev", "local"]) assert.equal(readEnvFile(file("env", `.env.${env}`)).get("APP_VERSION"), version, `env/.env.${env}`);
     });
 
-    it("the Entra app asks Graph for the application permissions the code needs", () => {
+    it("the Entra app asks Graph for the permissions the README explains", () => {
       const aad = JSON.parse(fs.readFileSync(file("infra", "aad.manifest.json"), "utf8")) as { requiredResourceAccess: Array<{ resourceAppId: string; resourceAccess: Array<{ id: string; type: string }> }> };
       const graph = aad.requiredResourceAccess.find((r) => r.resourceAppId === "Microsoft Graph")!;
-      for (const p of graph.resourceAccess) assert.equal(p.type, "Role", `${p.id}: application permission`);
+      const readme = fs.readFileSync(file("README.md"), "utf8");
+      const section = readme.slice(readme.indexOf("## Deploy to your tenant"));
+      assert.ok(section.length > 1000, "README has a section 'Deploy to your tenant'");
+      for (const p of graph.resourceAccess) {
+        assert.equal(p.type, "Role", `${p.id}: application permission`);
+        assert.ok(section.includes(`\`${p.id}\``), `README explains ${p.id}`);
+      }
       assert.deepEqual(graph.resourceAccess.map((p) => p.id).sort(), ["AppCatalog.Read.All", "Sites.Selected", "TeamsAppInstallation.ReadWriteSelfForUser.All", "User.Read.All"]);
     });
   });
