@@ -7,7 +7,8 @@ import type { Logger } from "./logging";
 import type { PolicyLibrary } from "./policy/types";
 import { loadPolicyLibrary } from "./policy/library";
 import { createBotEndpoint, undeliveredReplies } from "./bot";
-import { createServer } from "./server";
+import { createServer, type Readiness } from "./server";
+import { missingTables } from "./locales";
 import { graphCredentials, openIncidentStack, type IncidentStack } from "./m365/incident-stack";
 import { openApprovalStack, type ApprovalStack } from "./m365/approval-stack";
 import { createGraphClient } from "./m365/graph-client";
@@ -18,7 +19,7 @@ import { systemClock, type Clock } from "./incidents/clock";
 import * as path from "node:path";
 import { DeliveryRunner } from "./notify/delivery-outbox";
 import { SqliteDeliveryOutbox } from "./storage/delivery-outbox.sqlite";
-import { openDatabase } from "./storage/sqlite";
+import { openDatabase, usable } from "./storage/sqlite";
 
 export interface App {
   server: restify.Server;
@@ -63,7 +64,12 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
     clock: overrides.clock,
     onEvent: (e) => log.info({ event: "approval", step: e.event, reference: e.reference, code: e.code }, "approval event"),
   });
-  approvals.catch(() => undefined);
+  // the approvals stack opens asynchronously: its state for /readyz
+  let approvalsState: "opening" | "failed" | ApprovalStack = "opening";
+  approvals.then(
+    (s) => (approvalsState = s),
+    () => (approvalsState = "failed"),
+  );
   const installer = config.approvals.proactive.installApp
     ? new GraphAppInstaller(
         createGraphClient({ baseUrl: config.graph.baseUrl, tokens: createTokenProvider(graphCredentials(config)), clock: overrides.clock ?? systemClock, retry: { timeoutMs: config.graph.timeoutMs, budgetMs: config.graph.retryBudgetMs } }),
@@ -92,11 +98,23 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
     approvals: approvals.then((s) => ({ service: s.service, conversations: s.conversations, directory: s.directory, installer })),
   });
   onIncidentEvent = (e) => bot.onIncidentEvent(e);
+  const readiness = (): Readiness => {
+    const ids = library.ids();
+    const a = approvalsState;
+    return {
+      packs: ids.length > 0 && ids.includes(config.policy.defaultPack) ? "ok" : "missing",
+      locales: missingTables().length === 0 ? "ok" : "missing",
+      incidents: incidents.usable() ? "ok" : "unusable",
+      approvals: typeof a === "string" ? a : a.usable() ? "ok" : "unusable",
+      deliveries: usable(deliveryDb) ? "ok" : "unusable",
+    };
+  };
   const server = createServer({
     bot,
     log,
     maxInFlight: config.maxRequestsInFlight,
     health: () => ({ packs: library.ids(), defaultPack: config.policy.defaultPack, auth: config.authEnabled, deliveries: deliveries.counts(), undeliveredReplies: undeliveredReplies().replies }),
+    readiness,
   });
 
   return {

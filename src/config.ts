@@ -39,6 +39,10 @@ const schema = z.object({
   TEAMS_APP_ID: z.string().default(""),
   /** public host name of the bot (e.g. policybot.example.se), listed in the manifest's validDomains */
   BOT_DOMAIN: z.string().regex(/^[a-z0-9.-]*$/i, "a host name without scheme or path").default(""),
+  /** "production" marks a production host: the server then refuses to run without an app id */
+  NODE_ENV: z.string().default(""),
+  /** set by Azure App Service (the app's name): a production host too */
+  WEBSITE_SITE_NAME: z.string().default(""),
   /** activities handled at once; beyond this /api/messages answers 503 with Retry-After (the channel retries) */
   MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10000).default(200),
   // --- draft review of attached files (issue 3) ---
@@ -122,6 +126,8 @@ export interface Config {
   maxRequestsInFlight: number;
   /** true when Bot Framework tokens are validated (an app id is set) */
   authEnabled: boolean;
+  /** why this is a production host ("NODE_ENV=production", "App Service"), or "" on a developer's machine */
+  productionHost: string;
   bot: {
     appId: string;
     appPassword: string;
@@ -206,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: authEnabled ? e.HOST : "127.0.0.1",
     maxRequestsInFlight: e.MAX_REQUESTS_IN_FLIGHT,
     authEnabled,
+    productionHost: e.NODE_ENV.trim() === "production" ? "NODE_ENV=production" : e.WEBSITE_SITE_NAME.trim() ? "Azure App Service (WEBSITE_SITE_NAME is set)" : "",
     bot: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,
@@ -252,4 +259,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     deliveries: { retryIntervalMs: e.DELIVERY_RETRY_INTERVAL_S * 1000, leaseMs: e.DELIVERY_LEASE_S * 1000 },
     state: { kind: e.STATE_STORE, connectionString: e.AZURE_STORAGE_CONNECTION_STRING, container: e.STATE_BLOB_CONTAINER },
   };
+}
+
+/**
+ * the server's own check before it listens: on a production host an empty app id would
+ * serve the local demo (no token validation) to the internet. The CLI does not call this.
+ */
+export function refuseDemoInProduction(config: Config): void {
+  if (!config.productionHost || config.authEnabled) return;
+  throw new ConfigError(
+    `refusing to start: this is a production host (${config.productionHost}) and MICROSOFT_APP_ID is empty, ` +
+      "so the bot would take messages from anyone without checking their Bot Framework tokens.\n" +
+      "  Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (see .env.example and the README, \"Deploy to your tenant\");\n" +
+      "  for the local demo, use `npm start` on a machine without NODE_ENV=production.",
+  );
 }

@@ -1,7 +1,7 @@
 // Process entry: read config, build the app, listen, shut down cleanly.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { loadConfig, ConfigError } from "./config";
+import { loadConfig, ConfigError, refuseDemoInProduction } from "./config";
 import { projectRoot } from "./project-root";
 import { createLogger } from "./logging";
 import { buildApp } from "./app";
@@ -15,6 +15,7 @@ function loadDotEnv(): void {
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
+  refuseDemoInProduction(config);
   const log = createLogger(config.log);
   const app = buildApp(config, log);
   const addr = await app.listen();

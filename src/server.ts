@@ -1,7 +1,8 @@
 // restify wiring: routes only. The bot endpoint comes from src/bot/ (which owns every
-// Bot Framework import); the health route reports status, never configuration secrets.
+// Bot Framework import); the health routes report status, never configuration or secrets.
 // No restify body parser: /api/messages reads its body with src/http/json-body.ts, which
 // bounds it before and after decoding and turns every bad body into a 4xx.
+import "./http/node-compat"; // before restify: Node 24 (see the file)
 import * as restify from "restify";
 import type { Logger } from "./logging";
 import type { BotEndpoint } from "./bot";
@@ -9,12 +10,17 @@ import { BodyError, readJsonBody } from "./http/json-body";
 
 export interface ServerParts {
   bot: BotEndpoint;
-  /** the body of GET /healthz */
+  /** the body of GET /healthz (the process is alive) */
   health: () => Record<string, unknown>;
+  /** GET /readyz: each part the bot needs and whether it is usable */
+  readiness: () => Readiness;
   log: Logger;
   /** requests to /api/messages handled at once; more get 503 */
   maxInFlight: number;
 }
+
+/** "ok", or a short code saying why the part is not usable (never an error message: it could carry a path or a secret) */
+export type Readiness = Record<string, "ok" | "missing" | "opening" | "failed" | "unusable">;
 
 /** activities are small (Teams caps a message at about 28 KB); a bigger body is not a Teams activity */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -54,7 +60,18 @@ export function createServer(parts: ServerParts): restify.Server {
   });
 
   server.get("/healthz", (_req, res, next) => {
+    res.header("Cache-Control", "no-store");
     res.send(200, { status: "ok", ...parts.health() });
+    return next();
+  });
+
+  // a load balancer's probe: 503 until everything a message needs is usable
+  server.get("/readyz", (_req, res, next) => {
+    const checks = parts.readiness();
+    const notReady = Object.keys(checks).filter((k) => checks[k] !== "ok");
+    res.header("Cache-Control", "no-store");
+    if (notReady.length) res.send(503, { status: "not ready", notReady, checks });
+    else res.send(200, { status: "ready", checks });
     return next();
   });
 

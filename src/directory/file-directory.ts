@@ -1,12 +1,13 @@
 // The directory from a JSON file: the embedded default, for local runs and tests.
 // The sample (infra/directory/sample-directory.json) holds the Agents Playground's
 // default user and a small organisation; an admin can point DIRECTORY_FILE at their own.
+// The sample is imported, so tsc puts it in dist/ and the build runs without infra/.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
 import type { Person } from "../approvals/model";
-import { projectRoot } from "../project-root";
 import { DirectoryError, type Directory, type DirectoryRole } from "./directory";
+import sampleDirectory from "../../infra/directory/sample-directory.json";
 
 const userSchema = z.strictObject({
   objectId: z.string().min(1).max(64),
@@ -45,12 +46,16 @@ export class FileDirectory implements Directory {
     this.byId = new Map(data.users.map((u) => [u.objectId.toLowerCase(), u]));
   }
 
-  static load(file = path.join(projectRoot(), SAMPLE_DIRECTORY), roles: Partial<Record<DirectoryRole, string>> = {}): FileDirectory {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(fs.readFileSync(file, "utf8"));
-    } catch (e) {
-      throw new DirectoryError(`directory file ${file}: ${e instanceof Error ? e.message : String(e)}`, "file_unreadable", false, { cause: e });
+  /** the directory in file, or the built-in sample when file is undefined */
+  static load(file?: string, roles: Partial<Record<DirectoryRole, string>> = {}): FileDirectory {
+    let raw: unknown = sampleDirectory;
+    if (file === undefined) file = SAMPLE_DIRECTORY;
+    else {
+      try {
+        raw = JSON.parse(fs.readFileSync(file, "utf8"));
+      } catch (e) {
+        throw new DirectoryError(`directory file ${file}: ${e instanceof Error ? e.message : String(e)}`, "file_unreadable", false, { cause: e });
+      }
     }
     const r = directoryFileSchema.safeParse(raw);
     if (!r.success) throw new DirectoryError(`directory file ${file}: ${r.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`, "file_invalid", false);

@@ -1,45 +1,81 @@
 // Tiny locale lookup: src/locales/<lang>/<area>.json, flat key -> string with
-// {name} placeholders. JSON is read from the source tree at runtime so `tsc` output
-// in dist/ needs no copy step.
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { BoundedMap } from "../util/bounded-map";
+// {name} placeholders. The tables are imported, so tsc puts them in dist/ beside this
+// file: the build runs without src/ (a table read from src/ at run time made a
+// dist/-only install answer nothing).
+import svAnswers from "./sv/answers.json";
+import svApprovalCards from "./sv/approval-cards.json";
+import svApprovals from "./sv/approvals.json";
+import svBot from "./sv/bot.json";
+import svCli from "./sv/cli.json";
+import svImageCards from "./sv/image-cards.json";
+import svImages from "./sv/images.json";
+import svIncidents from "./sv/incidents.json";
+import svReviewCard from "./sv/review-card.json";
+import svReview from "./sv/review.json";
+import enAnswers from "./en/answers.json";
+import enApprovalCards from "./en/approval-cards.json";
+import enApprovals from "./en/approvals.json";
+import enBot from "./en/bot.json";
+import enCli from "./en/cli.json";
+import enImageCards from "./en/image-cards.json";
+import enImages from "./en/images.json";
+import enIncidents from "./en/incidents.json";
+import enReviewCard from "./en/review-card.json";
+import enReview from "./en/review.json";
 
 export type LocaleLang = "sv" | "en";
 export type Vars = Record<string, string | number>;
 /** flat "a.b" keys, or nested objects looked up by dotted path */
 export type Table = { [key: string]: string | Table };
 
-// by language and area: 2 x 10 tables today; bounded all the same (least recently used goes first)
-const cache = new BoundedMap<string, Table>({ max: 64 });
-const AREA = /^[a-z][a-z0-9-]{0,63}$/;
-let localesDir: string | undefined;
+/** every table, by language and area; a new area file is added here (test/locales checks the folder against it) */
+const TABLES: Record<LocaleLang, Record<string, Table>> = {
+  sv: {
+    "answers": svAnswers,
+    "approval-cards": svApprovalCards,
+    "approvals": svApprovals,
+    "bot": svBot,
+    "cli": svCli,
+    "image-cards": svImageCards,
+    "images": svImages,
+    "incidents": svIncidents,
+    "review-card": svReviewCard,
+    "review": svReview,
+  },
+  en: {
+    "answers": enAnswers,
+    "approval-cards": enApprovalCards,
+    "approvals": enApprovals,
+    "bot": enBot,
+    "cli": enCli,
+    "image-cards": enImageCards,
+    "images": enImages,
+    "incidents": enIncidents,
+    "review-card": enReviewCard,
+    "review": enReview,
+  },
+};
 
-/** the src/locales folder, found from here whether run from src/ (tsx) or dist/src/ (compiled). */
-export function findLocalesDir(): string {
-  if (localesDir) return localesDir;
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, "src", "locales");
-    if (fs.existsSync(path.join(candidate, "sv"))) return (localesDir = candidate);
-    if (path.basename(dir) === "locales" && fs.existsSync(path.join(dir, "sv"))) return (localesDir = dir);
-    dir = path.dirname(dir);
-  }
-  throw new Error(`policybot: cannot find src/locales above ${__dirname}`);
+/** the areas every language has */
+export function areas(): string[] {
+  return Object.keys(TABLES.sv);
 }
 
-/** the whole table of one area in one language (cached). */
+/** the whole table of one area in one language. */
 export function table(lang: LocaleLang, area: string): Table {
-  const id = `${lang}/${area}`;
-  let t = cache.get(id);
-  if (!t) {
-    // names only: a lang or area from outside never names a path
-    if ((lang !== "sv" && lang !== "en") || !AREA.test(area)) throw new Error(`policybot: no locale table ${JSON.stringify(id)}`);
-    const file = path.join(findLocalesDir(), lang, `${area}.json`);
-    t = JSON.parse(fs.readFileSync(file, "utf8")) as Table;
-    cache.set(id, t);
-  }
+  // names only: a lang or area from outside is looked up, never used as a path
+  const t = Object.hasOwn(TABLES, lang) && Object.hasOwn(TABLES[lang], area) ? TABLES[lang][area] : undefined;
+  if (!t) throw new Error(`policybot: no locale table ${JSON.stringify(`${lang}/${area}`)}`);
   return t;
+}
+
+/** areas missing or empty in a language (for /readyz); [] when every table is there */
+export function missingTables(): string[] {
+  const out: string[] = [];
+  for (const lang of ["sv", "en"] as const) {
+    for (const area of areas()) if (!Object.hasOwn(TABLES[lang], area) || Object.keys(TABLES[lang][area]).length === 0) out.push(`${lang}/${area}`);
+  }
+  return out;
 }
 
 export function lookup(tbl: Table, key: string): string | undefined {

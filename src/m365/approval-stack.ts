@@ -14,7 +14,7 @@ import { ConversationStore } from "../state/conversations";
 import { openStateStore } from "../state/open";
 import { sharedSecret } from "../state/shared-secret";
 import type { StateStore } from "../state/store";
-import { openDatabase, type Db } from "../storage/sqlite";
+import { openDatabase, usable, type Db } from "../storage/sqlite";
 import { createGraphClient } from "./graph-client";
 import { graphCredentials } from "./incident-stack";
 import { loadListSchema } from "./list-schema";
@@ -28,6 +28,8 @@ export interface ApprovalStack {
   state: StateStore;
   directory: Directory;
   conversations: ConversationStore;
+  /** the local databases answer (a blob state store is checked when the stack opens, not here) */
+  usable(): boolean;
   /** stops the recorder and closes the databases */
   close(): Promise<void>;
 }
@@ -73,6 +75,7 @@ export async function openApprovalStack(config: Config, opts: ApprovalStackOptio
     state,
     directory,
     conversations: new ConversationStore(state),
+    usable: () => (db ? usable(db) : true) && (state.usable?.() ?? true),
     async close() {
       service.recorder.stop();
       if (!opts.state) await state.close?.();

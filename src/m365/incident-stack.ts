@@ -11,7 +11,7 @@ import type { IncidentStore } from "../incidents/store";
 import { SqliteIncidentStore } from "../storage/incident-store.sqlite";
 import { SqliteOutbox } from "../storage/outbox.sqlite";
 import { loadOrCreateSecret } from "../storage/secret";
-import { openDatabase, type Db } from "../storage/sqlite";
+import { openDatabase, usable, type Db } from "../storage/sqlite";
 import { createGraphClient } from "./graph-client";
 import { SharePointIncidentStore } from "./incident-store.sharepoint";
 import { loadListSchema } from "./list-schema";
@@ -21,6 +21,8 @@ import { createTokenProvider, type GraphCredentials } from "./token";
 export interface IncidentStack {
   service: IncidentService;
   store: IncidentStore;
+  /** the local database (the store, or the outbox in front of SharePoint) answers */
+  usable(): boolean;
   /** stops the drainer and closes the database */
   close(): void;
 }
@@ -70,6 +72,7 @@ export function openIncidentStack(config: Config, opts: StackOptions = {}): Inci
   return {
     service,
     store,
+    usable: () => usable(db),
     close() {
       service.drainer?.stop();
       db.close();

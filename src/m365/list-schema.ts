@@ -1,11 +1,14 @@
 // SharePoint list schemas are data (infra/sharepoint/*.list.json). This file is their
 // shape, their loader, and the mapping to Graph columnDefinition bodies. Provisioning,
-// the list adapters and the test's fake Graph all read the same files.
+// the list adapters and the test's fake Graph all read the same files. The product's two
+// are imported, so tsc puts them in dist/ and the build runs without infra/.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
 import { projectRoot } from "../project-root";
 import { BoundedMap } from "../util/bounded-map";
+import incidentsList from "../../infra/sharepoint/incidents.list.json";
+import approvalsList from "../../infra/sharepoint/approvals.list.json";
 
 const name = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, "an internal column name: ASCII letters and digits");
 const base = {
@@ -74,10 +77,12 @@ export type ListSchema = z.infer<typeof listSchemaSchema>;
 
 export type ListKey = "incidents" | "approvals";
 
-/** infra/sharepoint, found from the project root */
+/** infra/sharepoint in the source tree (the product's schemas are compiled in: see BUILT_IN) */
 export function schemaDir(): string {
   return path.join(projectRoot(), "infra", "sharepoint");
 }
+
+const BUILT_IN: Record<ListKey, unknown> = { incidents: incidentsList, approvals: approvalsList };
 
 // by file: two lists in the product, a few more in tests (least recently used goes first)
 const cache = new BoundedMap<string, ListSchema>({ max: 32 });
@@ -87,15 +92,19 @@ export function listSchemaCacheSize(): number {
   return cache.size;
 }
 
-/** reads and validates infra/sharepoint/<key>.list.json (cached) */
-export function loadListSchema(key: ListKey | string, dir = schemaDir()): ListSchema {
-  const file = path.join(dir, `${key}.list.json`);
-  let s = cache.get(file);
+/** validates infra/sharepoint/<key>.list.json (built in), or reads <dir>/<key>.list.json; cached */
+export function loadListSchema(key: ListKey | string, dir?: string): ListSchema {
+  const builtIn = dir === undefined;
+  if (builtIn && !Object.hasOwn(BUILT_IN, key)) throw new Error(`no built-in list schema "${key}" (known: ${Object.keys(BUILT_IN).join(", ")})`);
+  const file = builtIn ? path.join("infra", "sharepoint", `${key}.list.json`) : path.join(dir, `${key}.list.json`);
+  const cacheKey = builtIn ? `built-in:${key}` : file;
+  let s = cache.get(cacheKey);
   if (!s) {
-    const parsed = listSchemaSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+    const raw: unknown = builtIn ? BUILT_IN[key as ListKey] : JSON.parse(fs.readFileSync(file, "utf8"));
+    const parsed = listSchemaSchema.safeParse(raw);
     if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
     s = parsed.data;
-    cache.set(file, s);
+    cache.set(cacheKey, s);
   }
   return s;
 }

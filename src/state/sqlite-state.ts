@@ -2,7 +2,7 @@
 // processes on one machine may share the file; the ETag is a random id per write, so a
 // document deleted and created again never matches an old ETag.
 import { randomUUID } from "node:crypto";
-import { migrate, type Db } from "../storage/sqlite";
+import { migrate, usable, type Db } from "../storage/sqlite";
 import { checkName, StateConflictError, StateStoreError, type StateEntry, type StateStore } from "./store";
 
 const MIGRATIONS = [
@@ -82,6 +82,10 @@ export class SqliteStateStore implements StateStore {
   async keys(ns: string): Promise<string[]> {
     checkName("namespace", ns);
     return this.run(() => this.db.prepare<[string], { key: string }>("SELECT key FROM state WHERE ns = ?").all(ns)).map((r) => r.key);
+  }
+
+  usable(): boolean {
+    return usable(this.db);
   }
 
   close(): void {

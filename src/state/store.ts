@@ -23,6 +23,8 @@ export interface StateStore {
   /** keys of a namespace, in no particular order */
   keys(ns: string): Promise<string[]>;
   close?(): Promise<void> | void;
+  /** a local check that the store still works (no remote call: /readyz runs it on every probe); absent: no such check */
+  usable?(): boolean;
 }
 
 /** someone else wrote first: read again and retry */

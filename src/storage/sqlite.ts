@@ -26,6 +26,15 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+/** true when the database is open and answers a query (for /readyz) */
+export function usable(db: Db): boolean {
+  try {
+    return db.open && db.prepare("SELECT 1 AS one").get() !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** runs each named step once per database file, in a transaction */
 export function migrate(db: Db, steps: { name: string; sql: string }[]): void {
   const has = db.prepare("SELECT 1 FROM migrations WHERE name = ?");

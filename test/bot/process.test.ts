@@ -14,7 +14,7 @@ async function runUntilSignal(signal: NodeJS.Signals, env: Record<string, string
   const port = await freePort();
   const child = spawn(process.execPath, ["--no-deprecation", ...entry()], {
     cwd: projectRoot(),
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: "info", MICROSOFT_APP_ID: "", ...env },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: "info", MICROSOFT_APP_ID: "", NODE_ENV: "", WEBSITE_SITE_NAME: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -51,6 +51,34 @@ describe("bot process (src/index.ts)", function () {
       assert.match(r.out, /"event":"shutdown"/);
     });
   }
+
+  const hosts: Array<[string, Record<string, string>]> = [
+    ["NODE_ENV=production", { NODE_ENV: "production", WEBSITE_SITE_NAME: "" }],
+    ["App Service", { NODE_ENV: "", WEBSITE_SITE_NAME: "policybot-prod" }],
+  ];
+  for (const [what, env] of hosts) {
+    it(`refuses the unauthenticated demo on a production host (${what}): exits 1 with why, never listens`, async () => {
+      const port = await freePort();
+      const child = spawn(process.execPath, ["--no-deprecation", ...entry()], {
+        cwd: projectRoot(),
+        env: { ...process.env, PORT: String(port), MICROSOFT_APP_ID: "", ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let out = "";
+      child.stdout.on("data", (d) => (out += String(d)));
+      child.stderr.on("data", (d) => (out += String(d)));
+      const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
+      assert.equal(code, 1, out);
+      assert.match(out, /refusing to start: this is a production host .* MICROSOFT_APP_ID is empty/);
+      assert.doesNotMatch(out, /"event":"listening"/);
+    });
+  }
+
+  it("on a production host with an app id, starts (token validation on)", async () => {
+    const r = await runUntilSignal("SIGTERM", { NODE_ENV: "production", MICROSOFT_APP_ID: "11111111-2222-3333-4444-555555555555", MICROSOFT_APP_TENANT_ID: "22222222-3333-4444-5555-666666666666", MICROSOFT_APP_PASSWORD: "not-a-real-secret", HOST: "127.0.0.1" });
+    assert.equal(r.health.auth, true);
+    assert.equal(r.code, 0, r.out);
+  });
 
   it("refuses to start with an unknown POLICY_PACK, naming the packs it has", async () => {
     const child = spawn(process.execPath, ["--no-deprecation", ...entry()], {

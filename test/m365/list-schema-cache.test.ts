@@ -27,4 +27,9 @@ describe("list schema cache (bounded)", () => {
     assert.equal(loadListSchema("incidents", dirs[0]).displayName, "Ändrad");
     assert.equal(loadListSchema("incidents").key, "incidents");
   });
+
+  it("the built-in schemas (compiled into dist/) are the files in infra/sharepoint", () => {
+    for (const key of ["incidents", "approvals"]) assert.deepEqual(loadListSchema(key), loadListSchema(key, schemaDir()), key);
+    assert.throws(() => loadListSchema("no-such-list"), /no built-in list schema "no-such-list"/);
+  });
 });
