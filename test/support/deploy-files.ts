@@ -1,10 +1,9 @@
 // Reading the deployment files as text: no Bicep compiler runs here (none is installed and
 // none can be downloaded), so infra/azure.bicep is read for what a test can check without
 // one: its parameters with their decorators, variables, resource types, app settings and
-// outputs. YAML is read with mocha's own parser (js-yaml, a dependency of mocha that reads
-// .mocharc.yml), so the project adds no dependency for it.
+// outputs. YAML is read with js-yaml.
 import * as fs from "node:fs";
-import * as path from "node:path";
+import { load as loadYaml } from "js-yaml";
 
 export interface BicepParam {
   name: string;
@@ -123,11 +122,6 @@ export function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1]))];
 }
 
-let yamlLoad: ((text: string) => unknown) | undefined;
 export function readYaml(file: string): unknown {
-  if (!yamlLoad) {
-    const mochaDir = path.dirname(require.resolve("mocha/package.json"));
-    yamlLoad = (require(require.resolve("js-yaml", { paths: [mochaDir] })) as { load(text: string): unknown }).load;
-  }
-  return yamlLoad(fs.readFileSync(file, "utf8"));
+  return loadYaml(fs.readFileSync(file, "utf8"));
 }
