@@ -25,7 +25,7 @@ const PRIORITY: Record<FindingType, number> = {
 };
 
 /** seven digits, possibly grouped by single spaces or dashes: the least any id, card, account or phone has */
-const LONG_DIGIT_RUN = /\d(?:[ +\-\u2013]?\d){6}/;
+const LONG_DIGIT_RUN = /\d(?:[ +\-\u2013/]?\d){6}/;
 const DOTTED_DIGITS = /\d\.\d{1,3}\.\d/;
 const URL = /\b(?:https?|ftp|file):\/\/[^\s<>"')\]]{1,2000}|\bwww\.[^\s<>"')\]]{1,2000}/g;
 
@@ -172,20 +172,29 @@ export function detectAll(text: string): Finding[] {
   // a name that only warns (a story's character, a public figure) is nobody a health word can be about
   const persons = identifiers.filter((f) => f.type !== "CREDENTIAL" && f.type !== "IP_ADDRESS" && !(f.type === "PERSON_NAME" && f.confidence < BLOCK_CONFIDENCE));
   detectCategories(text, cats, toks, persons, triggers);
-  const all = mergeByPosition(personalOnly(text, identifiers.filter((f) => f.confidence > 0)), keepStrongest(cats.items));
+  const categories = keepStrongest(cats.items);
+  if (persons.length < identifiers.length) storyCategoriesWarn(text, identifiers, categories);
+  const all = mergeByPosition(personalOnly(text, identifiers.filter((f) => f.confidence > 0)), categories);
   if (all.some((f) => f.type === "PAYMENT_CARD")) withCardDetails(text, all);
   return text.indexOf("[") >= 0 ? outsidePlaceholders(text, all) : all;
 }
 
 /** a sentence about a book, a tale, a film or a play: its names are characters and authors */
-const STORY = /(?<![\p{L}])(?:bok(?:en)?|böcker(?:na)?|roman(?:en|er)?|novell(?:en)?|sag(?:a|an|or|orna)|sagan om|kapitl(?:et|en)|kapitel|karaktär(?:en|er|erna)?|huvudperson(?:en)?|figur(?:en|er)?|författare(?:n)?|film(?:en|er|erna)|tv-serie(?:n|r|rna)?|pjäs(?:en)?|teater(?:n)?|föreställning(?:en)?|bokcirkel\p{L}*|läsecirkel\p{L}*|book(?:s| club)?|novel|fairy tale|story|chapter|character|author|films?|movies?|tv series|play)(?![\p{L}])/iu;
+const STORY = /(?<![\p{L}])(?:bok(?:en)?|böcker(?:na)?|roman(?:en|er)?|novell(?:en)?|sag(?:a|an|or|orna)|sagan om|kapitl(?:et|en)|kapitel|karaktär(?:en|er|erna)?|huvudperson(?:en)?|figur(?:en|er)?|författare(?:n)?|film(?:en|er|erna)|tv-serie(?:n|r|rna)?|pjäs(?:en)?|teater(?:n)?|föreställning(?:en)?|bokcirkel\p{L}*|läsecirkel\p{L}*|book(?:s| club)?|novel|fairy tale|story|chapter|character|author|films?|movies?|tv series|play)(?![\p{L}])|['"“‘][^'"”’\n]{2,60}['"”’] (?:by|av) \p{Lu}/iu;
 /** a public office right before a name: the person acts in a public role ("statsrådet X", "the Minister for …, X") */
 const PUBLIC_ROLE = /(?<![\p{L}])(?:\p{L}*minist(?:er|ern)|statsråd(?:et)?|president(?:en)?|kung(?:en)?|drottning(?:en)?|riksdagsledamot(?:en)?|partiledare(?:n)?|kommunalråd(?:et)?|oppositionsråd(?:et)?|landshövding(?:en)?|generaldirektör(?:en)?|prime minister|minister for [\p{L} ]{3,40}|secretary of state|king|queen|president|senator|mayor)[,\s]{1,3}$/iu;
 
+/** a year before 1900 or a past century ("1523", "på 1700-talet", "in the 1600s"), not an amount or a measure */
+const HISTORIC_TIME = /(?<![\d.,:/-])(?:1[0-8]\d\d(?![\d.,:/-])(?!\s?(?:kr|sek|:-|st|m|kvm|km|kg|%|personer|people))|1[0-8]00-tal\p{L}*|1[0-8]00s)/iu;
+/** a ruler's numeral after a first name ("Gustav II Adolf", "Karl XII", "Henry VIII") */
+const REGNAL = /(?<![\p{L}])\p{Lu}\p{Ll}+ (?:I{1,3}|IV|V|VI{1,3}|IX|X{1,2}|XI{1,3}|XIV|XV|XVI)(?![\p{L}])/u;
+/** words of a history lesson or text, needed beside a past year before its names are read as historical */
+const HISTORY_WORD = /(?<![\p{L}])(?:histori\p{L}*|kung(?:en|ar)?|drottning(?:en)?|kejsare(?:n)?|påve(?:n)?|stormakt\p{L}*|medeltid\p{L}*|vikingatid\p{L}*|regent\p{L}*|krig(?:et)?|history|historical|king|queen|emperor|pope|reign|century|war)(?![\p{L}])/iu;
+
 /** STORY's words anywhere in a text (a cheap first look: no word boundaries, no Unicode classes) */
-const STORY_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|movie|series|play/i;
+const STORY_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|movie|series|play|['"”’] (?:by|av) /i;
 /** any of STORY_HINT, PUBLIC_OFFICE and "kommun" in a text: most drafts have none */
-const NAME_CONTEXT_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|movie|series|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play|minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommun|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor|municipalit/i;
+const NAME_CONTEXT_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|movie|series|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play|minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommun|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor|municipalit|histori|history|1[0-8]\d\d|['"”’] (?:by|av) /i;
 /** PUBLIC_ROLE's offices anywhere in a text */
 const PUBLIC_OFFICE = /minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommunalråd|oppositionsråd|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor/i;
 
@@ -204,19 +213,24 @@ function sentenceOf(text: string, s: number, e: number): string {
  * same draft still blocks: only those names change, and only when no identifier sits in their sentence.
  */
 function storyNamesWarn(text: string, found: Finding[]): Finding[] {
-  if (!STORY_HINT.test(text) && !PUBLIC_OFFICE.test(text)) return found;
+  const history = HISTORY_WORD.test(text) && HISTORIC_TIME.test(text);
+  if (!STORY_HINT.test(text) && !PUBLIC_OFFICE.test(text) && !history) return found;
   // a draft about a story that holds no identifier of anyone ("Gör diskussionsfrågor om Bröderna Lejonhjärta
-  // av Astrid Lindgren … varför Jonatan …"): its names are the story's, in whatever sentence they stand
-  const storyDraft = STORY.test(text) && !found.some((g) => g.type !== "PERSON_NAME");
+  // av Astrid Lindgren … varför Jonatan …"): its names are the story's, in whatever sentence they stand;
+  // what a sentence about the story tells of its characters (an illness, an origin) identifies no one either.
+  // A history text is read the same way: its people lived centuries ago
+  const identified = found.some((g) => g.type !== "PERSON_NAME" && !(CATEGORY_TYPES.has(g.type) && STORY.test(sentenceOf(text, g.start, g.end))));
+  const storyDraft = (STORY.test(text) || history) && !identified;
+  const pastSentence = (sentence: string) => history && (HISTORIC_TIME.test(sentence) || REGNAL.test(sentence));
   for (const f of found) {
     if (f.type !== "PERSON_NAME" || f.confidence < BLOCK_CONFIDENCE) continue;
     const sentence = sentenceOf(text, f.start, f.end);
-    const story = storyDraft || STORY.test(sentence);
+    const story = storyDraft || STORY.test(sentence) || pastSentence(sentence);
     if (!story && !PUBLIC_ROLE.test(text.slice(Math.max(0, f.start - 60), f.start))) continue;
     if (found.some((g) => g !== f && g.type !== "PERSON_NAME" && g.start < f.end + 300 && g.end > f.start - 300)) continue;
     // a character or author named in a sentence about their story is nobody's data: no finding; a
     // public figure, or a name in a draft about a story but outside such a sentence, only warns
-    const inStorySentence = story && STORY.test(sentence);
+    const inStorySentence = story && (STORY.test(sentence) || pastSentence(sentence));
     f.confidence = inStorySentence ? 0 : 0.5;
     f.reason = story ? "a name in a text about a story (a character or an author)" : "a name in a public role";
   }
@@ -224,6 +238,22 @@ function storyNamesWarn(text: string, found: Finding[]): Finding[] {
   const warned = new Set(found.filter((f) => f.type === "PERSON_NAME" && f.confidence <= 0.5).map((f) => text.slice(f.start, f.end).replace(/(?:'s|’s|s)$/, "")));
   for (const f of found) if (f.type === "PERSON_NAME" && f.confidence > 0 && warned.has(text.slice(f.start, f.end).replace(/(?:'s|’s|s)$/, ""))) f.confidence = Math.min(f.confidence, 0.5);
   return found;
+}
+
+/**
+ * an illness or an origin told of a character ("Parvaneh, a pregnant Iranian woman" in a book review): in a
+ * sentence about a story whose names are all the story's, and a draft that identifies no one, it only warns
+ */
+function storyCategoriesWarn(text: string, identifiers: Finding[], categories: Finding[]): void {
+  if (identifiers.some((f) => f.type !== "PERSON_NAME")) return;
+  for (const c of categories) {
+    if (c.type !== "HEALTH" && c.type !== "SPECIAL_CATEGORY") continue;
+    const sentence = sentenceOf(text, c.start, c.end);
+    if (!STORY.test(sentence)) continue;
+    const a = text.lastIndexOf(sentence, c.start);
+    const names = identifiers.filter((f) => f.start >= a && f.end <= a + sentence.length);
+    if (names.length > 0 && names.every((f) => f.confidence < BLOCK_CONFIDENCE)) c.confidence = Math.min(c.confidence, 0.5);
+  }
 }
 
 /** "Nora, Eda, Vara och Sala kommuner": names of municipalities, not of people (their confidence set to 0: dropped) */

@@ -39,6 +39,10 @@ const SETS: Array<[string, Floors]> = [
   // block recall 0.917 (0.917), false blocks 0.313 (0.375), category recall 0.80 (0.667), leaks 3 (4); after three fixes
   // 0.955 / 0.958 / 0.188 / 0.80 / 2 (Emil i Lönneberga, a prime minister and a described patient's diagnosis left)
   ["blind6.jsonl", { f1: 0.95, blockRecall: 0.95, falseBlocks: 0.19, categoryRecall: 0.8, leaks: 2 }],
+  // blind7 (50, stop 16: chat logs in several formats, names that are words, a history lesson, a book review,
+  // assistants, statistics, a described security weakness): first run F1 0.86, block recall 0.967, false blocks 0.30,
+  // category recall 0.889, leaks 11; after the round 0.936 / 1.0 / 0.05 / 0.944 / 4
+  ["blind7.jsonl", { f1: 0.93, blockRecall: 1, falseBlocks: 0.05, categoryRecall: 0.94, leaks: 4 }],
 ];
 
 for (const [file, floors] of SETS) {

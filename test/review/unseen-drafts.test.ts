@@ -249,3 +249,41 @@ describe("review: films and series are stories", () => {
     assert.equal(reviewDraft("Ring Anna Berg på 070-123 45 67 om filmerna till temadagen.").verdict, "block");
   });
 });
+
+describe("review: what blind set 7 showed", () => {
+  it("a dotted handle speaking on a time-stamped line is a person; a system sender is not", () => {
+    const chat = "[08:02] lena.s: har någon sett Omars schema?\n[08:03] p.virtanen: nej\n[08:04] lena.s: ok";
+    assert.deepEqual(found(chat, "PERSON_NAME").filter((n) => n.includes(".")), ["lena.s", "p.virtanen", "lena.s"]);
+    assert.deepEqual(found("[02:10] cron.job: backup klar\n[02:11] app.api: ok", "PERSON_NAME"), []);
+  });
+  it("the letter of an anonymising label is no name", () => {
+    assert.equal(reviewDraft("Under rasten bråkade Elev A och Elev B. Elev B knuffade Elev A, och Elev C hämtade en vuxen.").verdict, "ok");
+  });
+  it("phone numbers with Sweden's code after 00, or a slash after the area code", () => {
+    assert.deepEqual(found("Pappa Jonas Ek nås på 0046 73-881 20 45.", "PHONE"), ["0046 73-881 20 45"]);
+    assert.deepEqual(found("Morfar Bo Lind, 0511/345 67, hämtar.", "PHONE"), ["0511/345 67"]);
+    assert.deepEqual(found("Mötet flyttas till 06/12 2026 kl 10.", "PHONE"), []);
+  });
+  it("an account and its password written as a pair", () => {
+    assert.deepEqual(found("<kim> root / Vinter2025# funkar på routern", "CREDENTIAL"), ["Vinter2025#"]);
+    assert.deepEqual(found("Se https://intra.example.se/admin/Rapport2025 för detaljer", "CREDENTIAL"), []);
+  });
+  it("assistants with people's names are products where the draft speaks of AI", () => {
+    assert.equal(reviewDraft("Jämför Alexa, Siri och Claude som röstassistenter för receptionen.").verdict, "ok");
+    assert.equal(reviewDraft("Alexa har feber idag, hennes pappa ringde.").verdict, "block");
+    assert.deepEqual(found("Claude Nilsson på AI-enheten ringde i går.", "PERSON_NAME"), ["Claude Nilsson"]);
+  });
+  it("people of a history lesson and characters of a reviewed book do not block; a colleague beside them does", () => {
+    assert.equal(reviewDraft("Historia åk 7: Karl XII stupade 1718 vid Fredriksten. Magnus Stenbock vann slaget vid Helsingborg 1710.").verdict, "ok");
+    assert.equal(reviewDraft("'Hundraåringen' av Jonas Jonasson: Allan, en dement hundraåring, klättrar ut genom fönstret.").verdict, "ok");
+    assert.equal(reviewDraft("Vi läser en roman i bokcirkeln. Min kollega Anna Berg har cancer och kan inte komma.").verdict, "block");
+  });
+  it("a statistic about a group is about no one; a described person beside a figure is someone", () => {
+    assert.equal(reviewDraft("Nyckeltal 2025:\n- Andel brukare med diabetes: 18 %\n- Antal fallolyckor: 96").verdict, "ok");
+    assert.equal(reviewDraft("Eleven i 8C har epilepsi och 40 % frånvaro.").verdict, "block");
+  });
+  it("a security weakness described as still open is under secrecy; a question about weaknesses in general is not", () => {
+    assert.deepEqual(found("Servern i stadshuset har en sårbarhet som ännu inte är åtgärdad.", "SECRECY"), ["sårbarhet"]);
+    assert.equal(reviewDraft("How do we protect ourselves against vulnerabilities in firewalls? Give five tips.").verdict, "ok");
+  });
+});

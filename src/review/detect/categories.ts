@@ -277,9 +277,15 @@ function sentenceAround(text: string, s: number, e: number): string {
  * the category word concerns someone: an identifier of a person close by, or a reference to a
  * particular person ("hon", "eleven", "my", "I") in the same sentence
  */
+/** a share, count or average of people ("Andel boende med demensdiagnos: 71 %"): statistics, about no one */
+const STATISTIC = /^[\s\-•*–]*(?:andel(?:en)?|antal(?:et)?|genomsnitt\p{L}*|medelvärde\p{L}*|the share of|share of|the number of|number of|proportion of|percentage of|average)(?![\p{L}])/iu;
+
 function nearPerson(text: string, s: number, e: number, persons: Finding[]): boolean {
   for (const p of persons) if (p.end >= s - WINDOW && p.start <= e + WINDOW) return true;
   const win = sentenceAround(text, s, e);
+  // the health word's own line or sentence opens as a statistic
+  const opening = Math.max(text.lastIndexOf("\n", s - 1), text.lastIndexOf(". ", s - 1) + 1, text.lastIndexOf("? ", s - 1) + 1) + 1;
+  if (STATISTIC.test(text.slice(opening, s))) return false;
   PERSON_REF.lastIndex = 0;
   return PERSON_REF.test(win) || DESCRIBED.test(win) || AGED_PERSON.test(win) || /(?:^|[^\wåäöÅÄÖ])I(?:'m|'ve| am| have| was| had|[^\w'åäöÅÄÖ]|$)/.test(win) && /\b(?:the|and|my|is|am|have|was)\b/i.test(win);
 }
@@ -453,6 +459,24 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
     sink.add("SECRECY", s, e, 0.9, "a person with protected identity");
   }
   if (keywords) secretPhrases(text, sink, toks, keywords);
+  securityWeakness(text, sink);
+}
+
+/** a security weakness named ("sårbarhet", "authentication bypass", "CVE-2024-…") … */
+const WEAKNESS = /(?<![\p{L}])(?:sårbarhet\p{L}*|säkerhetshål\p{L}*|säkerhetsbrist\p{L}*|vulnerabilit\p{L}*|authentication bypass|exploit\p{L}*|zero-day|CVE-\d{4}-\d{3,7})/giu;
+/** … and said to be open still ("inte åtgärdad", "unpatched", "reachable from the internet"): details an attacker could use, under secrecy */
+const UNFIXED = /(?<![\p{L}])(?:inte\s+(?:är\s+|blivit\s+|har\s+)?(?:åtgärdad|åtgärdat|patchad|patchat|fixad|fixat|lagad|uppdaterad|installerad)\p{L}*|oåtgärdad\p{L}*|opatchad\p{L}*|öppen\s+mot\s+internet|nåbar\s+från\s+internet|unpatched|not\s+(?:yet\s+)?(?:been\s+)?(?:fixed|patched|applied|remediated|installed)|has\s+not\s+been\s+(?:applied|fixed|patched)|reachable\s+from\s+the\s+internet|exposed\s+to\s+the\s+internet|still\s+runs)(?![\p{L}])/iu;
+
+function securityWeakness(text: string, sink: Sink): void {
+  if (!/sårbar|säkerhetshål|säkerhetsbrist|vulnerab|bypass|exploit|zero-day|CVE-/i.test(text)) return;
+  WEAKNESS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WEAKNESS.exec(text))) {
+    const around = text.slice(Math.max(0, m.index - 300), m.index + m[0].length + 300);
+    if (!UNFIXED.test(around)) continue;
+    sink.add("SECRECY", m.index, m.index + m[0].length, 0.8, "a security weakness still open, described");
+    return;
+  }
 }
 
 /**

@@ -46,7 +46,8 @@ export function detectSpelledEmails(text: string, sink: Sink): void {
 // international: +CC then groups that each start with one separator (a single way to split)
 const INTL = /(?:\+|00)(\d{1,3})(?:[ .\-]?\(\d{1,4}\) ?\d{1,12})?(?:[ .\-]\d{1,12}){1,6}(?!\d)|\+\d{8,15}(?!\d)/g;
 // Swedish national: 0 + area code, then groups separated by one space or dash
-const NATIONAL = /0\d{1,9}(?:(?: ?[-\u2013] ?| )\d{1,8}){0,4}(?![\d])/g;
+// "0503/122 45": an area code and a slash, as older Swedish writing has it
+const NATIONAL = /0\d{1,9}(?:\/\d{1,8})?(?:(?: ?[-\u2013] ?| )\d{1,8}){0,4}(?![\d])/g;
 // North American (NNN) NNN-NNNN and NNN-NNN-NNNN
 const NANP = /(?:\(\d{3}\) ?\d{3}[-. ]\d{4}|\d{3}[-.]\d{3}[-.]\d{4})(?![\d\-])/g;
 const NATIONAL_AT = new RegExp(NATIONAL.source, "y");
@@ -82,6 +83,8 @@ function nationalAt(text: string, sink: Sink, m: RegExpExecArray): void {
   if (mobile ? d.length !== 10 : d.length < 8 || d.length > 10) return;
   const first = raw.match(/^\d+/)![0];
   if (!mobile && first.length !== d.length && (first.length < 2 || first.length > 4)) return;
+  // after a slash, an area code of three or four digits and a number of five or more ("06/12 2024" is a date)
+  if (raw.charAt(first.length) === "/" && (first.length < 3 || d.length - first.length < 5)) return;
   // dates and ISO timestamps look like 0…-…-…
   if (/^\d{4}-\d{2}-\d{2}/.test(raw)) return;
   if (continuesCode(text, m.index)) return;
@@ -117,7 +120,8 @@ export function detectPhones(text: string, sink: Sink, runs?: DigitRuns): void {
     if (precededBy(text, m.index, "+")) continue;
     const d = m[0].replace(/\D/g, "");
     if (d.length < 8 || d.length > 15) continue;
-    if (m[0].startsWith("00") && !PHONE_CUE.test(before(text, m.index, 40))) continue;
+    // "00" without a cue: Sweden's own code before a mobile or area code ("0046 70-555 12 34"); others need a cue
+    if (m[0].startsWith("00") && !PHONE_CUE.test(before(text, m.index, 40)) && !/^0046[1-9]\d{7,9}$/.test(d)) continue;
     addPhone(text, sink, m.index, m.index + m[0].length, 0.92, "international phone number");
   }
   if (!runs) {

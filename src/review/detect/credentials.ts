@@ -200,6 +200,21 @@ export function detectCredentials(text: string, sink: Sink, triggers = triggersO
   if (password) detectPasswordsInText(text, sink, PASSWORD_TO);
   if (password || (triggers & TRIGGER.KEY) !== 0) detectPasswordsInText(text, sink, PASSWORD_BARE);
   if (password) detectShapedPasswords(text, sink);
+  if (text.indexOf("/") >= 0) detectLoginPairs(text, sink);
+}
+
+/** "admin / Sommar2024!", "root/Tr4ktor#9": an account and its password, written as a pair */
+const LOGIN_PAIR = /(?<![\w.@/-])(?:admin|administrator|root|user|sa|guest|operator|support|service|superuser)\s?\/\s?["'“”‘]?([^\s"'“”‘/]{8,64})/gi;
+
+function detectLoginPairs(text: string, sink: Sink): void {
+  LOGIN_PAIR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LOGIN_PAIR.exec(text))) {
+    const val = trimValue(m[1]);
+    if (!passwordShaped(val)) continue;
+    const start = m.index + m[0].length - m[1].length;
+    sink.add("CREDENTIAL", start, start + val.length, 0.85, "password paired with an account name");
+  }
 }
 
 /** a connection string whose password is masked ("Password=****", "Pwd=<secret>", "://app:xxx@") */

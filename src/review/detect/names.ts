@@ -249,6 +249,11 @@ class Review {
   lastNameEnd = -1;
   /** the words of confident names: the same words later in the draft are the same person */
   tokens: Set<string> | null = null;
+  /** whether the draft speaks of AI or digital assistants (read once, when a word asks) */
+  private aiTalk: boolean | undefined;
+  speaksOfAi(): boolean {
+    return (this.aiTalk ??= AI_TALK.test(this.text));
+  }
   constructor(
     readonly text: string, readonly words: Words, readonly sink: Sink, readonly masked: (s: number, e: number) => boolean,
     /** which words are inside an emitted name */
@@ -286,6 +291,10 @@ function cue(r: Review, s: number, e: number): boolean {
 // own, so that the loop every word passes through stays small.
 
 const SKIP = 0, UNLISTED = 1, LISTED = 2;
+
+/** assistants and models with people's names ("Claude", "Alexa", "Siri"): products where a draft speaks of AI */
+const ASSISTANTS = new Set(["claude", "alexa", "siri", "cortana", "bixby", "gemini", "grok", "watson", "jasper", "ernie"]);
+const AI_TALK = /(?<![\p{L}])(?:AI|A\.I\.|GPT|LLM)(?![\p{L}])|chatgpt|copilot|chatbot|assistent|assistant|röststyr|voice|språkmodell|language model|generativ/iu;
 
 /** software, services and vendors staff name in drafts: shaped like names ("Jira", "Azure", "Lenovo"), never people */
 const PRODUCTS = new Set(("azure|entra|intune|jira|confluence|slack|zoom|gemini|claude|chatgpt|copilot|openai|otter|gamma|notion|canva|miro|trello|asana|adobe|acrobat|photoshop|" +
@@ -459,8 +468,12 @@ function capitalised(r: Review, L: Lists, i: number, unlisted: boolean): number 
   if (!unlisted && !(k & (FIRST_NAME | SURNAME)) && !NON_ASCII.test(low) && !low.includes("-") && !(text.charCodeAt(s0 - 1) === 32 && titleBefore(text, s0)) && !roleCue(L, text, words, i) && !surnameNext(L, text, words, i)) return i;
   if (r.masked(s0, e0) || inCode(text, s0, e0)) return i;
   if (ROLE_CUES.has(low) && text.charCodeAt(e0) === 58) return i; // "Pat:", "Elev:" are labels
+  // "Claude and ChatGPT", "fråga Siri": the product, alone, where the draft speaks of AI (not "Claude Monet")
+  if (ASSISTANTS.has(low) && !(i + 1 < n && ws[i + 1] === e0 + 1 && isUpper(text.charCodeAt(ws[i + 1]))) && r.speaksOfAi()) return i;
   // "Person A", "Elev 2", "Brukare X": a label that anonymises
   if (ANONYMISED_LABEL.test(low) && LABEL_AFTER.test(text.slice(e0, e0 + 4))) return i;
+  // … and the label's own letter ("Elev B tog …")
+  if (e0 - s0 === 1 && i > 0 && ws[i] === we[i - 1] + 1 && ANONYMISED_LABEL.test(text.slice(ws[i - 1], we[i - 1]).toLowerCase())) return i;
   // "Martin & Servera", "Johnson & Johnson": a firm, unless a first name follows ("Anna & Per")
   if (i + 1 < n && FIRM_AMPERSAND.test(text.slice(e0, e0 + 3))) {
     const next = text.slice(ws[i + 1], we[i + 1]).toLowerCase();
@@ -586,6 +599,39 @@ function chatHandle(r: Review, L: Lists, i: number): boolean {
   return true;
 }
 
+/** "[09:14] anna.k:", "<jussi_h>": the last word of a handle whose parts are joined by "." or "_" right before the speaker's colon or bracket; -1 when word i starts none */
+function handleEnd(text: string, words: Words, i: number): number {
+  let j = i;
+  // a handle has a few parts ("anna.k", "k.nyberg.2"): a longer chain is a token or a host, and is not walked
+  while (j + 1 < words.n && j - i < 3 && words.s[j + 1] === words.e[j] + 1) {
+    const c = text.charCodeAt(words.e[j]);
+    if (c !== 46 && c !== 95) break;
+    j++;
+  }
+  if (j === i) return -1;
+  const after = text.charCodeAt(words.e[j]);
+  return after === 58 || (after === 62 && text.charCodeAt(words.s[i] - 1) === 60) ? j : -1;
+}
+
+/** a dotted or underscored handle speaking on a time-stamped chat line ("[09:14] anna.k:"): emits it whole */
+function chatHandleSpan(r: Review, L: Lists, i: number, j: number): boolean {
+  const { text, words } = r;
+  const s0 = words.s[i], e1 = words.e[j];
+  if (isUpper(text.charCodeAt(s0)) || !timedSpeaker(text, s0, e1)) return false;
+  // a person's handle: a listed first name first ("anna.k"), or a name-shaped word with an initial ("k.nyberg");
+  // not a system sender ("sys.log", "app.api")
+  const lettersOf = (k: number) => words.e[k] - words.s[k];
+  const firstListed = (listsOf(L, text.slice(s0, words.e[i]), words.h[i]) & FIRST_NAME) !== 0;
+  // with an initial, the other part carries the name
+  const initial = lettersOf(i) === 1 ? j : lettersOf(j) === 1 ? i : -1;
+  const other = initial >= 0 ? text.slice(words.s[initial], words.e[initial]) : "";
+  const named = firstListed || (initial >= 0 && ((listsOf(L, other, words.h[initial]) & (FIRST_NAME | SURNAME)) !== 0 || nameScore(other.toLowerCase()) > 0));
+  if (!named) return false;
+  if (LOG_SENDERS.has(text.slice(s0, words.e[i]).toLowerCase()) || r.masked(s0, e1) || inCode(text, s0, e1)) return false;
+  emit(r, i, j, 0.8, "handle speaking on a time-stamped chat line");
+  return true;
+}
+
 /** a name found once is the same person later in the draft, also in the genitive ("Hamzas", "Paweł's") */
 function repeatedNames(r: Review, nameTokens: Set<string>): void {
   const { text, words, covered } = r;
@@ -625,6 +671,13 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
     // "[08:51] jocke:": a chat log names its speakers, nicknames and handles no list holds
     const after = text.charCodeAt(e0);
     if ((after === 58 || (after === 62 && text.charCodeAt(s0 - 1) === 60)) && chatHandle(r, L, i)) continue;
+    if (after === 46 || after === 95) {
+      const j = handleEnd(text, words, i);
+      if (j > i && chatHandleSpan(r, L, i, j)) {
+        i = j;
+        continue;
+      }
+    }
     if (isCyrillicCapital(c0)) {
       i = cyrillicName(r, i);
       continue;
