@@ -603,6 +603,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind28.jsonl", 0.9, 0.9],
     // 29 (60, after stop 16's first round): first run 0.90, wrong yes 0, hit@3 0.909, 0 covered refused (start of the stop: the same)
     ["verdicts-blind29.jsonl", 0.87, 0.9],
+    // 30 (60, after round 2): first run 0.875, wrong yes 0, hit@3 0.927, 0 covered refused (start of the stop: 0.875, hit@3 0.891)
+    ["verdicts-blind30.jsonl", 0.85, 0.9],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl", "verdicts-blind21.jsonl", "verdicts-blind22.jsonl"].includes(file) ? 3 : 2;

@@ -517,6 +517,12 @@ describe("questions about the policy itself", () => {
     assert.equal(lib.ask("wenell", "Hur ger jag bra feedback på en kollegas presentation?").refused, true);
     assert.equal(lib.ask("wenell", "Vad säger policyn om flextid?").refused, true);
   });
+  it("what the policy recommends, its goal and the purposes it rules out are asked of the policy; a tool recommendation is not", () => {
+    assert.equal(lib.ask("dalsland", "Vad rekommenderas om jag är osäker på AI?").refused, false);
+    assert.equal(lib.ask("dalsland", "Vilken AI rekommenderar du för att göra presentationer?").refused, true);
+    assert.equal(lib.ask("hjo", "what is the main goal with AI here?").refused, false);
+    assert.equal(lib.ask("soderkoping", "What purposes does the EU AI Act forbid for ChatGPT?").refused, false);
+  });
   it("English 'precautionary principle' reaches 'försiktighetsprincipen'", () => {
     const a = lib.ask("hjo", "Is the precautionary principle something I need to think about with AI?");
     assert.equal(a.refused, false);

@@ -38,7 +38,8 @@ export interface Retrieval {
 }
 
 const TOPIC_GROUPS = new Set(CONCEPT_GROUPS.filter((g) => g.topic).map((g) => g.id));
-const ADVICE = /\b(tips|tipsa|rad om|basta|bast|battre prompt\w*|(?:battre|samre) an|rekommender\w*|jamfor|best|better prompts?|(?:better|worse) than|recommend\w*|compare|tips on|which ai is|(?:skriv\w*|formulera\w*|gora|bygga)\s+(?:jag\s+|man\s+|vi\s+)?(?:en\s+|bra\s+|mina\s+)?prompt\w*|prompt(?:skrivning|teknik)\w*|prompt engineering|(?:write|writing|craft)\s+(?:a\s+|good\s+|my\s+)?prompts?)\b/;
+// "vad rekommenderas?", "what is recommended?" ask what the policy advises, not for a tool's tips
+const ADVICE = /\b(tips|tipsa|rad om|basta|bast|battre prompt\w*|(?:battre|samre) an|rekommender(?!as\b)\w*|jamfor|best|better prompts?|(?:better|worse) than|recommend(?!ed\b)\w*|compare|tips on|which ai is|(?:skriv\w*|formulera\w*|gora|bygga)\s+(?:jag\s+|man\s+|vi\s+)?(?:en\s+|bra\s+|mina\s+)?prompt\w*|prompt(?:skrivning|teknik)\w*|prompt engineering|(?:write|writing|craft)\s+(?:a\s+|good\s+|my\s+)?prompts?)\b/;
 /** how to work a tool ("hur loggar jag in", "how do I export a chat"): a question for IT support, not the policy */
 const HOW_TO_OPERATE = /\b(?:hur|how)\s+(?:gor|kan|do|can|should)?\s*(?:jag|man|vi|i|we|you)?\s*(?:loggar|logga|log|exporterar|exportera|export|installerar|installera|install|laddar ner|ladda ner|download|kopierar|kopiera|copy|byter|byta|change|staller in|stalla in|set up|configure|aktiverar|aktivera|enable|turn on|turn off|stanger av|stanga av|aterstaller|reset)\b|\bhur\s+(?:loggar|exporterar|installerar|kopierar|byter|staller|aktiverar|stanger|aterstaller)\s+(?:jag|man|vi|du)\b|\bhur\s+laddar\s+(?:jag|man|vi|du)\s+ner\b/;
 const FAQ_ACCEPT = 0.55;
