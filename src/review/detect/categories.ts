@@ -284,8 +284,10 @@ function nearPerson(text: string, s: number, e: number, persons: Finding[]): boo
   for (const p of persons) if (p.end >= s - WINDOW && p.start <= e + WINDOW) return true;
   const win = sentenceAround(text, s, e);
   // the health word's own line or sentence opens as a statistic
-  const opening = Math.max(text.lastIndexOf("\n", s - 1), text.lastIndexOf(". ", s - 1) + 1, text.lastIndexOf("? ", s - 1) + 1) + 1;
-  if (STATISTIC.test(text.slice(opening, s))) return false;
+  // (read back at most 200 characters: a sentence, and bounded work however many health words a draft holds)
+  const from = Math.max(0, s - 200);
+  const lead = text.slice(from, s);
+  if (STATISTIC.test(lead.slice(Math.max(lead.lastIndexOf("\n"), lead.lastIndexOf(". ") + 1, lead.lastIndexOf("? ") + 1) + 1))) return false;
   PERSON_REF.lastIndex = 0;
   return PERSON_REF.test(win) || DESCRIBED.test(win) || AGED_PERSON.test(win) || /(?:^|[^\wåäöÅÄÖ])I(?:'m|'ve| am| have| was| had|[^\w'åäöÅÄÖ]|$)/.test(win) && /\b(?:the|and|my|is|am|have|was)\b/i.test(win);
 }
@@ -467,8 +469,11 @@ const WEAKNESS = /(?<![\p{L}])(?:sårbarhet\p{L}*|säkerhetshål\p{L}*|säkerhet
 /** … and said to be open still ("inte åtgärdad", "unpatched", "reachable from the internet"): details an attacker could use, under secrecy */
 const UNFIXED = /(?<![\p{L}])(?:inte\s+(?:är\s+|blivit\s+|har\s+)?(?:åtgärdad|åtgärdat|patchad|patchat|fixad|fixat|lagad|uppdaterad|installerad)\p{L}*|oåtgärdad\p{L}*|opatchad\p{L}*|öppen\s+mot\s+internet|nåbar\s+från\s+internet|unpatched|not\s+(?:yet\s+)?(?:been\s+)?(?:fixed|patched|applied|remediated|installed)|has\s+not\s+been\s+(?:applied|fixed|patched)|reachable\s+from\s+the\s+internet|exposed\s+to\s+the\s+internet|still\s+runs)(?![\p{L}])/iu;
 
+/** WEAKNESS's words anywhere (case-sensitive but for the first letter: cheaper than /i over every draft) */
+const WEAKNESS_HINT = /[sS]årbar|[sS]äkerhets(?:hål|brist)|[vV]ulnerab|[bB]ypass|[eE]xploit|[zZ]ero-day|CVE-/;
+
 function securityWeakness(text: string, sink: Sink): void {
-  if (!/sårbar|säkerhetshål|säkerhetsbrist|vulnerab|bypass|exploit|zero-day|CVE-/i.test(text)) return;
+  if (!WEAKNESS_HINT.test(text)) return;
   WEAKNESS.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WEAKNESS.exec(text))) {

@@ -200,9 +200,11 @@ export function detectCredentials(text: string, sink: Sink, triggers = triggersO
   if (password) detectPasswordsInText(text, sink, PASSWORD_TO);
   if (password || (triggers & TRIGGER.KEY) !== 0) detectPasswordsInText(text, sink, PASSWORD_BARE);
   if (password) detectShapedPasswords(text, sink);
-  if (text.indexOf("/") >= 0) detectLoginPairs(text, sink);
+  if (text.indexOf("/") >= 0 && ACCOUNT_HINT.test(text)) detectLoginPairs(text, sink);
 }
 
+/** an account word right before a slash, anywhere: most drafts with a slash (URLs, dates) have none */
+const ACCOUNT_HINT = /(?:admin|administrator|root|user|sa|guest|operator|support|service|superuser) ?\//i;
 /** "admin / Sommar2024!", "root/Tr4ktor#9": an account and its password, written as a pair */
 const LOGIN_PAIR = /(?<![\w.@/-])(?:admin|administrator|root|user|sa|guest|operator|support|service|superuser)\s?\/\s?["'“”‘]?([^\s"'“”‘/]{8,64})/gi;
 
