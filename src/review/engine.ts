@@ -182,7 +182,10 @@ export function detectAll(text: string): Finding[] {
 }
 
 /** a sentence about a book, a tale, a film or a play: its names are characters and authors */
-const STORY = /(?<![\p{L}])(?:bok(?:en)?|böcker(?:na)?|roman(?:en|er)?|novell(?:en)?|sag(?:a|an|or|orna)|sagan om|kapitl(?:et|en)|kapitel|karaktär(?:en|er|erna)?|huvudperson(?:en)?|figur(?:en|er)?|författare(?:n)?|film(?:en|er|erna)|tv-serie(?:n|r|rna)?|pjäs(?:en)?|teater(?:n)?|föreställning(?:en)?|bokcirkel\p{L}*|läsecirkel\p{L}*|book(?:s| club)?|novel|fairy tale|story|chapter|character|author|films?|movies?|tv series|play)(?![\p{L}])|['"“‘][^'"”’\n]{2,60}['"”’] (?:by|av) \p{Lu}/iu;
+const STORY = /(?<![\p{L}])(?:bok(?:en)?|böcker(?:na)?|roman(?:en|er)?|novell(?:en)?|sag(?:a|an|or|orna)|sagan om|kapitl(?:et|en)|kapitel|karaktär(?:en|er|erna)?|huvudperson(?:en)?|figur(?:en|er)?|författare(?:n)?|film(?:en|er|erna)|tv-serie(?:n|r|rna)?|pjäs(?:en)?|teater(?:n)?|föreställning(?:en)?|bokcirkel\p{L}*|läsecirkel\p{L}*|book(?:s| club)?|novel|fairy tale|story|chapter|character|author|films?|movies?|tv series|play)(?![\p{L}])/iu;
+/** a work's title in quotes with its author: "'A Man Called Ove' by Fredrik Backman", 'Selma Lagerlöfs "Nils Holgerssons underbara resa"' (case matters) */
+const WORK_TITLE = /['"“‘][^'"”’\n]{2,60}['"”’] (?:by|av) \p{Lu}|\p{Lu}\p{Ll}+s ["“]\p{Lu}\p{Ll}*(?: [\p{L}–-]+){1,12}["”]/u;
+const aboutStory = (s: string): boolean => STORY.test(s) || WORK_TITLE.test(s);
 /** a public office right before a name: the person acts in a public role ("statsrådet X", "the Minister for …, X") */
 const PUBLIC_ROLE = /(?<![\p{L}])(?:\p{L}*minist(?:er|ern)|statsråd(?:et)?|president(?:en)?|kung(?:en)?|drottning(?:en)?|riksdagsledamot(?:en)?|partiledare(?:n)?|kommunalråd(?:et)?|oppositionsråd(?:et)?|landshövding(?:en)?|generaldirektör(?:en)?|prime minister|minister for [\p{L} ]{3,40}|secretary of state|king|queen|president|senator|mayor)[,\s]{1,3}$/iu;
 
@@ -194,9 +197,9 @@ const REGNAL = /(?<![\p{L}])\p{Lu}\p{Ll}+ (?:I{1,3}|IV|V|VI{1,3}|IX|X{1,2}|XI{1,
 const HISTORY_WORD = /(?<![\p{L}])(?:histori\p{L}*|kung(?:en|ar)?|drottning(?:en)?|kejsare(?:n)?|stormakt\p{L}*|medeltid\p{L}*|history|historical|king|queen|emperor|century)(?![\p{L}])/iu;
 
 /** STORY's words anywhere in a text (a cheap first look: no word boundaries, no Unicode classes) */
-const STORY_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|movie|series|play|['"”’] (?:by|av) /i;
+const STORY_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|movie|series|play|['"”’] (?:by|av) |s ["“]/i;
 /** any of STORY_HINT, PUBLIC_OFFICE and "kommun" in a text: most drafts have none */
-const NAME_CONTEXT_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|movie|series|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play|minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommun|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor|municipalit|histori|history|medeltid|stormakt|kejsare|emperor|century|['"”’] (?:by|av) /i;
+const NAME_CONTEXT_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|movie|series|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play|minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommun|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor|municipalit|histori|history|medeltid|stormakt|kejsare|emperor|century|['"”’] (?:by|av) |s ["“]/i;
 /** PUBLIC_ROLE's offices anywhere in a text */
 const PUBLIC_OFFICE = /minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommunalråd|oppositionsråd|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor/i;
 
@@ -218,21 +221,20 @@ function storyNamesWarn(text: string, found: Finding[]): Finding[] {
   const history = HISTORY_WORD.test(text) && HISTORIC_TIME.test(text);
   if (!STORY_HINT.test(text) && !PUBLIC_OFFICE.test(text) && !history) return found;
   // a draft about a story that holds no identifier of anyone ("Gör diskussionsfrågor om Bröderna Lejonhjärta
-  // av Astrid Lindgren … varför Jonatan …"): its names are the story's, in whatever sentence they stand;
-  // what a sentence about the story tells of its characters (an illness, an origin) identifies no one either.
-  // A history text is read the same way: its people lived centuries ago
-  const identified = found.some((g) => g.type !== "PERSON_NAME" && !(CATEGORY_TYPES.has(g.type) && STORY.test(sentenceOf(text, g.start, g.end))));
-  const storyDraft = (STORY.test(text) || history) && !identified;
+  // av Astrid Lindgren … varför Jonatan …"): its names are the story's, in whatever sentence they stand.
+  // A history text is read the same way: its people lived centuries ago.
+  const identified = found.some((g) => g.type !== "PERSON_NAME");
+  const storyDraft = (aboutStory(text) || history) && !identified;
   const pastSentence = (sentence: string) => history && (HISTORIC_TIME.test(sentence) || REGNAL.test(sentence));
   for (const f of found) {
     if (f.type !== "PERSON_NAME" || f.confidence < BLOCK_CONFIDENCE) continue;
     const sentence = sentenceOf(text, f.start, f.end);
-    const story = storyDraft || STORY.test(sentence) || pastSentence(sentence);
+    const story = storyDraft || aboutStory(sentence) || pastSentence(sentence);
     if (!story && !PUBLIC_ROLE.test(text.slice(Math.max(0, f.start - 60), f.start))) continue;
     if (found.some((g) => g !== f && g.type !== "PERSON_NAME" && g.start < f.end + 300 && g.end > f.start - 300)) continue;
     // a character or author named in a sentence about their story is nobody's data: no finding; a
     // public figure, or a name in a draft about a story but outside such a sentence, only warns
-    const inStorySentence = story && (STORY.test(sentence) || pastSentence(sentence));
+    const inStorySentence = story && (aboutStory(sentence) || pastSentence(sentence));
     f.confidence = inStorySentence ? 0 : 0.5;
     f.reason = story ? "a name in a text about a story (a character or an author)" : "a name in a public role";
   }
@@ -251,7 +253,7 @@ function storyCategoriesWarn(text: string, identifiers: Finding[], categories: F
   for (const c of categories) {
     if (c.type !== "HEALTH" && c.type !== "SPECIAL_CATEGORY") continue;
     const sentence = sentenceOf(text, c.start, c.end);
-    if (!STORY.test(sentence)) continue;
+    if (!aboutStory(sentence)) continue;
     const a = text.lastIndexOf(sentence, c.start);
     const names = identifiers.filter((f) => f.start >= a && f.end <= a + sentence.length);
     if (names.length > 0 && names.every((f) => f.confidence < BLOCK_CONFIDENCE)) c.confidence = Math.min(c.confidence, 0.5);
@@ -279,7 +281,7 @@ function personalOnly(text: string, found: Finding[]): Finding[] {
   });
 }
 
-/** the placeholders a redacted copy holds ("[PERSON 1]", "[SECRET 2]"): never findings themselves */
+/** the placeholders a redacted copy holds ("[PERSON 1]", "[SECRET 2]"): never findings themselves, nor the start of one */
 const OWN_PLACEHOLDER = new RegExp(`\\[(?:${[...new Set(Object.values(PLACEHOLDER_LABEL))].join("|")}) \\d{1,5}\\]`, "g");
 
 function outsidePlaceholders(text: string, found: Finding[]): Finding[] {
@@ -288,7 +290,8 @@ function outsidePlaceholders(text: string, found: Finding[]): Finding[] {
   let m: RegExpExecArray | null;
   while ((m = OWN_PLACEHOLDER.exec(text))) spans.push([m.index, m.index + m[0].length]);
   if (spans.length === 0) return found;
-  return found.filter((f) => !spans.some(([s, e]) => f.start >= s && f.end <= e));
+  // a token that starts inside a placeholder ("[SECRET 1]TrustServerCertificate=…") is the placeholder's tail read on
+  return found.filter((f) => !spans.some(([s, e]) => f.start >= s && f.start < e));
 }
 
 /** "4111 1111 1111 1111, CVC 123, giltigt till 09/27": the card's security code and expiry, on its line just after it */

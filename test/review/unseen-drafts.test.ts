@@ -287,3 +287,21 @@ describe("review: what blind set 7 showed", () => {
     assert.equal(reviewDraft("How do we protect ourselves against vulnerabilities in firewalls? Give five tips.").verdict, "ok");
   });
 });
+
+describe("review: what blind set 8 showed", () => {
+  it("an author's work named by its quoted title is a story", () => {
+    assert.equal(reviewDraft('Vi jämför Vilhelm Mobergs "Utvandrarna från Småland" med Karl Oskar och Kristina i filmen.').verdict, "ok");
+    assert.equal(reviewDraft('Anna Berg har cancer. Hon skickade Pers "rapport" i går.').verdict, "block");
+  });
+  it("text kept to a closed circle is under secrecy", () => {
+    assert.equal(found("Underlaget får inte spridas utanför nämndens presidium.", "SECRECY").length, 1);
+    assert.equal(found("Do not forward this outside the project group until Monday.", "SECRECY").length, 1);
+    assert.deepEqual(found("Please share the link with your team.", "SECRECY"), []);
+  });
+});
+
+describe("review: a redacted copy read again", () => {
+  it("a token that starts inside the bot's own placeholder is no finding", () => {
+    assert.deepEqual(found('"Db": "[SECRET 1]TrustServerCertificate=True;"', "CREDENTIAL"), []);
+  });
+});

@@ -462,6 +462,17 @@ export function detectCategories(text: string, sink: Sink, toks: Words, persons:
   }
   if (keywords) secretPhrases(text, sink, toks, keywords);
   securityWeakness(text, sink);
+  restrictedCircle(text, sink);
+}
+
+/** "får inte spridas utanför ledningsgruppen", "do not circulate outside the engagement team": kept to a closed circle */
+const RESTRICTED = /(?<![\p{L}])(?:(?:får|ska|bör|skall)\s+inte\s+(?:spridas|delas|vidarebefordras|lämnas\s+ut|visas|skickas)\s+(?:vidare\s+)?(?:utanför|till\s+(?:någon|andra|obehöriga|media|externa))|(?:do\s+not|don't|must\s+not|may\s+not|not\s+to\s+be|please\s+don't)\s+(?:circulate|forward|share|distribute|spread|disclose)\p{L}*\s+(?:\p{L}+\s+){0,2}?(?:outside|beyond|externally|with\s+anyone))/iu;
+const RESTRICTED_HINT = /inte\s+(?:spridas|delas|vidarebefordras|lämnas|visas|skickas)|circulate|forward|distribute|disclose|share[a-z]*\s+(?:[a-z]+\s+){0,2}?(?:outside|beyond)/i;
+
+function restrictedCircle(text: string, sink: Sink): void {
+  if (!RESTRICTED_HINT.test(text)) return;
+  const m = RESTRICTED.exec(text);
+  if (m) sink.add("SECRECY", m.index, m.index + m[0].length, 0.8, "text restricted to a closed circle");
 }
 
 /** a security weakness named ("sårbarhet", "authentication bypass", "CVE-2024-…") … */
