@@ -605,6 +605,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind29.jsonl", 0.87, 0.9],
     // 30 (60, after round 2): first run 0.875, wrong yes 0, hit@3 0.927, 0 covered refused (start of the stop: 0.875, hit@3 0.891)
     ["verdicts-blind30.jsonl", 0.85, 0.9],
+    // 31 (60, after round 3): first run 0.90, wrong yes 0, hit@3 0.891, 0 covered refused, not covered refused 0.8 (start of the stop: 0.90, hit@3 0.873)
+    ["verdicts-blind31.jsonl", 0.87, 0.8],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl", "verdicts-blind21.jsonl", "verdicts-blind22.jsonl"].includes(file) ? 3 : 2;
