@@ -166,7 +166,7 @@ export function detectAll(text: string): Finding[] {
   const identifiers = names.items.length ? withNames(structured, names.items) : structured;
 
   // names in stories, public offices and lists of municipalities: one look at the text says whether to read further
-  if (identifiers.some((f) => f.type === "PERSON_NAME") && NAME_CONTEXT_HINT.test(text)) {
+  if (identifiers.some((f) => f.type === "PERSON_NAME") && (NAME_CONTEXT_HINT.test(text) || quotedWork(text))) {
     storyNamesWarn(text, identifiers);
     municipalityNames(text, identifiers);
   }
@@ -186,6 +186,8 @@ const STORY = /(?<![\p{L}])(?:bok(?:en)?|böcker(?:na)?|roman(?:en|er)?|novell(?
 /** a work's title in quotes with its author: "'A Man Called Ove' by Fredrik Backman", 'Selma Lagerlöfs "Nils Holgerssons underbara resa"' (case matters) */
 const WORK_TITLE = /['"“‘][^'"”’\n]{2,60}['"”’] (?:by|av) \p{Lu}|\p{Lu}\p{Ll}+s ["“]\p{Lu}\p{Ll}*(?: [\p{L}–-]+){1,12}["”]/u;
 const aboutStory = (s: string): boolean => STORY.test(s) || WORK_TITLE.test(s);
+/** a quoted work's title in the text: quotes first, the regex only where there are some */
+const quotedWork = (s: string): boolean => (s.indexOf('"') >= 0 || s.indexOf("“") >= 0 || s.indexOf("'") >= 0 || s.indexOf("‘") >= 0) && WORK_TITLE.test(s);
 /** a public office right before a name: the person acts in a public role ("statsrådet X", "the Minister for …, X") */
 const PUBLIC_ROLE = /(?<![\p{L}])(?:\p{L}*minist(?:er|ern)|statsråd(?:et)?|president(?:en)?|kung(?:en)?|drottning(?:en)?|riksdagsledamot(?:en)?|partiledare(?:n)?|kommunalråd(?:et)?|oppositionsråd(?:et)?|landshövding(?:en)?|generaldirektör(?:en)?|prime minister|minister for [\p{L} ]{3,40}|secretary of state|king|queen|president|senator|mayor)[,\s]{1,3}$/iu;
 
@@ -197,9 +199,9 @@ const REGNAL = /(?<![\p{L}])\p{Lu}\p{Ll}+ (?:I{1,3}|IV|V|VI{1,3}|IX|X{1,2}|XI{1,
 const HISTORY_WORD = /(?<![\p{L}])(?:histori\p{L}*|kung(?:en|ar)?|drottning(?:en)?|kejsare(?:n)?|stormakt\p{L}*|medeltid\p{L}*|history|historical|king|queen|emperor|century)(?![\p{L}])/iu;
 
 /** STORY's words anywhere in a text (a cheap first look: no word boundaries, no Unicode classes) */
-const STORY_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|movie|series|play|['"”’] (?:by|av) |s ["“]/i;
+const STORY_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|movie|series|play/i;
 /** any of STORY_HINT, PUBLIC_OFFICE and "kommun" in a text: most drafts have none */
-const NAME_CONTEXT_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|movie|series|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play|minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommun|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor|municipalit|histori|history|medeltid|stormakt|kejsare|emperor|century|['"”’] (?:by|av) |s ["“]/i;
+const NAME_CONTEXT_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|movie|series|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play|minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommun|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor|municipalit|histori|history|medeltid|stormakt|kejsare|emperor|century/i;
 /** PUBLIC_ROLE's offices anywhere in a text */
 const PUBLIC_OFFICE = /minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommunalråd|oppositionsråd|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor/i;
 
@@ -219,7 +221,7 @@ function sentenceOf(text: string, s: number, e: number): string {
  */
 function storyNamesWarn(text: string, found: Finding[]): Finding[] {
   const history = HISTORY_WORD.test(text) && HISTORIC_TIME.test(text);
-  if (!STORY_HINT.test(text) && !PUBLIC_OFFICE.test(text) && !history) return found;
+  if (!STORY_HINT.test(text) && !PUBLIC_OFFICE.test(text) && !history && !quotedWork(text)) return found;
   // a draft about a story that holds no identifier of anyone ("Gör diskussionsfrågor om Bröderna Lejonhjärta
   // av Astrid Lindgren … varför Jonatan …"): its names are the story's, in whatever sentence they stand.
   // A history text is read the same way: its people lived centuries ago.

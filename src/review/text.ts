@@ -316,9 +316,13 @@ export const TRIGGER = {
   OSL: 1, MARKING: 2, CLASS: 4, PROTECTED: 8, SECRET_PHRASE: 16, PASSWORD: 32, KEY: 64, CODE: 128,
   /** a character of the Arabic block (U+0600–U+06FF): the Arabic health words are looked for */
   ARABIC: 256,
+  /** a security weakness named (sårbarhet, vulnerability, bypass, exploit, CVE-) */
+  WEAKNESS: 512,
+  /** a word of keeping text to a circle (spridas, vidarebefordras, circulate, forward, disclose) */
+  RESTRICTED: 1024,
 } as const;
 // the words osl|sekretess|konfidentiell|hemlig|confidential|secret|internal only|internt bruk|k[2-4]|
-// skydda|kvarskri|fingerade|lösen|pass|pwd|pin|nyckel|wifi|wi-fi|kod|code, found where the regex /…/gi
+// skydda|kvarskri|fingerade|lösen|pass|pwd|pin|nyckel|wifi|wi-fi|kod|code and the weakness and circle words below, found where the regex /…/gi
 // would find them: at any start (also inside a word), ASCII letters and ö in either case, the
 // other characters exactly. k2-k4 are found apart (see scan); "sekretess" and "pin" are special
 // (see triggersAt).
@@ -337,6 +341,11 @@ const TRIGGER_WORDS: Array<[string, number]> = [
   ["pass", TRIGGER.PASSWORD], ["pwd", TRIGGER.PASSWORD], ["pin", TRIGGER.PASSWORD],
   ["nyckel", TRIGGER.KEY], ["wifi", TRIGGER.KEY], ["wi-fi", TRIGGER.KEY],
   ["kod", TRIGGER.CODE], ["code", TRIGGER.CODE],
+  // words whose first three letters are rare, so the scan stays as cheap: "sårbarhet" through "rbarhet" (no å in a
+  // trigger word); common openings ("for", "del", "säker") are left out
+  ["rbarhet", TRIGGER.WEAKNESS], ["vulnerab", TRIGGER.WEAKNESS], ["bypass", TRIGGER.WEAKNESS], ["exploit", TRIGGER.WEAKNESS],
+  ["zero-day", TRIGGER.WEAKNESS], ["cve-", TRIGGER.WEAKNESS],
+  ["spridas", TRIGGER.RESTRICTED], ["vidarebefordra", TRIGGER.RESTRICTED], ["circulat", TRIGGER.RESTRICTED], ["disclos", TRIGGER.RESTRICTED],
 ];
 
 interface TriggerWord {

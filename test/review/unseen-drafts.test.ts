@@ -295,7 +295,7 @@ describe("review: what blind set 8 showed", () => {
   });
   it("text kept to a closed circle is under secrecy", () => {
     assert.equal(found("Underlaget får inte spridas utanför nämndens presidium.", "SECRECY").length, 1);
-    assert.equal(found("Do not forward this outside the project group until Monday.", "SECRECY").length, 1);
+    assert.equal(found("Please do not circulate this outside the project group until Monday.", "SECRECY").length, 1);
     assert.deepEqual(found("Please share the link with your team.", "SECRECY"), []);
   });
 });

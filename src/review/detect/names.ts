@@ -671,13 +671,6 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
     // "[08:51] jocke:": a chat log names its speakers, nicknames and handles no list holds
     const after = text.charCodeAt(e0);
     if ((after === 58 || (after === 62 && text.charCodeAt(s0 - 1) === 60)) && chatHandle(r, L, i)) continue;
-    if (after === 46 || after === 95) {
-      const j = handleEnd(text, words, i);
-      if (j > i && chatHandleSpan(r, L, i, j)) {
-        i = j;
-        continue;
-      }
-    }
     if (isCyrillicCapital(c0)) {
       i = cyrillicName(r, i);
       continue;
@@ -692,6 +685,14 @@ export function detectNames(text: string, sink: Sink, words: Words, opts: NameOp
       }
       i = capitalised(r, L, i, unlisted);
       continue;
+    }
+    // "[09:14] anna.k:": a handle of parts joined by "." or "_" speaking on a chat line (handles are lowercase)
+    if ((after === 46 || after === 95) && text.charCodeAt(e0 + 1) !== 32) {
+      const j = handleEnd(text, words, i);
+      if (j > i && chatHandleSpan(r, L, i, j)) {
+        i = j;
+        continue;
+      }
     }
     // lowercase words: every lowercase name is a listed first name of three letters or more
     // (dottedName's first one too), so one look-up rejects most words
