@@ -29,6 +29,16 @@ describe("composing an answer", () => {
     assert.ok(a.citations.some((c) => c.quote === passage(6).text), "the best passage is shown");
   });
 
+  it("does not add the search's passage in place of a way an 'it depends' answer can go", () => {
+    const rows = [row(1, "a"), { ...row(2, "b"), verdict: "yes" as const }, { ...row(3, "c"), verdict: "conditional" as const, condition: { sv: "villkor", en: "condition" } }];
+    // a row's passage is second in the search, so the rows lead; the search's first passage would displace the third
+    const a = composeAnswer(pack, retrieval([6, 1]), "sv", { verdict: "conditional", rows, ask: "may", dependsOn: ["tool"] });
+    assert.deepEqual(
+      a.citations.map((c) => c.quote),
+      [1, 2, 3].map((i) => passage(i).text),
+    );
+  });
+
   it("leads with the search's passage when none of the deciding rows' passages is near the top of the search", () => {
     const rows = [row(1, "a"), row(2, "b")];
     const a = composeAnswer(pack, retrieval([8, 5, 6]), "sv", { verdict: "conditional", rows: rows.map((r) => ({ ...r, verdict: "conditional", condition: { sv: "villkor", en: "condition" } })), ask: "may" });

@@ -58,7 +58,8 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
     citations.push(c);
   }
   // the search's best passage is always among those shown: rows and classes may rest on a neighbouring rule
-  const best = r.inScope ? retrieved[0] : undefined;
+  // (not in place of a way an "it depends" answer can go)
+  const best = r.inScope && !decision?.dependsOn ? retrieved[0] : undefined;
   if (best && !citations.some((x) => x.quote.includes(best.quote) || best.quote.includes(x.quote))) {
     if (citations.length >= MAX_CITATIONS) citations.pop();
     citations.push(best);
