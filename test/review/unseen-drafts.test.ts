@@ -305,3 +305,14 @@ describe("review: a redacted copy read again", () => {
     assert.deepEqual(found('"Db": "[SECRET 1]TrustServerCertificate=True;"', "CREDENTIAL"), []);
   });
 });
+
+describe("review: an initial with a surname, an area code in brackets", () => {
+  it("'K. Andersson' is a name; 'bilaga B. Grund' is not", () => {
+    assert.deepEqual(found("Närvarande: K. Andersson och Lena Ek.", "PERSON_NAME"), ["K. Andersson", "Lena Ek"]);
+    assert.deepEqual(found("Se bilaga B. Grund för beslutet finns där.", "PERSON_NAME"), []);
+  });
+  it("'(070) 174 06 23' is a phone number; '(08)' alone is not", () => {
+    assert.deepEqual(found("Ring jobbmobilen (070) 174 06 23 vid frågor.", "PHONE"), ["(070) 174 06 23"]);
+    assert.deepEqual(found("Se avsnitt (08) och (09) i rapporten.", "PHONE"), []);
+  });
+});

@@ -49,6 +49,7 @@ const INTL = /(?:\+|00)(\d{1,3})(?:[ .\-]?\(\d{1,4}\) ?\d{1,12})?(?:[ .\-]\d{1,1
 // "0503/122 45": an area code and a slash, as older Swedish writing has it
 const NATIONAL = /0\d{1,9}(?:\/\d{1,8})?(?:(?: ?[-\u2013] ?| )\d{1,8}){0,4}(?![\d])/g;
 // North American (NNN) NNN-NNNN and NNN-NNN-NNNN
+const PAREN_NATIONAL = /(?<![\d(])\(0\d{1,3}\) ?\d{1,4}(?:[ \-\u2013]\d{1,4}){0,4}(?!\d)/g;
 const NANP = /(?:\(\d{3}\) ?\d{3}[-. ]\d{4}|\d{3}[-.]\d{3}[-.]\d{4})(?![\d\-])/g;
 const NATIONAL_AT = new RegExp(NATIONAL.source, "y");
 const NANP_AT = new RegExp(NANP.source, "y");
@@ -138,6 +139,16 @@ export function detectPhones(text: string, sink: Sink, runs?: DigitRuns): void {
       if (p >= e - 1) continue;
       NATIONAL_AT.lastIndex = p;
       if ((m = NATIONAL_AT.exec(text))) { nationalAt(text, sink, m); from = m.index + m[0].length; }
+    }
+  }
+  // "(070) 174 06 23": the area code in brackets
+  if (text.indexOf("(0") >= 0) {
+    PAREN_NATIONAL.lastIndex = 0;
+    while ((m = PAREN_NATIONAL.exec(text))) {
+      const d = m[0].replace(/\D/g, "");
+      if (d[1] === "0" || (/^07[0236-9]/.test(d) ? d.length !== 10 : d.length < 8 || d.length > 10)) continue;
+      if (NOT_PHONE_LABEL.test(before(text, m.index, 24))) continue;
+      addPhone(text, sink, m.index, m.index + m[0].length, 0.9, "Swedish phone number, area code in brackets");
     }
   }
   if (!runs) {

@@ -462,6 +462,15 @@ function capitalised(r: Review, L: Lists, i: number, unlisted: boolean): number 
   const n = words.n, ws = words.s, we = words.e, wh = words.h;
   const s0 = ws[i], e0 = we[i], h = wh[i];
   const raw = text.slice(s0, e0);
+  // "K. Andersson": an initial, a dot and a listed surname
+  if (e0 - s0 === 1 && text.charCodeAt(e0) === 46 && text.charCodeAt(e0 + 1) === 32 && i + 1 < n && ws[i + 1] === e0 + 2 && isUpper(text.charCodeAt(ws[i + 1]))) {
+    const next = text.slice(ws[i + 1], we[i + 1]).toLowerCase();
+    const kn = listsOf(L, next, wh[i + 1]);
+    if (kn & SURNAME && !(kn & (AMBIGUOUS_WORD | PLACE)) && !r.masked(s0, we[i + 1]) && !inCode(text, s0, we[i + 1])) {
+      emit(r, i, i + 1, 0.8, "an initial and a listed surname");
+      return i + 1;
+    }
+  }
   if (isAllUpper(raw)) return i;
   const low = raw.toLowerCase();
   const k = listsOf(L, low, h);
