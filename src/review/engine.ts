@@ -231,12 +231,12 @@ function storyNamesWarn(text: string, found: Finding[]): Finding[] {
   for (const f of found) {
     if (f.type !== "PERSON_NAME" || f.confidence < BLOCK_CONFIDENCE) continue;
     const sentence = sentenceOf(text, f.start, f.end);
-    const story = storyDraft || aboutStory(sentence) || pastSentence(sentence);
+    const inStorySentence = aboutStory(sentence) || pastSentence(sentence);
+    const story = storyDraft || inStorySentence;
     if (!story && !PUBLIC_ROLE.test(text.slice(Math.max(0, f.start - 60), f.start))) continue;
     if (found.some((g) => g !== f && g.type !== "PERSON_NAME" && g.start < f.end + 300 && g.end > f.start - 300)) continue;
     // a character or author named in a sentence about their story is nobody's data: no finding; a
     // public figure, or a name in a draft about a story but outside such a sentence, only warns
-    const inStorySentence = story && (aboutStory(sentence) || pastSentence(sentence));
     f.confidence = inStorySentence ? 0 : 0.5;
     f.reason = story ? "a name in a text about a story (a character or an author)" : "a name in a public role";
   }
