@@ -39,7 +39,7 @@ async function fileMany(service: IncidentService, n: number, concurrency: number
     Array.from({ length: concurrency }, async () => {
       while (next < n) {
         next++;
-        const o = await service.submit({ token: service.newForm(reporter).token, fields }, reporter, { policyPack: "wenell" });
+        const o = await service.submit({ token: (await service.newForm(reporter)).token, fields }, reporter, { policyPack: "wenell" });
         if (o.status === "filed") filed++;
       }
     }),

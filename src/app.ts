@@ -20,6 +20,10 @@ import * as path from "node:path";
 import { DeliveryRunner } from "./notify/delivery-outbox";
 import { SqliteDeliveryOutbox } from "./storage/delivery-outbox.sqlite";
 import { openDatabase, usable } from "./storage/sqlite";
+import { openStateStore } from "./state/open";
+import { ConversationStore } from "./state/conversations";
+import { StateDeliveryOutbox } from "./state/delivery-outbox.state";
+import type { DeliveryOutbox } from "./notify/delivery-outbox";
 
 export interface App {
   server: restify.Server;
@@ -49,10 +53,14 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
   if (!library.ids().includes(config.policy.defaultPack)) {
     throw new Error(`POLICY_PACK "${config.policy.defaultPack}" is not a loaded policy pack (loaded: ${library.ids().join(", ")})`);
   }
+  // the state every instance shares (STATE_STORE=blob) or this machine's SQLite file: conversation
+  // references, pack choices, pending approvals, secrets and, with blob, the outboxes
+  const state = openStateStore(config);
   // incident events carry ids, references and codes only (never report text)
   let onIncidentEvent: (e: { event: string; id?: string; reference?: string; code?: string }) => void = () => {};
   const incidents = openIncidentStack(config, {
     drain: true,
+    state,
     onEvent: (e) => {
       log.info({ event: "incident", step: e.event, reference: e.reference, code: e.code }, "incident event");
       onIncidentEvent(e);
@@ -61,6 +69,7 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
   // approvals (issue 5): ids, references and codes only in the log
   const approvals = openApprovalStack(config, {
     drain: true,
+    state,
     clock: overrides.clock,
     onEvent: (e) => log.info({ event: "approval", step: e.event, reference: e.reference, code: e.code }, "approval event"),
   });
@@ -77,8 +86,9 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
       )
     : undefined;
   // incident notices and approval cards: written before they are sent (ids and routing only)
-  const deliveryDb = openDatabase(path.join(config.dataDir, "deliveries.sqlite"));
-  const deliveries = new DeliveryRunner(new SqliteDeliveryOutbox(deliveryDb), {
+  const deliveryDb = config.state.kind === "sqlite" ? openDatabase(path.join(config.dataDir, "deliveries.sqlite")) : undefined;
+  const deliveryOutbox: DeliveryOutbox = deliveryDb ? new SqliteDeliveryOutbox(deliveryDb) : new StateDeliveryOutbox(state);
+  const deliveries = new DeliveryRunner(deliveryOutbox, {
     intervalMs: config.deliveries.retryIntervalMs,
     leaseMs: config.deliveries.leaseMs,
     onEvent: (e) => {
@@ -90,6 +100,7 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
   });
   const bot = createBotEndpoint(config, library, log, {
     deliveries,
+    conversations: new ConversationStore(state),
     incidents: {
       service: incidents.service,
       managers: managerLookup({ manager: async (oid) => (await approvals).directory.manager(oid) }),
@@ -106,14 +117,15 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
       locales: missingTables().length === 0 ? "ok" : "missing",
       incidents: incidents.usable() ? "ok" : "unusable",
       approvals: typeof a === "string" ? a : a.usable() ? "ok" : "unusable",
-      deliveries: usable(deliveryDb) ? "ok" : "unusable",
+      deliveries: (deliveryDb ? usable(deliveryDb) : true) ? "ok" : "unusable",
+      state: (state.usable?.() ?? true) ? "ok" : "unusable",
     };
   };
   const server = createServer({
     bot,
     log,
     maxInFlight: config.maxRequestsInFlight,
-    health: () => ({ packs: library.ids(), defaultPack: config.policy.defaultPack, auth: config.authEnabled, deliveries: deliveries.counts(), undeliveredReplies: undeliveredReplies().replies }),
+    health: () => ({ packs: library.ids(), defaultPack: config.policy.defaultPack, auth: config.authEnabled, deliveries: deliveries.lastCounts(), undeliveredReplies: undeliveredReplies().replies }),
     readiness,
   });
 
@@ -141,8 +153,13 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
         bot.close();
         server.close(() => {
           incidents.close();
-          deliveryDb.close();
-          approvals.then((s) => s.close()).catch(() => undefined).finally(() => resolve());
+          deliveryDb?.close();
+          approvals
+            .then((s) => s.close())
+            .catch(() => undefined)
+            .then(() => state.close?.())
+            .catch(() => undefined)
+            .finally(() => resolve());
         });
         // keep-alive sockets would hold close() open until they time out
         server.server.closeAllConnections?.();

@@ -60,6 +60,8 @@ const schema = z.object({
   INCIDENT_STORE: z.enum(["sqlite", "sharepoint"]).default("sqlite"),
   /** how often saved-but-unfiled reports are retried (seconds) */
   INCIDENT_OUTBOX_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
+  /** how long one filing attempt owns a report; after a crash, another instance takes it over after this (seconds) */
+  INCIDENT_OUTBOX_LEASE_S: z.coerce.number().int().min(1).max(3600).default(300),
   /** how often undelivered notices and approval cards are retried (seconds) */
   DELIVERY_RETRY_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(30),
   /** how long one delivery attempt owns its entry; after a crash, the next process takes it over after this (seconds) */
@@ -113,6 +115,8 @@ const schema = z.object({
   STATE_STORE: z.enum(["sqlite", "blob"]).default("sqlite"),
   /** connection string of the storage account for STATE_STORE=blob */
   AZURE_STORAGE_CONNECTION_STRING: z.string().default(""),
+  /** one request to the state store (Blob): its time limit; a turn that needs the store waits at most about three of these */
+  STATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   /** the blob container holding the state */
   STATE_BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, "a blob container name").default("policybot-state"),
 });
@@ -150,6 +154,7 @@ export interface Config {
   incidents: {
     store: "sqlite" | "sharepoint";
     outboxIntervalMs: number;
+    outboxLeaseMs: number;
     /** notices of filed reports: the security conversation (empty: local, the reporter's conversation) */
     notify: { conversationId: string; serviceUrl: string };
   };
@@ -185,7 +190,7 @@ export interface Config {
   /** the durable outbox of proactive messages (incident notices, approval cards) */
   deliveries: { retryIntervalMs: number; leaseMs: number };
   /** bot state shared by instances: conversation references, pending requests */
-  state: { kind: "sqlite" | "blob"; connectionString: string; container: string };
+  state: { kind: "sqlite" | "blob"; connectionString: string; container: string; timeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -235,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     incidents: {
       store: e.INCIDENT_STORE,
       outboxIntervalMs: e.INCIDENT_OUTBOX_INTERVAL_S * 1000,
+      outboxLeaseMs: e.INCIDENT_OUTBOX_LEASE_S * 1000,
       notify: { conversationId: e.INCIDENT_NOTIFY_CONVERSATION, serviceUrl: e.INCIDENT_NOTIFY_SERVICE_URL },
     },
     graph: {
@@ -257,7 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     directory: { kind: e.DIRECTORY, file: e.DIRECTORY_FILE.trim() },
     deliveries: { retryIntervalMs: e.DELIVERY_RETRY_INTERVAL_S * 1000, leaseMs: e.DELIVERY_LEASE_S * 1000 },
-    state: { kind: e.STATE_STORE, connectionString: e.AZURE_STORAGE_CONNECTION_STRING, container: e.STATE_BLOB_CONTAINER },
+    state: { kind: e.STATE_STORE, connectionString: e.AZURE_STORAGE_CONNECTION_STRING, container: e.STATE_BLOB_CONTAINER, timeoutMs: e.STATE_TIMEOUT_MS },
   };
 }
 

@@ -6,9 +6,9 @@ import type { Logger } from "../logging";
 import type { PolicyLibrary } from "../policy/types";
 import { createBotAdapter } from "./adapter";
 import { PolicyBot } from "./policybot";
-import { ConversationPacks } from "./conversation-packs";
+import { ConversationPacks, type PackChoiceStore } from "./conversation-packs";
 import { RecentAnswers } from "./recent-answers";
-import { ConversationRefs } from "./notify/conversation-refs";
+import { ConversationRefs, type PersonalRefStore } from "./notify/conversation-refs";
 import { setupIncidentReporting, type IncidentWiring } from "./incidents/setup";
 import { setupApprovals, type ApprovalSetup, type ApprovalWiring } from "./approvals/setup";
 import type { BotDeps } from "./deps";
@@ -38,6 +38,8 @@ export interface BotExtras {
   approvals?: Promise<ApprovalWiring>;
   /** the durable outbox for incident notices and approval cards; started once the handlers are in place */
   deliveries?: DeliveryRunner;
+  /** conversation references and pack choices shared by instances (src/state/conversations.ts); default: the approvals wiring's, for references only */
+  conversations?: PersonalRefStore & PackChoiceStore;
 }
 
 export function createBotEndpoint(
@@ -50,16 +52,20 @@ export function createBotEndpoint(
   // conversations seen, for proactive notices; users' 1:1 chats persist in the state store when approvals are wired
   const wiring = extras.approvals;
   const refs = new ConversationRefs(
-    wiring && {
-      savePersonal: async (oid, ref) => (await wiring).conversations.savePersonal(oid, ref),
-      personal: async (oid) => (await wiring).conversations.personal(oid),
-    },
+    extras.conversations ??
+      (wiring && {
+        savePersonal: async (oid, ref) => (await wiring).conversations.savePersonal(oid, ref),
+        personal: async (oid) => (await wiring).conversations.personal(oid),
+      }),
     10_000,
     (e) => log.warn({ event: "conversationRef", err: e instanceof Error ? e.name : "error" }, "conversation reference not saved"),
   );
+  const packs = new ConversationPacks(config.policy.defaultPack, undefined, extras.conversations, (e) =>
+    log.warn({ event: "packChoice", err: e instanceof Error ? e.name : "error" }, "pack choice not read: the last one seen is used"),
+  );
   const deliveries = extras.deliveries;
   const incidents = extras.incidents ? setupIncidentReporting(adapter, config, extras.incidents, refs, (id) => library.get(id).facts.organisation.name, log, deliveries) : undefined;
-  const deps: BotDeps = { library, packs: new ConversationPacks(config.policy.defaultPack), recent: new RecentAnswers(), log, review: config.review, images: config.images, incidents };
+  const deps: BotDeps = { library, packs, recent: new RecentAnswers(), log, review: config.review, images: config.images, incidents };
   const bot = new PolicyBot(deps);
   let closed = false;
   const approvals: Promise<ApprovalSetup | undefined> = wiring
@@ -87,7 +93,7 @@ export function createBotEndpoint(
       const a = (req.body ?? {}) as { type?: unknown; name?: unknown; channelId?: unknown; conversation?: { conversationType?: unknown } };
       await approvals.catch(() => undefined);
       await adapter.process(req, res, async (ctx) => {
-        await refs.remember(ctx.activity);
+        await Promise.all([refs.remember(ctx.activity), ctx.activity.conversation?.id ? packs.load(ctx.activity.conversation.id) : undefined]);
         return bot.run(ctx);
       });
       log.info(

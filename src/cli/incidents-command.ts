@@ -99,7 +99,7 @@ export function registerIncidentsCommand(program: Command, deps: IncidentsComman
     .description("reports saved locally and not yet filed to SharePoint")
     .action(() =>
       withStack(async ({ service }) => {
-        const p = service.pending();
+        const p = await service.pending();
         if (!p.length) return out("nothing pending");
         for (const e of p) out(`${e.reference}  attempts ${e.attempts}  next ${new Date(e.nextAttemptAt).toISOString()}  ${cleanLine(e.lastError ?? "")}`);
       }),

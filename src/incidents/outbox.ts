@@ -29,8 +29,8 @@ export interface Outbox {
    * stores a pending entry, claimed until `leaseUntil` by the caller's own first attempt;
    * "exists" (and nothing written) when the id is already there
    */
-  put(incident: Incident, now: number, leaseUntil: number): "added" | "exists";
-  get(id: string): OutboxEntry | undefined;
+  put(incident: Incident, now: number, leaseUntil: number): Promise<"added" | "exists">;
+  get(id: string): Promise<OutboxEntry | undefined>;
   /**
    * pending entries due by `dueBy`, claimed until `leaseUntil` so a second process
    * over the same file does not file them at the same time. Claiming (like put) records
@@ -38,16 +38,16 @@ export interface Outbox {
    * treats the record as possibly created. The entries returned carry the state from
    * before the claim.
    */
-  claimDue(dueBy: number, limit: number, leaseUntil: number): OutboxEntry[];
-  markFiled(id: string, link: string | undefined, now: number): void;
+  claimDue(dueBy: number, limit: number, leaseUntil: number): Promise<OutboxEntry[]>;
+  markFiled(id: string, link: string | undefined, now: number): Promise<void>;
   /** counts an attempt; the entry is due again at nextAttemptAt */
-  markFailed(id: string, error: string, mayExist: boolean, nextAttemptAt: number): void;
+  markFailed(id: string, error: string, mayExist: boolean, nextAttemptAt: number): Promise<void>;
   /** gives a claimed entry back without counting an attempt (mayExist as it was before the claim) */
-  release(id: string, nextAttemptAt: number, mayExist: boolean): void;
-  pendingCount(): number;
-  pending(limit?: number): OutboxEntry[];
+  release(id: string, nextAttemptAt: number, mayExist: boolean): Promise<void>;
+  pendingCount(): Promise<number>;
+  pending(limit?: number): Promise<OutboxEntry[]>;
   /** forgets filed entries older than `before` */
-  prune(before: number): number;
+  prune(before: number): Promise<number>;
 }
 
 export interface DrainResult {
@@ -68,6 +68,8 @@ export interface DrainerOptions {
   maxBackoffMs?: number;
   /** filed entries are forgotten after; default 30 days */
   keepFiledMs?: number;
+  /** how long a pass owns the entries it claimed; default LEASE_MS */
+  leaseMs?: number;
   onFiled?: (s: StoredIncident) => void;
   onError?: (e: unknown) => void;
 }
@@ -89,7 +91,7 @@ export class OutboxDrainer {
     private readonly clock: Clock,
     opts: DrainerOptions = {},
   ) {
-    this.opts = { intervalMs: 60_000, batch: 20, maxBackoffMs: 15 * 60_000, keepFiledMs: 30 * 24 * 3600_000, ...opts };
+    this.opts = { intervalMs: 60_000, batch: 20, maxBackoffMs: 15 * 60_000, keepFiledMs: 30 * 24 * 3600_000, leaseMs: LEASE_MS, ...opts };
   }
 
   /** drains once now (start-up), then on the interval; the timer does not hold the process open */
@@ -119,7 +121,7 @@ export class OutboxDrainer {
     if (!entry.incident) throw new Error(`outbox entry ${entry.id} has no report`);
     try {
       const stored = await this.store.file(entry.incident, { mayExist: entry.mayExist });
-      this.outbox.markFiled(entry.id, stored.link, this.clock.now());
+      await this.outbox.markFiled(entry.id, stored.link, this.clock.now());
       this.opts.onFiled?.(stored);
       return stored;
     } catch (e) {
@@ -127,15 +129,15 @@ export class OutboxDrainer {
       const attempts = entry.attempts + 1;
       const mayExist = entry.mayExist || (se?.ambiguous ?? true);
       const delay = nextDelay(attempts, this.opts.maxBackoffMs, se?.retryAfterMs);
-      this.outbox.markFailed(entry.id, describe(e), mayExist, this.clock.now() + delay);
+      await this.outbox.markFailed(entry.id, describe(e), mayExist, this.clock.now() + delay);
       throw e;
     }
   }
 
   private async pass(all: boolean): Promise<DrainResult> {
     const now = this.clock.now();
-    this.outbox.prune(now - this.opts.keepFiledMs);
-    const due = this.outbox.claimDue(all ? Number.MAX_SAFE_INTEGER : now, this.opts.batch, now + LEASE_MS);
+    await this.outbox.prune(now - this.opts.keepFiledMs);
+    const due = await this.outbox.claimDue(all ? Number.MAX_SAFE_INTEGER : now, this.opts.batch, now + this.opts.leaseMs);
     let filed = 0;
     let failed = 0;
     for (const entry of due) {
@@ -146,12 +148,12 @@ export class OutboxDrainer {
         failed++;
         // the store is down: the rest will fail the same way; try them next time
         if (e instanceof IncidentStoreError && e.retryable) {
-          for (const rest of due.slice(due.indexOf(entry) + 1)) this.outbox.release(rest.id, this.clock.now(), rest.mayExist);
+          for (const rest of due.slice(due.indexOf(entry) + 1)) await this.outbox.release(rest.id, this.clock.now(), rest.mayExist);
           break;
         }
       }
     }
-    return { filed, failed, remaining: this.outbox.pendingCount() };
+    return { filed, failed, remaining: await this.outbox.pendingCount() };
   }
 }
 

@@ -38,8 +38,8 @@ export interface IncidentServiceOptions {
   /** durable journal; omit when the store is itself local (SQLite) */
   outbox?: Outbox;
   clock: Clock;
-  /** HMAC key for form tokens, at least 32 bytes, stable across restarts */
-  formSecret: Buffer;
+  /** HMAC key for form tokens, at least 32 bytes, stable across restarts and shared by instances (or how to get it) */
+  formSecret: Buffer | (() => Promise<Buffer>);
   drainer?: ConstructorParameters<typeof OutboxDrainer>[3];
   /** log hook: ids, codes and timings only */
   onEvent?: (e: { event: string; id?: string; reference?: string; code?: string }) => void;
@@ -47,22 +47,34 @@ export interface IncidentServiceOptions {
 
 export class IncidentService {
   readonly drainer: OutboxDrainer | undefined;
-  private readonly tokens: FormTokens;
+  private tokensReady: Promise<FormTokens> | undefined;
 
   constructor(private readonly o: IncidentServiceOptions) {
-    this.tokens = new FormTokens(o.formSecret);
     this.drainer = o.outbox ? new OutboxDrainer(o.outbox, o.store, o.clock, { ...o.drainer, onFiled: (s) => this.event("filed-later", s.incident) }) : undefined;
   }
 
   /** a new report form for this user: put reportId and token in the card's data */
-  newForm(actor: Pick<Reporter, "objectId">): { reportId: string; token: string } {
-    return this.tokens.issue(actor.objectId, this.o.clock.now());
+  async newForm(actor: Pick<Reporter, "objectId">): Promise<{ reportId: string; token: string }> {
+    return (await this.tokens()).issue(actor.objectId, this.o.clock.now());
+  }
+
+  /** the form-token key, read once (from the shared state store when instances share it); retried after a failure */
+  private tokens(): Promise<FormTokens> {
+    const s = this.o.formSecret;
+    this.tokensReady ??= (Buffer.isBuffer(s) ? Promise.resolve(s) : s()).then(
+      (key) => new FormTokens(key),
+      (e) => {
+        this.tokensReady = undefined;
+        throw e;
+      },
+    );
+    return this.tokensReady;
   }
 
   /** the card's submit. `actor` comes from the authenticated activity, never from card data. */
   async submit(req: SubmitRequest, actor: Reporter, ctx: { policyPack: string }): Promise<SubmitOutcome> {
     const now = this.o.clock.now();
-    const check = this.tokens.verify(req.token, actor.objectId, now);
+    const check = (await this.tokens()).verify(req.token, actor.objectId, now);
     if (!check.ok) {
       this.event("refused", undefined, check.reason);
       return { status: "refused", reason: check.reason };
@@ -95,7 +107,7 @@ export class IncidentService {
     let fresh: boolean;
     try {
       const now = this.o.clock.now();
-      fresh = outbox.put(incident, now, now + LEASE_MS) === "added";
+      fresh = (await outbox.put(incident, now, now + (this.o.drainer?.leaseMs ?? LEASE_MS))) === "added";
       if (!fresh) {
         const r = await this.replayOf(incident.id);
         if (r) return r;
@@ -110,7 +122,7 @@ export class IncidentService {
         return { status: "failed", code: codeOf(e2) };
       }
     }
-    const entry = outbox.get(incident.id);
+    const entry = await outbox.get(incident.id).catch(() => undefined);
     if (!entry) return { status: "failed", code: "outbox_lost" };
     try {
       // the first attempt on an entry just written: nothing can have filed it yet
@@ -137,14 +149,14 @@ export class IncidentService {
   }
 
   /** reports saved but not yet filed (shown by the CLI) */
-  pending(): { id: string; reference: string; attempts: number; lastError?: string; nextAttemptAt: number }[] {
-    return (this.o.outbox?.pending() ?? []).map(({ id, reference, attempts, lastError, nextAttemptAt }) => ({ id, reference, attempts, lastError, nextAttemptAt }));
+  async pending(): Promise<{ id: string; reference: string; attempts: number; lastError?: string; nextAttemptAt: number }[]> {
+    return ((await this.o.outbox?.pending()) ?? []).map(({ id, reference, attempts, lastError, nextAttemptAt }) => ({ id, reference, attempts, lastError, nextAttemptAt }));
   }
 
   private async replayOf(id: string): Promise<SubmitOutcome | undefined> {
     const { outbox, store } = this.o;
     if (outbox) {
-      const e = outbox.get(id);
+      const e = await outbox.get(id);
       if (!e) return undefined;
       if (e.state === "pending" && e.incident) return { status: "queued", incident: e.incident, replay: true, reason: "unreachable" };
       const s = await store.get(id).catch(() => undefined);

@@ -1,6 +1,8 @@
 // Builds the incident service from config: the one place that picks the store.
 // sqlite: the local file is the store (no outbox needed: the write is local).
-// sharepoint: the list through Graph, with the local SQLite outbox in front of it.
+// sharepoint: the list through Graph, with an outbox in front of it: the local SQLite file,
+// or with STATE_STORE=blob the shared state store, so another instance files what one
+// that died had saved. The form-token key is shared the same way.
 // app.ts (the bot) and the CLI both call this.
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -10,6 +12,11 @@ import { IncidentService, type IncidentServiceOptions } from "../incidents/servi
 import type { IncidentStore } from "../incidents/store";
 import { SqliteIncidentStore } from "../storage/incident-store.sqlite";
 import { SqliteOutbox } from "../storage/outbox.sqlite";
+import type { Outbox } from "../incidents/outbox";
+import { StateIncidentOutbox } from "../state/incident-outbox.state";
+import { openStateStore } from "../state/open";
+import { sharedSecret } from "../state/shared-secret";
+import type { StateStore } from "../state/store";
 import { loadOrCreateSecret } from "../storage/secret";
 import { openDatabase, usable, type Db } from "../storage/sqlite";
 import { createGraphClient } from "./graph-client";
@@ -32,6 +39,8 @@ export interface StackOptions {
   onEvent?: IncidentServiceOptions["onEvent"];
   /** start the outbox drainer (bot: yes; one-shot CLI commands: no) */
   drain?: boolean;
+  /** the state store the app opened (shared by instances with STATE_STORE=blob); else opened here when blob is configured */
+  state?: StateStore;
 }
 
 export function graphCredentials(config: Config): GraphCredentials {
@@ -51,9 +60,11 @@ export function graphCredentials(config: Config): GraphCredentials {
 export function openIncidentStack(config: Config, opts: StackOptions = {}): IncidentStack {
   const clock = opts.clock ?? systemClock;
   const db: Db = openDatabase(path.join(config.dataDir, "incidents.sqlite"));
-  const formSecret = loadOrCreateSecret(config.dataDir, "incident-form");
+  const ownState = !opts.state && config.state.kind === "blob" ? openStateStore(config) : undefined;
+  const shared = config.state.kind === "blob" ? (opts.state ?? ownState) : undefined;
+  const formSecret = shared ? () => sharedSecret(shared, "incident-form") : loadOrCreateSecret(config.dataDir, "incident-form");
   let store: IncidentStore;
-  let outbox: SqliteOutbox | undefined;
+  let outbox: Outbox | undefined;
   if (config.incidents.store === "sharepoint") {
     if (!config.sharepoint.site) throw new Error("INCIDENT_STORE=sharepoint needs SHAREPOINT_SITE (see .env.example)");
     const client = createGraphClient({
@@ -63,19 +74,20 @@ export function openIncidentStack(config: Config, opts: StackOptions = {}): Inci
       retry: { timeoutMs: config.graph.timeoutMs, budgetMs: config.graph.retryBudgetMs },
     });
     store = new SharePointIncidentStore(new SharePointList(client, loadListSchema("incidents"), { site: config.sharepoint.site, listName: config.sharepoint.incidentsList }));
-    outbox = new SqliteOutbox(db);
+    outbox = shared ? new StateIncidentOutbox(shared) : new SqliteOutbox(db);
   } else {
     store = new SqliteIncidentStore(db);
   }
-  const service = new IncidentService({ store, outbox, clock, formSecret, onEvent: opts.onEvent, drainer: { intervalMs: config.incidents.outboxIntervalMs } });
+  const service = new IncidentService({ store, outbox, clock, formSecret, onEvent: opts.onEvent, drainer: { intervalMs: config.incidents.outboxIntervalMs, leaseMs: config.incidents.outboxLeaseMs } });
   if (opts.drain) service.drainer?.start();
   return {
     service,
     store,
-    usable: () => usable(db),
+    usable: () => usable(db) && (shared?.usable?.() ?? true),
     close() {
       service.drainer?.stop();
       db.close();
+      void ownState?.close?.();
     },
   };
 }

@@ -21,19 +21,19 @@ export interface DeliveryEntry {
 
 export interface DeliveryOutbox {
   /** adds a pending entry claimed by the caller until `leaseUntil`; "exists" when the id is there */
-  put(e: { id: string; kind: DeliveryKind; payload: Record<string, unknown> }, now: number, leaseUntil: number): "added" | "exists";
-  get(id: string): DeliveryEntry | undefined;
+  put(e: { id: string; kind: DeliveryKind; payload: Record<string, unknown> }, now: number, leaseUntil: number): Promise<"added" | "exists">;
+  get(id: string): Promise<DeliveryEntry | undefined>;
   /** pending entries due by `dueBy`, claimed until `leaseUntil` */
-  claimDue(dueBy: number, limit: number, leaseUntil: number): DeliveryEntry[];
+  claimDue(dueBy: number, limit: number, leaseUntil: number): Promise<DeliveryEntry[]>;
   /** claims one pending entry now, whatever its due time ("filed-later" kicks a waiting notice) */
-  claim(id: string, leaseUntil: number): DeliveryEntry | undefined;
+  claim(id: string, leaseUntil: number): Promise<DeliveryEntry | undefined>;
   /** the payload may change between attempts (e.g. which targets were already reached) */
-  markDone(id: string, now: number): void;
-  markRetry(id: string, code: string, nextAttemptAt: number, payload?: Record<string, unknown>, countAttempt?: boolean): void;
-  markFailed(id: string, code: string, now: number): void;
-  counts(): { pending: number; failed: number };
+  markDone(id: string, now: number): Promise<void>;
+  markRetry(id: string, code: string, nextAttemptAt: number, payload?: Record<string, unknown>, countAttempt?: boolean): Promise<void>;
+  markFailed(id: string, code: string, now: number): Promise<void>;
+  counts(): Promise<{ pending: number; failed: number }>;
   /** forgets done and failed entries older than `before` */
-  prune(before: number): number;
+  prune(before: number): Promise<number>;
 }
 
 /** what a handler says of one attempt */
@@ -88,6 +88,7 @@ export class DeliveryRunner {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private readonly handlers = new Map<DeliveryKind, DeliveryHandler>();
+  private seen = { pending: 0, failed: 0 };
   private readonly o: Required<Omit<DeliveryRunnerOptions, "onEvent" | "onError">> & Pick<DeliveryRunnerOptions, "onEvent" | "onError">;
 
   constructor(
@@ -103,30 +104,36 @@ export class DeliveryRunner {
 
   /** written and claimed; the caller runs the first attempt itself (send) */
   /** `leaseMs` 0: due at once, for the next pass (nobody is about to attempt it) */
-  enqueue(id: string, kind: DeliveryKind, payload: Record<string, unknown>, leaseMs = this.o.leaseMs): "added" | "exists" {
+  async enqueue(id: string, kind: DeliveryKind, payload: Record<string, unknown>, leaseMs = this.o.leaseMs): Promise<"added" | "exists"> {
     const now = this.o.now();
     return this.outbox.put({ id, kind, payload }, now, now + leaseMs);
   }
 
   /** the first attempt of an entry just enqueued (or one kicked): its result, after it is recorded */
   async attempt(id: string): Promise<DeliveryResult | undefined> {
-    const e = this.outbox.get(id);
+    const e = await this.outbox.get(id);
     if (!e || e.state !== "pending") return undefined;
     return this.run(e);
   }
 
   /** makes a waiting entry due now and runs it (e.g. a queued report was just filed) */
   async kick(id: string): Promise<DeliveryResult | undefined> {
-    const e = this.outbox.claim(id, this.o.now() + this.o.leaseMs);
+    const e = await this.outbox.claim(id, this.o.now() + this.o.leaseMs);
     return e ? this.run(e) : undefined;
   }
 
-  entry(id: string): DeliveryEntry | undefined {
+  entry(id: string): Promise<DeliveryEntry | undefined> {
     return this.outbox.get(id);
   }
 
-  counts(): { pending: number; failed: number } {
-    return this.outbox.counts();
+  async counts(): Promise<{ pending: number; failed: number }> {
+    this.seen = await this.outbox.counts();
+    return this.seen;
+  }
+
+  /** the counts as of the last pass or counts() call (for /healthz, which must not wait on a store) */
+  lastCounts(): { pending: number; failed: number } {
+    return this.seen;
   }
 
   /** once now (start-up: what a crash left), then on the interval; the timer does not hold the process open */
@@ -153,9 +160,10 @@ export class DeliveryRunner {
 
   private async pass(all: boolean): Promise<number> {
     const now = this.o.now();
-    this.outbox.prune(now - this.o.keepMs);
-    const due = this.outbox.claimDue(all ? Number.MAX_SAFE_INTEGER : now, 20, now + this.o.leaseMs);
+    await this.outbox.prune(now - this.o.keepMs);
+    const due = await this.outbox.claimDue(all ? Number.MAX_SAFE_INTEGER : now, 20, now + this.o.leaseMs);
     for (const e of due) await this.run(e);
+    await this.counts();
     return due.length;
   }
 
@@ -172,16 +180,16 @@ export class DeliveryRunner {
     const counted = r.status !== "retry" || r.countAttempt !== false;
     const attempts = e.attempts + (counted ? 1 : 0);
     if (r.status === "done") {
-      this.outbox.markDone(e.id, now);
+      await this.outbox.markDone(e.id, now);
       this.o.onEvent?.({ event: "delivered", id: e.id, kind: e.kind, attempts });
     } else if (r.status === "failed" || attempts >= this.o.maxAttempts) {
       const code = r.code;
-      this.outbox.markFailed(e.id, code, now);
+      await this.outbox.markFailed(e.id, code, now);
       this.o.onEvent?.({ event: "failed", id: e.id, kind: e.kind, code, attempts });
       if (r.status === "retry") r = { status: "failed", code };
     } else {
       const wait = r.afterMs ?? deliveryBackoff(attempts, this.o.maxBackoffMs);
-      this.outbox.markRetry(e.id, r.code, now + wait, r.payload, counted);
+      await this.outbox.markRetry(e.id, r.code, now + wait, r.payload, counted);
       this.o.onEvent?.({ event: "retry", id: e.id, kind: e.kind, code: r.code, attempts });
     }
     return r;

@@ -68,13 +68,17 @@ export class BlobStateStore implements StateStore {
   }
 
   async keys(ns: string): Promise<string[]> {
+    return (await this.list(ns)).map((e) => e.key);
+  }
+
+  async list(ns: string): Promise<{ key: string; modifiedAt: number }[]> {
     checkName("namespace", ns);
     await this.ensure();
-    const out: string[] = [];
+    const out: { key: string; modifiedAt: number }[] = [];
     try {
       for await (const item of this.container.listBlobsFlat({ prefix: `${ns}/` })) {
         const rest = item.name.slice(ns.length + 1);
-        if (rest.endsWith(".json") && !rest.includes("/")) out.push(rest.slice(0, -5));
+        if (rest.endsWith(".json") && !rest.includes("/")) out.push({ key: rest.slice(0, -5), modifiedAt: item.properties.lastModified.getTime() });
       }
     } catch (e) {
       throw wrap(e);

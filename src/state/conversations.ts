@@ -1,7 +1,14 @@
-// Conversation references and the approval cards sent, in the state store, so a restart
-// or a second instance can still write to a user and update a card. References hold ids
+// Conversation references, the approval cards sent and each conversation's chosen pack, in
+// the state store, so a restart or a second instance can still write to a user or a
+// channel, update a card, and answer from the pack the conversation chose. References hold ids
 // and the service URL only (botbuilder's ConversationReference as plain JSON), never text.
+import { createHash } from "node:crypto";
 import { updateState, type StateStore } from "./store";
+
+/** conversation ids hold ':', '@' and ';': the state key is their SHA-256 (the id itself is in the reference) */
+function conversationKey(conversationId: string): string {
+  return createHash("sha256").update(conversationId).digest("hex");
+}
 
 /** botbuilder's ConversationReference, kept as opaque JSON (no Bot Framework import here) */
 export type ConversationRef = Record<string, unknown>;
@@ -29,6 +36,26 @@ export class ConversationStore {
 
   async personal(userObjectId: string): Promise<ConversationRef | undefined> {
     return (await this.state.get<ConversationRef>("conversations", userObjectId))?.value;
+  }
+
+  /** any conversation the bot was written to in (group chat, channel, channel thread, 1:1), for proactive notices */
+  async saveConversation(conversationId: string, ref: ConversationRef): Promise<void> {
+    await this.state.put("conversation-refs", conversationKey(conversationId), ref);
+  }
+
+  async conversation(conversationId: string): Promise<ConversationRef | undefined> {
+    return (await this.state.get<ConversationRef>("conversation-refs", conversationKey(conversationId)))?.value;
+  }
+
+  /** the policy pack a conversation chose; undefined: the default */
+  async pack(conversationId: string): Promise<string | undefined> {
+    return (await this.state.get<{ pack: string }>("conversation-packs", conversationKey(conversationId)))?.value.pack;
+  }
+
+  /** undefined: back to the default (the document is removed) */
+  async savePack(conversationId: string, pack: string | undefined): Promise<void> {
+    if (pack === undefined) await this.state.delete("conversation-packs", conversationKey(conversationId));
+    else await this.state.put("conversation-packs", conversationKey(conversationId), { pack });
   }
 
   /** records one card of a request; merged with ETag retry, so approver and requester cards never overwrite each other */

@@ -10,7 +10,10 @@ import type { StateStore } from "./store";
 export function openStateStore(config: Config): StateStore {
   if (config.state.kind === "blob") {
     if (!config.state.connectionString) throw new Error("STATE_STORE=blob needs AZURE_STORAGE_CONNECTION_STRING (see .env.example)");
-    const service = BlobServiceClient.fromConnectionString(config.state.connectionString);
+    // a store that does not answer must not hold a turn for the SDK's default minutes of retries
+    const service = BlobServiceClient.fromConnectionString(config.state.connectionString, {
+      retryOptions: { maxTries: 3, tryTimeoutInMs: config.state.timeoutMs, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+    });
     return new BlobStateStore(service.getContainerClient(config.state.container));
   }
   return new SqliteStateStore(openDatabase(path.join(config.dataDir, "state.sqlite")), true);

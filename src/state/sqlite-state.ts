@@ -84,6 +84,11 @@ export class SqliteStateStore implements StateStore {
     return this.run(() => this.db.prepare<[string], { key: string }>("SELECT key FROM state WHERE ns = ?").all(ns)).map((r) => r.key);
   }
 
+  async list(ns: string): Promise<{ key: string; modifiedAt: number }[]> {
+    checkName("namespace", ns);
+    return this.run(() => this.db.prepare<[string], { key: string; updated_at: string }>("SELECT key, updated_at FROM state WHERE ns = ?").all(ns)).map((r) => ({ key: r.key, modifiedAt: Date.parse(r.updated_at) }));
+  }
+
   usable(): boolean {
     return usable(this.db);
   }

@@ -2,7 +2,8 @@
 // several bot processes sharing one store never lose an update (optimistic concurrency:
 // read, change, write if the ETag still matches, else read again). Adapters: SQLite
 // (embedded default) and Azure Blob Storage (production, shared by instances).
-// What lives here: conversation references, the approval cards sent, pending requests.
+// What lives here: conversation references, the approval cards sent, pending requests,
+// each conversation's pack, shared secrets and, with the Blob adapter, the outboxes.
 
 export interface StateEntry<T> {
   value: T;
@@ -22,6 +23,8 @@ export interface StateStore {
   delete(ns: string, key: string, etag?: string): Promise<boolean>;
   /** keys of a namespace, in no particular order */
   keys(ns: string): Promise<string[]>;
+  /** keys with the store's own time of their last write (epoch ms, the store's clock): retention without reading each document */
+  list(ns: string): Promise<{ key: string; modifiedAt: number }[]>;
   close?(): Promise<void> | void;
   /** a local check that the store still works (no remote call: /readyz runs it on every probe); absent: no such check */
   usable?(): boolean;

@@ -42,19 +42,19 @@ export class SqliteDeliveryOutbox implements DeliveryOutbox {
     migrate(db, MIGRATIONS);
   }
 
-  put(e: { id: string; kind: DeliveryKind; payload: Record<string, unknown> }, now: number, leaseUntil: number): "added" | "exists" {
+  async put(e: { id: string; kind: DeliveryKind; payload: Record<string, unknown> }, now: number, leaseUntil: number): Promise<"added" | "exists"> {
     const r = this.db
       .prepare("INSERT INTO delivery_outbox (id, kind, payload, state, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?) ON CONFLICT (id) DO NOTHING")
       .run(e.id, e.kind, JSON.stringify(e.payload), leaseUntil, now);
     return r.changes === 1 ? "added" : "exists";
   }
 
-  get(id: string): DeliveryEntry | undefined {
+  async get(id: string): Promise<DeliveryEntry | undefined> {
     const r = this.db.prepare<[string], Row>("SELECT * FROM delivery_outbox WHERE id = ?").get(id);
     return r ? toEntry(r) : undefined;
   }
 
-  claimDue(dueBy: number, limit: number, leaseUntil: number): DeliveryEntry[] {
+  async claimDue(dueBy: number, limit: number, leaseUntil: number): Promise<DeliveryEntry[]> {
     return this.db
       .transaction(() => {
         const rows = this.db.prepare<[number, number], Row>("SELECT * FROM delivery_outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?").all(dueBy, limit);
@@ -65,7 +65,7 @@ export class SqliteDeliveryOutbox implements DeliveryOutbox {
       .immediate();
   }
 
-  claim(id: string, leaseUntil: number): DeliveryEntry | undefined {
+  async claim(id: string, leaseUntil: number): Promise<DeliveryEntry | undefined> {
     return this.db
       .transaction(() => {
         const r = this.db.prepare<[string], Row>("SELECT * FROM delivery_outbox WHERE id = ? AND state = 'pending'").get(id);
@@ -76,27 +76,27 @@ export class SqliteDeliveryOutbox implements DeliveryOutbox {
       .immediate();
   }
 
-  markDone(id: string, now: number): void {
+  async markDone(id: string, now: number): Promise<void> {
     this.db.prepare("UPDATE delivery_outbox SET state = 'done', ended_at = ?, last_error = NULL WHERE id = ? AND state = 'pending'").run(now, id);
   }
 
-  markRetry(id: string, code: string, nextAttemptAt: number, payload?: Record<string, unknown>, countAttempt = true): void {
+  async markRetry(id: string, code: string, nextAttemptAt: number, payload?: Record<string, unknown>, countAttempt = true): Promise<void> {
     this.db
       .prepare("UPDATE delivery_outbox SET attempts = attempts + ?, last_error = ?, next_attempt_at = ?, payload = coalesce(?, payload) WHERE id = ? AND state = 'pending'")
       .run(countAttempt ? 1 : 0, code, nextAttemptAt, payload ? JSON.stringify(payload) : null, id);
   }
 
-  markFailed(id: string, code: string, now: number): void {
+  async markFailed(id: string, code: string, now: number): Promise<void> {
     this.db.prepare("UPDATE delivery_outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, ended_at = ? WHERE id = ? AND state = 'pending'").run(code, now, id);
   }
 
-  counts(): { pending: number; failed: number } {
+  async counts(): Promise<{ pending: number; failed: number }> {
     const rows = this.db.prepare<[], { state: string; n: number }>("SELECT state, count(*) AS n FROM delivery_outbox WHERE state IN ('pending','failed') GROUP BY state").all();
     const n = (s: string) => rows.find((r) => r.state === s)?.n ?? 0;
     return { pending: n("pending"), failed: n("failed") };
   }
 
-  prune(before: number): number {
+  async prune(before: number): Promise<number> {
     return this.db.prepare("DELETE FROM delivery_outbox WHERE state IN ('done','failed') AND ended_at < ?").run(before).changes;
   }
 }

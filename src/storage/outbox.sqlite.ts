@@ -57,7 +57,7 @@ export class SqliteOutbox implements Outbox {
     migrate(db, MIGRATIONS);
   }
 
-  put(incident: Incident, now: number, leaseUntil: number): "added" | "exists" {
+  async put(incident: Incident, now: number, leaseUntil: number): Promise<"added" | "exists"> {
     // may_exist = 1: the caller's attempt is in flight; its outcome overwrites this
     const r = this.db
       .prepare(
@@ -68,12 +68,12 @@ export class SqliteOutbox implements Outbox {
     return r.changes === 1 ? "added" : "exists";
   }
 
-  get(id: string): OutboxEntry | undefined {
+  async get(id: string): Promise<OutboxEntry | undefined> {
     const r = this.db.prepare<[string], Row>("SELECT * FROM incident_outbox WHERE id = ?").get(id);
     return r ? toEntry(r) : undefined;
   }
 
-  claimDue(dueBy: number, limit: number, leaseUntil: number): OutboxEntry[] {
+  async claimDue(dueBy: number, limit: number, leaseUntil: number): Promise<OutboxEntry[]> {
     return this.db
       .transaction(() => {
         const rows = this.db
@@ -86,30 +86,30 @@ export class SqliteOutbox implements Outbox {
       .immediate();
   }
 
-  markFiled(id: string, link: string | undefined, now: number): void {
+  async markFiled(id: string, link: string | undefined, now: number): Promise<void> {
     // the store has the report now: keep only what answers a re-submit
     this.db.prepare("UPDATE incident_outbox SET state = 'filed', payload = NULL, link = ?, filed_at = ?, last_error = NULL WHERE id = ?").run(link ?? null, now, id);
   }
 
-  markFailed(id: string, error: string, mayExist: boolean, nextAttemptAt: number): void {
+  async markFailed(id: string, error: string, mayExist: boolean, nextAttemptAt: number): Promise<void> {
     this.db
       .prepare("UPDATE incident_outbox SET attempts = attempts + 1, last_error = ?, may_exist = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'")
       .run(error, mayExist ? 1 : 0, nextAttemptAt, id);
   }
 
-  release(id: string, nextAttemptAt: number, mayExist: boolean): void {
+  async release(id: string, nextAttemptAt: number, mayExist: boolean): Promise<void> {
     this.db.prepare("UPDATE incident_outbox SET next_attempt_at = ?, may_exist = ? WHERE id = ? AND state = 'pending'").run(nextAttemptAt, mayExist ? 1 : 0, id);
   }
 
-  pendingCount(): number {
+  async pendingCount(): Promise<number> {
     return (this.db.prepare("SELECT count(*) AS n FROM incident_outbox WHERE state = 'pending'").get() as { n: number }).n;
   }
 
-  pending(limit = 100): OutboxEntry[] {
+  async pending(limit = 100): Promise<OutboxEntry[]> {
     return this.db.prepare<[number], Row>("SELECT * FROM incident_outbox WHERE state = 'pending' ORDER BY created_at LIMIT ?").all(limit).map(toEntry);
   }
 
-  prune(before: number): number {
+  async prune(before: number): Promise<number> {
     return this.db.prepare("DELETE FROM incident_outbox WHERE state = 'filed' AND filed_at < ?").run(before).changes;
   }
 }

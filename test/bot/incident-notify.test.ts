@@ -135,7 +135,7 @@ describe("Teams notifier (unit, over HTTP to the connector stub)", () => {
     const a = { ...message("hej", { serviceUrl, conversationType: "channel", conversationId: `${SECURITY};messageid=123` }), channelData: { channel: { id: SECURITY }, tenant: { id: "tenant-1" } } };
     refs.remember(a as never);
     const n = new TeamsNotifier(refs, proactiveSender(adapter, ""), { conversationId: SECURITY, serviceUrl: "http://127.0.0.1:9/", tenantId: "tenant-1", botAppId: "" });
-    assert.equal(n.securityRef().serviceUrl, serviceUrl);
+    assert.equal((await n.securityRef()).serviceUrl, serviceUrl);
     const results = await n.notifyIncident(notice, { reporterObjectId: USER.aadObjectId });
     assert.equal(results[0].status, "sent");
     const [sent] = await connector.waitFor(1);

@@ -92,7 +92,7 @@ describe("incident reporting into SharePoint (fake Graph over HTTP)", () => {
     const reference = referenceOf(card);
     assert.match(reference, REFERENCE_PATTERN);
     assert.equal(graph.itemsWhere(LIST, "Title", reference).length, 0, "not in the list yet");
-    assert.deepEqual(rig.bot.app.incidents.service.pending().map((p) => p.reference), [reference], "waiting in the outbox");
+    assert.deepEqual((await rig.bot.app.incidents.service.pending()).map((p) => p.reference), [reference], "waiting in the outbox");
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(rig.connector.received.length, 0, "no notice before it is filed");
 

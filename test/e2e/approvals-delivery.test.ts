@@ -38,7 +38,7 @@ describe("approval card delivery through the outbox (local stores)", function ()
     const first = visibleTexts((await teams.invoke(PEOPLE.requester, action.verb, data, conversationId, formId)).value);
     assert.ok(first.some((t) => t.startsWith("Ansökan är sparad men har inte nått Megan Bowen")), JSON.stringify(first));
     assert.ok(!first.some((t) => t.startsWith("Ansökan har skickats")), "never 'sent' before it is");
-    assert.deepEqual(bot.app.deliveries.counts(), { pending: 1, failed: 0 });
+    assert.deepEqual(await bot.app.deliveries.counts(), { pending: 1, failed: 0 });
 
     const again = visibleTexts((await teams.invoke(PEOPLE.requester, action.verb, data, conversationId, formId)).value);
     assert.ok(again.some((t) => t.startsWith("Ansökan är sparad men har inte nått Megan Bowen")), JSON.stringify(again));
@@ -49,7 +49,7 @@ describe("approval card delivery through the outbox (local stores)", function ()
     await bot.app.deliveries.drainOnce({ all: true });
     await bot.app.deliveries.drainOnce({ all: true });
     assert.equal(connector.sends(megan).length, 1);
-    assert.deepEqual(bot.app.deliveries.counts(), { pending: 0, failed: 0 });
+    assert.deepEqual(await bot.app.deliveries.counts(), { pending: 0, failed: 0 });
     const later = visibleTexts((await teams.invoke(PEOPLE.requester, action.verb, data, conversationId, formId)).value);
     assert.ok(later.some((t) => t.startsWith("Ansökan har skickats till Megan Bowen")), JSON.stringify(later));
     assert.equal(connector.sends(megan).length, 1, "a re-submit sends nothing new");
@@ -61,7 +61,7 @@ describe("approval card delivery through the outbox (local stores)", function ()
     const { action, formId, conversationId } = await teams.openForm(PEOPLE.requester, "wenell");
     const texts = visibleTexts((await teams.invoke(PEOPLE.requester, action.verb, { ...action.data, ...fields() }, conversationId, formId)).value);
     assert.ok(texts.some((t) => t.startsWith("Megan Bowen kunde inte nås i Teams")), JSON.stringify(texts));
-    const counts = bot.app.deliveries.counts();
+    const counts = await bot.app.deliveries.counts();
     assert.equal(counts.pending, 0);
     assert.equal(counts.failed, 1);
   });

@@ -30,7 +30,7 @@ describe("policybot incidents (local store)", () => {
     const stack = openIncidentStack(config());
     const anna = { objectId: "5b1f0a4e-1111-4aaa-8bbb-123456789abc", name: "Anna Andersson" };
     for (const [kinds, desc] of [["personal", "Kundlista\ni ChatGPT"], ["secret", "\u001b[2JSekretess"]]) {
-      const o = await stack.service.submit({ token: stack.service.newForm(anna).token, fields: { occurredAt: new Date(Date.now() - 3600_000).toISOString(), tool: "ChatGPT", infoKinds: kinds, description: desc } }, anna, { policyPack: "wenell" });
+      const o = await stack.service.submit({ token: (await stack.service.newForm(anna)).token, fields: { occurredAt: new Date(Date.now() - 3600_000).toISOString(), tool: "ChatGPT", infoKinds: kinds, description: desc } }, anna, { policyPack: "wenell" });
       assert.equal(o.status, "filed");
     }
     stack.close();

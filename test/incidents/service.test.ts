@@ -35,7 +35,7 @@ describe("IncidentService on the local store", () => {
   afterEach(() => db.close());
 
   it("files a report: reference, reporter from the activity, personal data with the IMY deadline", async () => {
-    const form = service.newForm(anna);
+    const form = (await service.newForm(anna));
     const o = await service.submit({ token: form.token, fields: { ...fields, reporter: "someone else", objectId: bertil.objectId } }, anna, { policyPack: "soderkoping" });
     assert.equal(o.status, "filed");
     if (o.status !== "filed") return;
@@ -51,13 +51,13 @@ describe("IncidentService on the local store", () => {
   });
 
   it("no personal data: no IMY deadline", async () => {
-    const o = await service.submit({ token: service.newForm(anna).token, fields: { ...fields, infoKinds: ["secret"] } }, anna, { policyPack: "hjo" });
+    const o = await service.submit({ token: (await service.newForm(anna)).token, fields: { ...fields, infoKinds: ["secret"] } }, anna, { policyPack: "hjo" });
     assert.equal(o.status, "filed");
     if (o.status === "filed") assert.deepEqual([o.incident.personalData, o.incident.imyDeadline], [false, undefined]);
   });
 
   it("a forged submit for another user's card is refused and stores nothing", async () => {
-    const annasCard = service.newForm(anna);
+    const annasCard = (await service.newForm(anna));
     const o = await service.submit({ token: annasCard.token, fields }, bertil, { policyPack: "wenell" });
     assert.deepEqual(o, { status: "refused", reason: "not-yours" });
     assert.deepEqual(await service.submit({ token: "made.up", fields }, bertil, { policyPack: "wenell" }), { status: "refused", reason: "forged" });
@@ -66,7 +66,7 @@ describe("IncidentService on the local store", () => {
   });
 
   it("invalid input: field issues and nothing stored; the corrected form files under the same id", async () => {
-    const form = service.newForm(anna);
+    const form = (await service.newForm(anna));
     const bad = await service.submit({ token: form.token, fields: { ...fields, description: "x".repeat(1_048_576), tool: "" } }, anna, { policyPack: "wenell" });
     assert.equal(bad.status, "invalid");
     if (bad.status === "invalid") {
@@ -79,7 +79,7 @@ describe("IncidentService on the local store", () => {
   });
 
   it("a replayed submit returns the first record and files nothing new", async () => {
-    const form = service.newForm(anna);
+    const form = (await service.newForm(anna));
     const a = await service.submit({ token: form.token, fields }, anna, { policyPack: "wenell" });
     const b = await service.submit({ token: form.token, fields: { ...fields, description: "changed afterwards" } }, anna, { policyPack: "wenell" });
     assert.equal(b.status, "filed");
@@ -93,7 +93,7 @@ describe("IncidentService on the local store", () => {
 
   it("HTML, OData and control characters: stored as clean plain text", async () => {
     const o = await service.submit(
-      { token: service.newForm(anna).token, fields: { ...fields, tool: "x' or 1 eq 1 --", description: "<b>fet</b>\u0000 & <script>x</script>\u001b[31m" } },
+      { token: (await service.newForm(anna)).token, fields: { ...fields, tool: "x' or 1 eq 1 --", description: "<b>fet</b>\u0000 & <script>x</script>\u001b[31m" } },
       { ...anna, name: "Anna\u0007 <i>A</i>" },
       { policyPack: "wenell" },
     );
@@ -116,11 +116,11 @@ describe("IncidentService on the local store", () => {
       setStatus: async () => undefined,
     };
     const s = new IncidentService({ store: broken, clock, formSecret: randomBytes(32) });
-    assert.deepEqual(await s.submit({ token: s.newForm(anna).token, fields }, anna, { policyPack: "wenell" }), { status: "failed", code: "SQLITE_FULL" });
+    assert.deepEqual(await s.submit({ token: (await s.newForm(anna)).token, fields }, anna, { policyPack: "wenell" }), { status: "failed", code: "SQLITE_FULL" });
   });
 
   it("set-status and list", async () => {
-    for (const kinds of ["personal", "secret", "customer"]) await service.submit({ token: service.newForm(anna).token, fields: { ...fields, infoKinds: kinds } }, anna, { policyPack: "wenell" });
+    for (const kinds of ["personal", "secret", "customer"]) await service.submit({ token: (await service.newForm(anna)).token, fields: { ...fields, infoKinds: kinds } }, anna, { policyPack: "wenell" });
     const all = await service.list();
     assert.equal(all.length, 3);
     const ref = all[0].incident.reference;

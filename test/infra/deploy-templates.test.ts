@@ -40,6 +40,8 @@ const LEFT_AT_DEFAULT: Record<string, string> = {
   INCIDENT_OUTBOX_INTERVAL_S: "60 s between retries of reports SharePoint has not taken",
   DELIVERY_RETRY_INTERVAL_S: "30 s between retries of undelivered notices and cards",
   DELIVERY_LEASE_S: "120 s before a crashed attempt is taken over",
+  INCIDENT_OUTBOX_LEASE_S: "300 s before another instance takes over a report whose filing died",
+  STATE_TIMEOUT_MS: "5 s per Blob request, three tries",
   GRAPH_TENANT_ID: "the bot's own app calls Graph: MICROSOFT_APP_TENANT_ID",
   GRAPH_CLIENT_ID: "the bot's own app calls Graph: MICROSOFT_APP_ID",
   GRAPH_CLIENT_CERT_PATH: "the secret from Key Vault is used (GRAPH_CLIENT_SECRET); a certificate needs a PEM file on disk",

@@ -112,7 +112,7 @@ export async function serviceRig(opts: Parameters<typeof graphRig>[0] = {}): Pro
 
 /** submits one fresh form for anna */
 export async function report(service: IncidentService, over: Record<string, unknown> = {}) {
-  const form = service.newForm(anna);
+  const form = (await service.newForm(anna));
   const outcome = await service.submit({ token: form.token, fields: formFields(over) }, anna, { policyPack: "wenell" });
   return { form, outcome };
 }

@@ -82,7 +82,7 @@ describe("SharePoint incident store", () => {
       assert.equal(outcome.status, "queued");
       if (outcome.status !== "queued") return;
       assert.equal(outcome.reason, "rejected", "the reporter's card can say an administrator must act");
-      const entry = srig.outbox.get(outcome.incident.id)!;
+      const entry = (await srig.outbox.get(outcome.incident.id))!;
       assert.match(entry.lastError ?? "", /invalidRequest: Field 'DataSubjects' is not recognized/);
       assert.equal(entry.mayExist, false);
       assert.equal(rig.graph.graphCalls("POST"), 1, "a 400 is not retried");

@@ -65,7 +65,7 @@ describe("incidents over Graph: never lose a report", function () {
       assert.match(outcome.link ?? "", /ID=2$/);
     }
     assert.equal(rig.graph.list(LIST)!.items.size, 2);
-    assert.equal(rig.outbox.pendingCount(), 0);
+    assert.equal(await rig.outbox.pendingCount(), 0);
   });
 
   it("timeout after the item was created: same, exactly one item", async () => {
@@ -85,7 +85,7 @@ describe("incidents over Graph: never lose a report", function () {
     const { outcome } = await report(rig.service);
     assert.equal(outcome.status, "queued", "not confirmed: the reporter is told it is saved and will be filed");
     if (outcome.status !== "queued") return;
-    assert.equal(rig.outbox.get(outcome.incident.id)?.mayExist, true);
+    assert.equal((await rig.outbox.get(outcome.incident.id))?.mayExist, true);
     rig.clock.advance(60_000);
     const r = await rig.service.drainer!.drainOnce();
     assert.deepEqual(r, { filed: 1, failed: 0, remaining: 0 });
@@ -140,7 +140,7 @@ describe("incidents over Graph: never lose a report", function () {
     assert.equal(q.outcome.status, "queued");
     const q2 = await rig.service.submit({ token: q.form.token, fields: formFields() }, anna, { policyPack: "wenell" });
     assert.equal(q2.status, "queued");
-    assert.equal(rig.outbox.pendingCount(), 1);
+    assert.equal(await rig.outbox.pendingCount(), 1);
   });
 
   it("a storm of mixed faults over 30 reports: every report filed exactly once in the end", async () => {
@@ -165,17 +165,17 @@ describe("incidents over Graph: never lose a report", function () {
         told[outcome.status]++;
         // the truth: filed means it is in the list now; queued means it is in the outbox
         if (outcome.status === "filed") assert.equal(itemsFor(rig, outcome.incident.id).length, 1);
-        else assert.equal(rig.outbox.get(outcome.incident.id)?.state, "pending");
+        else assert.equal((await rig.outbox.get(outcome.incident.id))?.state, "pending");
       }
       rig.clock.advance(5_000);
     }
     assert.ok(told.queued > 0 && told.filed > 0, JSON.stringify(told));
     rig.graph.faults.clear();
-    for (let round = 0; round < 10 && rig.outbox.pendingCount() > 0; round++) {
+    for (let round = 0; round < 10 && (await rig.outbox.pendingCount()) > 0; round++) {
       rig.clock.advance(15 * 60_000);
       await rig.service.drainer!.drainOnce();
     }
-    assert.equal(rig.outbox.pendingCount(), 0);
+    assert.equal(await rig.outbox.pendingCount(), 0);
     assert.equal(new Set(ids).size, 30);
     for (const id of ids) assert.equal(itemsFor(rig, id).length, 1, `report ${id}`);
     assert.equal(rig.graph.list(LIST)!.items.size, 30);

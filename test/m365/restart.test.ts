@@ -53,7 +53,7 @@ describe("incident outbox across restarts", function () {
     const db2 = openDatabase(rig.dbFile);
     rig.db = db2;
     const outbox2 = new SqliteOutbox(db2);
-    assert.equal(outbox2.pendingCount(), 1, "the report is still there after the restart");
+    assert.equal(await outbox2.pendingCount(), 1, "the report is still there after the restart");
     const service2 = new IncidentService({ store: rig.store, outbox: outbox2, clock: rig.clock, formSecret: randomBytes(32) });
     service2.drainer!.start(); // drains once at start-up
     const r = await service2.drainer!.drainOnce(); // joins the start-up pass

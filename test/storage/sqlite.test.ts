@@ -30,37 +30,37 @@ describe("SQLite incident store and outbox", () => {
     db.close();
   });
 
-  it("outbox: put once, claim with a lease, filed entries lose their text, prune", () => {
+  it("outbox: put once, claim with a lease, filed entries lose their text, prune", async () => {
     const db = openDatabase(path.join(dir, "o.sqlite"));
     const ob = new SqliteOutbox(db);
     const i = sampleIncident();
-    assert.equal(ob.put(i, 1000, 1000), "added");
-    assert.equal(ob.put(i, 1001, 1001), "exists");
-    assert.equal(ob.claimDue(1000, 10, 9000).length, 1);
-    assert.equal(ob.claimDue(1000, 10, 9000).length, 0, "claimed: a second drainer does not get it");
-    ob.markFailed(i.id, "503", true, 5000);
-    assert.deepEqual([ob.get(i.id)?.attempts, ob.get(i.id)?.mayExist], [1, true]);
-    assert.equal(ob.claimDue(4999, 10, 9000).length, 0);
-    assert.equal(ob.claimDue(5000, 10, 9000).length, 1);
-    ob.markFiled(i.id, "https://x/DispForm.aspx?ID=1", 6000);
-    const e = ob.get(i.id)!;
+    assert.equal(await ob.put(i, 1000, 1000), "added");
+    assert.equal(await ob.put(i, 1001, 1001), "exists");
+    assert.equal((await ob.claimDue(1000, 10, 9000)).length, 1);
+    assert.equal((await ob.claimDue(1000, 10, 9000)).length, 0, "claimed: a second drainer does not get it");
+    await ob.markFailed(i.id, "503", true, 5000);
+    assert.deepEqual([(await ob.get(i.id))?.attempts, (await ob.get(i.id))?.mayExist], [1, true]);
+    assert.equal((await ob.claimDue(4999, 10, 9000)).length, 0);
+    assert.equal((await ob.claimDue(5000, 10, 9000)).length, 1);
+    await ob.markFiled(i.id, "https://x/DispForm.aspx?ID=1", 6000);
+    const e = (await ob.get(i.id))!;
     assert.deepEqual([e.state, e.incident, e.link], ["filed", undefined, "https://x/DispForm.aspx?ID=1"]);
-    assert.equal(ob.pendingCount(), 0);
-    assert.equal(ob.prune(5000), 0);
-    assert.equal(ob.prune(7000), 1);
+    assert.equal(await ob.pendingCount(), 0);
+    assert.equal(await ob.prune(5000), 0);
+    assert.equal(await ob.prune(7000), 1);
     db.close();
   });
 
-  it("an attempt that never reports back (a crash) leaves the entry to be looked up before the next create", () => {
+  it("an attempt that never reports back (a crash) leaves the entry to be looked up before the next create", async () => {
     const db = openDatabase(path.join(dir, "o.sqlite"));
     const ob = new SqliteOutbox(db);
     const i = sampleIncident();
-    ob.put(i, 1000, 1000 + 300_000); // the submit's own attempt owns it for five minutes
-    assert.equal(ob.claimDue(2000, 10, 9000).length, 0, "a drainer does not race the submit");
-    const [e] = ob.claimDue(301_000, 10, 600_000); // ...the process died; the lease ran out
+    await ob.put(i, 1000, 1000 + 300_000); // the submit's own attempt owns it for five minutes
+    assert.equal((await ob.claimDue(2000, 10, 9000)).length, 0, "a drainer does not race the submit");
+    const [e] = await ob.claimDue(301_000, 10, 600_000); // ...the process died; the lease ran out
     assert.equal(e.mayExist, true, "the first attempt may have created it");
-    ob.markFailed(i.id, "503", false, 700_000); // a definite failure: nothing was created
-    const [e2] = ob.claimDue(700_000, 10, 900_000);
+    await ob.markFailed(i.id, "503", false, 700_000); // a definite failure: nothing was created
+    const [e2] = await ob.claimDue(700_000, 10, 900_000);
     assert.equal(e2.mayExist, false);
     db.close();
   });

@@ -207,7 +207,7 @@ export class ApprovalFlow {
     const runner = this.p.deliveries;
     if (!runner) return this.deliverQueued(r.id, r);
     const id = approvalDeliveryId(r.id);
-    runner.enqueue(id, "approval-card", { requestId: r.id });
+    await runner.enqueue(id, "approval-card", { requestId: r.id });
     return (await runner.attempt(id)) ?? (await this.deliveryState(r));
   }
 
@@ -220,10 +220,10 @@ export class ApprovalFlow {
     if (!runner) return 0;
     let n = 0;
     for (const { request: r } of await this.p.service.list({ status: "pending", limit })) {
-      if (!r.approver || runner.entry(approvalDeliveryId(r.id))) continue;
+      if (!r.approver || (await runner.entry(approvalDeliveryId(r.id)))) continue;
       const cards = await this.p.conversations.cards(r.id).catch(() => undefined);
       if (!cards || cards.approver) continue;
-      runner.enqueue(approvalDeliveryId(r.id), "approval-card", { requestId: r.id }, 0);
+      await runner.enqueue(approvalDeliveryId(r.id), "approval-card", { requestId: r.id }, 0);
       n++;
     }
     return n;
@@ -233,7 +233,7 @@ export class ApprovalFlow {
   private async deliveryState(r: ApprovalRequest): Promise<DeliveryResult> {
     const cards = await this.p.conversations.cards(r.id).catch(() => ({}) as ApprovalCards);
     if (cards.approver) return { status: "done" };
-    const e = this.p.deliveries?.entry(approvalDeliveryId(r.id));
+    const e = await this.p.deliveries?.entry(approvalDeliveryId(r.id));
     if (e?.state === "failed") return { status: "failed", code: e.lastError ?? "error" };
     if (e?.state === "pending") return { status: "retry", code: e.lastError ?? "pending" };
     // an open request with neither a card nor an entry was never sent: send it now

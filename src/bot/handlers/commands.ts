@@ -25,7 +25,13 @@ export async function handleSwitchPack(ctx: TurnContext, deps: BotDeps, lang: Lo
     deps.log.info({ event: "switchPack", status: "unknown" }, "unknown pack");
     return;
   }
-  deps.packs.set(ctx.activity.conversation.id, packId);
+  try {
+    await deps.packs.set(ctx.activity.conversation.id, packId);
+  } catch (e) {
+    await sendText(ctx, t(lang, "bot", "packs.saveFailed"));
+    deps.log.warn({ event: "switchPack", status: "saveFailed", err: e instanceof Error ? e.name : "error" }, "pack choice not saved");
+    return;
+  }
   await sendText(ctx, t(lang, "bot", "packs.switched", { id: packId, organisation: deps.library.get(packId).facts.organisation.name }));
   deps.log.info({ event: "switchPack", status: "ok", packId }, "pack switched");
 }

@@ -56,29 +56,29 @@ export class IncidentReporting {
   }
 
   /** a fresh form for the user who asked (the token binds it to them) */
-  form(ctx: TurnContext, deps: BotDeps, lang: LocaleLang): AdaptiveCard {
+  async form(ctx: TurnContext, deps: BotDeps, lang: LocaleLang): Promise<AdaptiveCard> {
     const { pack } = this.pack(ctx, deps);
     const tz = userTimeZone(ctx.activity);
-    const { token } = this.service.newForm({ objectId: this.actorId(ctx) });
+    const { token } = await this.service.newForm({ objectId: this.actorId(ctx) });
     return formCard({ lang, organisation: pack.facts.organisation.name, timeZone: tz, tools: knownTools(pack), token, today: todayIn(tz, Date.now()) });
   }
 
   /** "rapportera incident" / "report incident" */
   async openForm(ctx: TurnContext, deps: BotDeps, lang: LocaleLang, via: "command" | "button"): Promise<void> {
-    await sendCard(ctx, this.form(ctx, deps, lang));
+    await sendCard(ctx, await this.form(ctx, deps, lang));
     this.log.info({ event: "incidentForm", via, lang }, "incident form sent");
   }
 
   /** the offer's (or a refusal's) button via Action.Execute: the form replaces that card */
-  openInvoke(ctx: TurnContext, deps: BotDeps, lang: LocaleLang | undefined): AdaptiveCardInvokeResponse {
-    const card = this.form(ctx, deps, lang ?? langFromLocale(ctx.activity.locale));
+  async openInvoke(ctx: TurnContext, deps: BotDeps, lang: LocaleLang | undefined): Promise<AdaptiveCardInvokeResponse> {
+    const card = await this.form(ctx, deps, lang ?? langFromLocale(ctx.activity.locale));
     this.log.info({ event: "incidentForm", via: "execute" }, "incident form sent");
     return cardResponse(card);
   }
 
   /** the same button via the Action.Submit fallback: the card is replaced in place when possible */
   async openSubmit(ctx: TurnContext, deps: BotDeps, lang: LocaleLang | undefined): Promise<void> {
-    await this.replaceOrSend(ctx, this.form(ctx, deps, lang ?? langFromLocale(ctx.activity.locale)));
+    await this.replaceOrSend(ctx, await this.form(ctx, deps, lang ?? langFromLocale(ctx.activity.locale)));
     this.log.info({ event: "incidentForm", via: "submit" }, "incident form sent");
   }
 
@@ -127,7 +127,7 @@ export class IncidentReporting {
       case "queued": {
         if (!o.replay) {
           const origin: PendingNotice = { reporterObjectId: actor.objectId, conversationId: a.conversation.id, conversationRef: conversationRef(ctx), lang, timeZone: tz, organisation };
-          this.queueNotice(o.incident.id, o.incident.reference, origin, o.status === "filed");
+          await this.queueNotice(o.incident.id, o.incident.reference, origin, o.status === "filed");
         }
         return receiptCard({
           lang,
@@ -149,13 +149,20 @@ export class IncidentReporting {
    * The notice is written to the outbox first; a filed report's is sent right away (not
    * awaited: the receipt does not wait for the channel), a queued one's once it is filed.
    */
-  private queueNotice(incidentId: string, reference: string, origin: PendingNotice, filed: boolean): void {
+  private async queueNotice(incidentId: string, reference: string, origin: PendingNotice, filed: boolean): Promise<void> {
     if (!this.deliveries) {
       if (filed) void this.service.get(incidentId).then((stored) => stored && this.sendNotice(stored, origin, []), () => undefined);
       return;
     }
     const id = noticeId(incidentId);
-    this.deliveries.enqueue(id, "incident-notice", { incidentId, reference, origin, filedLater: !filed, done: [] });
+    try {
+      await this.deliveries.enqueue(id, "incident-notice", { incidentId, reference, origin, filedLater: !filed, done: [] });
+    } catch (err) {
+      // the outbox is unreachable: the report itself is safe; send the notice once, unjournalled
+      this.log.warn({ event: "incidentNotice", reference, status: "notJournalled", err: (err as Error)?.name }, "notice not journalled");
+      if (filed) void this.service.get(incidentId).then((stored) => stored && this.sendNotice(stored, origin, []), () => undefined);
+      return;
+    }
     if (filed) void this.deliveries.attempt(id).catch((err) => this.log.warn({ event: "incidentNotice", reference, status: "failed", err: (err as Error)?.name }, "notice failed"));
   }
 
@@ -166,7 +173,7 @@ export class IncidentReporting {
     void (async () => {
       const kicked = await this.deliveries?.kick(noticeId(id));
       // without an outbox entry (a report queued before this version, or no outbox): the origin is unknown
-      if (kicked === undefined && this.deliveries?.entry(noticeId(id)) === undefined) {
+      if (kicked === undefined && (await this.deliveries?.entry(noticeId(id))) === undefined) {
         const stored = await this.service.get(id).catch(() => undefined);
         if (!stored) return;
         const i = stored.incident;

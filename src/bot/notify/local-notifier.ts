@@ -19,7 +19,7 @@ export class LocalNotifier implements Notifier {
   async notifyIncident(notice: IncidentNotice, origin: NoticeOrigin, skip: NoticeTarget[] = []): Promise<NoticeResult[]> {
     const manager: NoticeResult = { target: "manager", status: "skipped", reason: "no-directory" };
     if (skip.includes("security")) return [manager];
-    const ref = (origin.conversationId ? this.refs.conversation(origin.conversationId) : undefined) ?? (origin.conversationRef as Partial<ConversationReference> | undefined);
+    const ref = (origin.conversationId ? await this.refs.conversationRef(origin.conversationId) : undefined) ?? (origin.conversationRef as Partial<ConversationReference> | undefined);
     if (!ref) return [{ target: "security", status: "skipped", reason: "no-conversation" }, manager];
     try {
       await this.send(ref, noticeCard(notice, { local: true }));

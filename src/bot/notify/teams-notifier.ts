@@ -40,8 +40,8 @@ export class TeamsNotifier implements Notifier {
     return { ...n, lang: "sv", timeZone: DEFAULT_TIME_ZONE };
   }
 
-  securityRef(): Partial<ConversationReference> {
-    const seen = this.refs.conversation(this.o.conversationId);
+  async securityRef(): Promise<Partial<ConversationReference>> {
+    const seen = await this.refs.conversationRef(this.o.conversationId);
     if (seen) return seen;
     const channel = this.o.conversationId.startsWith("19:");
     return {
@@ -57,7 +57,7 @@ export class TeamsNotifier implements Notifier {
     const out: NoticeResult[] = [];
     if (!skip.includes("security")) {
       try {
-        await this.send(this.securityRef(), card);
+        await this.send(await this.securityRef(), card);
         out.push({ target: "security", status: "sent" });
       } catch (e) {
         out.push({ target: "security", status: "failed", reason: proactiveErrorCode(e), passing: sendFailurePasses(e) });
