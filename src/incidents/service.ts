@@ -113,10 +113,10 @@ export class IncidentService {
         if (r) return r;
       }
     } catch (e) {
-      // the journal is the safety net; without it, try the store directly once
+      // the journal is the safety net; without it, try the store directly once (it may have an earlier submit's item)
       this.event("outbox-failed", incident, codeOf(e));
       try {
-        const s = await store.file(incident);
+        const s = await store.file(incident, { mayExist: true });
         return { status: "filed", incident: s.incident, link: s.link, replay: false };
       } catch (e2) {
         return { status: "failed", code: codeOf(e2) };
@@ -155,8 +155,9 @@ export class IncidentService {
 
   private async replayOf(id: string): Promise<SubmitOutcome | undefined> {
     const { outbox, store } = this.o;
-    if (outbox) {
-      const e = await outbox.get(id);
+    // the journal cannot be read (the shared store is down): the store says whether it was filed
+    const e = outbox ? await outbox.get(id).catch(() => null) : null;
+    if (outbox && e !== null) {
       if (!e) return undefined;
       if (e.state === "pending" && e.incident) return { status: "queued", incident: e.incident, replay: true, reason: "unreachable" };
       const s = await store.get(id).catch(() => undefined);

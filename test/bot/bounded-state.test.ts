@@ -17,11 +17,11 @@ const conv = (i: number) => `a:conversation-${i}`;
 
 describe("bounded bot state", () => {
   describe("ConversationPacks", () => {
-    it("100 000 conversations choosing a pack: at most the bound kept, the forgotten ones answer from the default pack", () => {
+    it("100 000 conversations choosing a pack: at most the bound kept, the forgotten ones answer from the default pack", async () => {
       const packs = new ConversationPacks("default-pack");
-      packs.set("a:kept", "other-pack");
+      await packs.set("a:kept", "other-pack");
       for (let i = 0; i < 100_000; i++) {
-        packs.set(conv(i), "other-pack");
+        await packs.set(conv(i), "other-pack");
         if (i % 1000 === 0) assert.equal(packs.get("a:kept"), "other-pack", "a conversation in use keeps its pack");
         assert.ok(packs.size <= CONVERSATION_PACKS_MAX);
       }
@@ -32,12 +32,12 @@ describe("bounded bot state", () => {
       assert.equal(packs.get("a:kept"), "other-pack");
     });
 
-    it("a conversation switched back to the default pack holds no entry", () => {
+    it("a conversation switched back to the default pack holds no entry", async () => {
       const packs = new ConversationPacks("default-pack", 10);
-      for (let i = 0; i < 100; i++) packs.set(conv(i), "default-pack");
+      for (let i = 0; i < 100; i++) await packs.set(conv(i), "default-pack");
       assert.equal(packs.size, 0);
-      packs.set("a:x", "other-pack");
-      packs.set("a:x", "default-pack");
+      await packs.set("a:x", "other-pack");
+      await packs.set("a:x", "default-pack");
       assert.deepEqual([packs.size, packs.get("a:x")], [0, "default-pack"]);
     });
   });
