@@ -37,6 +37,11 @@ param botDisplayName string = 'Policybot'
 @description('App Service plan SKU. B1 or larger (Always On; F1 has none).')
 param webAppSku string = 'B1'
 
+@minValue(1)
+@maxValue(10)
+@description('Instances of the bot. All state is in the storage account and SharePoint, so any instance serves any request.')
+param instanceCount int = 1
+
 @allowed(['F0', 'S1'])
 @description('Azure Bot SKU. Teams is a standard channel: F0 has no message limit there.')
 param botServiceSku string = 'F0'
@@ -167,7 +172,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${resourceBaseName}-plan'
   location: location
   kind: 'linux'
-  sku: { name: webAppSku }
+  sku: { name: webAppSku, capacity: instanceCount }
   properties: { reserved: true }
 }
 
