@@ -8,7 +8,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { executeInvoke, message, post, USER } from "../support/activities";
+import { executeInvoke, mentionMessage, message, post, USER } from "../support/activities";
 import { BotProcess, HoldingConnector, postAndForget, until } from "../support/bot-process";
 import { actionsOf, cardOf, visibleTexts } from "../support/cards";
 import { startFakeGraph, type FakeGraph } from "../support/graph-server";
@@ -55,7 +55,7 @@ describe("scale-out: three processes share Azure Blob state (Azurite) and ShareP
   });
 
   /** the same configuration for every instance of one test; each gets its own empty data folder */
-  const cluster = () => {
+  const cluster = (over: Record<string, string> = {}) => {
     const container = `scale-${process.pid}-${++n}`;
     return async (): Promise<BotProcess> => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "policybot-scale-"));
@@ -83,6 +83,7 @@ describe("scale-out: three processes share Azure Blob state (Azurite) and ShareP
         APPROVAL_SERVICE_URL: serviceUrl,
         // a lease far longer than one attempt on this busy machine: only a dead instance's entries are taken over
         DELIVERY_LEASE_S: "15",
+        ...over,
       });
       bots.push(b);
       await b.start();
@@ -143,6 +144,24 @@ describe("scale-out: three processes share Azure Blob state (Azurite) and ShareP
     assert.ok(!visibleTexts(again.body.value).includes("Avslå"), "no buttons on a decided request");
     await until("the decision recorded in SharePoint", () => graph.itemsWhere(APPROVALS, "Status", "Godkänd").length === 1, 20_000);
     assert.equal(connector.to(SECURITY).length, 1, "still one incident notice");
+  });
+
+  it("a channel one instance saw is reached by another: the notice goes where the channel's reference says", async () => {
+    // no usable fallback address: only the shared reference can reach the channel
+    const start = cluster({ INCIDENT_NOTIFY_SERVICE_URL: "http://127.0.0.1:9/" });
+    const [a, b] = await Promise.all([start(), start()]);
+    const asked = await post(a.url, { ...mentionMessage("Får jag använda ChatGPT?", { serviceUrl, conversationId: SECURITY }), channelData: { tenant: { id: "tenant-1" }, channel: { id: SECURITY } } });
+    assert.equal(asked.status, 200);
+    await until("the answer in the channel", () => connector.to(SECURITY).length === 1);
+    // A is gone: only what it saved can tell B where the channel is
+    await a.kill();
+    const me = personalConv(PEOPLE.requester);
+    assert.equal((await say(b, PEOPLE.requester, "rapportera incident")).status, 200);
+    await until("the form", () => connector.to(me).length === 1);
+    const res = await post(b.url, submitInvoke(actionsOf(lastCardTo(me))[0], validInputs(), { serviceUrl, conversationId: me, from: PEOPLE.requester }));
+    assert.equal(res.status, 200);
+    await until("the notice in the channel, through B", () => connector.to(SECURITY).length === 2, 10_000);
+    assert.ok(visibleTexts(lastCardTo(SECURITY)).some((t) => t.startsWith("Ny AI-incident: ")));
   });
 
   it("an instance killed mid-filing: another files the report once, the notice goes once, a re-submit is told the same reference", async () => {
