@@ -122,7 +122,6 @@ export class OutboxDrainer {
     try {
       const stored = await this.store.file(entry.incident, { mayExist: entry.mayExist });
       await this.outbox.markFiled(entry.id, stored.link, this.clock.now());
-      this.opts.onFiled?.(stored);
       return stored;
     } catch (e) {
       const se = e instanceof IncidentStoreError ? e : undefined;
@@ -142,7 +141,8 @@ export class OutboxDrainer {
     let failed = 0;
     for (const entry of due) {
       try {
-        await this.fileEntry(entry);
+        // onFiled: filed by a pass, later than the reporter's own attempt (which reports its outcome itself)
+        this.opts.onFiled?.(await this.fileEntry(entry));
         filed++;
       } catch (e) {
         failed++;

@@ -8,6 +8,7 @@ import { IncidentService } from "../../src/incidents/service";
 import { IncidentStoreError, type IncidentStore } from "../../src/incidents/store";
 import { SqliteIncidentStore } from "../../src/storage/incident-store.sqlite";
 import { openDatabase, type Db } from "../../src/storage/sqlite";
+import { SqliteOutbox } from "../../src/storage/outbox.sqlite";
 
 const anna: Reporter = { objectId: "5b1f0a4e-1111-4aaa-8bbb-123456789abc", upn: "anna@contoso.se", name: "Anna Andersson" };
 const bertil: Reporter = { objectId: "9c2e0b5f-2222-4ccc-8ddd-abcdef012345", name: "Bertil Berg" };
@@ -130,5 +131,21 @@ describe("IncidentService on the local store", () => {
     assert.equal((await service.list({ status: "closed" })).length, 1);
     assert.equal((await service.list({ personalData: true })).length, 1);
     assert.equal(await service.setStatus("INC-2026-0000-0000", "closed", "x"), undefined);
+  });
+
+  it("with an outbox: the reporter's own attempt is 'filed', never 'filed-later'; a report the drainer files is 'filed-later'", async () => {
+    const events: string[] = [];
+    let down = false;
+    const flaky: IncidentStore = { kind: store.kind, file: (i) => (down ? Promise.reject(new IncidentStoreError("down", "http_503", true)) : store.file(i)), get: (r) => store.get(r), list: (q) => store.list(q), setStatus: (r, st, by, at) => store.setStatus(r, st, by, at) };
+    const s = new IncidentService({ store: flaky, outbox: new SqliteOutbox(db), clock, formSecret: randomBytes(32), onEvent: (e) => events.push(e.event) });
+    assert.equal((await s.submit({ token: (await s.newForm(anna)).token, fields }, anna, { policyPack: "wenell" })).status, "filed");
+    assert.deepEqual(events, ["filed"], "the notice for a report filed at once is sent by the turn, not by a 'filed later' event");
+    events.length = 0;
+    down = true;
+    assert.equal((await s.submit({ token: (await s.newForm(anna)).token, fields }, anna, { policyPack: "wenell" })).status, "queued");
+    down = false;
+    clock.advance(60 * 60_000);
+    assert.equal((await s.drainer!.drainOnce()).filed, 1);
+    assert.deepEqual(events, ["queued", "filed-later"]);
   });
 });
