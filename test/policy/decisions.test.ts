@@ -607,6 +607,8 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind30.jsonl", 0.85, 0.9],
     // 31 (60, after round 3): first run 0.90, wrong yes 0, hit@3 0.891, 0 covered refused, not covered refused 0.8 (start of the stop: 0.90, hit@3 0.873)
     ["verdicts-blind31.jsonl", 0.87, 0.8],
+    // 32 (60, before stop 17's round): first run 0.825, wrong yes 1, hit@3 0.80, 1 covered refused, not covered refused 0.8 (three phrases' "Al" read as "AI")
+    ["verdicts-blind32.jsonl", 0.85, 0.8],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl", "verdicts-blind21.jsonl", "verdicts-blind22.jsonl"].includes(file) ? 3 : 2;
@@ -640,7 +642,9 @@ describe("decision tables: the retired blind sets (written from the seed texts b
       // set 15: registering AI chats in a case is read as the duty to state AI use in it; set 16: "is a risk assessment always required?" answered from the general rule
       // set 21: "behöver jag fråga nån först eller är det fritt fram?" answered "yes, approval is required", which its writer marks conditional
       // set 27: polishing a press release before it goes out is read as text for publication (open); its writer says only on condition
-      const cap = file === "verdicts-blind11.jsonl" ? 2 : ["verdicts-blind15.jsonl", "verdicts-blind16.jsonl", "verdicts-blind21.jsonl", "verdicts-blind27.jsonl"].includes(file) ? 1 : 0;
+      // set 32: a leaflet for new families is read as text for publication (open), and "use text ChatGPT wrote in a letter" as
+      // writing the letter (open): its writer says only on condition of open information and of a review of the text
+      const cap = file === "verdicts-blind11.jsonl" || file === "verdicts-blind32.jsonl" ? 2 : ["verdicts-blind15.jsonl", "verdicts-blind16.jsonl", "verdicts-blind21.jsonl", "verdicts-blind27.jsonl"].includes(file) ? 1 : 0;
       assert.ok(wrongYes <= cap, `${wrongYes} wrong yes`);
     });
   }

@@ -546,3 +546,25 @@ describe("reading a question: a way to be allowed, decisions, what pictures are 
     assert.ok(readQuestion("Får jag klistra in kundens offertunderlag i ChatGPT?").info.has("customer"));
   });
 });
+
+describe("reading a question: who of two, writing it down somewhere, training for us who work there, texts for groups", () => {
+  it("'is it me or the supplier who …' asks who, not yes or no", () => {
+    assert.equal(askOf("Om Copilot hittar på fakta i en rapport, är det jag eller Microsoft som får skulden?"), undefined);
+    assert.equal(askOf("If a chatbot gives a resident wrong advice, is it us or the vendor who is responsible?"), undefined);
+    assert.equal(askOf("Får jag använda ChatGPT eller Gemini för det här?"), "may", "a choice between tools still asks permission");
+  });
+  it("writing it down somewhere is documenting", () => {
+    assert.ok(readQuestion("Jag fick hjälp av Copilot med en utredning, måste jag skriva det någonstans?").duty.has("document"));
+    assert.ok(readQuestion("Used ChatGPT for the minutes, should I note it down somewhere?").duty.has("document"));
+  });
+  it("'kommer vi som jobbar i X få utbildning' asks what staff are entitled to", () => {
+    const q = readQuestion("Kommer vi som jobbar på biblioteket få någon utbildning i AI?");
+    assert.equal(q.ask, "must");
+    assert.ok(q.duty.has("training"));
+  });
+  it("a text for new families or households is written for them, not about them", () => {
+    assert.ok(!readQuestion("Kan jag låta ChatGPT skriva ett välkomstbrev till nyinflyttade hushåll?").info.has("personal"));
+    assert.ok(!readQuestion("Can Copilot draft a newsletter for local families?").info.has("personal"));
+    assert.ok(readQuestion("Kan jag klistra in ett brev till familjen Nilsson i ChatGPT?").info.has("personal"));
+  });
+});

@@ -111,6 +111,12 @@ describe("topics a policy never speaks of: words that serve two topics", () => {
     assert.equal(unruledTopic("Is there an AI course I could sign up for this autumn?", ruled), undefined);
     assert.equal(unruledTopic("Can I sign up for Claude with my work address?", ruled), "licence-account");
   });
+  it("a licence bought on a company card is procurement, told without a subject too; who pays for a licence is not", () => {
+    const ruled = new Set(["procurement"]);
+    assert.equal(unruledTopic("beställde en Gemini-licens med jobbkortet, är det ok?", ruled), undefined);
+    assert.equal(unruledTopic("Bought a Claude licence on the team card yesterday, is that fine?", ruled), undefined);
+    assert.notEqual(unruledTopic("Betalar arbetsgivaren Copilot-licensen åt mig?", ruled), undefined, "who pays is not the policy's purchasing rule");
+  });
   it("material handed to a tool is the policy's business, whatever the account it is handed through", () => {
     const a = testLibrary().ask("staffanstorp", "My unit has a shared ChatGPT account, can I put the tenants' phone numbers in there?");
     assert.equal(a.refused, false);

@@ -136,7 +136,7 @@ const REIMBURSED = rx("(?:få|låta)\\s+(?:kommunen|arbetsgivaren|företaget|job
 
 /** someone here buying or paying for a tool ("vi köper", "tänkte betala", "can I just buy it"), not "kommunen har köpt" */
 const BUY = "(?:köp|inköp|betal|upphandl|anskaff|buy|pay|purchas|procur)";
-const BUYING = rx(`(?:vi|jag|we|i|us|oss|man|teamet|team|förvaltningen|enheten|avdelningen)\\s+(?:\\p{L}+\\s+){0,3}?${BUY}|(?:tänkte|vill|ska|att|to)\\s+${BUY}|(?:på|on)\\s+(?:the\\s+|our\\s+|my\\s+|a\\s+)?(?:\\p{L}+\\s+)?(?:företagskort\\p{L}*|kortet|card)(?![\\p{L}])`);
+const BUYING = rx(`(?:vi|jag|we|i|us|oss|man|teamet|team|förvaltningen|enheten|avdelningen)\\s+(?:\\p{L}+\\s+){0,3}?${BUY}|(?:tänkte|vill|ska|att|to)\\s+${BUY}|(?:på|on|with)\\s+(?:the\\s+|our\\s+|my\\s+|a\\s+)?(?:\\p{L}+\\s+)?(?:företagskort\\p{L}*|\\p{L}*kortet|card)(?![\\p{L}])|^\\s*(?:köpte|betalade|beställde|bought|purchased|paid\\s+for|ordered)\\s`);
 const PROCUREMENT_RULED = rx("köp|inköp|upphandl|anskaff");
 
 /**
