@@ -4,7 +4,8 @@
 // commands); 10 and 50 concurrent; one process, and two processes on two ports with the
 // generator balancing (as two instances behind a load balancer). Each run starts fresh
 // servers, warms up, then measures a fixed window; every activity must be answered exactly once.
-// Options: --seconds N (measured window, default 5), --only <workload>, --procs 1|2, --conc N.
+// Options: --seconds N (measured window, default 5), --only <workload>, --procs 1|2, --conc N,
+// --node-flags "--cpu-prof ..." (added before the start command's own, for profiling).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -21,6 +22,8 @@ type Workload = "questions" | "drafts" | "mix";
 type Kind = "question" | "draft" | "command";
 
 export interface RunResult {
+  /** "current" (this checkout) or "baseline" (--baseline <dir>) */
+  build: string;
   workload: Workload;
   concurrency: number;
   processes: number;
@@ -160,20 +163,21 @@ interface Proc {
 }
 
 /** the production start command (package.json "start:prod"): node, its flags and the entry */
-function startCommand(): string[] {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+function startCommand(root: string): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
   const words = pkg.scripts["start:prod"].trim().split(/\s+/);
   if (words[0] !== "node") throw new Error(`start:prod does not start with node: ${pkg.scripts["start:prod"]}`);
   return words.slice(1);
 }
 
-async function startServer(env: Record<string, string>): Promise<Proc> {
+async function startServer(root: string, env: Record<string, string>): Promise<Proc> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "policybot-load-"));
   const logFd = fs.openSync(path.join(dataDir, "server.log"), "w");
   const t0 = performance.now();
-  const child = spawn(process.execPath, startCommand(), {
-    cwd: ROOT,
+  const flags = (arg("node-flags") ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...flags, ...startCommand(root)], {
+    cwd: root,
     env: { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", logFd, "pipe"],
   });
@@ -223,11 +227,11 @@ function cpuSeconds(pid: number): number {
 
 // ---- one run ------------------------------------------------------------------------------
 
-export async function runOnce(workload: Workload, concurrency: number, processes: number, seconds: number): Promise<RunResult> {
+export async function runOnce(root: string, workload: Workload, concurrency: number, processes: number, seconds: number): Promise<RunResult> {
   const connector = new CountingConnector();
   const serviceUrl = await connector.start();
   const procs: Proc[] = [];
-  for (let i = 0; i < processes; i++) procs.push(await startServer({}));
+  for (let i = 0; i < processes; i++) procs.push(await startServer(root, {}));
 
   const qs = questions();
   const ds = drafts10k(40);
@@ -309,6 +313,7 @@ export async function runOnce(workload: Workload, concurrency: number, processes
   latencies.sort((a, b) => a - b);
   const q = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 10) / 10;
   return {
+    build: root === ROOT ? "current" : "baseline",
     workload,
     concurrency,
     processes,
@@ -336,26 +341,48 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-export async function run(): Promise<{ runs: RunResult[]; targets: typeof TARGETS; cores: number; loadAvgAtEnd: number[] }> {
+function line(r: RunResult): string {
+  return (
+    `${r.build.padEnd(8)} ${r.workload.padEnd(9)} procs=${r.processes} conc=${String(r.concurrency).padEnd(2)} ${String(r.activitiesPerSec).padStart(4)}/s p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms` +
+    ` rss ${r.peakRssMb.join("/")} MB cold ${r.coldStartMs.join("/")} ms cpu ${r.cpuCores.join("/")} once=${r.answeredExactlyOnce}` +
+    `${r.missing.length ? ` missing=${r.missing.length}` : ""}${r.duplicate.length ? ` duplicate=${r.duplicate.length}` : ""}${r.nonOk ? ` nonOk=${r.nonOk}` : ""} load ${r.loadAvg.join(" ")}`
+  );
+}
+
+/**
+ * Every configuration once, or with --baseline <dir> (another built checkout, e.g. main) twice:
+ * baseline and current back to back, in alternating order, so that a busy spell of the shared
+ * host hits both; `ratio` is current / baseline activities per second.
+ */
+export async function run(): Promise<{ runs: RunResult[]; ratios: Array<{ workload: Workload; processes: number; concurrency: number; ratio: number }>; targets: typeof TARGETS; cores: number; loadAvgAtEnd: number[] }> {
   const seconds = Number(arg("seconds") ?? 5);
+  const baseline = arg("baseline") ? path.resolve(arg("baseline")!) : undefined;
   const workloads: Workload[] = arg("only") ? [arg("only") as Workload] : ["questions", "drafts", "mix"];
   const procsList = arg("procs") ? [Number(arg("procs"))] : [1, 2];
   const concList = arg("conc") ? [Number(arg("conc"))] : [10, 50];
   const runs: RunResult[] = [];
+  const ratios: Array<{ workload: Workload; processes: number; concurrency: number; ratio: number }> = [];
+  let k = 0;
   for (const processes of procsList) {
     for (const workload of workloads) {
       for (const concurrency of concList) {
-        const r = await runOnce(workload, concurrency, processes, seconds);
-        runs.push(r);
-        console.log(
-          `${workload.padEnd(9)} procs=${processes} conc=${String(concurrency).padEnd(2)} ${String(r.activitiesPerSec).padStart(4)}/s p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms` +
-            ` rss ${r.peakRssMb.join("/")} MB cold ${r.coldStartMs.join("/")} ms cpu ${r.cpuCores.join("/")} once=${r.answeredExactlyOnce}` +
-            `${r.missing.length ? ` missing=${r.missing.length}` : ""}${r.duplicate.length ? ` duplicate=${r.duplicate.length}` : ""}${r.nonOk ? ` nonOk=${r.nonOk}` : ""} load ${r.loadAvg.join(" ")}`,
-        );
+        const roots = baseline ? (k++ % 2 === 0 ? [baseline, ROOT] : [ROOT, baseline]) : [ROOT];
+        const pair: RunResult[] = [];
+        for (const root of roots) {
+          const r = await runOnce(root, workload, concurrency, processes, seconds);
+          pair.push(r);
+          runs.push(r);
+          console.log(line(r));
+        }
+        if (baseline) {
+          const cur = pair.find((r) => r.build === "current")!;
+          const base = pair.find((r) => r.build === "baseline")!;
+          ratios.push({ workload, processes, concurrency, ratio: Math.round((cur.activitiesPerSec / base.activitiesPerSec) * 100) / 100 });
+        }
       }
     }
   }
-  return { runs, targets: TARGETS, cores: os.cpus().length, loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) };
+  return { runs, ratios, targets: TARGETS, cores: os.cpus().length, loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) };
 }
 
 if (require.main === module) {
