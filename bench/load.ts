@@ -5,9 +5,11 @@
 // generator balancing (as two instances behind a load balancer). Each run starts fresh
 // servers, warms up, then measures a fixed window; every activity must be answered exactly once.
 // Options: --seconds N (measured window, default 5), --only <workload>, --procs 1|2, --conc N,
-// --node-flags "--cpu-prof ..." (added before the start command's own, for profiling).
+// --node-flags "--cpu-prof ..." (added before the start command's own, for profiling),
+// --keep-logs (each server's data folder and log are kept, their paths printed), --no-auth
+// (no Bot Framework tokens: the local demo's mode), --baseline <dir> (see run()).
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import * as os from "node:os";
@@ -15,6 +17,7 @@ import * as path from "node:path";
 import type { AddressInfo } from "node:net";
 import { corpus } from "./review-corpus";
 import { freePort } from "../test/support/ports";
+import { OpenIdServer } from "../test/support/openid-server";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -24,6 +27,8 @@ type Kind = "question" | "draft" | "command";
 export interface RunResult {
   /** "current" (this checkout) or "baseline" (--baseline <dir>) */
   build: string;
+  /** Bot Framework tokens validated (as in production; --no-auth turns it off) */
+  auth: boolean;
   workload: Workload;
   concurrency: number;
   processes: number;
@@ -39,6 +44,13 @@ export interface RunResult {
   coldStartMs: number[];
   /** per process: CPU time over the measured window / window (1.0 = one core) */
   cpuCores: number[];
+  /**
+   * server CPU time (all processes) per activity in the window: what an activity costs,
+   * far steadier on a shared host than activities/s (which waits for the CPU it gets)
+   */
+  cpuMsPerActivity: number;
+  /** this process's CPU per activity (generator and connector), for scale */
+  benchCpuMsPerActivity: number;
   answeredExactlyOnce: boolean;
   missing: string[];
   duplicate: string[];
@@ -208,7 +220,8 @@ async function stopServer(p: Proc): Promise<void> {
   const timer = setTimeout(() => p.child.kill("SIGKILL"), 10_000);
   await p.exited;
   clearTimeout(timer);
-  fs.rmSync(p.dataDir, { recursive: true, force: true });
+  if (process.argv.includes("--keep-logs")) console.error(`server log: ${path.join(p.dataDir, "server.log")}`);
+  else fs.rmSync(p.dataDir, { recursive: true, force: true });
 }
 
 function procStatus(pid: number): { hwmMb: number } {
@@ -227,11 +240,20 @@ function cpuSeconds(pid: number): number {
 
 // ---- one run ------------------------------------------------------------------------------
 
-export async function runOnce(root: string, workload: Workload, concurrency: number, processes: number, seconds: number): Promise<RunResult> {
+export async function runOnce(root: string, workload: Workload, concurrency: number, processes: number, seconds: number, auth: boolean): Promise<RunResult> {
   const connector = new CountingConnector();
   const serviceUrl = await connector.start();
+  // as in production: every activity carries a channel token the server validates (RS256 against
+  // the published keys), and the server gets its own connector token (once, then from msal's cache)
+  const appId = randomUUID();
+  const openid = auth ? new OpenIdServer({ clientId: appId, clientSecret: `secret-${appId}` }) : undefined;
+  await openid?.start();
+  const authEnv: Record<string, string> = openid
+    ? { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: `secret-${appId}`, MICROSOFT_APP_TYPE: "MultiTenant", BOT_OPENID_METADATA_URL: openid.metadataUrl, BOT_LOGIN_URL: openid.loginUrl }
+    : {};
+  const authorization = openid ? { authorization: `Bearer ${openid.channelToken({ appId, serviceUrl })}` } : {};
   const procs: Proc[] = [];
-  for (let i = 0; i < processes; i++) procs.push(await startServer(root, {}));
+  for (let i = 0; i < processes; i++) procs.push(await startServer(root, authEnv));
 
   const qs = questions();
   const ds = drafts10k(40);
@@ -264,7 +286,7 @@ export async function runOnce(root: string, workload: Workload, concurrency: num
     const data = body(pickKind(), i, worker % users, id);
     const t0 = performance.now();
     return new Promise((resolve) => {
-      const req = http.request(`${procs[target].url}/api/messages`, { method: "POST", agent: agents[target], headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) } }, (res) => {
+      const req = http.request(`${procs[target].url}/api/messages`, { method: "POST", agent: agents[target], headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), ...authorization } }, (res) => {
         res.resume();
         res.on("end", () => {
           if (res.statusCode !== 200) nonOk++;
@@ -285,6 +307,7 @@ export async function runOnce(root: string, workload: Workload, concurrency: num
 
   const loadAvg = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const cpu0 = procs.map((p) => cpuSeconds(p.child.pid!));
+  const benchCpu0 = process.cpuUsage();
   const latencies: number[] = [];
   const start = performance.now();
   const end = start + seconds * 1000;
@@ -294,7 +317,9 @@ export async function runOnce(root: string, workload: Workload, concurrency: num
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
-  const cpu = procs.map((p, i) => Math.round(((cpuSeconds(p.child.pid!) - cpu0[i]) / elapsed) * 100) / 100);
+  const cpuUsed = procs.map((p, i) => cpuSeconds(p.child.pid!) - cpu0[i]);
+  const benchCpu = process.cpuUsage(benchCpu0);
+  const cpu = cpuUsed.map((c) => Math.round((c / elapsed) * 100) / 100);
   // replies are sent inside the turn, before its HTTP answer; a short grace for any straggler
   await new Promise((r) => setTimeout(r, 200));
   const peakRssMb = procs.map((p) => procStatus(p.child.pid!).hwmMb);
@@ -309,11 +334,13 @@ export async function runOnce(root: string, workload: Workload, concurrency: num
   for (const a of agents) a.destroy();
   await Promise.all(procs.map(stopServer));
   await connector.stop();
+  await openid?.stop();
 
   latencies.sort((a, b) => a - b);
   const q = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 10) / 10;
   return {
     build: root === ROOT ? "current" : "baseline",
+    auth,
     workload,
     concurrency,
     processes,
@@ -326,6 +353,8 @@ export async function runOnce(root: string, workload: Workload, concurrency: num
     peakRssMb,
     coldStartMs: procs.map((p) => p.coldStartMs),
     cpuCores: cpu,
+    cpuMsPerActivity: Math.round(((cpuUsed.reduce((a, b) => a + b, 0) * 1000) / latencies.length) * 100) / 100,
+    benchCpuMsPerActivity: Math.round(((benchCpu.user + benchCpu.system) / 1000 / latencies.length) * 100) / 100,
     answeredExactlyOnce: missing.length === 0 && duplicate.length === 0 && nonOk === 0,
     missing: missing.slice(0, 10),
     duplicate: duplicate.slice(0, 10),
@@ -341,10 +370,19 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** current / baseline: activities per second, and server CPU per activity (below 1: cheaper) */
+interface Ratio {
+  workload: Workload;
+  processes: number;
+  concurrency: number;
+  ratio: number;
+  cpuPerActivityRatio: number;
+}
+
 function line(r: RunResult): string {
   return (
     `${r.build.padEnd(8)} ${r.workload.padEnd(9)} procs=${r.processes} conc=${String(r.concurrency).padEnd(2)} ${String(r.activitiesPerSec).padStart(4)}/s p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms` +
-    ` rss ${r.peakRssMb.join("/")} MB cold ${r.coldStartMs.join("/")} ms cpu ${r.cpuCores.join("/")} once=${r.answeredExactlyOnce}` +
+    ` rss ${r.peakRssMb.join("/")} MB cold ${r.coldStartMs.join("/")} ms cpu ${r.cpuCores.join("/")} (${r.cpuMsPerActivity} ms/activity) once=${r.answeredExactlyOnce}` +
     `${r.missing.length ? ` missing=${r.missing.length}` : ""}${r.duplicate.length ? ` duplicate=${r.duplicate.length}` : ""}${r.nonOk ? ` nonOk=${r.nonOk}` : ""} load ${r.loadAvg.join(" ")}`
   );
 }
@@ -354,14 +392,15 @@ function line(r: RunResult): string {
  * baseline and current back to back, in alternating order, so that a busy spell of the shared
  * host hits both; `ratio` is current / baseline activities per second.
  */
-export async function run(): Promise<{ runs: RunResult[]; ratios: Array<{ workload: Workload; processes: number; concurrency: number; ratio: number }>; targets: typeof TARGETS; cores: number; loadAvgAtEnd: number[] }> {
+export async function run(): Promise<{ runs: RunResult[]; ratios: Ratio[]; targets: typeof TARGETS; cores: number; loadAvgAtEnd: number[] }> {
   const seconds = Number(arg("seconds") ?? 5);
+  const auth = !process.argv.includes("--no-auth");
   const baseline = arg("baseline") ? path.resolve(arg("baseline")!) : undefined;
   const workloads: Workload[] = arg("only") ? [arg("only") as Workload] : ["questions", "drafts", "mix"];
   const procsList = arg("procs") ? [Number(arg("procs"))] : [1, 2];
   const concList = arg("conc") ? [Number(arg("conc"))] : [10, 50];
   const runs: RunResult[] = [];
-  const ratios: Array<{ workload: Workload; processes: number; concurrency: number; ratio: number }> = [];
+  const ratios: Ratio[] = [];
   let k = 0;
   for (const processes of procsList) {
     for (const workload of workloads) {
@@ -369,7 +408,7 @@ export async function run(): Promise<{ runs: RunResult[]; ratios: Array<{ worklo
         const roots = baseline ? (k++ % 2 === 0 ? [baseline, ROOT] : [ROOT, baseline]) : [ROOT];
         const pair: RunResult[] = [];
         for (const root of roots) {
-          const r = await runOnce(root, workload, concurrency, processes, seconds);
+          const r = await runOnce(root, workload, concurrency, processes, seconds, auth);
           pair.push(r);
           runs.push(r);
           console.log(line(r));
@@ -377,7 +416,13 @@ export async function run(): Promise<{ runs: RunResult[]; ratios: Array<{ worklo
         if (baseline) {
           const cur = pair.find((r) => r.build === "current")!;
           const base = pair.find((r) => r.build === "baseline")!;
-          ratios.push({ workload, processes, concurrency, ratio: Math.round((cur.activitiesPerSec / base.activitiesPerSec) * 100) / 100 });
+          ratios.push({
+            workload,
+            processes,
+            concurrency,
+            ratio: Math.round((cur.activitiesPerSec / base.activitiesPerSec) * 100) / 100,
+            cpuPerActivityRatio: Math.round((cur.cpuMsPerActivity / base.cpuMsPerActivity) * 100) / 100,
+          });
         }
       }
     }
