@@ -7,7 +7,7 @@
 // Options: --seconds N (measured window, default 5), --only <workload>, --procs 1|2, --conc N,
 // --node-flags "--cpu-prof ..." (added before the start command's own, for profiling),
 // --keep-logs (each server's data folder and log are kept, their paths printed), --no-auth
-// (no Bot Framework tokens: the local demo's mode), --baseline <dir> (see run()).
+// (no Bot Framework tokens: the local demo's mode), --baseline <dir> and --paired <dir> (see run()).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
@@ -27,6 +27,8 @@ type Kind = "question" | "draft" | "command";
 export interface RunResult {
   /** "current" (this checkout) or "baseline" (--baseline <dir>) */
   build: string;
+  /** per process (with --paired: the baseline's and this checkout's side by side, same load, same moments) */
+  perProcess: Array<{ build: string; measured: number; p50Ms: number; p99Ms: number; cpuMsPerActivity: number; peakRssMb: number; coldStartMs: number }>;
   /** Bot Framework tokens validated (as in production; --no-auth turns it off) */
   auth: boolean;
   workload: Workload;
@@ -240,7 +242,8 @@ function cpuSeconds(pid: number): number {
 
 // ---- one run ------------------------------------------------------------------------------
 
-export async function runOnce(root: string, workload: Workload, concurrency: number, processes: number, seconds: number, auth: boolean): Promise<RunResult> {
+export async function runOnce(roots: string[], workload: Workload, concurrency: number, seconds: number, auth: boolean): Promise<RunResult> {
+  const processes = roots.length;
   const connector = new CountingConnector();
   const serviceUrl = await connector.start();
   // as in production: every activity carries a channel token the server validates (RS256 against
@@ -253,7 +256,7 @@ export async function runOnce(root: string, workload: Workload, concurrency: num
     : {};
   const authorization = openid ? { authorization: `Bearer ${openid.channelToken({ appId, serviceUrl })}` } : {};
   const procs: Proc[] = [];
-  for (let i = 0; i < processes; i++) procs.push(await startServer(root, authEnv));
+  for (const root of roots) procs.push(await startServer(root, authEnv));
 
   const qs = questions();
   const ds = drafts10k(40);
@@ -309,11 +312,16 @@ export async function runOnce(root: string, workload: Workload, concurrency: num
   const cpu0 = procs.map((p) => cpuSeconds(p.child.pid!));
   const benchCpu0 = process.cpuUsage();
   const latencies: number[] = [];
+  const perTarget: number[][] = procs.map(() => []);
   const start = performance.now();
   const end = start + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async (_, w) => {
-      while (performance.now() < end) latencies.push(await post(w));
+      while (performance.now() < end) {
+        const ms = await post(w);
+        latencies.push(ms);
+        perTarget[w % procs.length].push(ms);
+      }
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
@@ -336,10 +344,9 @@ export async function runOnce(root: string, workload: Workload, concurrency: num
   await connector.stop();
   await openid?.stop();
 
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 10) / 10;
+  const q = quantiles(latencies);
   return {
-    build: root === ROOT ? "current" : "baseline",
+    build: roots.every((r) => r === ROOT) ? "current" : roots.every((r) => r !== ROOT) ? "baseline" : "paired",
     auth,
     workload,
     concurrency,
@@ -347,6 +354,18 @@ export async function runOnce(root: string, workload: Workload, concurrency: num
     activitiesPerSec: Math.round(latencies.length / elapsed),
     p50Ms: q(0.5),
     p99Ms: q(0.99),
+    perProcess: procs.map((_, i) => {
+      const qi = quantiles(perTarget[i]);
+      return {
+        build: roots[i] === ROOT ? "current" : "baseline",
+        measured: perTarget[i].length,
+        p50Ms: qi(0.5),
+        p99Ms: qi(0.99),
+        cpuMsPerActivity: Math.round(((cpuUsed[i] * 1000) / perTarget[i].length) * 100) / 100,
+        peakRssMb: peakRssMb[i],
+        coldStartMs: procs[i].coldStartMs,
+      };
+    }),
     measured: latencies.length,
     sent: sent.length,
     nonOk,
@@ -361,6 +380,11 @@ export async function runOnce(root: string, workload: Workload, concurrency: num
     extraReplies: connector.extra,
     loadAvg,
   };
+}
+
+function quantiles(xs: number[]): (p: number) => number {
+  const s = [...xs].sort((a, b) => a - b);
+  return (p) => (s.length ? Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))] * 10) / 10 : NaN);
 }
 
 const TARGETS = { mix1: 400, mix2: 550, p99At10Ms: 50, peakRssMb: 250, coldStartMs: 1000 };
@@ -401,6 +425,25 @@ export async function run(): Promise<{ runs: RunResult[]; ratios: Ratio[]; targe
   const concList = arg("conc") ? [Number(arg("conc"))] : [10, 50];
   const runs: RunResult[] = [];
   const ratios: Ratio[] = [];
+  const paired = arg("paired") ? path.resolve(arg("paired")!) : undefined;
+  if (paired) {
+    // one baseline and one current process under the same load at the same moments; the
+    // generator alternates between them, so a busy spell of the host hits both alike
+    let k = 0;
+    for (const workload of workloads) {
+      for (const concurrency of concList) {
+        const r = await runOnce(k++ % 2 === 0 ? [paired, ROOT] : [ROOT, paired], workload, concurrency, seconds, auth);
+        runs.push(r);
+        for (const p of r.perProcess) {
+          console.log(`${p.build.padEnd(8)} ${workload.padEnd(9)} conc=${String(concurrency).padEnd(2)} (half each) p50 ${p.p50Ms} ms p99 ${p.p99Ms} ms cpu ${p.cpuMsPerActivity} ms/activity rss ${p.peakRssMb} MB cold ${p.coldStartMs} ms once=${r.answeredExactlyOnce} load ${r.loadAvg.join(" ")}`);
+        }
+        const cur = r.perProcess.find((p) => p.build === "current")!;
+        const base = r.perProcess.find((p) => p.build === "baseline")!;
+        ratios.push({ workload, processes: 1, concurrency, ratio: NaN, cpuPerActivityRatio: Math.round((cur.cpuMsPerActivity / base.cpuMsPerActivity) * 100) / 100 });
+      }
+    }
+    return { runs, ratios, targets: TARGETS, cores: os.cpus().length, loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) };
+  }
   let k = 0;
   for (const processes of procsList) {
     for (const workload of workloads) {
@@ -408,7 +451,7 @@ export async function run(): Promise<{ runs: RunResult[]; ratios: Ratio[]; targe
         const roots = baseline ? (k++ % 2 === 0 ? [baseline, ROOT] : [ROOT, baseline]) : [ROOT];
         const pair: RunResult[] = [];
         for (const root of roots) {
-          const r = await runOnce(root, workload, concurrency, processes, seconds, auth);
+          const r = await runOnce(Array(processes).fill(root), workload, concurrency, seconds, auth);
           pair.push(r);
           runs.push(r);
           console.log(line(r));
