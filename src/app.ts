@@ -24,6 +24,7 @@ import { openStateStore } from "./state/open";
 import { ConversationStore } from "./state/conversations";
 import { StateDeliveryOutbox } from "./state/delivery-outbox.state";
 import type { DeliveryOutbox } from "./notify/delivery-outbox";
+import { Admission } from "./lifecycle/admission";
 
 export interface App {
   server: restify.Server;
@@ -34,6 +35,12 @@ export interface App {
   approvals: Promise<ApprovalStack>;
   /** the durable outbox of incident notices and approval cards (counts; an admin's "try now") */
   deliveries: DeliveryRunner;
+  /** whether /api/messages takes activities and how many are in flight (closed on shutdown) */
+  admission: Admission;
+  /** entries waiting in the incident outbox (reports SharePoint has not taken) and the delivery outbox */
+  outboxDepths(): Promise<{ incidents: number; deliveries: { pending: number; failed: number } }>;
+  /** one outbox pass each (incidents, deliveries) over the entries that are due: the shutdown's last pass */
+  drainOutboxes(): Promise<void>;
   /** one pass of the approval reminder timer; the number of reminders, escalations and expiries handled */
   runApprovalReminders(): Promise<number>;
   /** starts listening on config.host:config.port (port 0 = ephemeral); resolves with the bound address */
@@ -109,10 +116,12 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
     approvals: approvals.then((s) => ({ service: s.service, conversations: s.conversations, directory: s.directory, installer })),
   });
   onIncidentEvent = (e) => bot.onIncidentEvent(e);
+  const admission = new Admission();
   const readiness = (): Readiness => {
     const ids = library.ids();
     const a = approvalsState;
     return {
+      accepting: admission.open ? "ok" : "stopping",
       packs: ids.length > 0 && ids.includes(config.policy.defaultPack) ? "ok" : "missing",
       locales: missingTables().length === 0 ? "ok" : "missing",
       incidents: incidents.usable() ? "ok" : "unusable",
@@ -125,6 +134,7 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
     bot,
     log,
     maxInFlight: config.maxRequestsInFlight,
+    admission,
     health: () => ({ packs: library.ids(), defaultPack: config.policy.defaultPack, auth: config.authEnabled, deliveries: deliveries.lastCounts(), undeliveredReplies: undeliveredReplies().replies }),
     readiness,
   });
@@ -135,6 +145,12 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
     incidents,
     approvals,
     deliveries,
+    admission,
+    // awaited whether the outboxes answer now or asynchronously (a Blob-backed outbox)
+    outboxDepths: async () => ({ incidents: (await incidents.service.pending()).length, deliveries: await deliveries.counts() }),
+    drainOutboxes: async () => {
+      await Promise.all([incidents.service.drainer?.drainOnce(), deliveries.drainOnce()]);
+    },
     runApprovalReminders: () => bot.runApprovalReminders(),
     listen: async () => {
       // a state store or directory that cannot be opened stops the start, with its error

@@ -45,6 +45,10 @@ const schema = z.object({
   WEBSITE_SITE_NAME: z.string().default(""),
   /** activities handled at once; beyond this /api/messages answers 503 with Retry-After (the channel retries) */
   MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10000).default(200),
+  /** on SIGTERM/SIGINT: the longest wait for turns in flight and one outbox pass before the process exits */
+  SHUTDOWN_TIMEOUT_S: z.coerce.number().int().min(1).max(300).default(20),
+  /** Application Insights (set by infra/azure.bicep): metrics are exported there; empty: none are recorded */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().trim().default(""),
   // --- draft review of attached files (issue 3) ---
   /** largest .txt/.docx/.pdf attachment the bot downloads for review, in MB */
   REVIEW_FILE_MAX_MB: z.coerce.number().min(0.1).max(100).default(10),
@@ -128,6 +132,10 @@ export interface Config {
   host: string;
   /** requests to /api/messages handled at once */
   maxRequestsInFlight: number;
+  /** graceful shutdown's deadline (src/lifecycle/shutdown.ts) */
+  shutdownTimeoutMs: number;
+  /** metrics export; connectionString "" = off (never logged: it names the resource and its key) */
+  telemetry: { connectionString: string };
   /** true when Bot Framework tokens are validated (an app id is set) */
   authEnabled: boolean;
   /** why this is a production host ("NODE_ENV=production", "App Service"), or "" on a developer's machine */
@@ -216,6 +224,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: authEnabled ? e.HOST : "127.0.0.1",
     maxRequestsInFlight: e.MAX_REQUESTS_IN_FLIGHT,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_S * 1000,
+    telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     authEnabled,
     productionHost: e.NODE_ENV.trim() === "production" ? "NODE_ENV=production" : e.WEBSITE_SITE_NAME.trim() ? "Azure App Service (WEBSITE_SITE_NAME is set)" : "",
     bot: {

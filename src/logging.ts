@@ -2,6 +2,7 @@
 // message text, card content or user names (the bot handles exactly the data its
 // policies warn about). The redact list is a second line of defence, not the first.
 import pino, { type DestinationStream, type Logger } from "pino";
+import { correlationId } from "./telemetry/correlation";
 
 export type { Logger };
 
@@ -20,6 +21,10 @@ export function createLogger(opts: LogOptions, destination?: DestinationStream):
     level: opts.level,
     base: { app: "policybot" },
     redact: { paths: REDACT, censor: "[redacted]" },
+    // every line logged inside a turn carries the turn's id (src/telemetry/correlation.ts)
+    mixin: correlationMixin,
+    // outside a turn the line is logged as it is (no copy); inside, the id comes first
+    mixinMergeStrategy: (line, mixin) => (mixin === NONE ? line : Object.assign(mixin, line)),
   };
   if (destination) return pino(base, destination);
   if (opts.pretty && canResolve("pino-pretty")) {
@@ -35,4 +40,10 @@ function canResolve(id: string): boolean {
   } catch {
     return false;
   }
+}
+
+const NONE = Object.freeze({});
+function correlationMixin(): object {
+  const id = correlationId();
+  return id === undefined ? NONE : { correlationId: id };
 }

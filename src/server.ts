@@ -7,6 +7,9 @@ import * as restify from "restify";
 import type { Logger } from "./logging";
 import type { BotEndpoint } from "./bot";
 import { BodyError, readJsonBody } from "./http/json-body";
+import { adoptActivityId, withCorrelation } from "./telemetry/correlation";
+import { metrics } from "./telemetry/metrics";
+import type { Admission } from "./lifecycle/admission";
 
 export interface ServerParts {
   bot: BotEndpoint;
@@ -17,10 +20,12 @@ export interface ServerParts {
   log: Logger;
   /** requests to /api/messages handled at once; more get 503 */
   maxInFlight: number;
+  /** closed on shutdown: new activities get 503, those in flight are counted (src/lifecycle) */
+  admission?: Admission;
 }
 
 /** "ok", or a short code saying why the part is not usable (never an error message: it could carry a path or a secret) */
-export type Readiness = Record<string, "ok" | "missing" | "opening" | "failed" | "unusable">;
+export type Readiness = Record<string, "ok" | "missing" | "opening" | "failed" | "unusable" | "stopping">;
 
 /** activities are small (Teams caps a message at about 28 KB); a bigger body is not a Teams activity */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -31,7 +36,25 @@ export function createServer(parts: ServerParts): restify.Server {
   const server = restify.createServer({ name: "policybot", handleUncaughtExceptions: false });
   let inFlight = 0;
 
-  server.post("/api/messages", async (req, res) => {
+  // each request runs with its correlation id (every log line of the turn carries it)
+  server.post("/api/messages", async (req, res) => withCorrelation(req.headers, () => messages(req, res)));
+  const messages = async (req: restify.Request, res: restify.Response): Promise<void> => {
+    if (parts.admission && !parts.admission.enter()) {
+      // shutting down: the channel retries, and another instance (or this one restarted) answers
+      parts.log.info({ event: "refused", reason: "shuttingDown" }, "activity refused while shutting down");
+      res.header("Retry-After", "5");
+      res.header("Connection", "close");
+      res.send(503, { error: "shuttingDown" });
+      res.once("finish", () => req.destroy());
+      return;
+    }
+    try {
+      await activity(req, res);
+    } finally {
+      parts.admission?.leave();
+    }
+  };
+  const activity = async (req: restify.Request, res: restify.Response): Promise<void> => {
     if (inFlight >= parts.maxInFlight) {
       parts.log.warn({ event: "busy", inFlight }, "too many requests in flight");
       res.header("Retry-After", "1");
@@ -53,11 +76,14 @@ export function createServer(parts: ServerParts): restify.Server {
         res.once("finish", () => req.destroy());
         return;
       }
+      adoptActivityId((req.body as { id?: unknown } | undefined)?.id);
+      const started = performance.now();
       await parts.bot.handle(req, res);
+      metrics().activity(String((req.body as { type?: unknown } | undefined)?.type ?? "none"), res.statusCode, performance.now() - started);
     } finally {
       inFlight--;
     }
-  });
+  };
 
   server.get("/healthz", (_req, res, next) => {
     res.header("Cache-Control", "no-store");

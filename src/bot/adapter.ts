@@ -21,7 +21,7 @@ import { t, langFromLocale } from "../locales";
 import { msalConfig } from "../m365/token";
 import { deliveryWatch, undeliveredCode } from "./connector/delivery";
 import { installOpenIdMetadata, SigningKeysUnavailable } from "./connector/openid";
-import { ConnectorCallError, TimedConnectorFactory, type ConnectorCallSettings } from "./connector/pipeline";
+import { ConnectorCallError, ConnectorClients, TimedConnectorFactory, type ConnectorCallSettings } from "./connector/pipeline";
 import { loudConsole, quietConsole } from "./connector/quiet-console";
 import { proactiveErrorCode } from "./proactive/errors";
 
@@ -92,6 +92,8 @@ async function authResult<T>(run: () => Promise<T>, log: Logger): Promise<T> {
 }
 
 class PolicybotAuthentication extends ConfigurationBotFrameworkAuthentication {
+  /** connector clients shared by turns (./connector/pipeline.ts) */
+  private readonly clients = new ConnectorClients();
   constructor(
     options: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
     credentials: ServiceClientCredentialsFactory | undefined,
@@ -111,10 +113,10 @@ class PolicybotAuthentication extends ConfigurationBotFrameworkAuthentication {
   }
   /** proactive turns (continueConversation, createConversation) get their factory here */
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new TimedConnectorFactory(super.createConnectorFactory(claimsIdentity), this.calls);
+    return new TimedConnectorFactory(super.createConnectorFactory(claimsIdentity), this.calls, this.clients);
   }
   private timed(r: AuthenticateRequestResult): AuthenticateRequestResult {
-    if (r.connectorFactory && !(r.connectorFactory instanceof TimedConnectorFactory)) r.connectorFactory = new TimedConnectorFactory(r.connectorFactory, this.calls);
+    if (r.connectorFactory && !(r.connectorFactory instanceof TimedConnectorFactory)) r.connectorFactory = new TimedConnectorFactory(r.connectorFactory, this.calls, this.clients);
     return r;
   }
 }

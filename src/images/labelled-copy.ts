@@ -1,6 +1,6 @@
 // The labelled copy: the image with the caption beneath it and the IPTC digital
 // source type in its XMP. The only file of the capability that uses sharp.
-import sharp from "sharp";
+import { sharp } from "./lazy-sharp";
 import { captionStrip, escapeXml } from "./caption-strip";
 import { sniffFormat } from "./sniff";
 

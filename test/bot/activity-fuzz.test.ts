@@ -61,7 +61,7 @@ class LogWatch {
       const err = String(e.err ?? "");
       const msg = String(e.message ?? "");
       if (e.event === "turnError" && (PROGRAMMING_ERRORS.has(err) || SERIALISER.test(msg))) this.problems.push(`turn failed: ${err}: ${msg.slice(0, 160)}`);
-      if (e.event === "badActivity" && Object.keys(e).some((k) => !["level", "time", "pid", "hostname", "app", "event", "field", "msg"].includes(k))) this.problems.push(`the badActivity line carries more than the field: ${line.slice(0, 200)}`);
+      if (e.event === "badActivity" && Object.keys(e).some((k) => !["level", "time", "pid", "hostname", "app", "correlationId", "event", "field", "msg"].includes(k))) this.problems.push(`the badActivity line carries more than the field: ${line.slice(0, 200)}`);
       if (typeof e.level === "number" && e.level >= 60) this.problems.push(`fatal log line: ${line.slice(0, 200)}`);
     }
   }

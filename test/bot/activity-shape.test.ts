@@ -206,7 +206,7 @@ describe("activity shape over HTTP (POST /api/messages)", () => {
     assert.equal(lines.length, 1, JSON.stringify(lines));
     const { level, event, field, msg } = lines[0] as Record<string, unknown>;
     assert.deepEqual({ level, event, field, msg }, { level: 40, event: "badActivity", field: "from", msg: "malformed activity refused" });
-    assert.deepEqual(Object.keys(lines[0]).sort(), ["app", "event", "field", "level", "msg", "time"]);
+    assert.deepEqual(Object.keys(lines[0]).sort(), ["app", "correlationId", "event", "field", "level", "msg", "time"]);
     assert.doesNotMatch(bot.logs.text().slice(-2000), /19121212|secret-user/);
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(connector.received.length, 0, "no reply");

@@ -198,7 +198,7 @@ describe("AI images over HTTP", function () {
     const checks = bot.logs.entries().filter((e) => e.event === "imageCheck");
     assert.ok(checks.length > 5);
     // verdict, format and timing (with where it came from and what was answered): nothing else
-    const allowed = new Set(["level", "time", "pid", "hostname", "app", "msg", "event", "via", "scope", "verdict", "format", "code", "claim", "replied", "ms"]);
+    const allowed = new Set(["level", "time", "pid", "hostname", "app", "correlationId", "msg", "event", "via", "scope", "verdict", "format", "code", "claim", "replied", "ms"]);
     for (const e of checks) assert.deepEqual(Object.keys(e).filter((k) => !allowed.has(k)), []);
   });
 

@@ -21,7 +21,7 @@ import { projectRoot } from "../../src/project-root";
 const REVIEW_EVENTS = new Set(["review", "reviewRejected", "documentError", "documentRead", "restore", "questionWarning"]);
 /** the only fields a review log line may carry: ids, types, counts, timings, status */
 const ALLOWED_KEYS = new Set([
-  "level", "time", "pid", "hostname", "app", "msg", "event", "via", "invoke", "fileKind", "scope", "packId", "verdict", "findings", "types",
+  "level", "time", "pid", "hostname", "app", "correlationId", "msg", "event", "via", "invoke", "fileKind", "scope", "packId", "verdict", "findings", "types",
   "chars", "cardBytes", "reviewMs", "reason", "code", "ms", "err", "bytes", "placeholders", "replaced", "empty", "status",
 ]);
 const FINDING_TYPES = new Set(["PERSONNUMMER", "PERSON_NAME", "EMAIL", "PHONE", "ADDRESS", "BANK_ACCOUNT", "PAYMENT_CARD", "IP_ADDRESS", "CREDENTIAL", "LICENSE_PLATE", "HEALTH", "SPECIAL_CATEGORY", "SECRECY"]);

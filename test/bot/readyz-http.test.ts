@@ -19,7 +19,7 @@ describe("GET /readyz", () => {
     bot = await startBot();
     const r = await get(`${bot.url}/readyz`);
     assert.equal(r.status, 200);
-    assert.deepEqual(r.body, { status: "ready", checks: { packs: "ok", locales: "ok", incidents: "ok", approvals: "ok", deliveries: "ok", state: "ok" } });
+    assert.deepEqual(r.body, { status: "ready", checks: { accepting: "ok", packs: "ok", locales: "ok", incidents: "ok", approvals: "ok", deliveries: "ok", state: "ok" } });
     assert.equal(r.cache, "no-store");
   });
 

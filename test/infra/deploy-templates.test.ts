@@ -22,6 +22,7 @@ const LEFT_AT_DEFAULT: Record<string, string> = {
   HOST: "0.0.0.0 once an app id is set: App Service's front end reaches the container",
   WEBSITE_SITE_NAME: "set by App Service itself; marks a production host",
   MAX_REQUESTS_IN_FLIGHT: "200 per instance bounds memory and sockets",
+  SHUTDOWN_TIMEOUT_S: "20 s for turns in flight and one outbox pass; App Service waits longer before it kills the container",
   BOT_OPENID_METADATA_URL: "public cloud: botbuilder's own value",
   BOT_TOKEN_ISSUER: "public cloud: botbuilder's own value",
   BOT_LOGIN_URL: "public cloud: the app's tenant (SingleTenant)",
@@ -60,7 +61,7 @@ const LEFT_AT_DEFAULT: Record<string, string> = {
 };
 
 /** app settings for App Service and its build, not for src/config.ts */
-const PLATFORM_SETTINGS = new Set(["SCM_DO_BUILD_DURING_DEPLOYMENT", "CUSTOM_BUILD_COMMAND", "APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+const PLATFORM_SETTINGS = new Set(["SCM_DO_BUILD_DURING_DEPLOYMENT", "CUSTOM_BUILD_COMMAND"]);
 
 /** the Microsoft 365 Agents Toolkit actions used here, as the v1.11 YAML schema names them */
 const TOOLKIT_ACTIONS = new Set([

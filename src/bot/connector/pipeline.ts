@@ -15,6 +15,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { ConnectorFactory, type ConnectorClient } from "botframework-connector";
 import { parseRetryAfter } from "../../m365/graph-error";
+import { BoundedMap } from "../../util/bounded-map";
 
 export interface ConnectorCallSettings {
   /** one attempt, until the whole response is read */
@@ -187,10 +188,34 @@ export class TimedConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly settings: ConnectorCallSettings,
+    private readonly clients?: ConnectorClients,
   ) {
     super();
   }
-  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return applyConnectorPolicy(await this.inner.create(serviceUrl, audience), this.settings);
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const make = async () => applyConnectorPolicy(await this.inner.create(serviceUrl, audience), this.settings);
+    // botbuilder's factory (ConnectorFactoryImpl) names the app the client acts as
+    const appId = (this.inner as { appId?: unknown }).appId;
+    return this.clients && typeof appId === "string" ? this.clients.get(`${appId}\n${serviceUrl}\n${audience ?? ""}`, make) : make();
+  }
+}
+
+/**
+ * Connector clients kept per app, service URL and audience. botbuilder builds a new client
+ * (HTTP pipeline, serializer, credentials object) for every turn; the client holds no
+ * per-turn state (deadlines come from AsyncLocalStorage above, tokens from msal's cache), so
+ * one per service URL serves every turn.
+ */
+export class ConnectorClients {
+  private readonly clients = new BoundedMap<string, Promise<ConnectorClient>>({ max: 100, ttlMs: 3600_000 });
+  get(key: string, make: () => Promise<ConnectorClient>): Promise<ConnectorClient> {
+    let c = this.clients.get(key);
+    if (!c) {
+      c = make();
+      this.clients.set(key, c);
+      // a client that could not be made is not kept
+      c.catch(() => this.clients.get(key) === c && this.clients.delete(key));
+    }
+    return c;
   }
 }

@@ -6,6 +6,7 @@ import { answerCard } from "../cards/answer-card";
 import { refusalCard } from "../cards/refusal-card";
 import { sendCard } from "../send-card";
 import type { SentAnswer } from "../recent-answers";
+import { metrics } from "../../telemetry/metrics";
 
 export async function handleQuestion(ctx: TurnContext, deps: BotDeps, question: string): Promise<void> {
   const started = performance.now();
@@ -23,6 +24,7 @@ export async function handleQuestion(ctx: TurnContext, deps: BotDeps, question: 
   const askedMs = Math.round(performance.now() - started);
   await sendCard(ctx, sent.kind === "answer" ? answerCard(sent.data) : refusalCard(sent.data));
   deps.recent.remember(answerId, sent);
+  metrics().answer(answer.refused ? "refused" : (answer.verdictKind ?? "none"));
   deps.log.info(
     { event: "answer", answerId, packId, lang: answer.lang, refused: answer.refused, citations: answer.citations.length, confidence: round(answer.confidence), askMs: askedMs },
     "answered",

@@ -1,7 +1,7 @@
 // The check of one image's bytes, in memory: provenance from src/images, plus a decode
 // test for files the container walk found nothing in (so "corrupt" is not reported as
 // "no metadata"). The bytes are dropped when this returns.
-import sharp from "sharp";
+import { sharp } from "../../images/lazy-sharp";
 import { detectProvenance, type ProvenanceResult } from "../../images";
 
 export type ImageProblem = "empty" | "notImage" | "corrupt";

@@ -8,6 +8,7 @@ import { summarise, type ReviewSummary } from "./summary";
 import { reviewCard, type RestoreMode } from "../cards/review-card";
 import type { AdaptiveCard } from "../cards/adaptive-card";
 import type { DocumentKind } from "../../documents";
+import { metrics } from "../../telemetry/metrics";
 
 /** drafts longer than this get a message, not a review (issue 3: up to 100,000 characters) */
 export const MAX_DRAFT_CHARS = 100_000;
@@ -27,6 +28,7 @@ export function runReview(deps: BotDeps, conversationId: string, draft: string, 
   const reviewMs = performance.now() - started;
   const summary = summarise(draft, result);
   const card = reviewCard({ lang, organisation: pack.facts.organisation.name, summary, restore, fileKind });
+  metrics().review(summary.verdict);
   return { card, summary, packId, reviewMs };
 }
 

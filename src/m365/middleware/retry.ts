@@ -9,6 +9,7 @@ import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
 import type { Clock } from "../../incidents/clock";
 import { parseRetryAfter, TRANSPORT } from "../graph-error";
 import { methodOf } from "./headers";
+import { metrics } from "../../telemetry/metrics";
 
 export interface RetryOptions {
   /** retries after the first attempt; default 3 */
@@ -54,6 +55,7 @@ export class RetryMiddleware implements Middleware {
         const cost = delay + (timeout.aborted ? this.o.timeoutMs : 0);
         if (!idempotent || attempt >= this.o.maxRetries || waited + cost > this.o.budgetMs) throw err;
         waited += cost;
+        metrics().graphRetry(err.name);
         await this.clock.sleep(delay);
         continue;
       }
@@ -64,6 +66,7 @@ export class RetryMiddleware implements Middleware {
       const delay = parseRetryAfter(ctx.response?.headers.get("retry-after"), this.clock.now()) ?? this.o.baseDelayMs * 2 ** attempt;
       if (waited + delay > this.o.budgetMs) return; // the caller gets the 429/503 and its Retry-After
       waited += delay;
+      metrics().graphRetry(String(status));
       // drain the body so the connection can be reused
       await ctx.response?.arrayBuffer().catch(() => undefined);
       await this.clock.sleep(delay);
