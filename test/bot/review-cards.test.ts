@@ -131,14 +131,14 @@ describe("review card", () => {
     assert.ok(visibleTexts(card).includes("Personnummer eller samordningsnummer (600)"));
   });
 
-  it("too many values for the card: no mapping, a hint to use the tab instead", () => {
+  it("too many values for the card: no mapping, a hint to review the text in parts instead", () => {
     const names = Array.from({ length: 900 }, (_, i) => `[PERSON ${i + 1}]`);
     const s: ReviewSummary = { ...warnSummary, verdict: "block", redacted: names.join(" "), mapping: Object.fromEntries(names.map((n, i) => [n, `Förnamn${i} Efternamnsson${i}`])) };
     const card = reviewCard({ lang: "sv", organisation: "X", summary: s, restore: { kind: "offer", surface: "chat" } });
     assertValid(adaptiveCardValidator(), card, "many-values card");
     assert.equal(card.actions, undefined);
     assert.ok(!JSON.stringify(card).includes("Förnamn1 "));
-    assert.ok(visibleTexts(card).some((t) => t.includes("fliken Policybot")));
+    assert.ok(visibleTexts(card).some((t) => t.includes("Dela upp texten")));
   });
 });
 

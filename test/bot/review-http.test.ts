@@ -155,7 +155,8 @@ describe("draft review over HTTP", function () {
     assert.match(sv.text, /högst 100\s000 tecken/);
     assert.match(sv.text, /Dela upp/);
     connector.clear();
-    const [en] = await reply(message(huge, { serviceUrl, locale: "en-US" }));
+    // the language of what is written decides: an English text, whatever Teams' locale
+    const [en] = await reply(message("A long protocol for the board. ".repeat(4000), { serviceUrl, locale: "sv-SE" }));
     assert.match(en.text, /at most 100,000 characters/);
     assert.ok(bot.logs.entries().some((e) => e.event === "reviewRejected" && e.reason === "tooLong"));
   });

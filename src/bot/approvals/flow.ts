@@ -24,6 +24,7 @@ import { formCard } from "./form-card";
 import { noticeCard, notApprovableCard, notRequiredCard, requesterCard } from "./request-cards";
 import type { DecideSubmit, FormSubmit, RefreshSubmit } from "./submits";
 import { a, instant, k } from "./texts";
+import { turnLang } from "../language";
 
 export interface ApprovalFlowParts {
   service: ApprovalService;
@@ -64,7 +65,7 @@ export class ApprovalFlow {
   }
 
   private async submit(ctx: TurnContext, s: FormSubmit, via: Via): Promise<AdaptiveCard> {
-    const lang = s.lang ?? langFromLocale(ctx.activity.locale);
+    const lang = s.lang ?? turnLang(ctx);
     const who = identity(ctx);
     if (!who) return noticeCard(k(lang, "form.title"), k(lang, "noIdentity"));
     const pack = this.pack(ctx);
@@ -131,7 +132,7 @@ export class ApprovalFlow {
   }
 
   private async decide(ctx: TurnContext, s: DecideSubmit, via: Via): Promise<AdaptiveCard> {
-    const lang = s.lang ?? langFromLocale(ctx.activity.locale);
+    const lang = s.lang ?? turnLang(ctx);
     const actor = identity(ctx);
     const refusedTitle = k(lang, "approver.refusedTitle");
     if (!actor) return noticeCard(refusedTitle, a(lang, "refused.not_approver"));
@@ -163,7 +164,7 @@ export class ApprovalFlow {
 
   /** Universal Actions refresh: the approver gets Approve / Reject, anyone else the read-only view */
   async refresh(ctx: TurnContext, s: RefreshSubmit): Promise<AdaptiveCardInvokeResponse> {
-    const lang = s.lang ?? langFromLocale(ctx.activity.locale);
+    const lang = s.lang ?? turnLang(ctx);
     const stored = await this.p.service.get(s.requestId).catch(() => undefined);
     if (!stored) return cardResponse(noticeCard(k(lang, "approver.refusedTitle"), a(lang, "refused.unknown_request")));
     const r = stored.request;

@@ -5,7 +5,7 @@
 // messages, so the copy is cut (with a note) before anything else.
 import { t, type LocaleLang } from "../../locales";
 import type { FindingType } from "../../review";
-import { adaptiveCard, text, type Action, type AdaptiveCard, type Container, type Element, type TextColor } from "./adaptive-card";
+import { adaptiveCard, folded, text, type Action, type AdaptiveCard, type Container, type Element, type TextColor } from "./adaptive-card";
 import { citationBlock } from "./citations";
 import type { FindingGroup, ReviewSummary } from "../review/summary";
 import { COPY_INPUT, RESTORE_INPUT, RESTORE_VERB } from "../review/restore-submit";
@@ -31,6 +31,7 @@ export interface ReviewCardData {
   fileKind?: "txt" | "docx" | "pdf";
 }
 
+const RULES_ID = "policyRules";
 const VERDICT_COLOR: Record<ReviewSummary["verdict"], TextColor> = { block: "attention", warn: "warning", ok: "good" };
 const CATEGORY: FindingType[] = ["HEALTH", "SPECIAL_CATEGORY", "SECRECY"];
 /** between masked values: with spaces around it, a "****" can never open markdown emphasis */
@@ -69,7 +70,8 @@ function layout(d: ReviewCardData, copy: string | undefined, truncated: boolean,
     type: "Container",
     style: s.verdict === "block" ? "attention" : s.verdict === "warn" ? "warning" : "good",
     items: [
-      text(label, { size: "large", weight: "bolder", color: VERDICT_COLOR[s.verdict], style: "heading" }),
+      // warning- and good-coloured text on its own container's tint is unreadable (about 1.2:1 and 2:1): default text there
+      text(label, { size: "large", weight: "bolder", ...(s.verdict === "block" ? { color: VERDICT_COLOR.block } : {}), style: "heading" }),
       text(t(d.lang, "review", `verdict.${s.verdict}`), { spacing: "small" }),
     ],
   });
@@ -80,12 +82,14 @@ function layout(d: ReviewCardData, copy: string | undefined, truncated: boolean,
   }
 
   if (s.rules.length > 0) {
-    body.push(text(k("rulesHeading"), { weight: "bolder", spacing: "medium", style: "heading" }));
+    // the quoted rules fold behind a button: eight quotes made a card 3,000 px tall on a phone
+    const quotes: Element[] = [text(k("rulesHeading"), { weight: "bolder", spacing: "none", style: "heading" })];
     for (const r of s.rules) {
       const block = citationBlock(d.lang, d.organisation, r.citation);
       block.items.push(text(k("appliesTo", { types: r.types.map((x) => typeLabel(d.lang, x)).join(", ") }), { isSubtle: true, size: "small", spacing: "none" }));
-      body.push(block);
+      quotes.push(block);
     }
+    body.push(...folded(RULES_ID, k(s.rules.length === 1 ? "rulesToggleOne" : "rulesToggle", { count: s.rules.length }), quotes));
   }
 
   if (copy === undefined) {
