@@ -100,6 +100,22 @@ describe("the first hour (issue 14)", () => {
     });
   });
 
+  describe("drafts recognised by content", () => {
+    it("a one-line 150-character draft with a personnummer, a diagnosis and an address gets the review card and nothing else", async () => {
+      const draft = "Anna Svensson 19121212-1212 har fått diagnosen diabetes typ 2 och bor på Storgatan 12, 544 30 Hjo. Hon vill ha svar före fredag om sin sjukskrivning.";
+      const [card] = await send(message(draft, { serviceUrl, locale: "en-US" }));
+      const all = texts(card);
+      assert.ok(all.includes("Granskning före Copilot") && all.includes("Blockera"), JSON.stringify(all));
+      assert.ok(!all.join(" ").includes("19121212-1212"), "the value is masked");
+    });
+
+    it("a question about personal data is answered, not reviewed", async () => {
+      const [answer] = await send(message("får jag klistra in personnummer i ChatGPT?", { serviceUrl }));
+      assert.ok(!texts(answer).includes("Granskning före Copilot"), JSON.stringify(texts(answer)));
+      assert.ok(texts(answer).includes("Var detta till hjälp?"), JSON.stringify(texts(answer)));
+    });
+  });
+
   describe("a helpful start", () => {
     it("the help card lists every command with its argument, including the AI tool request", async () => {
       const [help] = await send(message("hjälp", { serviceUrl }));

@@ -15,7 +15,7 @@ import { TYPE_ORDER } from "../review/summary";
 import { typeLabel, VALUE_SEPARATOR, type RestoreMode } from "../cards/review-card";
 import { turnLang } from "../language";
 
-export type ReviewVia = "prefix" | "draft" | "file" | "action";
+export type ReviewVia = "prefix" | "draft" | "content" | "file" | "action";
 
 function scopeOf(ctx: TurnContext): string {
   return ctx.activity.conversation?.conversationType ?? "personal";
