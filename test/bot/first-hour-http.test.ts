@@ -9,6 +9,7 @@ import { executeInvoke, message, post, submit, type ActivityOpts } from "../supp
 import { actionsOf, cardOf, visibleTexts } from "../support/cards";
 import { adaptiveCardValidator, assertValid } from "../support/schemas";
 import { textLanguage } from "../../src/bot/language";
+import { day, instant } from "../../src/bot/approvals/texts";
 
 /** every button of a card, wherever it sits (actions and ActionSets) */
 function buttons(card: Record<string, any>): Array<Record<string, any>> {
@@ -57,6 +58,19 @@ describe("the first hour (issue 14)", () => {
       for (const s of ["hej", "hjälp", "Får jag använda Copilot?", "rapportera incident", "ansök om AI-verktyg", "granska: Ring Åsa"]) assert.equal(textLanguage(s), "sv", s);
       for (const s of ["hello", "help", "May I use Copilot with personal data?", "report incident", "request AI tool", "review: call Anna"]) assert.equal(textLanguage(s), "en", s);
       for (const s of ["policy", "policy hjo", "ok", "Copilot?", "", "?", "070-123 45 67"]) assert.equal(textLanguage(s), undefined, s);
+    });
+  });
+
+  describe("dates and times", () => {
+    it("a period's last day is the day the form and the CLI say, in any reader's zone", () => {
+      // the form's "7 December" is stored as that day's end in UTC
+      assert.equal(day("2027-12-07T23:59:59.999Z", "sv"), "7 december 2027");
+      assert.equal(day("2027-12-07T23:59:59.999Z", "en"), "7 December 2027");
+    });
+
+    it("an instant is shown in the reader's time zone", () => {
+      assert.match(instant("2026-12-08T09:30:00.000Z", "en", "America/New_York"), /04:30/);
+      assert.match(instant("2026-12-08T09:30:00.000Z", "sv", "Europe/Stockholm"), /10:30/);
     });
   });
 

@@ -12,6 +12,7 @@ import type { ApprovalService, ReminderAction } from "../../approvals/service";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logging";
 import { langFromLocale, type LocaleLang } from "../../locales";
+import { userTimeZone } from "../incidents/time-zone";
 import type { PolicyLibrary, PolicyPack } from "../../policy/types";
 import type { ApprovalCards, CardRef, ConversationStore } from "../../state/conversations";
 import type { AdaptiveCard } from "../cards/adaptive-card";
@@ -107,7 +108,7 @@ export class ApprovalFlow {
             notes.push(k(lang, "requester.unreachable", { approver: to.name, code: d.code }));
           }
         }
-        const card = requesterCard({ lang, organisation, request: r, notes, replay: out.replay, showPurpose: personal(ctx), undelivered });
+        const card = requesterCard({ lang, organisation, request: r, notes, replay: out.replay, showPurpose: personal(ctx), undelivered , timeZone: userTimeZone(ctx.activity) });
         // the form is replaced in place by this card: that message is the requester's card from now on
         const at = ctx.activity.replyToId;
         if (at) await this.saveCard(r.id, "requester", { conversation: reference(ctx), activityId: at });
@@ -142,7 +143,7 @@ export class ApprovalFlow {
       const r = out.request;
       // the card the approver pressed is replaced by this answer; every stored card gets the outcome
       await this.updateCards(r, via === "message" ? ctx.activity.replyToId : undefined);
-      return approvalCard({ lang, organisation: this.organisation(r), request: r, view: { kind: "readOnly" } });
+      return approvalCard({ lang, organisation: this.organisation(r), request: r, view: { kind: "readOnly" } , timeZone: userTimeZone(ctx.activity) });
     }
     if (out.status === "invalid") {
       const id = typeof s.data.requestId === "string" ? s.data.requestId : "";
@@ -151,13 +152,13 @@ export class ApprovalFlow {
       // only the approver gets their form back; anyone else is told it is not theirs
       if (!r || r.approver?.objectId !== actor.objectId || !OPEN_STATUSES.includes(r.status)) return noticeCard(refusedTitle, a(lang, "refused.not_approver"));
       const comment = typeof s.data.comment === "string" ? s.data.comment : undefined;
-      return approvalCard({ lang, organisation: this.organisation(r), request: r, view: { kind: "decide", token: String(s.data.token), issues: out.issues, comment }, refreshUserIds: [ctx.activity.from.id] });
+      return approvalCard({ lang, organisation: this.organisation(r), request: r, view: { kind: "decide", token: String(s.data.token), issues: out.issues, comment }, refreshUserIds: [ctx.activity.from.id] , timeZone: userTimeZone(ctx.activity) });
     }
     const why = a(lang, `refused.${out.code}`);
     if (out.request) {
       // an expiry the refusal just wrote: every card says so
       if (out.code === "expired") await this.updateCards(out.request);
-      return approvalCard({ lang, organisation: this.organisation(out.request), request: out.request, view: { kind: "readOnly" }, banner: { text: why, color: "attention" } });
+      return approvalCard({ lang, organisation: this.organisation(out.request), request: out.request, view: { kind: "readOnly" }, banner: { text: why, color: "attention" } , timeZone: userTimeZone(ctx.activity) });
     }
     return noticeCard(refusedTitle, why);
   }
@@ -171,10 +172,10 @@ export class ApprovalFlow {
     const actor = identity(ctx);
     const org = this.organisation(r);
     if (actor && r.approver?.objectId === actor.objectId && OPEN_STATUSES.includes(r.status)) {
-      return cardResponse(approvalCard({ lang, organisation: org, request: r, view: { kind: "decide", token: this.p.service.decisionToken(r) }, refreshUserIds: [ctx.activity.from.id] }));
+      return cardResponse(approvalCard({ lang, organisation: org, request: r, view: { kind: "decide", token: this.p.service.decisionToken(r) }, refreshUserIds: [ctx.activity.from.id] , timeZone: userTimeZone(ctx.activity) }));
     }
     const mri = await this.approverMri(r);
-    return cardResponse(approvalCard({ lang, organisation: org, request: r, view: { kind: "readOnly" }, refreshUserIds: mri ? [mri] : [] }));
+    return cardResponse(approvalCard({ lang, organisation: org, request: r, view: { kind: "readOnly" }, refreshUserIds: mri ? [mri] : [] , timeZone: userTimeZone(ctx.activity) }));
   }
 
   // ---- reminders, escalations, expiry (from the timer) ----
