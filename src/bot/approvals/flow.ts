@@ -13,6 +13,7 @@ import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logging";
 import { langFromLocale, type LocaleLang } from "../../locales";
 import { userTimeZone } from "../incidents/time-zone";
+import { anyRoutable, routingNote } from "./routing-note";
 import type { PolicyLibrary, PolicyPack } from "../../policy/types";
 import type { ApprovalCards, CardRef, ConversationStore } from "../../state/conversations";
 import type { AdaptiveCard } from "../cards/adaptive-card";
@@ -52,8 +53,15 @@ export class ApprovalFlow {
     const who = identity(ctx);
     if (!who) return void (await sendCard(ctx, noticeCard(k(lang, "form.title"), k(lang, "noIdentity"))));
     const pack = this.pack(ctx);
+    const organisation = pack.facts.organisation.name;
+    // no one decides in the bot under this pack: said now, not after the whole form
+    if (!anyRoutable(pack.facts)) {
+      const ap = pack.facts.approvals;
+      await sendCard(ctx, notRequiredCard({ lang, organisation, reason: "other-process", summary: ap.aiUse.summary, citations: ap.aiUse.citations }));
+      return void this.p.log.info({ event: "approval", step: "form", status: "otherProcess" }, "approval form not offered");
+    }
     const form = this.p.service.requestForm(pack, who, lang);
-    await sendCard(ctx, formCard({ lang, organisation: pack.facts.organisation.name, form }));
+    await sendCard(ctx, formCard({ lang, organisation, form, routing: routingNote(pack.facts, lang) }));
     this.p.log.info({ event: "approval", step: "form" }, "approval form sent");
   }
 
@@ -77,7 +85,7 @@ export class ApprovalFlow {
       case "invalid": {
         const form = { ...this.p.service.requestForm(pack, who, lang), token: s.token };
         // what was typed is shown again only in a 1:1 chat
-        return formCard({ lang, organisation, form, issues: out.issues, values: personal(ctx) ? s.fields : undefined });
+        return formCard({ lang, organisation, form, issues: out.issues, values: personal(ctx) ? s.fields : undefined, routing: routingNote(pack.facts, lang) });
       }
       case "refused":
         return noticeCard(k(lang, "form.title"), out.reason === "not-yours" ? a(lang, "refused.not-yours") : k(lang, `refused.form_${out.reason}`));
