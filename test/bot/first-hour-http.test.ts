@@ -159,11 +159,11 @@ describe("the first hour (issue 14)", () => {
       assert.ok(bs.length >= 3);
       for (const b of bs) {
         assert.ok(b.title.length <= 28, `"${b.title}" fits a phone`);
-        assert.equal(b.data.msteams.type, "messageBack", "sent to the bot, mention or not");
+        assert.deepEqual([b.type, b.data.verb], ["Action.Submit", "ask"], "a card submit reaches the bot, mention or not");
       }
-      // the button's submit in a channel, as Teams sends a messageBack: value plus text, no mention
+      // the button's submit in a channel: a message with the button's data as its value, no text, no mention
       const b = bs.find((x) => String(x.data.text).endsWith("?"))!;
-      const [answer] = await send({ ...submit(b.data, { serviceUrl, conversationType: "channel" }), text: b.data.msteams.text });
+      const [answer] = await send(submit(b.data, { serviceUrl, conversationType: "channel" }));
       assert.ok(texts(answer).includes("Var detta till hjälp?") || texts(answer).includes("Policyn tar inte upp det här"), JSON.stringify(texts(answer)));
     });
   });

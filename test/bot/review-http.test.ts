@@ -76,7 +76,7 @@ describe("draft review over HTTP", function () {
 
   it("'granska:' reviews even a short text; 'granska' alone explains how", async () => {
     const [a] = await reply(message("granska: ring 070-123 45 67", { serviceUrl }));
-    assert.ok(visibleTexts(cardOf(a)).includes("Telefonnummer (1)"));
+    assert.ok(visibleTexts(cardOf(a)).includes("Telefon (1)"));
     connector.clear();
     const [hint] = await reply(message("granska", { serviceUrl }));
     assert.equal(hint.attachments, undefined);

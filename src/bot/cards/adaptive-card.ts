@@ -192,12 +192,13 @@ export function text(value: string, opts: Omit<TextBlock, "type" | "text" | "wra
 }
 
 /**
- * A button that asks `text` (a question or a command) on the user's behalf: a messageBack,
- * so the bot gets it in channels too, where an imBack without an @mention is not for it.
- * The chat shows `text` as the user's message; the title can stay short.
+ * A button that asks `text` (a question or a command) on the user's behalf: a plain
+ * Action.Submit, which reaches the bot in channels too (an imBack there is a message
+ * without an @mention, not for the bot) and which the Agents Playground runs (it fails on
+ * messageBack). The title can stay short; the bot answers `text`.
  */
 export function askButton(title: string, text: string): SubmitAction {
-  return { type: "Action.Submit", title, data: { verb: "ask", text, msteams: { type: "messageBack", text, displayText: text } } };
+  return { type: "Action.Submit", title, data: { verb: "ask", text } };
 }
 
 /** Teams imBack: the button sends `value` as if the user typed it. */
