@@ -9,6 +9,13 @@ import { chromium, type BrowserContext } from "playwright-core";
 import { startBot, type RunningBot } from "../support/bot-server";
 import { startPlayground, type Playground } from "../support/playground";
 import { CHROMIUM, CHROMIUM_ARGS, PlaygroundPage } from "../support/playground-page";
+import { Command } from "commander";
+import { registerIncidentsCommand } from "../../src/cli/incidents-command";
+import { registerApprovalsCommand } from "../../src/cli/approvals-command";
+import { loadConfig } from "../../src/config";
+
+/** an administrator in the sample directory (Patti Fernandez) */
+const ADMIN = "00000000-0000-0000-0000-0000000000024";
 
 /** ten findings of ten kinds on one line (the Playground flattens line breaks anyway) */
 const DRAFT = {
@@ -39,6 +46,21 @@ const T = {
     emptyReviewAnswer: "Skriv texten efter",
     unknownPack: "policy finnsinte",
     unknownPackAnswer: "Det finns ingen policy med id",
+    incidentForm: "Rapportera en AI-incident",
+    incidentWhat: "Vad hände?",
+    incidentWhatText: "Jag klistrade in en lista med elevers namn i ChatGPT.",
+    incidentKind: "Personuppgifter",
+    incidentTool: "Välj verktyg",
+    incidentSubmit: "Skicka rapporten",
+    receipt: /Incidentrapporten är (mottagen|sparad)/,
+    zoneHint: "Tider anges i Europe/Stockholm.",
+    approvalForm: "Ansök om AI-verktyg",
+    goesTo: "Vem beslutar: närmaste chef",
+    purpose: "Vad ska du använda det till?",
+    purposeText: "Sammanfatta offentliga protokoll inför nämndmöten.",
+    openInfo: "Öppen information",
+    approvalSubmit: "Skicka ansökan",
+    approvalWaiting: "Ansökan väntar hos en administratör",
   },
   en: {
     hello: "hello",
@@ -62,6 +84,21 @@ const T = {
     emptyReviewAnswer: "Write the text after",
     unknownPack: "policy doesnotexist",
     unknownPackAnswer: "There is no policy with id",
+    incidentForm: "Report an AI incident",
+    incidentWhat: "What happened?",
+    incidentWhatText: "I pasted a list of pupils' names into ChatGPT.",
+    incidentKind: "Personal data",
+    incidentTool: "Choose a tool",
+    incidentSubmit: "Send the report",
+    receipt: /Incident report (received|saved)/,
+    zoneHint: "Times are in Europe/Stockholm.",
+    approvalForm: "Request an AI tool",
+    goesTo: "Who decides: nearest manager",
+    purpose: "What will you use it for?",
+    purposeText: "Summarise public minutes before board meetings.",
+    openInfo: "Open information",
+    approvalSubmit: "Send request",
+    approvalWaiting: "The request waits for an administrator",
   },
 } as const;
 
@@ -72,11 +109,14 @@ describe("end to end: the first hour's journeys in the Agents Playground (Chromi
   let browser: BrowserContext | undefined;
   let profile: string | undefined;
   let pg: PlaygroundPage;
+  let dataDir: string;
 
   before(async () => {
     assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)`);
-    bot = await startBot({ LOG_LEVEL: "warn" });
-    playground = await startPlayground(`${bot.url}/api/messages`);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "policybot-journeys-"));
+    bot = await startBot({ LOG_LEVEL: "warn", DATA_DIR: dataDir });
+    // the Playground gives its user the zone of its own process
+    playground = await startPlayground(`${bot.url}/api/messages`, 30_000, { TZ: "Europe/Stockholm" });
     profile = fs.mkdtempSync(path.join(os.tmpdir(), "policybot-chromium-"));
     browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timezoneId: "Europe/Stockholm", viewport: { width: 1100, height: 900 } });
     const page = browser.pages()[0] ?? (await browser.newPage());
@@ -91,12 +131,16 @@ describe("end to end: the first hour's journeys in the Agents Playground (Chromi
     await browser?.close().catch(() => undefined);
     await playground?.stop();
     await bot?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
   for (const lang of ["sv", "en"] as const) {
     const t = T[lang];
     describe(lang === "sv" ? "in Swedish" : "in English", () => {
+      // what the person writes first sets their language (a test run alone starts here too)
+      before(async () => void (await pg.say(t.hello, t.welcome)));
+
       it("first contact: a greeting gets the welcome in the language written, its help button the help with every command", async () => {
         const welcome = await pg.say(t.hello, t.welcome);
         await pg.shoot(welcome, `welcome-${lang}`);
@@ -140,6 +184,56 @@ describe("end to end: the first hour's journeys in the Agents Playground (Chromi
         const values = await restored.locator("textarea").first().inputValue();
         assert.ok(values.includes("Anna Svensson"), values);
         await pg.shoot(restored, `restored-${lang}`);
+      });
+
+      it("an incident: the form in the user's time zone, the receipt with a reference, and policybot incidents list shows it", async () => {
+        const form = await pg.say(t.report, t.incidentForm);
+        assert.ok((await form.innerText()).includes(t.zoneHint), await form.innerText());
+        await pg.shoot(form, `incident-form-${lang}`);
+        await form.getByLabel(t.incidentWhat).fill(t.incidentWhatText);
+        // Fluent's date and time pickers take typed text
+        const date = form.getByPlaceholder("Select a date...").first();
+        await date.fill("2026-12-07");
+        await date.press("Enter");
+        const time = form.getByPlaceholder("Select a time...").first();
+        await time.fill("09:30");
+        await time.press("Enter");
+        await form.getByPlaceholder(t.incidentTool).click();
+        await pg.page.getByRole("option").first().click();
+        await form.locator(`input[type="checkbox"][aria-label="${t.incidentKind}"]`).check();
+        const receipt = await pg.click(t.incidentSubmit, t.receipt);
+        const reference = /INC-\d{4}-[A-Z0-9-]+/.exec(await receipt.innerText())?.[0];
+        assert.ok(reference, await receipt.innerText());
+        await pg.shoot(receipt, `incident-receipt-${lang}`);
+        const lines: string[] = [];
+        const program = new Command().exitOverride();
+        registerIncidentsCommand(program, { config: () => loadConfig({ DATA_DIR: dataDir }), out: (l) => lines.push(l), err: (l) => lines.push(l) });
+        await program.parseAsync(["node", "policybot", "incidents", "list"]);
+        assert.ok(lines.some((l) => l.includes(reference)), lines.join("\n"));
+      });
+
+      it("an approval: the form says who decides, the request waits for an administrator (the manager has never used the bot), who decides it with policybot approvals decide", async () => {
+        await pg.say("policy wenell", t.switched);
+        const form = await pg.say(t.approvalCmd, t.approvalForm);
+        assert.ok((await form.innerText()).includes(t.goesTo), await form.innerText());
+        await pg.shoot(form, `approval-form-${lang}`);
+        await form.getByRole("radio").first().check();
+        await form.getByLabel(t.purpose).fill(t.purposeText);
+        await form.locator(`input[type="checkbox"][aria-label="${t.openInfo}"]`).check();
+        const status = await pg.click(t.approvalSubmit, t.approvalWaiting);
+        const shown = await status.innerText();
+        assert.ok(!shown.includes("no_conversation"), "no internal codes");
+        const reference = /APR-\d{4}-[A-Z0-9-]+/.exec(shown)?.[0];
+        assert.ok(reference, shown);
+        await pg.shoot(status, `approval-waiting-${lang}`);
+        const stack = await bot!.app.approvals;
+        assert.ok(stack);
+        const lines: string[] = [];
+        const program = new Command().exitOverride();
+        registerApprovalsCommand(program, { config: () => loadConfig({ DATA_DIR: dataDir }), open: async () => ({ ...stack, close: async () => undefined }), out: (l) => lines.push(l) });
+        await program.parseAsync(["node", "policybot", "approvals", "decide", reference, "approve", "--as", ADMIN]);
+        assert.match(lines.at(-1) ?? "", new RegExp(`^${reference}  approved by `));
+        await pg.say("policy soderkoping", t.switched);
       });
 
       it("bad input: an empty review and an unknown policy get a clear answer in the same language", async () => {

@@ -55,9 +55,10 @@ export class PlaygroundPage {
         if (typeof expect === "string" ? t.includes(expect) : expect.test(t)) return card;
       }
       // a plain text reply is not a card
-      const plain = this.page.getByText(expect).last();
+      // case-sensitive (a string in getByText is not): the user's own "ansök om …" is not the bot's "Ansök om …"
+      const plain = this.page.getByText(typeof expect === "string" ? new RegExp(expect.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : expect).last();
       if ((await plain.count()) > 0 && (await plain.isVisible().catch(() => false)) && !(await plain.evaluate((e) => !!e.closest(".ac-adaptiveCard")))) return plain;
-      if (Date.now() > deadline) throw new Error(`the Playground showed no ${String(expect)} within ${timeout} ms; last card: ${(await this.cards.last().innerText().catch(() => "")).slice(0, 300)}`);
+      if (Date.now() > deadline) throw new Error(`the Playground showed no ${String(expect)} within ${timeout} ms; last card: ${(await this.cards.last().innerText().catch(() => "")).slice(0, 3000)}`);
       await this.page.waitForTimeout(200);
     }
   }
