@@ -61,6 +61,13 @@ describe("the first hour (issue 14)", () => {
     });
   });
 
+  describe("cards", () => {
+    it("every card checked against the schema is also checked against Teams' 28 KB (the check bites)", () => {
+      const big = { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "x".repeat(29 * 1024), wrap: true }] };
+      assert.throws(() => assertValid(adaptiveCardValidator(), big, "big card"), /28672/);
+    });
+  });
+
   describe("dates and times", () => {
     it("a period's last day is the day the form and the CLI say, in any reader's zone", () => {
       // the form's "7 December" is stored as that day's end in UTC
