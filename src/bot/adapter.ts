@@ -17,13 +17,14 @@ import {
 } from "botframework-connector";
 import type { Config } from "../config";
 import type { Logger } from "../logging";
-import { t, langFromLocale } from "../locales";
+import { t } from "../locales";
 import { msalConfig } from "../m365/token";
 import { deliveryWatch, undeliveredCode } from "./connector/delivery";
 import { installOpenIdMetadata, SigningKeysUnavailable } from "./connector/openid";
 import { ConnectorCallError, ConnectorClients, TimedConnectorFactory, type ConnectorCallSettings } from "./connector/pipeline";
 import { loudConsole, quietConsole } from "./connector/quiet-console";
 import { proactiveErrorCode } from "./proactive/errors";
+import { turnLang } from "./language";
 
 export { undeliveredReplies, type UndeliveredCounts } from "./connector/delivery";
 export { withConnectorDeadline } from "./connector/pipeline";
@@ -220,7 +221,7 @@ export function createBotAdapter(config: Pick<Config, "authEnabled" | "bot">, lo
     // an apology needs the connector: not when the connector is what failed
     if (ctx.activity.type === "message" && !undelivered && !(err instanceof ConnectorCallError)) {
       try {
-        await ctx.sendActivity(t(langFromLocale(ctx.activity.locale), "bot", "error.generic"));
+        await ctx.sendActivity(t(turnLang(ctx), "bot", "error.generic"));
       } catch {
         /* counted and logged by the delivery watch */
       }

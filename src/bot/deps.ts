@@ -3,6 +3,7 @@ import type { Logger } from "../logging";
 import type { PolicyLibrary } from "../policy/types";
 import type { ConversationPacks } from "./conversation-packs";
 import type { RecentAnswers } from "./recent-answers";
+import type { UserLanguages } from "./language";
 import type { ReviewSettings } from "./review/settings";
 import type { IncidentReporting } from "./incidents/reporting";
 import type { ApprovalFlow } from "./approvals/flow";
@@ -12,6 +13,8 @@ export interface BotDeps {
   library: PolicyLibrary;
   packs: ConversationPacks;
   recent: RecentAnswers;
+  /** each user's language in each conversation (./language.ts) */
+  languages: UserLanguages;
   log: Logger;
   /** limits for attached files under review (defaults when absent: https only, 10 MB, 15 s) */
   review?: ReviewSettings;

@@ -8,6 +8,7 @@ import { createBotAdapter } from "./adapter";
 import { PolicyBot } from "./policybot";
 import { ConversationPacks, type PackChoiceStore } from "./conversation-packs";
 import { RecentAnswers } from "./recent-answers";
+import { UserLanguages } from "./language";
 import { ConversationRefs, type PersonalRefStore } from "./notify/conversation-refs";
 import { setupIncidentReporting, type IncidentWiring } from "./incidents/setup";
 import { setupApprovals, type ApprovalSetup, type ApprovalWiring } from "./approvals/setup";
@@ -65,7 +66,7 @@ export function createBotEndpoint(
   );
   const deliveries = extras.deliveries;
   const incidents = extras.incidents ? setupIncidentReporting(adapter, config, extras.incidents, refs, (id) => library.get(id).facts.organisation.name, log, deliveries) : undefined;
-  const deps: BotDeps = { library, packs, recent: new RecentAnswers(), log, review: config.review, images: config.images, incidents };
+  const deps: BotDeps = { library, packs, recent: new RecentAnswers(), languages: new UserLanguages(), log, review: config.review, images: config.images, incidents };
   const bot = new PolicyBot(deps);
   let closed = false;
   const approvals: Promise<ApprovalSetup | undefined> = wiring

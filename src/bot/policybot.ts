@@ -9,13 +9,13 @@ import {
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
 } from "botbuilder";
-import { langFromLocale, t } from "../locales";
+import { t } from "../locales";
 import type { BotDeps } from "./deps";
 import { parseCommand, stripMentions, textWithoutBotMention } from "./commands";
-import { parseFeedbackInvoke, parseFeedbackSubmit } from "./submits";
+import { parseAskSubmit, parseFeedbackInvoke, parseFeedbackSubmit } from "./submits";
 import { handleQuestion } from "./handlers/question";
 import { handleHelp, handleListPacks, handleSwitchPack } from "./handlers/commands";
-import { Welcomer } from "./handlers/welcome";
+import { sendWelcome, Welcomer } from "./handlers/welcome";
 import { feedbackInvokeResponse, handleFeedbackSubmit } from "./handlers/feedback";
 import { sendText } from "./send-card";
 import { draftText, reviewRoute } from "./review/routing";
@@ -26,6 +26,7 @@ import { REVIEW_COMMAND_ID, reviewActionResponse } from "./handlers/review-actio
 import { handleIncidentSubmit, handleReportCommand, incidentInvokeResponse, offerIfIncident } from "./incidents/routing";
 import { approvalInvokeResponse, handleApprovalCommand, handleApprovalSubmit } from "./approvals/routing";
 import { HANDLED_INVOKES } from "./activity-shape";
+import { textLanguage, turnLang } from "./language";
 import { addressedToBot, asksQuestion, handleImageCopySubmit, handleImages, imageCopyInvokeResponse, remindIfImageClaim } from "./images";
 
 export class PolicyBot extends TeamsActivityHandler {
@@ -52,6 +53,16 @@ export class PolicyBot extends TeamsActivityHandler {
     });
   }
 
+  /** every turn's language is decided before any handler runs (./language.ts) */
+  override async run(ctx: TurnContext): Promise<void> {
+    const a = ctx.activity;
+    const typed = a?.type === "message" ? (parseAskSubmit(a.value) ?? a.text) : undefined;
+    const said = typeof typed === "string" ? textLanguage(stripMentions(typed)) : undefined;
+    const packLang = this.deps.library.get(this.deps.packs.get(a?.conversation?.id ?? "")).facts.language;
+    this.deps.languages.decide(ctx, said, packLang);
+    return super.run(ctx);
+  }
+
   private async message(ctx: TurnContext): Promise<void> {
     const a = ctx.activity;
     // Action.Submit (fallback of the feedback buttons): a message with a value and no text
@@ -63,6 +74,11 @@ export class PolicyBot extends TeamsActivityHandler {
       if (await handleIncidentSubmit(ctx, this.deps, a.value)) return;
       if (await handleApprovalSubmit(ctx, this.deps, a.value)) return;
       if (await handleImageCopySubmit(ctx, this.deps, a.value)) return;
+    }
+    // a card's question or command button: the user asked it, @mention or not
+    const asked = parseAskSubmit(a.value);
+    if (asked !== undefined) a.text = asked;
+    else if (a.value !== undefined && a.value !== null) {
       this.deps.log.warn({ event: "submit", status: "unrecognised" }, "unrecognised card submit");
       if (!a.text) return;
     }
@@ -70,7 +86,7 @@ export class PolicyBot extends TeamsActivityHandler {
     // every channel and group chat message arrives: beyond that check, only @mentions and
     // exact commands are for the bot (addressedToBot).
     const images = await handleImages(ctx, this.deps);
-    if (images === "done" || !addressedToBot(ctx)) return;
+    if (images === "done" || (asked === undefined && !addressedToBot(ctx))) return;
     // a .txt/.docx/.pdf file is a draft to review, whatever text comes with it
     if (await handleFileReview(ctx, this.deps)) return;
     const raw = textWithoutBotMention(a);
@@ -79,23 +95,24 @@ export class PolicyBot extends TeamsActivityHandler {
     // "granska: …", or a long draft-like message (rule in ./review/routing.ts)
     const review = cmd.kind === "question" ? reviewRoute(draftText(raw)) : undefined;
     if (review) return handleDraftReview(ctx, this.deps, review.text, review.via);
-    const lang = langFromLocale(a.locale);
+    const lang = turnLang(ctx);
     switch (cmd.kind) {
       case "empty":
         return sendText(ctx, t(lang, "bot", "empty"));
       case "help":
-        return handleHelp(ctx, this.deps, cmd.lang);
+        return cmd.greeting ? sendWelcome(ctx, this.deps, "greeting") : handleHelp(ctx, this.deps, lang);
       case "listPacks":
         return handleListPacks(ctx, this.deps, lang);
       case "switchPack":
         return handleSwitchPack(ctx, this.deps, lang, cmd.packId);
       case "reportIncident":
-        return handleReportCommand(ctx, this.deps, cmd.lang);
+        return handleReportCommand(ctx, this.deps, lang);
       case "requestApproval":
-        return handleApprovalCommand(ctx, this.deps, cmd.lang);
+        return handleApprovalCommand(ctx, this.deps, lang);
       case "question":
-        // "jag har gjort en bild med DALL-E": the labelling reminder; a question in it is still answered
-        if (images === "none" && (await remindIfImageClaim(ctx, this.deps, cmd.text)) && !asksQuestion(cmd.text)) return;
+        // "jag har gjort en bild med DALL-E": the labelling reminder. A question gets its answer
+        // only, no card it did not ask for (the answer quotes the labelling rules itself)
+        if (images === "none" && !asksQuestion(cmd.text) && (await remindIfImageClaim(ctx, this.deps, cmd.text))) return;
         await handleQuestion(ctx, this.deps, cmd.text);
         await warnIfQuestionSensitive(ctx, this.deps, cmd.text);
         // "jag råkade klistra in personnummer i ChatGPT": answered above, then offered the form

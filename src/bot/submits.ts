@@ -27,3 +27,16 @@ export function parseFeedbackInvoke(value: unknown): FeedbackData | undefined {
   const r = feedbackInvoke.safeParse(value);
   return r.success ? r.data.action.data : undefined;
 }
+
+export const ASK_VERB = "ask";
+/** the longest text a card button sends (a question or a command) */
+const ASK_MAX = 600;
+
+/** data of a button that sends a question or command on the user's behalf (cards/adaptive-card.ts askButton) */
+export const askSubmit = z.object({ verb: z.literal(ASK_VERB), text: z.string().min(1).max(ASK_MAX) });
+
+/** the text a card button sent, or undefined */
+export function parseAskSubmit(value: unknown): string | undefined {
+  const r = askSubmit.safeParse(value);
+  return r.success ? r.data.text : undefined;
+}

@@ -1,5 +1,5 @@
-// `policybot approvals list|show|pending`: the admin's view of AI-tool requests and
-// decisions, for the local store and SharePoint alike (APPROVAL_STORE picks).
+// `policybot approvals list|show|decide|pending-sync`: the admin's view of AI-tool requests
+// and decisions, for the local store and SharePoint alike (APPROVAL_STORE picks).
 import type { Command } from "commander";
 import { loadConfig, type Config } from "../config";
 import { APPROVAL_STATUSES, type ApprovalRequest, type ApprovalStatus, type StoredApproval } from "../approvals/model";
@@ -27,11 +27,11 @@ export function parseApprovalStatus(s: string): ApprovalStatus {
 export function registerApprovalsCommand(program: Command, deps: ApprovalsCommandDeps = {}): void {
   const out = deps.out ?? ((l: string) => void process.stdout.write(`${l}\n`));
   const exit = deps.exit ?? ((code: number) => void (process.exitCode = code));
-  const withStack = async (fn: (s: ApprovalStack) => Promise<void>) => {
+  const withStack = async (fn: (s: ApprovalStack, config: Config) => Promise<void>) => {
     const config = (deps.config ?? (() => loadConfig()))();
     const stack = await (deps.open ?? ((c: Config) => openApprovalStack(c)))(config);
     try {
-      await fn(stack);
+      await fn(stack, config);
     } finally {
       await stack.close();
     }
@@ -74,6 +74,42 @@ export function registerApprovalsCommand(program: Command, deps: ApprovalsComman
     );
 
   cmd
+    .command("decide <reference> <decision>")
+    .description("decide an open request as an administrator: approve or reject (a request whose approver cannot be reached waits for this)")
+    .option("--comment <text>", "why (required to reject)")
+    .option("--as <objectId>", "the administrator deciding (default: APPROVAL_ADMIN_ID)")
+    .action((ref: string, decisionWord: string, o: { comment?: string; as?: string }) =>
+      withStack(async ({ service, directory }, config) => {
+        const decision = parseDecisionWord(decisionWord);
+        const adminId = (o.as ?? config.approvals.roles.admin ?? "").trim();
+        if (!adminId) throw new Error("no administrator: set APPROVAL_ADMIN_ID or pass --as <objectId>");
+        const admin = await directory.user(adminId);
+        if (!admin) throw new Error(`no user ${cleanLine(adminId).slice(0, 60)} in the directory`);
+        const s = await service.get(ref);
+        if (!s) {
+          out(`no request ${cleanLine(ref).slice(0, 60)}`);
+          return exit(1);
+        }
+        let r = s.request;
+        // the decision is the admin's own: the request is routed to them first (recorded as such)
+        if (r.approver?.objectId !== admin.objectId) {
+          const assigned = await service.assign(r.id, admin.objectId, "admin");
+          if (!assigned.ok) {
+            out(`${r.reference}: not decided (${assigned.code})`);
+            return exit(1);
+          }
+          r = assigned.request;
+        }
+        const res = await service.decide({ requestId: r.id, decision, comment: o.comment ?? "", token: service.decisionToken(r) }, admin);
+        if (res.status !== "decided") {
+          out(`${r.reference}: not decided (${res.status === "refused" ? res.code : res.issues.map((i) => `${i.field} ${i.code}`).join(", ")})`);
+          return exit(1);
+        }
+        out(`${res.request.reference}  ${res.request.status} by ${cleanLine(admin.name)}${res.recorded ? "" : "  (not yet in the store: see pending-sync)"}`);
+      }),
+    );
+
+  cmd
     .command("pending-sync")
     .description("requests whose latest change is not yet in the store (SharePoint unreachable), and try them now")
     .action(() =>
@@ -84,6 +120,14 @@ export function registerApprovalsCommand(program: Command, deps: ApprovalsComman
         if (r.remaining) exit(2);
       }),
     );
+}
+
+const DECISION_WORDS: Record<string, "approve" | "reject"> = { approve: "approve", godkänn: "approve", godkann: "approve", reject: "reject", avslå: "reject", avsla: "reject" };
+
+export function parseDecisionWord(s: string): "approve" | "reject" {
+  const d = DECISION_WORDS[s.trim().toLowerCase()];
+  if (!d) throw new Error(`unknown decision "${cleanLine(s).slice(0, 40)}": use approve or reject (or godkänn, avslå)`);
+  return d;
 }
 
 export function summaryLine(r: ApprovalRequest): string {

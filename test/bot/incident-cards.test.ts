@@ -65,7 +65,7 @@ function allCards(): Array<[string, AdaptiveCard]> {
     out.push([`receipt ${lang} rejected replay, minimal`, receiptCard({ lang, organisation: "Hjo kommun", timeZone: "UTC", state: { kind: "queued", reason: "rejected" }, replay: true, incident: { reference: "INC-2026-ABCD-EFGH" }, steps: [], routine: "r", contact: "c", showDescription: false })]);
     out.push([`offer ${lang}`, offerCard(lang)]);
     for (const r of ["forged", "not-yours", "expired"] as const) out.push([`refused ${lang} ${r}`, refusedCard(lang, r)]);
-    out.push([`failed ${lang}`, failedCard(lang, "IT-support", "SQLITE_FULL")]);
+    out.push([`failed ${lang}`, failedCard(lang, "IT-support")]);
     const notice = { reference: "INC-2026-ABCD-EFGH", reportedAt: "2026-11-20T10:00:00.000Z", personalData: true, imyDeadline: "2026-11-23T10:00:00.000Z", organisation: "Wenell", filedLater: true, lang, timeZone: "Europe/Stockholm" };
     out.push([`notice ${lang} with link`, noticeCard({ ...notice, link: "https://contoso.sharepoint.com/sites/policy/Lists/x/DispForm.aspx?ID=1" }, { local: false })]);
     out.push([`notice ${lang} local`, noticeCard(notice, { local: true })]);

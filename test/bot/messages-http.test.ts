@@ -112,9 +112,9 @@ describe("bot over HTTP (POST /api/messages)", () => {
     assert.equal(connector.received.length, 0);
   });
 
-  it("a greeting in a 1:1 chat gets the help card, not a refusal; between colleagues in a channel it is left alone", async () => {
+  it("a greeting in a 1:1 chat gets the welcome card, not a refusal; between colleagues in a channel it is left alone", async () => {
     const card = cardOf((await ask(message("hej!", { serviceUrl }))).activity);
-    assert.ok(visibleTexts(card).includes("Så här använder du Policybot"));
+    assert.ok(visibleTexts(card).includes("Hej! Jag är Policybot"));
     connector.clear();
     const res = await post(bot.url, message("hej", { serviceUrl, conversationType: "channel" }));
     assert.equal(res.status, 200);

@@ -63,7 +63,7 @@ describe("review card", () => {
     const texts = visibleTexts(card);
     const verdict = (card.body[1] as any).items[0];
     assert.deepEqual([verdict.text, verdict.color], ["Blockera", "attention"]);
-    assert.ok(texts.includes("Personnummer eller samordningsnummer (1)"), JSON.stringify(texts));
+    assert.ok(texts.includes("Personnummer (1)"), JSON.stringify(texts));
     assert.ok(texts.includes("19121212-****"));
     assert.ok(texts.includes("••••"), "password masked");
     assert.ok(texts.some((t) => t.includes("A. S.")), "name as initials");
@@ -128,17 +128,17 @@ describe("review card", () => {
     assert.ok(s.redacted.startsWith(copy));
     assert.ok(!/\[[A-Z_]*( \d*)?$/.test(copy), "not cut inside a placeholder");
     assert.ok(visibleTexts(card).some((t) => t.includes(`av ${s.redacted.length} tecknen`)), "says how much is shown");
-    assert.ok(visibleTexts(card).includes("Personnummer eller samordningsnummer (600)"));
+    assert.ok(visibleTexts(card).includes("Personnummer (600)"));
   });
 
-  it("too many values for the card: no mapping, a hint to use the tab instead", () => {
+  it("too many values for the card: no mapping, a hint to review the text in parts instead", () => {
     const names = Array.from({ length: 900 }, (_, i) => `[PERSON ${i + 1}]`);
     const s: ReviewSummary = { ...warnSummary, verdict: "block", redacted: names.join(" "), mapping: Object.fromEntries(names.map((n, i) => [n, `Förnamn${i} Efternamnsson${i}`])) };
     const card = reviewCard({ lang: "sv", organisation: "X", summary: s, restore: { kind: "offer", surface: "chat" } });
     assertValid(adaptiveCardValidator(), card, "many-values card");
     assert.equal(card.actions, undefined);
     assert.ok(!JSON.stringify(card).includes("Förnamn1 "));
-    assert.ok(visibleTexts(card).some((t) => t.includes("fliken Policybot")));
+    assert.ok(visibleTexts(card).some((t) => t.includes("Dela upp texten")));
   });
 });
 

@@ -6,6 +6,9 @@ import * as assert from "node:assert/strict";
 import { actionsOf, cardOf, visibleTexts } from "../support/cards";
 import { Connector, PEOPLE, Teams, fields, personalConv, startApp, tempDir, valid, type Bot, type Member } from "./approvals-support";
 import * as fs from "node:fs";
+import { Command } from "commander";
+import { registerApprovalsCommand } from "../../src/cli/approvals-command";
+import { loadConfig } from "../../src/config";
 
 function fact(card: Record<string, any>, title: string): string | undefined {
   const texts = visibleTexts(card);
@@ -126,16 +129,27 @@ describe("approvals over HTTP (local stores, sample directory)", function () {
     assert.equal(stored.request.rule.basis, "personalData");
   });
 
-  it("soderkoping: no manager decides (another process): explained with the pack's quotes, nothing sent", async () => {
-    const { action, formId, conversationId } = await teams.openForm(PEOPLE.requester, "soderkoping");
-    const res = await teams.invoke(PEOPLE.requester, action.verb, { ...action.data, ...fields({ tool: "secure" }) }, conversationId, formId);
-    const card = valid(res.value, "not required");
+  it("soderkoping: no manager decides (another process): said when the form is asked for, with the pack's quotes, no form, nothing sent", async () => {
+    const conversationId = personalConv(PEOPLE.requester);
+    await teams.say(PEOPLE.requester, "policy soderkoping", conversationId);
+    await connector.waitFor((l) => l.some((r) => r.kind === "send" && r.conversationId === conversationId));
+    connector.clear();
+    await teams.say(PEOPLE.requester, "ansök om AI-verktyg", conversationId);
+    await connector.waitFor((l) => l.some((r) => r.kind === "send" && r.conversationId === conversationId));
+    const card = valid(cardOf(connector.sends(conversationId)[0].body), "not required");
     const texts = visibleTexts(card);
     assert.ok(texts.includes("Beslutet fattas i en annan process"), JSON.stringify(texts));
     const facts = bot.app.library.get("soderkoping").facts.approvals.aiUse;
     assert.ok(texts.includes(`”${facts.citations[0].quote}”`), "quoted verbatim");
+    assert.ok(!JSON.stringify(card).includes("Input."), "no form to fill in");
     await new Promise((r) => setTimeout(r, 100));
-    assert.equal(connector.log.length, 0, "nothing sent to anyone");
+    assert.equal(connector.log.filter((r) => r.conversationId !== conversationId).length, 0, "nothing sent to anyone else");
+  });
+
+  it("the form says who decides before anything is filled in", async () => {
+    const { card } = await teams.openForm(PEOPLE.requester, "wenell");
+    const texts = visibleTexts(card);
+    assert.ok(texts.some((t) => t.startsWith("Vem beslutar: närmaste chef")), JSON.stringify(texts));
   });
 
   it("personal data in a public tool is never approvable: the rule is quoted, nothing is stored or sent", async () => {
@@ -295,13 +309,34 @@ describe("approvals over HTTP (local stores, sample directory)", function () {
       const res = await t2.invoke(PEOPLE.requester, action.verb, { ...action.data, ...fields() }, conversationId, formId);
       const texts = visibleTexts(valid(res.value, "unreachable"));
       assert.ok(texts.includes("Ansökan väntar hos en administratör"), JSON.stringify(texts));
-      assert.ok(texts.some((t) => t.startsWith("Megan Bowen kunde inte nås i Teams (no_conversation).")), JSON.stringify(texts));
+      assert.ok(texts.some((t) => t.startsWith("Megan Bowen kunde inte nås i Teams just nu.")), JSON.stringify(texts));
+      assert.ok(!texts.some((t) => t.includes("no_conversation")), "no internal codes shown to users");
       await connector.waitFor((l) => l.some((r) => r.kind === "send" && r.conversationId === personalConv(PEOPLE.patti)));
       const notice = valid(cardOf(connector.sends(personalConv(PEOPLE.patti)).at(-1)!.body), "admin notice");
       assert.ok(visibleTexts(notice).some((t) => t.includes("kunde inte levereras till Megan Bowen")));
       assert.equal(actionsOf(notice).length, 0, "the admin cannot decide for the manager");
-      const stored = await (await fresh.app.approvals).store.get(fact(res.value, "Referens")!);
+      const reference = fact(res.value, "Referens")!;
+      const stack = await fresh.app.approvals;
+      const stored = await stack.store.get(reference);
       assert.equal(stored?.request.status, "pending");
+      assert.ok(visibleTexts(notice).some((t) => t.includes(`policybot approvals decide ${reference} approve`)), "the notice names the command");
+
+      // the administrator decides from the command line, as the notice says
+      const lines: string[] = [];
+      let code = 0;
+      const program = new Command().exitOverride();
+      registerApprovalsCommand(program, { config: () => loadConfig({}), open: async () => ({ ...stack, close: async () => undefined }), out: (l) => lines.push(l), exit: (c) => (code = c) });
+      await program.parseAsync(["node", "policybot", "approvals", "decide", reference, "reject", "--as", PEOPLE.patti.aadObjectId]);
+      assert.equal(code, 1, "a rejection needs a comment");
+      assert.match(lines.at(-1)!, /not decided \(comment required\)/);
+      await program.parseAsync(["node", "policybot", "approvals", "decide", reference, "godkänn", "--as", PEOPLE.patti.aadObjectId, "--comment", "OK för protokoll"]);
+      assert.match(lines.at(-1)!, new RegExp(`^${reference}  approved by Patti Fernandez`));
+      const decided = await stack.service.get(reference);
+      assert.equal(decided?.request.status, "approved");
+      assert.equal(decided?.request.decision?.as, "admin");
+      code = 0;
+      await program.parseAsync(["node", "policybot", "approvals", "decide", reference, "reject", "--as", PEOPLE.patti.aadObjectId, "--comment", "x"]);
+      assert.equal(code, 1, "a decided request is not decided again");
     } finally {
       await fresh.stop();
     }

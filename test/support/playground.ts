@@ -12,13 +12,14 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
-export async function startPlayground(botEndpoint: string, timeoutMs = 30000): Promise<Playground> {
+/** `env` is added to the Playground's environment (TZ: the zone its user's activities carry) */
+export async function startPlayground(botEndpoint: string, timeoutMs = 30000, env: Record<string, string> = {}): Promise<Playground> {
   const port = await freePort();
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "policybot-playground-"));
   const cli = require.resolve("@microsoft/m365agentsplayground/cli.js");
   const child: ChildProcess = spawn(process.execPath, [cli, "start", "-e", botEndpoint, "-c", "msteams", "-p", String(port), "--disable-telemetry"], {
     cwd,
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none", M365_AGENTS_PLAYGROUND_LOGFILE: path.join(cwd, "playground.log") },
+    env: { ...process.env, ...env, TEAMSAPPTESTER_BROWSER: "none", M365_AGENTS_PLAYGROUND_LOGFILE: path.join(cwd, "playground.log") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

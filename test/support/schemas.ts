@@ -37,8 +37,15 @@ export function teamsManifestValidator(): ValidateFunction {
   return manifestValidator;
 }
 
-/** throws with the schema errors listed, so a failing test says what is wrong */
+/** Teams' limit on a message with a card (issue 14: every card stays under it) */
+export const MAX_TEAMS_CARD_BYTES = 28 * 1024;
+
+/** throws with the schema errors listed, so a failing test says what is wrong; a card over Teams' 28 KB fails too */
 export function assertValid(validate: ValidateFunction, value: unknown, what: string): void {
+  if (validate === cardValidator) {
+    const bytes = Buffer.byteLength(JSON.stringify(value), "utf8");
+    if (bytes > MAX_TEAMS_CARD_BYTES) throw new Error(`${what} is ${bytes} bytes: Teams takes at most ${MAX_TEAMS_CARD_BYTES}`);
+  }
   if (validate(value)) return;
   const errs = (validate.errors ?? []).slice(0, 8).map((e) => `  ${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
   throw new Error(`${what} does not match its schema:\n${errs.join("\n")}`);

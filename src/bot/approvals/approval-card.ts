@@ -30,6 +30,8 @@ export interface ApprovalCardData {
   refreshUserIds?: string[];
   /** a line on top: a reminder, why it came to an administrator, a refusal */
   banner?: { text: string; color?: "attention" | "warning" | "accent" | "good" };
+  /** the reader's time zone (times on the card) */
+  timeZone?: string;
 }
 
 export function approvalCard(d: ApprovalCardData): AdaptiveCard {
@@ -52,7 +54,7 @@ export function approvalCard(d: ApprovalCardData): AdaptiveCard {
     );
   }
   // the requester's words are for the person who decides; others see the facts only
-  body.push({ type: "FactSet", facts: requestFacts(lang, r, { purpose: deciding, requester: true }), spacing: "small" });
+  body.push({ type: "FactSet", facts: requestFacts(lang, r, { purpose: deciding, requester: true, timeZone: d.timeZone }), spacing: "small" });
   if (open) {
     body.push(text(r.rule.summary[lang], { spacing: "medium", isSubtle: true }));
     body.push(...r.rule.citations.map((c) => citationBlock(lang, d.organisation, c)));
@@ -74,7 +76,7 @@ export function approvalCard(d: ApprovalCardData): AdaptiveCard {
   } else if (open && approver) {
     body.push(text(k(lang, "approver.waiting", { approver: approver.name }), { isSubtle: true, spacing: "medium" }));
   } else if (r.decision) {
-    body.push(text(`${r.decision.by.name}, ${instant(r.decision.at, lang)}`, { isSubtle: true, size: "small" }));
+    body.push(text(`${r.decision.by.name}, ${instant(r.decision.at, lang, d.timeZone)}`, { isSubtle: true, size: "small" }));
   }
   const card = adaptiveCard(body, { actions, fallbackText: title });
   const ids = (d.refreshUserIds ?? []).filter(Boolean).slice(0, 60);

@@ -12,6 +12,8 @@ import type { ApprovalService, ReminderAction } from "../../approvals/service";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logging";
 import { langFromLocale, type LocaleLang } from "../../locales";
+import { userTimeZone } from "../incidents/time-zone";
+import { anyRoutable, routingNote } from "./routing-note";
 import type { PolicyLibrary, PolicyPack } from "../../policy/types";
 import type { ApprovalCards, CardRef, ConversationStore } from "../../state/conversations";
 import type { AdaptiveCard } from "../cards/adaptive-card";
@@ -24,6 +26,7 @@ import { formCard } from "./form-card";
 import { noticeCard, notApprovableCard, notRequiredCard, requesterCard } from "./request-cards";
 import type { DecideSubmit, FormSubmit, RefreshSubmit } from "./submits";
 import { a, instant, k } from "./texts";
+import { turnLang } from "../language";
 
 export interface ApprovalFlowParts {
   service: ApprovalService;
@@ -50,8 +53,15 @@ export class ApprovalFlow {
     const who = identity(ctx);
     if (!who) return void (await sendCard(ctx, noticeCard(k(lang, "form.title"), k(lang, "noIdentity"))));
     const pack = this.pack(ctx);
+    const organisation = pack.facts.organisation.name;
+    // no one decides in the bot under this pack: said now, not after the whole form
+    if (!anyRoutable(pack.facts)) {
+      const ap = pack.facts.approvals;
+      await sendCard(ctx, notRequiredCard({ lang, organisation, reason: "other-process", summary: ap.aiUse.summary, citations: ap.aiUse.citations }));
+      return void this.p.log.info({ event: "approval", step: "form", status: "otherProcess" }, "approval form not offered");
+    }
     const form = this.p.service.requestForm(pack, who, lang);
-    await sendCard(ctx, formCard({ lang, organisation: pack.facts.organisation.name, form }));
+    await sendCard(ctx, formCard({ lang, organisation, form, routing: routingNote(pack.facts, lang) }));
     this.p.log.info({ event: "approval", step: "form" }, "approval form sent");
   }
 
@@ -64,7 +74,7 @@ export class ApprovalFlow {
   }
 
   private async submit(ctx: TurnContext, s: FormSubmit, via: Via): Promise<AdaptiveCard> {
-    const lang = s.lang ?? langFromLocale(ctx.activity.locale);
+    const lang = s.lang ?? turnLang(ctx);
     const who = identity(ctx);
     if (!who) return noticeCard(k(lang, "form.title"), k(lang, "noIdentity"));
     const pack = this.pack(ctx);
@@ -75,7 +85,7 @@ export class ApprovalFlow {
       case "invalid": {
         const form = { ...this.p.service.requestForm(pack, who, lang), token: s.token };
         // what was typed is shown again only in a 1:1 chat
-        return formCard({ lang, organisation, form, issues: out.issues, values: personal(ctx) ? s.fields : undefined });
+        return formCard({ lang, organisation, form, issues: out.issues, values: personal(ctx) ? s.fields : undefined, routing: routingNote(pack.facts, lang) });
       }
       case "refused":
         return noticeCard(k(lang, "form.title"), out.reason === "not-yours" ? a(lang, "refused.not-yours") : k(lang, `refused.form_${out.reason}`));
@@ -106,7 +116,7 @@ export class ApprovalFlow {
             notes.push(k(lang, "requester.unreachable", { approver: to.name, code: d.code }));
           }
         }
-        const card = requesterCard({ lang, organisation, request: r, notes, replay: out.replay, showPurpose: personal(ctx), undelivered });
+        const card = requesterCard({ lang, organisation, request: r, notes, replay: out.replay, showPurpose: personal(ctx), undelivered , timeZone: userTimeZone(ctx.activity) });
         // the form is replaced in place by this card: that message is the requester's card from now on
         const at = ctx.activity.replyToId;
         if (at) await this.saveCard(r.id, "requester", { conversation: reference(ctx), activityId: at });
@@ -131,7 +141,7 @@ export class ApprovalFlow {
   }
 
   private async decide(ctx: TurnContext, s: DecideSubmit, via: Via): Promise<AdaptiveCard> {
-    const lang = s.lang ?? langFromLocale(ctx.activity.locale);
+    const lang = s.lang ?? turnLang(ctx);
     const actor = identity(ctx);
     const refusedTitle = k(lang, "approver.refusedTitle");
     if (!actor) return noticeCard(refusedTitle, a(lang, "refused.not_approver"));
@@ -141,7 +151,7 @@ export class ApprovalFlow {
       const r = out.request;
       // the card the approver pressed is replaced by this answer; every stored card gets the outcome
       await this.updateCards(r, via === "message" ? ctx.activity.replyToId : undefined);
-      return approvalCard({ lang, organisation: this.organisation(r), request: r, view: { kind: "readOnly" } });
+      return approvalCard({ lang, organisation: this.organisation(r), request: r, view: { kind: "readOnly" } , timeZone: userTimeZone(ctx.activity) });
     }
     if (out.status === "invalid") {
       const id = typeof s.data.requestId === "string" ? s.data.requestId : "";
@@ -150,30 +160,30 @@ export class ApprovalFlow {
       // only the approver gets their form back; anyone else is told it is not theirs
       if (!r || r.approver?.objectId !== actor.objectId || !OPEN_STATUSES.includes(r.status)) return noticeCard(refusedTitle, a(lang, "refused.not_approver"));
       const comment = typeof s.data.comment === "string" ? s.data.comment : undefined;
-      return approvalCard({ lang, organisation: this.organisation(r), request: r, view: { kind: "decide", token: String(s.data.token), issues: out.issues, comment }, refreshUserIds: [ctx.activity.from.id] });
+      return approvalCard({ lang, organisation: this.organisation(r), request: r, view: { kind: "decide", token: String(s.data.token), issues: out.issues, comment }, refreshUserIds: [ctx.activity.from.id] , timeZone: userTimeZone(ctx.activity) });
     }
     const why = a(lang, `refused.${out.code}`);
     if (out.request) {
       // an expiry the refusal just wrote: every card says so
       if (out.code === "expired") await this.updateCards(out.request);
-      return approvalCard({ lang, organisation: this.organisation(out.request), request: out.request, view: { kind: "readOnly" }, banner: { text: why, color: "attention" } });
+      return approvalCard({ lang, organisation: this.organisation(out.request), request: out.request, view: { kind: "readOnly" }, banner: { text: why, color: "attention" } , timeZone: userTimeZone(ctx.activity) });
     }
     return noticeCard(refusedTitle, why);
   }
 
   /** Universal Actions refresh: the approver gets Approve / Reject, anyone else the read-only view */
   async refresh(ctx: TurnContext, s: RefreshSubmit): Promise<AdaptiveCardInvokeResponse> {
-    const lang = s.lang ?? langFromLocale(ctx.activity.locale);
+    const lang = s.lang ?? turnLang(ctx);
     const stored = await this.p.service.get(s.requestId).catch(() => undefined);
     if (!stored) return cardResponse(noticeCard(k(lang, "approver.refusedTitle"), a(lang, "refused.unknown_request")));
     const r = stored.request;
     const actor = identity(ctx);
     const org = this.organisation(r);
     if (actor && r.approver?.objectId === actor.objectId && OPEN_STATUSES.includes(r.status)) {
-      return cardResponse(approvalCard({ lang, organisation: org, request: r, view: { kind: "decide", token: this.p.service.decisionToken(r) }, refreshUserIds: [ctx.activity.from.id] }));
+      return cardResponse(approvalCard({ lang, organisation: org, request: r, view: { kind: "decide", token: this.p.service.decisionToken(r) }, refreshUserIds: [ctx.activity.from.id] , timeZone: userTimeZone(ctx.activity) }));
     }
     const mri = await this.approverMri(r);
-    return cardResponse(approvalCard({ lang, organisation: org, request: r, view: { kind: "readOnly" }, refreshUserIds: mri ? [mri] : [] }));
+    return cardResponse(approvalCard({ lang, organisation: org, request: r, view: { kind: "readOnly" }, refreshUserIds: mri ? [mri] : [] , timeZone: userTimeZone(ctx.activity) }));
   }
 
   // ---- reminders, escalations, expiry (from the timer) ----

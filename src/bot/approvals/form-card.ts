@@ -17,6 +17,8 @@ export interface FormCardData {
   /** a re-drawn form: what was typed (1:1 only) and what is wrong */
   values?: FormSubmit["fields"];
   issues?: FieldIssue[];
+  /** where the request goes, told before anything is filled in (./routing-note.ts) */
+  routing?: string[];
 }
 
 export function issueText(lang: LocaleLang, i: FieldIssue): string {
@@ -31,6 +33,7 @@ export function formCard(d: FormCardData): AdaptiveCard {
   const errorFor = (field: string): Element[] => issues.filter((i) => i.field === field).map((i) => text(issueText(lang, i), { color: "attention", size: "small", spacing: "none" }));
   const title = k(lang, "form.title");
   const body: Element[] = [text(title, { size: "large", weight: "bolder", style: "heading" }), text(k(lang, "form.intro", { organisation: d.organisation }), { isSubtle: true })];
+  for (const line of d.routing ?? []) body.push(text(line, { spacing: "small" }));
   if (issues.length) {
     body.push(text(k(lang, "form.errorsHeading"), { color: "attention", weight: "bolder" }));
     // issues about no single field (a malformed form) are listed here

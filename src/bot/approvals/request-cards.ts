@@ -19,6 +19,8 @@ export interface StatusCardData {
   showPurpose: boolean;
   /** the approval card could not be delivered: the request waits for an administrator */
   undelivered?: boolean;
+  /** the reader's time zone (times on the card) */
+  timeZone?: string;
 }
 
 export function statusColor(r: Pick<ApprovalRequest, "status">): TextColor {
@@ -40,7 +42,7 @@ export function requesterCard(d: StatusCardData): AdaptiveCard {
       : r.routingCode || d.undelivered
         ? k(lang, "requester.pendingAdminTitle")
         : k(lang, "requester.sentTitle");
-  const body: Element[] = [text(title, { size: "large", weight: "bolder", style: "heading", color: statusColor(r) }), { type: "FactSet", facts: requestFacts(lang, r, { purpose: d.showPurpose, requester: false }), spacing: "small" }];
+  const body: Element[] = [text(title, { size: "large", weight: "bolder", style: "heading", color: statusColor(r) }), { type: "FactSet", facts: requestFacts(lang, r, { purpose: d.showPurpose, requester: false, timeZone: d.timeZone }), spacing: "small" }];
   for (const n of d.notes ?? []) body.push(text(n, { spacing: "small" }));
   if (r.status === "expired") body.push(text(k(lang, "requester.expired"), { spacing: "small" }));
   if (d.replay) body.push(text(k(lang, "requester.replay"), { isSubtle: true, size: "small" }));

@@ -30,6 +30,9 @@ export interface FactSet {
 export interface Container {
   type: "Container";
   items: Element[];
+  /** for Action.ToggleVisibility */
+  id?: string;
+  isVisible?: boolean;
   style?: ContainerStyle;
   spacing?: Spacing;
   separator?: boolean;
@@ -150,7 +153,14 @@ export interface OpenUrlAction {
   url: string;
 }
 
-export type Action = SubmitAction | ExecuteAction | OpenUrlAction;
+/** shows or hides the elements named (AC 1.2+): long parts of a card stay folded on a phone */
+export interface ToggleVisibilityAction {
+  type: "Action.ToggleVisibility";
+  title: string;
+  targetElements: string[];
+}
+
+export type Action = SubmitAction | ExecuteAction | OpenUrlAction | ToggleVisibilityAction;
 
 export interface AdaptiveCard {
   $schema: "http://adaptivecards.io/schemas/adaptive-card.json";
@@ -181,7 +191,25 @@ export function text(value: string, opts: Omit<TextBlock, "type" | "text" | "wra
   return { type: "TextBlock", text: value, wrap: true, ...opts };
 }
 
+/**
+ * A button that asks `text` (a question or a command) on the user's behalf: a plain
+ * Action.Submit, which reaches the bot in channels too (an imBack there is a message
+ * without an @mention, not for the bot) and which the Agents Playground runs (it fails on
+ * messageBack). The title can stay short; the bot answers `text`.
+ */
+export function askButton(title: string, text: string): SubmitAction {
+  return { type: "Action.Submit", title, data: { verb: "ask", text } };
+}
+
 /** Teams imBack: the button sends `value` as if the user typed it. */
 export function imBack(title: string, value: string): SubmitAction {
   return { type: "Action.Submit", title, data: { msteams: { type: "imBack", value } } };
+}
+
+/** a folded part: a button that shows or hides `items`, hidden at first */
+export function folded(id: string, title: string, items: Element[], spacing: Spacing = "medium"): Element[] {
+  return [
+    { type: "ActionSet", spacing, actions: [{ type: "Action.ToggleVisibility", title, targetElements: [id] }] },
+    { type: "Container", id, isVisible: false, spacing: "small", items },
+  ];
 }

@@ -1,6 +1,6 @@
-// "hjälp" / "help": what the bot does, its commands, and the current policy.
+// "hjälp" / "help": what the bot does, every command with its arguments, and the current policy.
 import { t, type LocaleLang } from "../../locales";
-import { adaptiveCard, imBack, text, type AdaptiveCard } from "./adaptive-card";
+import { adaptiveCard, askButton, text, type AdaptiveCard } from "./adaptive-card";
 import { DRAFT_MIN_CHARS, DRAFT_MIN_LINES, QUESTION_MAX_CHARS } from "../review/routing";
 import { MAX_DRAFT_CHARS } from "../review/run";
 
@@ -23,9 +23,10 @@ export function helpCard(d: HelpCardData): AdaptiveCard {
         facts: [
           { title: k("help.cmdHelp"), value: k("help.cmdHelpWhat") },
           { title: k("help.cmdList"), value: k("help.cmdListWhat") },
-          { title: k("help.cmdSwitch"), value: k("help.cmdSwitchWhat") },
+          { title: k("help.cmdSwitch"), value: k("help.cmdSwitchWhat", { example: d.packId }) },
           { title: k("help.cmdReview"), value: k("help.cmdReviewWhat") },
           { title: k("help.cmdIncident"), value: k("help.cmdIncidentWhat") },
+          { title: k("help.cmdApproval"), value: k("help.cmdApprovalWhat") },
         ],
       },
       text(k("help.reviewRule", { chars: DRAFT_MIN_CHARS, lines: DRAFT_MIN_LINES, questionChars: QUESTION_MAX_CHARS, maxChars: MAX_DRAFT_CHARS.toLocaleString(d.lang === "sv" ? "sv-SE" : "en-GB") }), { spacing: "small", size: "small" }),
@@ -33,6 +34,6 @@ export function helpCard(d: HelpCardData): AdaptiveCard {
       text(k("help.current", { organisation: d.organisation, id: d.packId }), { isSubtle: true, spacing: "medium" }),
       text(k("help.channelHint"), { isSubtle: true, size: "small" }),
     ],
-    { actions: [imBack(k("welcome.example1"), k("welcome.example1")), imBack(k("help.cmdList"), k("help.cmdList"))], fallbackText: title },
+    { actions: [askButton(k("welcome.example1Title"), k("welcome.example1")), askButton(k("help.listButton"), k("help.cmdList"))], fallbackText: title },
   );
 }

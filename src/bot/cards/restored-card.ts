@@ -38,7 +38,7 @@ function layout(d: RestoredCardData, shown: string | undefined, truncated: boole
   if (shown === undefined) {
     body.push(text(k("restoreEmpty"), { color: "warning" }));
   } else {
-    body.push(text(d.replaced > 0 ? k("restoredCount", { count: d.replaced }) : k("restoredNone"), { spacing: "small" }));
+    body.push(text(d.replaced > 0 ? k(d.replaced === 1 ? "restoredCountOne" : "restoredCount", { count: d.replaced }) : k("restoredNone"), { spacing: "small" }));
     body.push({ type: "Input.Text", id: COPY_INPUT, isMultiline: true, value: shown, label: k("copyHint") });
     if (truncated && d.restored !== undefined) body.push(text(k("restoredTruncated", { shown: shown.length, total: d.restored.length }), { color: "warning", size: "small" }));
     body.push(text(k("restoredNotice"), { isSubtle: true, size: "small" }));

@@ -5,7 +5,7 @@
 // messages, so the copy is cut (with a note) before anything else.
 import { t, type LocaleLang } from "../../locales";
 import type { FindingType } from "../../review";
-import { adaptiveCard, text, type Action, type AdaptiveCard, type Container, type Element, type TextColor } from "./adaptive-card";
+import { adaptiveCard, folded, text, type Action, type AdaptiveCard, type Container, type Element, type TextColor } from "./adaptive-card";
 import { citationBlock } from "./citations";
 import type { FindingGroup, ReviewSummary } from "../review/summary";
 import { COPY_INPUT, RESTORE_INPUT, RESTORE_VERB } from "../review/restore-submit";
@@ -31,6 +31,7 @@ export interface ReviewCardData {
   fileKind?: "txt" | "docx" | "pdf";
 }
 
+const RULES_ID = "policyRules";
 const VERDICT_COLOR: Record<ReviewSummary["verdict"], TextColor> = { block: "attention", warn: "warning", ok: "good" };
 const CATEGORY: FindingType[] = ["HEALTH", "SPECIAL_CATEGORY", "SECRECY"];
 /** between masked values: with spaces around it, a "****" can never open markdown emphasis */
@@ -69,23 +70,31 @@ function layout(d: ReviewCardData, copy: string | undefined, truncated: boolean,
     type: "Container",
     style: s.verdict === "block" ? "attention" : s.verdict === "warn" ? "warning" : "good",
     items: [
-      text(label, { size: "large", weight: "bolder", color: VERDICT_COLOR[s.verdict], style: "heading" }),
+      // warning- and good-coloured text on its own container's tint is unreadable (about 1.2:1 and 2:1): default text there
+      text(label, { size: "large", weight: "bolder", ...(s.verdict === "block" ? { color: VERDICT_COLOR.block } : {}), style: "heading" }),
       text(t(d.lang, "review", `verdict.${s.verdict}`), { spacing: "small" }),
     ],
   });
 
   if (s.groups.length > 0) {
+    // one row per kind of finding: ten kinds in ten boxes of three lines made the card 1,800 px tall on a phone
     body.push(text(k("findingsHeading"), { weight: "bolder", spacing: "medium", style: "heading" }));
-    for (const g of s.groups) body.push(groupBlock(d.lang, g));
+    body.push({ type: "FactSet", spacing: "small", facts: s.groups.map((g) => groupFact(d.lang, g)) });
   }
 
-  if (s.rules.length > 0) {
-    body.push(text(k("rulesHeading"), { weight: "bolder", spacing: "medium", style: "heading" }));
-    for (const r of s.rules) {
-      const block = citationBlock(d.lang, d.organisation, r.citation);
-      block.items.push(text(k("appliesTo", { types: r.types.map((x) => typeLabel(d.lang, x)).join(", ") }), { isSubtle: true, size: "small", spacing: "none" }));
-      body.push(block);
+  if (s.groups.length > 0 || s.rules.length > 0) {
+    // why each kind must go, and the quoted rules, fold behind a button: eight quotes made a card 3,000 px tall
+    const more: Element[] = s.groups.map((g) => whyBlock(d.lang, g));
+    if (s.rules.length > 0) {
+      more.push(text(k("rulesHeading"), { weight: "bolder", spacing: "medium", style: "heading" }));
+      for (const r of s.rules) {
+        const block = citationBlock(d.lang, d.organisation, r.citation);
+        block.items.push(text(k("appliesTo", { types: r.types.map((x) => typeLabel(d.lang, x)).join(", ") }), { isSubtle: true, size: "small", spacing: "none" }));
+        more.push(block);
+      }
     }
+    const toggle = s.rules.length === 0 ? k("whyToggle") : k(s.rules.length === 1 ? "rulesToggleOne" : "rulesToggle", { count: s.rules.length });
+    body.push(...folded(RULES_ID, toggle, more, "small"));
   }
 
   if (copy === undefined) {
@@ -97,15 +106,13 @@ function layout(d: ReviewCardData, copy: string | undefined, truncated: boolean,
     if (left.length) body.push(text(k("categoriesStill", { kinds: left.join(", ") }), { color: "attention", spacing: "small" }));
     body.push({ type: "Input.Text", id: COPY_INPUT, isMultiline: true, value: copy, label: k("copyHint") });
     if (truncated) body.push(text(k("copyTruncated", { shown: copy.length, total: s.redacted.length }), { color: "warning", size: "small" }));
-    if (left.length) body.push(text(k("categoriesNote"), { isSubtle: true, size: "small" }));
   }
 
   const actions: Action[] = [];
   if (offerRestore && d.restore.kind === "offer") {
-    body.push(text(k("restoreTitle"), { weight: "bolder", spacing: "large", separator: true, style: "heading" }));
-    body.push(text(k("restoreHint"), { spacing: "small" }));
+    // no heading: the button under the box says what it does
+    body.push(text(k("restoreHint"), { spacing: "medium", separator: true }));
     body.push({ type: "Input.Text", id: RESTORE_INPUT, isMultiline: true, placeholder: k("restorePlaceholder"), maxLength: 100_000 });
-    body.push(text(k("restoreNotice"), { isSubtle: true, size: "small" }));
     actions.push(restoreAction(d.lang, s.mapping, d.restore.surface));
   } else if (tooMany) {
     body.push(text(k("restoreTooMany"), { isSubtle: true, size: "small", separator: true, spacing: "medium" }));
@@ -117,17 +124,21 @@ function layout(d: ReviewCardData, copy: string | undefined, truncated: boolean,
   return adaptiveCard(body, { actions, fallbackText: [`${k("title")}: ${label}`, counts].filter(Boolean).join(" · ") });
 }
 
-function groupBlock(lang: LocaleLang, g: FindingGroup): Container {
+/** "Personnummer (2)": "19121212-**** · 19850101-****" */
+function groupFact(lang: LocaleLang, g: FindingGroup): { title: string; value: string } {
   const k = (key: string, vars?: Record<string, string | number>) => t(lang, "review-card", key, vars);
   const values = g.values.join(VALUE_SEPARATOR) + (g.more > 0 ? ` ${k("more", { n: g.more })}` : "");
-  const items: Element[] = [
-    text(k("groupTitle", { type: typeLabel(lang, g.type), count: g.count }), { weight: "bolder", spacing: "none" }),
-    text(values, { spacing: "none", color: "attention" }),
-    text(k(`why.${g.type}`), { spacing: "small", size: "small" }),
-  ];
+  // the short label: a full one ("Personnummer eller samordningsnummer") wraps to three lines on a phone
+  return { title: k("groupTitle", { type: k(`short.${g.type}`), count: g.count }), value: values };
+}
+
+/** why a kind of finding must go (folded with the rules) */
+function whyBlock(lang: LocaleLang, g: FindingGroup): Element {
+  const k = (key: string, vars?: Record<string, string | number>) => t(lang, "review-card", key, vars);
+  const items: Element[] = [text(`**${typeLabel(lang, g.type)}**: ${k(`why.${g.type}`)}`, { spacing: "none", size: "small" })];
   // the engine states its reasons in English: shown on English cards only
   if (lang === "en" && g.reasons.length > 0) items.push(text(k("reasons", { reasons: g.reasons.join("; ") }), { isSubtle: true, size: "small", spacing: "none" }));
-  return { type: "Container", style: "emphasis", spacing: "small", items };
+  return { type: "Container", spacing: "small", items };
 }
 
 export function typeLabel(lang: LocaleLang, type: FindingType): string {

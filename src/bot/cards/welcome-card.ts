@@ -1,6 +1,6 @@
-// Sent once when the app is installed or the bot is added to a conversation.
+// Sent when the app is installed, the bot joins a conversation, or someone greets it.
 import { t, type LocaleLang } from "../../locales";
-import { adaptiveCard, imBack, text, type AdaptiveCard } from "./adaptive-card";
+import { adaptiveCard, askButton, text, type AdaptiveCard } from "./adaptive-card";
 
 export interface WelcomeCardData {
   lang: LocaleLang;
@@ -8,17 +8,19 @@ export interface WelcomeCardData {
 }
 
 export function welcomeCard(d: WelcomeCardData): AdaptiveCard {
-  const examples = ["welcome.example1", "welcome.example2", "welcome.example3"].map((k) => t(d.lang, "bot", k));
-  const title = t(d.lang, "bot", "welcome.title");
+  const k = (key: string, vars?: Record<string, string>) => t(d.lang, "bot", key, vars);
+  const title = k("welcome.title");
+  // one button a row with a short title: three side by side are cut off on a phone
+  const examples = [1, 2, 3].map((i) => ({ type: "ActionSet" as const, spacing: "small" as const, actions: [askButton(k(`welcome.example${i}Title`), k(`welcome.example${i}`))] }));
   return adaptiveCard(
     [
       text(title, { size: "large", weight: "bolder", style: "heading" }),
-      text(t(d.lang, "bot", "welcome.body", { organisation: d.organisation })),
-      text(t(d.lang, "bot", "welcome.tryHeading"), { weight: "bolder", spacing: "medium" }),
-      { type: "ActionSet", actions: examples.map((q) => imBack(q, q)) },
-      text(t(d.lang, "bot", "welcome.review"), { spacing: "medium" }),
-      text(t(d.lang, "bot", "welcome.helpHint"), { isSubtle: true, spacing: "medium" }),
+      text(k("welcome.body", { organisation: d.organisation })),
+      text(k("welcome.tryHeading"), { weight: "bolder", spacing: "medium" }),
+      ...examples,
+      text(k("welcome.review"), { spacing: "medium" }),
+      text(k("welcome.helpHint"), { isSubtle: true, spacing: "medium" }),
     ],
-    { fallbackText: title },
+    { actions: [askButton(k("welcome.helpButton"), k("help.cmdHelp"))], fallbackText: title },
   );
 }

@@ -1,12 +1,13 @@
 // "Var detta till hjälp?" Ja/Nej. Logs only the answer id and the flag.
 import type { AdaptiveCardInvokeResponse, TurnContext } from "botbuilder";
-import { t, langFromLocale } from "../../locales";
+import { t } from "../../locales";
 import type { BotDeps } from "../deps";
 import type { FeedbackData } from "../submits";
 import { answerCard } from "../cards/answer-card";
 import { refusalCard } from "../cards/refusal-card";
 import type { AdaptiveCard } from "../cards/adaptive-card";
 import { cardActivity, sendText } from "../send-card";
+import { turnLang } from "../language";
 
 /** the sent card redrawn with a thank-you line in place of the buttons, if still remembered */
 function thankedCard(deps: BotDeps, f: FeedbackData): AdaptiveCard | undefined {
@@ -24,7 +25,7 @@ export function feedbackInvokeResponse(ctx: TurnContext, deps: BotDeps, f: Feedb
   record(deps, f, "execute");
   const card = thankedCard(deps, f);
   if (card) return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card as unknown as Record<string, unknown> };
-  const lang = langFromLocale(ctx.activity.locale);
+  const lang = turnLang(ctx);
   return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: t(lang, "bot", "feedback.thanks") as unknown as Record<string, unknown> };
 }
 
@@ -41,6 +42,6 @@ export async function handleFeedbackSubmit(ctx: TurnContext, deps: BotDeps, f: F
       deps.log.warn({ event: "feedback", status: "updateFailed", err: (err as Error).name }, "card update failed");
     }
   }
-  const lang = deps.recent.get(f.answerId)?.data.lang ?? langFromLocale(ctx.activity.locale);
+  const lang = deps.recent.get(f.answerId)?.data.lang ?? turnLang(ctx);
   await sendText(ctx, t(lang, "bot", "feedback.thanks"));
 }

@@ -7,11 +7,12 @@ import { refusalCard } from "../cards/refusal-card";
 import { sendCard } from "../send-card";
 import type { SentAnswer } from "../recent-answers";
 import { metrics } from "../../telemetry/metrics";
+import { turnLang } from "../language";
 
 export async function handleQuestion(ctx: TurnContext, deps: BotDeps, question: string): Promise<void> {
   const started = performance.now();
   const packId = deps.packs.get(ctx.activity.conversation.id);
-  const answer = deps.library.ask(packId, question);
+  const answer = deps.library.ask(packId, question, { lang: turnLang(ctx) });
   const facts = deps.library.get(packId).facts;
   const organisation = facts.organisation.name;
   const answerId = randomUUID();

@@ -2,7 +2,6 @@
 // placeholder -> value mapping comes back in the action's own data, so the bot never kept
 // it. The restored text goes back to that user only and is neither stored nor logged.
 import type { AdaptiveCardInvokeResponse, TurnContext } from "botbuilder";
-import { langFromLocale } from "../../locales";
 import { restore } from "../../review";
 import type { BotDeps } from "../deps";
 import type { RestoreRequest } from "../review/restore-submit";
@@ -10,11 +9,12 @@ import { RESTORE_INPUT } from "../review/restore-submit";
 import { restoredCard } from "../cards/restored-card";
 import type { AdaptiveCard } from "../cards/adaptive-card";
 import { sendCard } from "../send-card";
+import { turnLang } from "../language";
 
 const PLACEHOLDER = /\[[A-Z_]{2,20} \d{1,5}\]/g;
 
 export function restoreCardFor(ctx: TurnContext, req: RestoreRequest, surface: "chat" | "dialog"): { card: AdaptiveCard; replaced: number; empty: boolean } {
-  const lang = req.lang ?? langFromLocale(ctx.activity.locale);
+  const lang = req.lang ?? turnLang(ctx);
   const answer = req[RESTORE_INPUT];
   if (answer === undefined || answer.trim() === "") {
     return { card: restoredCard({ lang, restored: undefined, replaced: 0, mapping: req.mapping, surface }), replaced: 0, empty: true };

@@ -5,7 +5,7 @@
 // dialog's own Submit (restore), or the message when the command has fetchTask false.
 import { CardFactory, type MessagingExtensionAction, type MessagingExtensionActionResponse, type TurnContext } from "botbuilder";
 import { z } from "zod";
-import { langFromLocale, t, type LocaleLang } from "../../locales";
+import { t, type LocaleLang } from "../../locales";
 import type { BotDeps } from "../deps";
 import { htmlToText } from "../review/html-text";
 import { MAX_DRAFT_CHARS, reviewLogFields, runReview } from "../review/run";
@@ -13,6 +13,7 @@ import { parseRestoreSubmit } from "../review/restore-submit";
 import type { AdaptiveCard } from "../cards/adaptive-card";
 import { tooLongText } from "./review";
 import { restoreInDialog } from "./restore";
+import { turnLang } from "../language";
 
 export const REVIEW_COMMAND_ID = "reviewMessage";
 
@@ -45,7 +46,7 @@ function message(text: string): MessagingExtensionActionResponse {
 }
 
 export function reviewActionResponse(ctx: TurnContext, deps: BotDeps, action: MessagingExtensionAction, invoke: "fetchTask" | "submitAction"): MessagingExtensionActionResponse {
-  const lang = langFromLocale(ctx.activity.locale);
+  const lang = turnLang(ctx);
   const restore = invoke === "submitAction" ? parseRestoreSubmit(action?.data) : undefined;
   if (restore) return dialog(restore.lang ?? lang, restoreInDialog(ctx, deps, restore));
 

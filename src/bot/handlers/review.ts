@@ -2,7 +2,7 @@
 // attached .txt/.docx/.pdf. The draft lives in memory for this turn only; the log gets
 // ids, counts per type and timings, never text, values or the mapping.
 import type { TurnContext } from "botbuilder";
-import { langFromLocale, t, type LocaleLang } from "../../locales";
+import { t, type LocaleLang } from "../../locales";
 import { BLOCK_CONFIDENCE, reviewDraft } from "../../review";
 import { DocumentError, documentKind, downloadFile, extractText, type DocumentKind } from "../../documents";
 import type { BotDeps } from "../deps";
@@ -13,8 +13,9 @@ import { DEFAULT_REVIEW_SETTINGS } from "../review/settings";
 import { maskValue } from "../review/mask";
 import { TYPE_ORDER } from "../review/summary";
 import { typeLabel, VALUE_SEPARATOR, type RestoreMode } from "../cards/review-card";
+import { turnLang } from "../language";
 
-export type ReviewVia = "prefix" | "draft" | "file" | "action";
+export type ReviewVia = "prefix" | "draft" | "content" | "file" | "action";
 
 function scopeOf(ctx: TurnContext): string {
   return ctx.activity.conversation?.conversationType ?? "personal";
@@ -30,7 +31,7 @@ export function tooLongText(lang: LocaleLang, chars: number): string {
 }
 
 export async function handleDraftReview(ctx: TurnContext, deps: BotDeps, draft: string, via: ReviewVia, fileKind?: DocumentKind): Promise<void> {
-  const lang = langFromLocale(ctx.activity.locale);
+  const lang = turnLang(ctx);
   if (draft.trim() === "") {
     await sendText(ctx, t(lang, "review-card", "emptyDraft"));
     deps.log.info({ event: "reviewRejected", via, reason: "empty" }, "nothing to review");
@@ -59,7 +60,7 @@ export async function handleDraftReview(ctx: TurnContext, deps: BotDeps, draft: 
 export async function handleFileReview(ctx: TurnContext, deps: BotDeps): Promise<boolean> {
   const file = attachedFile(ctx.activity.attachments);
   if (!file) return false;
-  const lang = langFromLocale(ctx.activity.locale);
+  const lang = turnLang(ctx);
   if (file.kind === "unreachable") {
     await sendText(ctx, t(lang, "review-card", "file.noDownload"));
     deps.log.info({ event: "documentError", code: "noDownload", scope: scopeOf(ctx) }, "file not downloadable");
@@ -93,7 +94,7 @@ export async function handleFileReview(ctx: TurnContext, deps: BotDeps): Promise
 export async function warnIfQuestionSensitive(ctx: TurnContext, deps: BotDeps, question: string): Promise<void> {
   const r = reviewDraft(question);
   if (r.verdict !== "block") return;
-  const lang = langFromLocale(ctx.activity.locale);
+  const lang = turnLang(ctx);
   const strong = r.findings.filter((f) => f.confidence >= BLOCK_CONFIDENCE);
   const parts: string[] = [];
   for (const type of TYPE_ORDER) {

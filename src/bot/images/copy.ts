@@ -3,7 +3,7 @@
 // it back as an inline image (a data URL, capped by IMAGE_COPY_MAX_KB). Nothing is written
 // anywhere; the copy lives for the length of this turn.
 import type { AdaptiveCardInvokeResponse, TurnContext } from "botbuilder";
-import { langFromLocale, t } from "../../locales";
+import { t } from "../../locales";
 import { sniffFormat } from "../../images";
 import { LabelError, makeLabelledCopy } from "../../images/labelled-copy";
 import type { BotDeps } from "../deps";
@@ -13,6 +13,7 @@ import { ImageFetchError } from "./errors";
 import { connectorAuthorization, fetchImage } from "./fetch";
 import { labelRules } from "./labelling";
 import { imageSettings, scopeOf } from "./routing";
+import { turnLang } from "../language";
 
 const EXT: Record<string, string> = { jpeg: "jpg", png: "png", webp: "webp" };
 
@@ -20,7 +21,7 @@ type CopyResult = { sent: true; text: string } | { sent: false; text: string };
 
 export async function sendLabelledCopy(ctx: TurnContext, deps: BotDeps, req: ImageCopyRequest, via: "execute" | "submit"): Promise<CopyResult> {
   const started = performance.now();
-  const lang = req.lang ?? langFromLocale(ctx.activity.locale);
+  const lang = req.lang ?? turnLang(ctx);
   const k = (key: string, vars?: Record<string, string | number>) => t(lang, "image-cards", key, vars);
   const settings = imageSettings(deps);
   const rules = labelRules(deps.library.get(deps.packs.get(ctx.activity.conversation.id)).facts, lang);

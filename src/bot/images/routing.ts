@@ -3,7 +3,7 @@
 // delivers every message) hear from the bot only when an image is AI-made. The log gets
 // source kind, scope, verdict, format and timing: never the URL, name, bytes or text.
 import { TurnContext } from "botbuilder";
-import { langFromLocale, t, type LocaleLang } from "../../locales";
+import { t, type LocaleLang } from "../../locales";
 import type { ProvenanceResult } from "../../images";
 import type { BotDeps } from "../deps";
 import { parseCommand, stripMentions, textWithoutBotMention } from "../commands";
@@ -18,6 +18,7 @@ import { labelRules } from "./labelling";
 import { copyActionData } from "./action";
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from "./settings";
 import type { ImageSource } from "./sources";
+import { turnLang } from "../language";
 
 /** "none": no image; "done": answered (or rightly silent); "question": also answer the text */
 export type ImageTurn = "none" | "done" | "question";
@@ -56,7 +57,7 @@ export async function handleImages(ctx: TurnContext, deps: BotDeps): Promise<Ima
   if (found.length === 0) return "none";
   const scope = scopeOf(ctx);
   const personal = scope === "personal";
-  const lang = langFromLocale(ctx.activity.locale);
+  const lang = turnLang(ctx);
   const text = messageText(ctx);
   const claim = imageClaim(text);
   const settings = imageSettings(deps);
@@ -130,8 +131,9 @@ export async function remindIfImageClaim(ctx: TurnContext, deps: BotDeps, text: 
   if (!claim) return false;
   const facts = deps.library.get(deps.packs.get(ctx.activity.conversation.id)).facts;
   const personal = scopeOf(ctx) === "personal";
-  await sendCard(ctx, imageCard({ lang: claim.lang, kind: "claim", generator: claim.generator, evidence: [], unverified: false, rules: labelRules(facts, claim.lang), sendHint: personal }));
-  deps.log.info({ event: "imageClaim", scope: scopeOf(ctx), lang: claim.lang }, "image labelling reminder");
+  const lang = turnLang(ctx);
+  await sendCard(ctx, imageCard({ lang, kind: "claim", generator: claim.generator, evidence: [], unverified: false, rules: labelRules(facts, lang), sendHint: personal }));
+  deps.log.info({ event: "imageClaim", scope: scopeOf(ctx), lang }, "image labelling reminder");
   return true;
 }
 

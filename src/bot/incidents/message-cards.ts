@@ -28,14 +28,14 @@ export function refusedCard(lang: LocaleLang, reason: RefusedReason): AdaptiveCa
   );
 }
 
-export function failedCard(lang: LocaleLang, contact: string, code: string): AdaptiveCard {
+/** the failure's code goes to the log, not to the user */
+export function failedCard(lang: LocaleLang, contact: string): AdaptiveCard {
   const k = (key: string, vars?: Record<string, string>) => t(lang, "incidents", key, vars);
   return plain(
     adaptiveCard(
       [
         text(k("failed.title"), { weight: "bolder", size: "medium", color: "attention" }),
         text(k("failed.body", { contact }), { spacing: "small" }),
-        text(k("failed.code", { code }), { isSubtle: true, size: "small" }),
       ],
       { fallbackText: k("failed.title") },
     ),

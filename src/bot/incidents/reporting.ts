@@ -5,7 +5,7 @@
 import { TeamsInfo, TurnContext, type AdaptiveCardInvokeResponse } from "botbuilder";
 import type { IncidentService, Reporter, StoredIncident, SubmitOutcome } from "../../incidents";
 import type { Logger } from "../../logging";
-import { langFromLocale, type LocaleLang } from "../../locales";
+import { type LocaleLang } from "../../locales";
 import type { IncidentNotice, Notifier, NoticeOrigin, NoticeTarget } from "../../notify/notifier";
 import type { DeliveryResult, DeliveryRunner } from "../../notify/delivery-outbox";
 import type { AdaptiveCard } from "../cards/adaptive-card";
@@ -19,6 +19,7 @@ import { receiptCard } from "./receipt-card";
 import type { IncidentSubmit } from "./submits";
 import { todayIn, userTimeZone } from "./time-zone";
 import { knownTools } from "./tools";
+import { turnLang } from "../language";
 
 type Via = "execute" | "submit";
 
@@ -71,20 +72,20 @@ export class IncidentReporting {
 
   /** the offer's (or a refusal's) button via Action.Execute: the form replaces that card */
   async openInvoke(ctx: TurnContext, deps: BotDeps, lang: LocaleLang | undefined): Promise<AdaptiveCardInvokeResponse> {
-    const card = await this.form(ctx, deps, lang ?? langFromLocale(ctx.activity.locale));
+    const card = await this.form(ctx, deps, lang ?? turnLang(ctx));
     this.log.info({ event: "incidentForm", via: "execute" }, "incident form sent");
     return cardResponse(card);
   }
 
   /** the same button via the Action.Submit fallback: the card is replaced in place when possible */
   async openSubmit(ctx: TurnContext, deps: BotDeps, lang: LocaleLang | undefined): Promise<void> {
-    await this.replaceOrSend(ctx, await this.form(ctx, deps, lang ?? langFromLocale(ctx.activity.locale)));
+    await this.replaceOrSend(ctx, await this.form(ctx, deps, lang ?? turnLang(ctx)));
     this.log.info({ event: "incidentForm", via: "submit" }, "incident form sent");
   }
 
   /** a message that sounds like an incident: after the answer, a short card with a button */
   async offer(ctx: TurnContext): Promise<void> {
-    await sendCard(ctx, offerCard(langFromLocale(ctx.activity.locale)));
+    await sendCard(ctx, offerCard(turnLang(ctx)));
     this.log.info({ event: "incidentOffer" }, "incident report offered");
   }
 
@@ -100,7 +101,7 @@ export class IncidentReporting {
   async submit(ctx: TurnContext, deps: BotDeps, s: IncidentSubmit, via: Via): Promise<AdaptiveCard> {
     const started = performance.now();
     const a = ctx.activity;
-    const lang = s.lang ?? langFromLocale(a.locale);
+    const lang = s.lang ?? turnLang(ctx);
     const tz = userTimeZone(a);
     const { packId, pack } = this.pack(ctx, deps);
     const facts = pack.facts;
@@ -122,7 +123,7 @@ export class IncidentReporting {
       case "refused":
         return refusedCard(lang, o.reason);
       case "failed":
-        return failedCard(lang, facts.contact[lang], o.code);
+        return failedCard(lang, facts.contact[lang]);
       case "filed":
       case "queued": {
         if (!o.replay) {

@@ -2,6 +2,7 @@
 // activity, so src/bot/policybot.ts stays a list of one-line routes.
 import type { AdaptiveCardInvokeResponse, TurnContext } from "botbuilder";
 import { t, type LocaleLang } from "../../locales";
+import { turnLang } from "../language";
 import type { BotDeps } from "../deps";
 import { sendText } from "../send-card";
 import { soundsLikeIncident } from "./detect";
@@ -19,7 +20,7 @@ export async function handleIncidentSubmit(ctx: TurnContext, deps: BotDeps, valu
   const open = !submit && parseIncidentOpenSubmit(value);
   if (!submit && !open) return false;
   if (!deps.incidents) {
-    await sendText(ctx, t(openLang(value) ?? "sv", "incidents", "disabled"));
+    await sendText(ctx, t(openLang(value) ?? turnLang(ctx), "incidents", "disabled"));
     return true;
   }
   if (submit) await deps.incidents.submitMessage(ctx, deps, submit);
@@ -32,7 +33,7 @@ export async function incidentInvokeResponse(ctx: TurnContext, deps: BotDeps, va
   const submit = parseIncidentSubmitInvoke(value);
   const open = !submit && parseIncidentOpenInvoke(value);
   if (!submit && !open) return undefined;
-  if (!deps.incidents) return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: t(openLang(value) ?? "sv", "incidents", "disabled") as unknown as Record<string, unknown> };
+  if (!deps.incidents) return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: t(openLang(value) ?? turnLang(ctx), "incidents", "disabled") as unknown as Record<string, unknown> };
   return submit ? deps.incidents.submitInvoke(ctx, deps, submit) : deps.incidents.openInvoke(ctx, deps, openLang(value));
 }
 
