@@ -1,18 +1,19 @@
-// Which policy pack each conversation answers from. The choice lives in the state store
-// (shared by instances: a switch made through one instance holds on every other and
-// after a restart); each turn reads it once at its start (load), so the handlers' get()
-// stays synchronous. Memory is a bounded cache: past `max` conversations, the least
-// recently used is read from the store again on its next turn. Without a store (tests,
-// the CLI) the choice is in memory only. A conversation on the default pack holds no entry.
+// Which policy pack each conversation answers from. The choice lives in the state store's
+// conversation settings (shared by instances: a switch made through one instance holds on
+// every other and after a restart); each turn reads them once at its start (src/bot/index.ts
+// hands them to use()), so the handlers' get() stays synchronous. Memory is a bounded cache:
+// past `max` conversations, the least recently used is read again on its next turn. Without
+// a store (tests, the CLI) the choice is in memory only. The default pack holds no entry.
+import type { ConversationSettings } from "../state/conversations";
 import { BoundedMap } from "../util/bounded-map";
 
 /** conversations whose chosen pack is cached (an entry is two ids: about a megabyte at the bound) */
 export const CONVERSATION_PACKS_MAX = 10_000;
 
 /** src/state/conversations.ts's ConversationStore */
-export interface PackChoiceStore {
-  pack(conversationId: string): Promise<string | undefined>;
-  savePack(conversationId: string, pack: string | undefined): Promise<void>;
+export interface SettingsStore {
+  settings(conversationId: string): Promise<ConversationSettings>;
+  updateSettings(conversationId: string, fn: (cur: ConversationSettings) => ConversationSettings | undefined): Promise<void>;
 }
 
 export class ConversationPacks {
@@ -21,23 +22,14 @@ export class ConversationPacks {
   constructor(
     private readonly defaultPack: string,
     max = CONVERSATION_PACKS_MAX,
-    private readonly store?: PackChoiceStore,
-    private readonly onError?: (e: unknown) => void,
+    private readonly store?: SettingsStore,
   ) {
     this.chosen = new BoundedMap({ max });
   }
 
-  /**
-   * reads the conversation's choice from the store into memory (the start of a turn). A
-   * store that cannot be read leaves the last choice this instance saw: the turn still gets an answer.
-   */
-  async load(conversationId: string): Promise<void> {
-    if (!this.store) return;
-    try {
-      this.remember(conversationId, (await this.store.pack(conversationId)) ?? this.defaultPack);
-    } catch (e) {
-      this.onError?.(e);
-    }
+  /** the conversation's settings as read at the start of a turn */
+  use(conversationId: string, settings: ConversationSettings): void {
+    this.remember(conversationId, settings.pack ?? this.defaultPack);
   }
 
   get(conversationId: string): string {
@@ -46,7 +38,8 @@ export class ConversationPacks {
 
   /** saves the choice for every instance; rejects (memory unchanged) when the store cannot be written */
   async set(conversationId: string, packId: string): Promise<void> {
-    await this.store?.savePack(conversationId, packId === this.defaultPack ? undefined : packId);
+    const pack = packId === this.defaultPack ? undefined : packId;
+    await this.store?.updateSettings(conversationId, (cur) => (cur.pack === pack ? undefined : { ...cur, pack }));
     this.remember(conversationId, packId);
   }
 

@@ -1,12 +1,13 @@
 // The bot's one public surface: everything Bot Framework stays inside src/bot/, so a
 // move to the Microsoft 365 Agents SDK touches this folder only.
+import type { TurnContext } from "botbuilder";
 import type { Request, Response } from "restify";
 import type { Config } from "../config";
 import type { Logger } from "../logging";
 import type { PolicyLibrary } from "../policy/types";
 import { createBotAdapter } from "./adapter";
 import { PolicyBot } from "./policybot";
-import { ConversationPacks, type PackChoiceStore } from "./conversation-packs";
+import { ConversationPacks, type SettingsStore } from "./conversation-packs";
 import { RecentAnswers } from "./recent-answers";
 import { UserLanguages } from "./language";
 import { ConversationRefs, type PersonalRefStore } from "./notify/conversation-refs";
@@ -39,8 +40,8 @@ export interface BotExtras {
   approvals?: Promise<ApprovalWiring>;
   /** the durable outbox for incident notices and approval cards; started once the handlers are in place */
   deliveries?: DeliveryRunner;
-  /** conversation references and pack choices shared by instances (src/state/conversations.ts); default: the approvals wiring's, for references only */
-  conversations?: PersonalRefStore & PackChoiceStore;
+  /** conversation references and settings (pack, languages) shared by instances (src/state/conversations.ts); default: the approvals wiring's, for references only */
+  conversations?: PersonalRefStore & SettingsStore;
 }
 
 export function createBotEndpoint(
@@ -61,12 +62,26 @@ export function createBotEndpoint(
     10_000,
     (e) => log.warn({ event: "conversationRef", err: e instanceof Error ? e.name : "error" }, "conversation reference not saved"),
   );
-  const packs = new ConversationPacks(config.policy.defaultPack, undefined, extras.conversations, (e) =>
-    log.warn({ event: "packChoice", err: e instanceof Error ? e.name : "error" }, "pack choice not read: the last one seen is used"),
+  const settingsStore = extras.conversations;
+  const packs = new ConversationPacks(config.policy.defaultPack, undefined, settingsStore);
+  const languages = new UserLanguages(undefined, settingsStore, (e) =>
+    log.warn({ event: "languageChoice", err: e instanceof Error ? e.name : "error" }, "language choice not saved"),
   );
+  /** the conversation's settings, once per turn; a store that cannot be read leaves what this instance saw last */
+  const loadSettings = async (ctx: TurnContext): Promise<void> => {
+    const id = ctx.activity.conversation?.id;
+    if (!settingsStore || !id) return;
+    try {
+      const s = await settingsStore.settings(id);
+      packs.use(id, s);
+      languages.use(ctx, s);
+    } catch (e) {
+      log.warn({ event: "conversationSettings", err: e instanceof Error ? e.name : "error" }, "conversation settings not read: the last ones seen are used");
+    }
+  };
   const deliveries = extras.deliveries;
   const incidents = extras.incidents ? setupIncidentReporting(adapter, config, extras.incidents, refs, (id) => library.get(id).facts.organisation.name, log, deliveries) : undefined;
-  const deps: BotDeps = { library, packs, recent: new RecentAnswers(), languages: new UserLanguages(), log, review: config.review, images: config.images, incidents };
+  const deps: BotDeps = { library, packs, recent: new RecentAnswers(), languages, log, review: config.review, images: config.images, incidents };
   const bot = new PolicyBot(deps);
   let closed = false;
   const approvals: Promise<ApprovalSetup | undefined> = wiring
@@ -94,7 +109,7 @@ export function createBotEndpoint(
       const a = (req.body ?? {}) as { type?: unknown; name?: unknown; channelId?: unknown; conversation?: { conversationType?: unknown } };
       await approvals.catch(() => undefined);
       await adapter.process(req, res, async (ctx) => {
-        await Promise.all([refs.remember(ctx.activity), ctx.activity.conversation?.id ? packs.load(ctx.activity.conversation.id) : undefined]);
+        await Promise.all([refs.remember(ctx.activity), loadSettings(ctx)]);
         return bot.run(ctx);
       });
       log.info(

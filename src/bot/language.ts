@@ -5,7 +5,9 @@
 // handler reads it from the turn (turnLang), so a journey's cards all speak it.
 import type { TurnContext } from "botbuilder";
 import { langFromLocale, type LocaleLang } from "../locales";
+import type { ConversationSettings } from "../state/conversations";
 import { BoundedMap } from "../util/bounded-map";
+import type { SettingsStore } from "./conversation-packs";
 
 /** users whose language is remembered: an entry is two ids and two letters */
 export const LANGUAGES_MAX = 20_000;
@@ -41,16 +43,50 @@ export function textLanguage(text: string): LocaleLang | undefined {
   return en > sv ? "en" : "sv";
 }
 
-/** each user's latest language per conversation (in memory: a restart falls back to the locale) */
+/** users of one conversation whose language its settings keep (the oldest choice goes first) */
+export const LANGUAGES_PER_CONVERSATION = 500;
+
+/**
+ * each user's latest language per conversation: kept in the conversation's settings in the
+ * state store (shared by instances, read at the start of each turn: use()), with memory as
+ * a bounded cache; without a store, in memory only (a restart falls back to the locale)
+ */
 export class UserLanguages {
   private readonly chosen: BoundedMap<string, LocaleLang>;
 
-  constructor(max = LANGUAGES_MAX) {
+  constructor(
+    max = LANGUAGES_MAX,
+    private readonly store?: SettingsStore,
+    private readonly onError?: (e: unknown) => void,
+  ) {
     this.chosen = new BoundedMap({ max });
   }
 
   private static key(ctx: TurnContext): string {
     return `${ctx.activity.conversation?.id ?? ""}\n${ctx.activity.from?.id ?? ""}`;
+  }
+
+  /** the conversation's settings as read at the start of a turn: this user's stored choice */
+  use(ctx: TurnContext, settings: ConversationSettings): void {
+    const lang = settings.langs?.[ctx.activity.from?.id ?? ""];
+    if (lang === "sv" || lang === "en") this.chosen.set(UserLanguages.key(ctx), lang);
+  }
+
+  /** saves a changed choice for every instance; not awaited by the turn (a lost write costs one turn in the locale's language) */
+  private save(ctx: TurnContext, lang: LocaleLang): void {
+    const conversationId = ctx.activity.conversation?.id;
+    const userId = ctx.activity.from?.id;
+    if (!this.store || !conversationId || !userId) return;
+    void this.store
+      .updateSettings(conversationId, (cur) => {
+        if (cur.langs?.[userId] === lang) return undefined;
+        const langs = { ...cur.langs };
+        delete langs[userId];
+        langs[userId] = lang;
+        for (const k of Object.keys(langs).slice(0, Math.max(0, Object.keys(langs).length - LANGUAGES_PER_CONVERSATION))) delete langs[k];
+        return { ...cur, langs };
+      })
+      .catch((e: unknown) => this.onError?.(e));
   }
 
   /**
@@ -59,6 +95,7 @@ export class UserLanguages {
    */
   decide(ctx: TurnContext, said: LocaleLang | undefined, packLang: LocaleLang): LocaleLang {
     const key = UserLanguages.key(ctx);
+    if (said && this.chosen.get(key) !== said) this.save(ctx, said);
     if (said) this.chosen.set(key, said);
     const locale = ctx.activity.locale;
     const lang = said ?? this.chosen.get(key) ?? (typeof locale === "string" && locale !== "" ? langFromLocale(locale) : packLang);

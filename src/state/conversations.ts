@@ -13,6 +13,12 @@ function conversationKey(conversationId: string): string {
 /** botbuilder's ConversationReference, kept as opaque JSON (no Bot Framework import here) */
 export type ConversationRef = Record<string, unknown>;
 
+/** a conversation's choices, one small document shared by instances; user keys are Teams user ids */
+export interface ConversationSettings {
+  pack?: string;
+  langs?: Record<string, "sv" | "en">;
+}
+
 /** where a card was posted, to update it after the decision */
 export interface CardRef {
   conversation: ConversationRef;
@@ -47,15 +53,14 @@ export class ConversationStore {
     return (await this.state.get<ConversationRef>("conversation-refs", conversationKey(conversationId)))?.value;
   }
 
-  /** the policy pack a conversation chose; undefined: the default */
-  async pack(conversationId: string): Promise<string | undefined> {
-    return (await this.state.get<{ pack: string }>("conversation-packs", conversationKey(conversationId)))?.value.pack;
+  /** what a conversation chose: its pack (absent: the default) and each user's language */
+  async settings(conversationId: string): Promise<ConversationSettings> {
+    return (await this.state.get<ConversationSettings>("conversation-settings", conversationKey(conversationId)))?.value ?? {};
   }
 
-  /** undefined: back to the default (the document is removed) */
-  async savePack(conversationId: string, pack: string | undefined): Promise<void> {
-    if (pack === undefined) await this.state.delete("conversation-packs", conversationKey(conversationId));
-    else await this.state.put("conversation-packs", conversationKey(conversationId), { pack });
+  /** changes the settings with ETag retry (a pack switch and a language change never overwrite each other) */
+  async updateSettings(conversationId: string, fn: (cur: ConversationSettings) => ConversationSettings | undefined): Promise<void> {
+    await updateState<ConversationSettings>(this.state, "conversation-settings", conversationKey(conversationId), (cur) => fn(cur ?? {}));
   }
 
   /** records one card of a request; merged with ETag retry, so approver and requester cards never overwrite each other */

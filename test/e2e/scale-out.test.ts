@@ -144,6 +144,15 @@ describe("scale-out: three processes share Azure Blob state (Azurite) and ShareP
     assert.ok(!visibleTexts(again.body.value).includes("Avslå"), "no buttons on a decided request");
     await until("the decision recorded in SharePoint", () => graph.itemsWhere(APPROVALS, "Status", "Godkänd").length === 1, 20_000);
     assert.equal(connector.to(SECURITY).length, 1, "still one incident notice");
+
+    // the language a user chose through A holds through C (Teams' locale says Swedish)
+    const chat = "a:language-across-instances";
+    assert.equal((await say(a, PEOPLE.requester, "Can I use Copilot to summarise meeting notes?", chat)).status, 200);
+    await until("the English answer", () => connector.to(chat).length === 1);
+    await new Promise((r) => setTimeout(r, 300)); // the choice is saved after the turn
+    assert.equal((await say(c, PEOPLE.requester, "policy", chat)).status, 200);
+    await until("the pack list through C", () => connector.to(chat).length === 2);
+    assert.ok(visibleTexts(lastCardTo(chat)).includes("Policies I can answer from"), JSON.stringify(visibleTexts(lastCardTo(chat))));
   });
 
   it("a channel one instance saw is reached by another: the notice goes where the channel's reference says", async () => {
