@@ -15,7 +15,7 @@ import * as http from "node:http";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { AddressInfo } from "node:net";
-import { corpus } from "./review-corpus";
+import { corpus, prng } from "./review-corpus";
 import { freePort } from "../test/support/ports";
 import { OpenIdServer } from "../test/support/openid-server";
 
@@ -63,16 +63,6 @@ export interface RunResult {
 
 // ---- inputs -------------------------------------------------------------------------------
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function questions(): string[] {
   const file = path.join(ROOT, "test", "policy", "fixtures", "questions.jsonl");

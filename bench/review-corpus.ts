@@ -3,7 +3,8 @@
 // secrecy markings. Built from a seeded PRNG, not from the evaluation sets.
 import { luhnValid } from "../src/review/checksums";
 
-function prng(seed: number): () => number {
+/** a small seeded generator (mulberry32): the same inputs on every run */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
