@@ -53,4 +53,22 @@ describe("review/names", () => {
   it("not inside e-mail addresses or URLs", () => {
     assert.deepEqual(found("Skicka till henrik.sandberg@nordkraftbygg.se eller https://example.se/anna", "PERSON_NAME"), []);
   });
+
+  it("mail header labels are not speakers; the names after them are names", () => {
+    assert.deepEqual(found("Från: Lena Ekberg\nTill: Mats Holmgren\nKopia: Nadia Haddad\nÄmne: Schemat", "PERSON_NAME"), ["Lena Ekberg", "Mats Holmgren", "Nadia Haddad"]);
+    assert.deepEqual(found("From: Grace Nilsson\nTo: IT support\nCc: Tom Becker", "PERSON_NAME"), ["Grace Nilsson", "Tom Becker"]);
+  });
+
+  it("a month's short form among dates is no name; jan who is spoken to still is", () => {
+    assert.deepEqual(found("Prognosen gäller feb–jun, utfallet jan 2025 och 14 jan.", "PERSON_NAME"), []);
+    assert.deepEqual(found("tack jan, jag ringer dig sen", "PERSON_NAME"), ["jan"]);
+  });
+
+  it("system senders in a time-stamped log speak for no one; people's handles still do", () => {
+    assert.deepEqual(found("[07:58] larmcentral: Brandlarm återställt.\n[08:01] schemabot: Pass bytt.\n[08:03] kicki: jag tar det", "PERSON_NAME"), ["kicki"]);
+  });
+
+  it("common Swedish first names the lists had missed", () => {
+    assert.deepEqual(found("Hampus Lind och Conny Ek ringer Helge Sjö.", "PERSON_NAME"), ["Hampus Lind", "Conny Ek", "Helge Sjö"]);
+  });
 });

@@ -102,9 +102,13 @@ export function signature(text: string, s: number, e: number): boolean {
   return SIGNOFF.test(prev) || text.slice(e).trim() === "" || JOB_TITLE_BELOW.test(text.slice(e, e + 80));
 }
 
+/** the labels of mail and form headers ("To:", "Till:", "Kopia:"): a line that opens with one is a header, not a speaker */
+const HEADER_LABEL = /^(?:to|cc|bcc|from|subject|sent|date|re|fw|fwd|till|från|kopia|hemlig\s?kopia|ämne|skickat|datum|svar|vb|tid|plats|ärende)$/i;
+
 /** "Anna: …" opening a chat line, after nothing or a time stamp */
 export function chatSpeaker(text: string, s: number, e: number): boolean {
   if (text.charCodeAt(e) !== 58) return false;
+  if (HEADER_LABEL.test(text.slice(s, e))) return false;
   const lead = text.slice(lineStartBefore(text, s), s);
   return lead.trim() === "" || CHAT_TIME.test(lead) || CHAT_CLOCK.test(lead);
 }

@@ -552,12 +552,18 @@ function capitalised(r: Review, L: Lists, i: number, unlisted: boolean): number 
   return j;
 }
 
+const MONTH_SHORT = /^(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)$/i;
+/** a month's short form beside a number or another month ("3 jan", "jan 2025", "jan–maj", "dec-jan") */
+const MONTH_CONTEXT = /\d\s*\p{L}{3}\.?(?!\p{L})|(?<!\p{L})\p{L}{3}\.?\s*\d|(?<!\p{L})\p{L}{3}\s*[-–—/]\s*(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)|(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\s*[-–—/]\s*\p{L}{3}(?!\p{L})/iu;
+
 /** a lowercase word of the curated list (chat text: "hej anna kan du ringa lisa"): emits it; returns the last word it used */
 function lowercaseName(r: Review, L: Lists, i: number, low: string, k: number): number {
   const { text, words } = r;
   const s0 = words.s[i], e0 = words.e[i];
   // a lowercase listed word reads as a name only when it is neither ambiguous nor a place
   if (k & (AMBIGUOUS_WORD | PLACE)) return i;
+  // "jan–maj", "12 jan 2025": a month's short form among months, days and years
+  if (MONTH_SHORT.test(low) && MONTH_CONTEXT.test(text.slice(Math.max(0, s0 - 4), Math.min(text.length, e0 + 8)))) return i;
   if (r.masked(s0, e0) || inCode(text, s0, e0)) return i;
   if (codeLine(text, s0, e0)) return i;
   let j = i;
@@ -586,6 +592,9 @@ const DEFINITE_END = /(?:en|et|an|na|ln|rn)$/i;
 /** below this name score a definite-form handle reads as an ordinary word (name-model.ts) */
 const UNIT_SHAPE = -0.2;
 
+/** a system sender named for what it does ("servicedesk", "bokningsbot", "driftlarm"): a compound with a system word as its head */
+const SYSTEM_HEAD = /.{2,}(?:bot|desk|larm|alarm|support|service|drift|central|centralen|jour|jouren|noreply|system|monitor|robot|notiser|bevakning|backup)$/i;
+
 /** log levels and system senders that time-stamped lines also open with ("[12:00] error: …") */
 const LOG_SENDERS = new Set("error|err|warn|warning|info|debug|trace|fatal|notice|critical|crit|system|server|bot|admin|root|log|status|note|obs|info|svar|fråga|question|answer|user|assistant|copilot|chatgpt|ai".split("|"));
 
@@ -600,7 +609,7 @@ function chatHandle(r: Review, L: Lists, i: number): boolean {
   const low = text.slice(s0, e0);
   // unambiguous listed names take their usual path; an ambiguous one ("jonte") speaks here as a name
   const k = listsOf(L, low, words.h[i]);
-  if ((!bracketed && (k & (FIRST_NAME | SURNAME)) && !(k & AMBIGUOUS_WORD)) || LOG_SENDERS.has(low.toLowerCase()) || STOP.has(low.toLowerCase())) return false;
+  if ((!bracketed && (k & (FIRST_NAME | SURNAME)) && !(k & AMBIGUOUS_WORD)) || LOG_SENDERS.has(low.toLowerCase()) || STOP.has(low.toLowerCase()) || SYSTEM_HEAD.test(low)) return false;
   if (r.masked(s0, e0) || inCode(text, s0, e0)) return false;
   // "<växeln>", "<socialjouren>": a desk or unit in its definite form, shaped like a word, speaks for no one person
   if (low.length >= 6 && DEFINITE_END.test(low) && nameScore(low.toLowerCase()) < UNIT_SHAPE) return false;
