@@ -1,6 +1,8 @@
 // Environment -> typed, validated config. The only file that reads process.env.
 import { z } from "zod";
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const bool = z.enum(["true", "false", "1", "0", ""]).transform((v) => v === "true" || v === "1");
 
 const schema = z.object({
@@ -11,6 +13,15 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().default(""),
   MICROSOFT_APP_TENANT_ID: z.string().default(""),
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
+  /** Entra tenants whose activities the bot serves, comma-separated GUIDs; empty: MICROSOFT_APP_TENANT_ID */
+  ALLOWED_TENANT_IDS: z.string().default("").transform((v) => v.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean)).refine((ids) => ids.every((id) => GUID.test(id)), "comma-separated tenant GUIDs"),
+  // --- rate limits (per instance), checked once a token is validated ---
+  /** activities one user may send per window; beyond, one notice and then nothing until the window ends (0: off) */
+  RATE_LIMIT_PER_USER: z.coerce.number().int().min(0).max(100000).default(30),
+  /** activities one tenant's users may send together per window (0: off) */
+  RATE_LIMIT_PER_TENANT: z.coerce.number().int().min(0).max(10000000).default(6000),
+  /** the window of both limits, in seconds */
+  RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).max(3600).default(60),
   // --- Bot Framework cloud endpoints (sovereign clouds; tests point them at a local server); empty: public cloud ---
   /** OpenID metadata of the keys that sign the channel's tokens to the bot */
   BOT_OPENID_METADATA_URL: z.union([z.literal(""), z.string().url()]).default(""),
@@ -147,6 +158,13 @@ export interface Config {
     appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
     /** Bot Framework endpoints; each empty string means botbuilder's public-cloud value */
     cloud: { openIdMetadataUrl: string; tokenIssuer: string; loginUrl: string; oauthScope: string };
+    /**
+     * tenants (lowercase GUIDs) whose activities are served once the token is valid: ALLOWED_TENANT_IDS,
+     * else the app's own tenant; empty (with an app id) stops the server at start (src/bot/tenant-gate.ts)
+     */
+    allowedTenants: string[];
+    /** activities per user and per tenant in one window (0: no limit); per instance, in memory */
+    rateLimits: { perUser: number; perTenant: number; windowS: number };
     /** time limits of the bot's own outbound calls (src/bot/connector/) */
     outbound: { connectorTimeoutMs: number; connectorMaxRetries: number; connectorMaxRetryWaitMs: number; authTimeoutMs: number };
   };
@@ -233,6 +251,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appPassword: e.MICROSOFT_APP_PASSWORD,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
+      allowedTenants: e.ALLOWED_TENANT_IDS.length > 0 ? e.ALLOWED_TENANT_IDS : e.MICROSOFT_APP_TENANT_ID.trim() ? [e.MICROSOFT_APP_TENANT_ID.trim().toLowerCase()] : [],
+      rateLimits: { perUser: e.RATE_LIMIT_PER_USER, perTenant: e.RATE_LIMIT_PER_TENANT, windowS: e.RATE_LIMIT_WINDOW_S },
       cloud: { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL, tokenIssuer: e.BOT_TOKEN_ISSUER, loginUrl: e.BOT_LOGIN_URL.replace(/\/+$/, ""), oauthScope: e.BOT_OAUTH_SCOPE },
       outbound: {
         connectorTimeoutMs: e.BOT_CONNECTOR_TIMEOUT_MS,

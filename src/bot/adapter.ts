@@ -5,7 +5,10 @@
 // calls through the pipeline policy of connector/pipeline.ts, the signing keys through
 // connector/openid.ts, the bot's own Entra tokens through msal's network client (m365/token.ts).
 import { ConfidentialClientApplication } from "@azure/msal-node";
-import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from "botbuilder";
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from "botbuilder";
+// not in botbuilder's index: the timestamp fix-up CloudAdapter.process applies (mirrored below)
+import { validateAndFixActivity } from "botbuilder/lib/activityValidator";
+import type { Request, Response } from "restify";
 import {
   AuthenticationConstants,
   AuthenticationError,
@@ -25,6 +28,7 @@ import { ConnectorCallError, ConnectorClients, TimedConnectorFactory, type Conne
 import { loudConsole, quietConsole } from "./connector/quiet-console";
 import { proactiveErrorCode } from "./proactive/errors";
 import { turnLang } from "./language";
+import { TenantGate } from "./tenant-gate";
 
 export { undeliveredReplies, type UndeliveredCounts } from "./connector/delivery";
 export { withConnectorDeadline } from "./connector/pipeline";
@@ -191,6 +195,55 @@ export function turnErrorCode(err: unknown): string {
   return typeof x?.code === "string" && /^[A-Za-z_][A-Za-z0-9_]{1,59}$/.test(x.code) ? x.code : "unhandled";
 }
 
+type Logic = (ctx: TurnContext) => Promise<void>;
+
+/**
+ * CloudAdapter.process for a body already read and checked (src/http/json-body.ts,
+ * ./activity-shape.ts), with one step more between the token and the turn: the tenant
+ * allow-list, answered 403. botbuilder's own process has no such place (it answers an
+ * error 401 or 500), so authentication runs here and its result goes to processActivity.
+ */
+export class PolicybotAdapter extends CloudAdapter {
+  constructor(
+    private readonly auth: ConfigurationBotFrameworkAuthentication,
+    private readonly gate: TenantGate | undefined,
+    private readonly log: Logger,
+  ) {
+    super(auth);
+  }
+
+  async processGated(req: Request, res: Response, logic: Logic): Promise<void> {
+    const end = (status: number, body?: unknown) => {
+      res.status(status);
+      if (body) res.send(body);
+      res.end();
+    };
+    const activity = validateAndFixActivity(req.body as Activity);
+    const header = req.headers.authorization;
+    try {
+      const identity = await this.auth.authenticateRequest(activity, typeof header === "string" ? header : "");
+      const refused = this.gate?.refusal(activity);
+      if (refused) {
+        // the tenant id is an id, not content; it tells an admin whose users tried the bot
+        this.log.warn({ event: "tenantRefused", reason: refused, tenant: tenantForLog(activity), activityType: activity.type }, "activity from a tenant not on the allow-list");
+        return end(403, { error: "tenantNotAllowed" });
+      }
+      const invoke = await this.processActivity(identity, activity, logic);
+      return end(invoke?.status ?? 200, invoke?.body);
+    } catch (err) {
+      // as CloudAdapter: a token error 401, anything else 500; the message is authResult's own short code
+      return end(err instanceof AuthenticationError ? 401 : 500, err instanceof Error ? err.message : undefined);
+    }
+  }
+}
+
+/** a tenant id as logged: a GUID, or the code "other" (never a long or odd string from the body) */
+function tenantForLog(a: Activity): string | undefined {
+  const t = (a.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id ?? a.conversation?.tenantId;
+  if (t === undefined || t === null || t === "") return undefined;
+  return typeof t === "string" && /^[0-9a-f-]{36}$/i.test(t) ? t.toLowerCase() : "other";
+}
+
 export function createBotAdapter(config: Pick<Config, "authEnabled" | "bot">, log: Logger): CloudAdapter {
   const b = config.bot;
   const calls = connectorCalls(b);
@@ -203,15 +256,15 @@ export function createBotAdapter(config: Pick<Config, "authEnabled" | "bot">, lo
   } else {
     auth = new PolicybotAuthentication({ MicrosoftAppId: "", MicrosoftAppPassword: "", MicrosoftAppType: "MultiTenant" }, undefined, log, calls);
   }
-  const adapter = new CloudAdapter(auth);
+  // the local demo (no app id) has no tokens, so no tenant it could trust
+  const adapter = new PolicybotAdapter(auth, config.authEnabled ? new TenantGate(b.allowedTenants) : undefined, log);
   adapter.use(deliveryWatch(log));
 
   // botbuilder's console output while it handles a request (stacks, the trusted public key)
   // becomes a debug line without content; the bot's turn logic keeps the console
-  const handle = adapter.process.bind(adapter) as (...args: unknown[]) => Promise<void>;
   const sink = (method: string, first: unknown) => log.debug({ event: "botbuilderConsole", method, err: first instanceof Error ? safeName(first) : undefined }, "botbuilder console output dropped");
-  adapter.process = ((...args: unknown[]) =>
-    quietConsole(sink, () => handle(...args.map((a) => (typeof a === "function" ? (ctx: TurnContext) => loudConsole(() => (a as (c: TurnContext) => Promise<void>)(ctx)) : a))))) as CloudAdapter["process"];
+  adapter.process = ((req: Request, res: Response, logic: Logic) =>
+    quietConsole(sink, () => adapter.processGated(req, res, (ctx) => loudConsole(() => logic(ctx))))) as CloudAdapter["process"];
 
   adapter.onTurnError = async (ctx: TurnContext, err: Error) => {
     // the error's name and a stable code only: never its message (it can carry field

@@ -16,6 +16,7 @@ import { setupApprovals, type ApprovalSetup, type ApprovalWiring } from "./appro
 import type { BotDeps } from "./deps";
 import type { DeliveryRunner } from "../notify/delivery-outbox";
 import { refuseMalformedActivity } from "./activity-shape";
+import { RateLimits, rateLimitGate } from "./rate-limit";
 
 /** replies the connector never took, counted since start (for /healthz) */
 export { undeliveredReplies } from "./adapter";
@@ -51,6 +52,9 @@ export function createBotEndpoint(
   extras: BotExtras = {},
 ): BotEndpoint {
   const adapter = createBotAdapter(config, log);
+  // identities are only known from a validated token: the local demo (one user, loopback) is not limited
+  const limits = new RateLimits(config.bot.rateLimits);
+  const admit = config.authEnabled && limits.enabled ? rateLimitGate(limits, log) : undefined;
   // conversations seen, for proactive notices; users' 1:1 chats persist in the state store when approvals are wired
   const wiring = extras.approvals;
   const refs = new ConversationRefs(
@@ -109,6 +113,7 @@ export function createBotEndpoint(
       const a = (req.body ?? {}) as { type?: unknown; name?: unknown; channelId?: unknown; conversation?: { conversationType?: unknown } };
       await approvals.catch(() => undefined);
       await adapter.process(req, res, async (ctx) => {
+        if (admit && !(await admit(ctx))) return;
         await Promise.all([refs.remember(ctx.activity), loadSettings(ctx)]);
         return bot.run(ctx);
       });

@@ -10,6 +10,7 @@ import svCli from "./sv/cli.json";
 import svImageCards from "./sv/image-cards.json";
 import svImages from "./sv/images.json";
 import svIncidents from "./sv/incidents.json";
+import svLimits from "./sv/limits.json";
 import svReviewCard from "./sv/review-card.json";
 import svReview from "./sv/review.json";
 import enAnswers from "./en/answers.json";
@@ -20,6 +21,7 @@ import enCli from "./en/cli.json";
 import enImageCards from "./en/image-cards.json";
 import enImages from "./en/images.json";
 import enIncidents from "./en/incidents.json";
+import enLimits from "./en/limits.json";
 import enReviewCard from "./en/review-card.json";
 import enReview from "./en/review.json";
 
@@ -39,6 +41,7 @@ const TABLES: Record<LocaleLang, Record<string, Table>> = {
     "image-cards": svImageCards,
     "images": svImages,
     "incidents": svIncidents,
+    "limits": svLimits,
     "review-card": svReviewCard,
     "review": svReview,
   },
@@ -51,6 +54,7 @@ const TABLES: Record<LocaleLang, Record<string, Table>> = {
     "image-cards": enImageCards,
     "images": enImages,
     "incidents": enIncidents,
+    "limits": enLimits,
     "review-card": enReviewCard,
     "review": enReview,
   },

@@ -2,6 +2,8 @@
 import { randomUUID } from "node:crypto";
 
 export const BOT = { id: "28:policybot-test", name: "Policybot" };
+/** the tenant of every test activity (test/support/bot-server.ts allows it when tokens are checked) */
+export const TENANT_ID = "5a1e0b0e-7c3d-4e2f-9a6b-1c2d3e4f5a6b";
 export const USER = { id: "29:user-1", name: "Test Användare", aadObjectId: "00000000-0000-0000-0000-0000000000aa" };
 
 export type ConversationType = "personal" | "groupChat" | "channel";
@@ -27,10 +29,10 @@ export function activityBase(o: ActivityOpts) {
     conversation: {
       id: o.conversationId ?? `a:conv-${randomUUID()}`,
       conversationType,
-      tenantId: "tenant-1",
+      tenantId: TENANT_ID,
       ...(conversationType !== "personal" ? { isGroup: true } : {}),
     },
-    channelData: { tenant: { id: "tenant-1" } },
+    channelData: { tenant: { id: TENANT_ID } },
   };
 }
 

@@ -7,6 +7,7 @@ import { buildApp, type App } from "../../src/app";
 import type { PolicyLibrary } from "../../src/policy/types";
 import { captureLog, type CapturedLog } from "./log-capture";
 import { testLibrary } from "./library";
+import { TENANT_ID } from "./activities";
 
 export interface RunningBot {
   url: string;
@@ -20,7 +21,9 @@ export async function startBot(env: Record<string, string> = {}): Promise<Runnin
   // a fresh data folder per bot unless the test names one: tests never write into the checkout
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "policybot-test-"));
   // port 0: an ephemeral port (the config itself only accepts real ports)
-  const config = { ...loadConfig({ LOG_LEVEL: "trace", ...env, DATA_DIR: dataDir }), port: 0 };
+  // with an app id the tenant allow-list applies: the test activities' tenant, unless the test names one
+  const tenants = env.MICROSOFT_APP_ID && env.ALLOWED_TENANT_IDS === undefined && !env.MICROSOFT_APP_TENANT_ID ? { ALLOWED_TENANT_IDS: TENANT_ID } : {};
+  const config = { ...loadConfig({ LOG_LEVEL: "trace", ...tenants, ...env, DATA_DIR: dataDir }), port: 0 };
   const logs = captureLog();
   const library = testLibrary();
   const app = buildApp(config, logs.log, { library });
