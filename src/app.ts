@@ -135,6 +135,8 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
     log,
     maxInFlight: config.maxRequestsInFlight,
     admission,
+    bodyTimeoutMs: config.bodyTimeoutMs,
+    organisation: library.get(config.policy.defaultPack).facts.organisation.name,
     health: () => ({ packs: library.ids(), defaultPack: config.policy.defaultPack, auth: config.authEnabled, deliveries: deliveries.lastCounts(), undeliveredReplies: undeliveredReplies().replies }),
     readiness,
   });

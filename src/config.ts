@@ -56,6 +56,8 @@ const schema = z.object({
   WEBSITE_SITE_NAME: z.string().default(""),
   /** activities handled at once; beyond this /api/messages answers 503 with Retry-After (the channel retries) */
   MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10000).default(200),
+  /** a request body to /api/messages not complete within this is refused (408): a slow client would hold a slot of the above */
+  REQUEST_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
   /** on SIGTERM/SIGINT: the longest wait for turns in flight and one outbox pass before the process exits */
   SHUTDOWN_TIMEOUT_S: z.coerce.number().int().min(1).max(300).default(20),
   /** Application Insights (set by infra/azure.bicep): metrics are exported there; empty: none are recorded */
@@ -147,6 +149,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** metrics export; connectionString "" = off (never logged: it names the resource and its key) */
   telemetry: { connectionString: string };
+  /** time for a request body to arrive */
+  bodyTimeoutMs: number;
   /** true when Bot Framework tokens are validated (an app id is set) */
   authEnabled: boolean;
   /** why this is a production host ("NODE_ENV=production", "App Service"), or "" on a developer's machine */
@@ -244,6 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxRequestsInFlight: e.MAX_REQUESTS_IN_FLIGHT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_S * 1000,
     telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
+    bodyTimeoutMs: e.REQUEST_BODY_TIMEOUT_MS,
     authEnabled,
     productionHost: e.NODE_ENV.trim() === "production" ? "NODE_ENV=production" : e.WEBSITE_SITE_NAME.trim() ? "Azure App Service (WEBSITE_SITE_NAME is set)" : "",
     bot: {

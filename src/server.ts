@@ -10,6 +10,8 @@ import { BodyError, readJsonBody } from "./http/json-body";
 import { adoptActivityId, withCorrelation } from "./telemetry/correlation";
 import { metrics } from "./telemetry/metrics";
 import type { Admission } from "./lifecycle/admission";
+import { allowTeamsFraming, setSecurityHeaders } from "./http/security-headers";
+import { PAGES, STYLE_HASH, pageLang, renderPage, type PageId } from "./http/pages";
 
 export interface ServerParts {
   bot: BotEndpoint;
@@ -22,6 +24,10 @@ export interface ServerParts {
   maxInFlight: number;
   /** closed on shutdown: new activities get 503, those in flight are counted (src/lifecycle) */
   admission?: Admission;
+  /** a body not complete by then is refused (408): a client trickling bytes holds a slot of maxInFlight */
+  bodyTimeoutMs: number;
+  /** the organisation named on the privacy and terms pages (the default pack's) */
+  organisation: string;
 }
 
 /** "ok", or a short code saying why the part is not usable (never an error message: it could carry a path or a secret) */
@@ -31,9 +37,20 @@ export type Readiness = Record<string, "ok" | "missing" | "opening" | "failed" |
 export const MAX_BODY_BYTES = 256 * 1024;
 /** an activity nests a few levels (cards in attachments): far more is an attack */
 export const MAX_BODY_DEPTH = 64;
+/** the request line and headers must arrive within this (Node's default is 60 s: slowloris) */
+export const HEADERS_TIMEOUT_MS = 15_000;
+/** the whole request must arrive within this; Node then answers 408 and closes */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export function createServer(parts: ServerParts): restify.Server {
   const server = restify.createServer({ name: "policybot", handleUncaughtExceptions: false });
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
+  // before routing: 404s, 405s and refused bodies get the headers too
+  server.pre((req, res, next) => {
+    setSecurityHeaders(req, res);
+    return next();
+  });
   let inFlight = 0;
 
   // each request runs with its correlation id (every log line of the turn carries it)
@@ -66,7 +83,7 @@ export function createServer(parts: ServerParts): restify.Server {
     inFlight++;
     try {
       try {
-        req.body = await readJsonBody(req, { maxBytes: MAX_BODY_BYTES, maxDepth: MAX_BODY_DEPTH });
+        req.body = await readJsonBody(req, { maxBytes: MAX_BODY_BYTES, maxDepth: MAX_BODY_DEPTH, timeoutMs: parts.bodyTimeoutMs });
       } catch (e) {
         if (!(e instanceof BodyError)) throw e;
         parts.log.warn({ event: "badRequest", reason: e.code, status: e.status }, "request body refused");
@@ -84,6 +101,20 @@ export function createServer(parts: ServerParts): restify.Server {
       inFlight--;
     }
   };
+
+  // the manifest's websiteUrl, privacyUrl and termsOfUseUrl
+  for (const id of Object.keys(PAGES) as PageId[]) {
+    server.get(PAGES[id], (req, res, next) => {
+      const lang = pageLang(req, req.getQuery());
+      const html = renderPage(id, lang, parts.organisation);
+      allowTeamsFraming(res, STYLE_HASH);
+      res.header("Content-Language", lang);
+      res.header("Vary", "Accept-Language");
+      res.header("Cache-Control", "no-cache");
+      res.sendRaw(200, html, { "Content-Type": "text/html; charset=utf-8" });
+      return next();
+    });
+  }
 
   server.get("/healthz", (_req, res, next) => {
     res.header("Cache-Control", "no-store");

@@ -14,7 +14,8 @@ export type BodyFailure =
   | "badEncoding" // the body is not what its Content-Encoding says
   | "badJson" // not UTF-8 JSON, or not a JSON object
   | "tooDeep" // nested deeper than any activity is
-  | "aborted"; // the client went away mid-body
+  | "aborted" // the client went away mid-body
+  | "timeout"; // the body did not arrive in time (a slow client holds a request slot)
 
 const STATUS: Record<BodyFailure, number> = {
   unsupportedMediaType: 415,
@@ -24,6 +25,7 @@ const STATUS: Record<BodyFailure, number> = {
   badJson: 400,
   tooDeep: 400,
   aborted: 400,
+  timeout: 408,
 };
 
 export class BodyError extends Error {
@@ -40,6 +42,8 @@ export interface BodyLimits {
   maxBytes: number;
   /** objects and arrays nested at most */
   maxDepth: number;
+  /** the whole body must have arrived within this */
+  timeoutMs: number;
 }
 
 /** "application/json", with or without parameters ("; charset=utf-8"); other charsets are refused */
@@ -72,15 +76,17 @@ function decoderFor(header: string | undefined): Transform | undefined {
   }
 }
 
-/** collects at most `max` bytes from a stream; more is "tooLarge", a stream error is `onError` */
-function collect(stream: NodeJS.ReadableStream, max: number, onError: BodyFailure): Promise<Buffer> {
+/** collects at most `max` bytes from a stream by `deadline` (epoch ms); more is "tooLarge", later "timeout", a stream error is `onError` */
+function collect(stream: NodeJS.ReadableStream, max: number, onError: BodyFailure, deadline: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
+    const timer = setTimeout(() => finish(new BodyError("timeout")), Math.max(0, deadline - Date.now()));
     const finish = (err?: BodyError) => {
       if (done) return;
       done = true;
+      clearTimeout(timer);
       stream.removeListener("data", onData);
       if (err) reject(err);
       else resolve(Buffer.concat(chunks, size));
@@ -122,6 +128,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Promise<Record<string, unknown>> {
   // a client that goes away mid-body makes the request emit "error": handled by collect's "close"
   req.on("error", () => undefined);
+  const deadline = Date.now() + limits.timeoutMs;
   if (!isJsonContentType(req.headers["content-type"])) throw new BodyError("unsupportedMediaType");
   const decoder = decoderFor(req.headers["content-encoding"]);
   const declared = Number(req.headers["content-length"]);
@@ -129,7 +136,7 @@ export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Pr
 
   let raw: Buffer;
   if (!decoder) {
-    raw = await collect(req, limits.maxBytes, "aborted");
+    raw = await collect(req, limits.maxBytes, "aborted", deadline);
   } else {
     // the wire is bounded by collect's sibling below; the decoded side by collect itself
     let wire = 0;
@@ -141,7 +148,7 @@ export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Pr
     req.once("aborted", () => decoder.destroy());
     req.pipe(decoder);
     try {
-      raw = await collect(decoder, limits.maxBytes, "badEncoding");
+      raw = await collect(decoder, limits.maxBytes, "badEncoding", deadline);
     } catch (e) {
       throw wire > limits.maxBytes ? new BodyError("tooLarge") : e;
     } finally {

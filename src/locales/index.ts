@@ -11,6 +11,7 @@ import svImageCards from "./sv/image-cards.json";
 import svImages from "./sv/images.json";
 import svIncidents from "./sv/incidents.json";
 import svLimits from "./sv/limits.json";
+import svPages from "./sv/pages.json";
 import svReviewCard from "./sv/review-card.json";
 import svReview from "./sv/review.json";
 import enAnswers from "./en/answers.json";
@@ -22,6 +23,7 @@ import enImageCards from "./en/image-cards.json";
 import enImages from "./en/images.json";
 import enIncidents from "./en/incidents.json";
 import enLimits from "./en/limits.json";
+import enPages from "./en/pages.json";
 import enReviewCard from "./en/review-card.json";
 import enReview from "./en/review.json";
 
@@ -42,6 +44,7 @@ const TABLES: Record<LocaleLang, Record<string, Table>> = {
     "images": svImages,
     "incidents": svIncidents,
     "limits": svLimits,
+    "pages": svPages,
     "review-card": svReviewCard,
     "review": svReview,
   },
@@ -55,6 +58,7 @@ const TABLES: Record<LocaleLang, Record<string, Table>> = {
     "images": enImages,
     "incidents": enIncidents,
     "limits": enLimits,
+    "pages": enPages,
     "review-card": enReviewCard,
     "review": enReview,
   },

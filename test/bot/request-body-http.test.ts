@@ -233,3 +233,56 @@ describe("request bodies at POST /api/messages (encodings, refusals, limits)", f
     assert.equal(res.status, 200);
   });
 });
+
+describe("request bodies at POST /api/messages (slow clients)", function () {
+  this.timeout(30000);
+  let bot: Awaited<ReturnType<typeof startProcess>>;
+  const connector = new ConnectorStub();
+  let serviceUrl: string;
+
+  before(async () => {
+    serviceUrl = await connector.start();
+    bot = await startProcess({ MAX_REQUESTS_IN_FLIGHT: "2", REQUEST_BODY_TIMEOUT_MS: "400" });
+  });
+  after(async () => {
+    if (bot) await stopProcess(bot);
+    await connector.stop();
+  });
+
+  /** a POST whose body starts and then comes a byte at a time (or stalls), never finishing on its own */
+  function trickle(everyMs: number | undefined): { answer: Promise<Answer & { ms: number }>; stop(): void } {
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const answer = new Promise<Answer & { ms: number }>((resolve, reject) => {
+      const req = http.request(`${bot.url}/api/messages`, { method: "POST", headers: JSON_TYPE }, (r) => {
+        let text = "";
+        r.on("data", (d) => (text += d));
+        r.on("end", () => resolve({ status: r.statusCode ?? 0, body: text, headers: r.headers, ms: Date.now() - started }));
+      });
+      req.on("error", reject);
+      req.write('{"type":"message","text":"');
+      if (everyMs) timer = setInterval(() => req.write("a"), everyMs);
+    });
+    return { answer, stop: () => clearInterval(timer) };
+  }
+
+  it("a body that stalls, or trickles in, gets 408 once REQUEST_BODY_TIMEOUT_MS is up, and frees its slot", async () => {
+    // both slots taken by slow clients: one silent, one sending a byte every 50 ms (an idle timeout would never fire)
+    const slow = [trickle(undefined), trickle(50)];
+    try {
+      for (const s of slow) {
+        const res = await s.answer;
+        assert.equal(res.status, 408, res.body);
+        assert.deepEqual(JSON.parse(res.body), { error: "timeout" });
+        assert.equal(res.headers.connection, "close");
+        assert.ok(res.ms >= 350, `answered after ${res.ms} ms, not before the limit`);
+      }
+    } finally {
+      slow.forEach((s) => s.stop());
+    }
+    const res = await rawPost(bot.url, JSON_TYPE, JSON.stringify(message("hjälp", { serviceUrl })));
+    assert.equal(res.status, 200, res.body);
+    await connector.waitFor(1);
+    assert.equal(bot.child.exitCode, null, bot.out());
+  });
+});

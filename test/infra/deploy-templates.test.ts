@@ -23,6 +23,7 @@ const LEFT_AT_DEFAULT: Record<string, string> = {
   WEBSITE_SITE_NAME: "set by App Service itself; marks a production host",
   MAX_REQUESTS_IN_FLIGHT: "200 per instance bounds memory and sockets",
   SHUTDOWN_TIMEOUT_S: "20 s for turns in flight and one outbox pass; App Service waits longer before it kills the container",
+  REQUEST_BODY_TIMEOUT_MS: "10 s for a body: Teams posts a whole activity at once",
   ALLOWED_TENANT_IDS: "the app's own tenant (MICROSOFT_APP_TENANT_ID, a SingleTenant app)",
   RATE_LIMIT_PER_USER: "30 activities a minute per user and instance",
   RATE_LIMIT_PER_TENANT: "6000 activities a minute per tenant and instance",
