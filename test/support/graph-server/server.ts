@@ -152,6 +152,11 @@ export class FakeGraph {
     return [...(this.list(displayName)?.items.values() ?? [])].filter((i) => i.fields[field] === value);
   }
 
+  /** every access token handed out so far (tests search logs for them) */
+  issuedTokens(): string[] {
+    return [...this.tokens.keys()];
+  }
+
   /** Graph requests (not token) made so far, optionally by method */
   graphCalls(method?: string): number {
     return this.requests.filter((r) => !r.path.includes("/oauth2/") && !r.path.includes("/_api/") && (!method || r.method === method)).length;
