@@ -4,7 +4,8 @@
 // (rate-limiter-flexible), so per instance: n instances let n times as much through.
 // Over a limit, a user is told once per window in a chat message; every further activity
 // runs no turn and is answered 200 (messages) or with a valid invoke response (card actions),
-// because the channel takes a non-2xx answer as a failed delivery, not as "slow down".
+// because the channel takes a non-2xx answer as a failed delivery (an invoke's shows as an
+// error in Teams), not as "slow down".
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { TurnContext } from "botbuilder";
 import type { Config } from "../config";
