@@ -62,6 +62,9 @@ async function main() {
   start("playground", [cli, "start", "-e", botEndpoint, "-c", "msteams", "-p", String(playgroundPort), "--disable-telemetry"], {
     // print the address instead of opening a browser; keep its log file out of the repository
     TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER || "none",
+    // --disable-telemetry leaves the Application Insights SDK's own statsbeat on: it probes
+    // 169.254.169.254 and posts to *.in.applicationinsights.azure.com (seen by the tests' network guard)
+    APPLICATION_INSIGHTS_NO_STATSBEAT: "true",
     M365_AGENTS_PLAYGROUND_LOGFILE: process.env.M365_AGENTS_PLAYGROUND_LOGFILE || path.join(os.tmpdir(), "policybot-playground.log"),
   });
   await waitForHealth(`http://127.0.0.1:${playgroundPort}/`, 30000);

@@ -38,3 +38,21 @@ describe("hermetic test run (network guard)", () => {
     assert.deepEqual(takeRefusals(), ["graph.microsoft.com:443"]);
   });
 });
+
+describe("quiet test run (quiet guard)", () => {
+  it("notes console output of code under test, naming the test", () => {
+    const { takeNoise } = require("./support/quiet-guard") as typeof import("./support/quiet-guard");
+    takeNoise();
+    const original = process.stderr.write;
+    // keep this test's own sample off the screen
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      console.error(new Error("sample"));
+    } finally {
+      process.stderr.write = original;
+    }
+    const noted = takeNoise();
+    assert.deepEqual([...noted.values()], [["console.error: Error: sample"]]);
+    assert.match([...noted.keys()][0], /notes console output of code under test/);
+  });
+});

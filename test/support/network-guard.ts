@@ -101,6 +101,6 @@ export const mochaHooks = {
     fs.rmSync(LOG, { force: true });
     if (offenders.size === 0) return;
     const lines = [...offenders].map(([test, targets]) => `  "${test}": ${[...targets].join(", ")}`);
-    throw new Error(`tests reached outside the machine (test/support/network-guard.ts):\n${lines.join("\n")}`);
+    throw new Error(`connections off the machine were tried during these tests (test/support/network-guard.ts; a child process is counted against the test running when it tried):\n${lines.join("\n")}`);
   },
 };

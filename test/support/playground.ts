@@ -19,7 +19,8 @@ export async function startPlayground(botEndpoint: string, timeoutMs = 30000, en
   const cli = require.resolve("@microsoft/m365agentsplayground/cli.js");
   const child: ChildProcess = spawn(process.execPath, [cli, "start", "-e", botEndpoint, "-c", "msteams", "-p", String(port), "--disable-telemetry"], {
     cwd,
-    env: { ...process.env, ...env, TEAMSAPPTESTER_BROWSER: "none", M365_AGENTS_PLAYGROUND_LOGFILE: path.join(cwd, "playground.log") },
+    // statsbeat: the Application Insights SDK's own telemetry, which --disable-telemetry leaves on (off the machine)
+    env: { ...process.env, ...env, TEAMSAPPTESTER_BROWSER: "none", APPLICATION_INSIGHTS_NO_STATSBEAT: "true", M365_AGENTS_PLAYGROUND_LOGFILE: path.join(cwd, "playground.log") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
