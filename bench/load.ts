@@ -90,6 +90,8 @@ function drafts10k(n: number): string[] {
 }
 
 const COMMANDS = ["hjälp", "help", "policy", "hej", "policyer"];
+/** the tenant of every activity, on the server's allow-list (ALLOWED_TENANT_IDS) */
+const LOAD_TENANT = "10ad10ad-0000-4000-8000-000000000001";
 
 /** a Teams personal-chat message with a placeholder id, as a string split around the id */
 function template(text: string, serviceUrl: string, user: number): [string, string] {
@@ -103,8 +105,8 @@ function template(text: string, serviceUrl: string, user: number): [string, stri
     from: { id: `29:load-user-${user}`, name: "Load", aadObjectId: `00000000-0000-0000-0000-${String(user).padStart(12, "0")}` },
     recipient: { id: "28:policybot-load", name: "Policybot" },
     locale: "sv-SE",
-    conversation: { id: `a:load-conv-${user}`, conversationType: "personal", tenantId: "tenant-load" },
-    channelData: { tenant: { id: "tenant-load" } },
+    conversation: { id: `a:load-conv-${user}`, conversationType: "personal", tenantId: LOAD_TENANT },
+    channelData: { tenant: { id: LOAD_TENANT } },
     text,
     textFormat: "plain",
   });
@@ -242,7 +244,17 @@ export async function runOnce(roots: string[], workload: Workload, concurrency: 
   const openid = auth ? new OpenIdServer({ clientId: appId, clientSecret: `secret-${appId}` }) : undefined;
   await openid?.start();
   const authEnv: Record<string, string> = openid
-    ? { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: `secret-${appId}`, MICROSOFT_APP_TYPE: "MultiTenant", BOT_OPENID_METADATA_URL: openid.metadataUrl, BOT_LOGIN_URL: openid.loginUrl }
+    ? {
+        MICROSOFT_APP_ID: appId,
+        MICROSOFT_APP_PASSWORD: `secret-${appId}`,
+        MICROSOFT_APP_TYPE: "MultiTenant",
+        BOT_OPENID_METADATA_URL: openid.metadataUrl,
+        BOT_LOGIN_URL: openid.loginUrl,
+        ALLOWED_TENANT_IDS: LOAD_TENANT,
+        // the limits stay on, set where the run never reaches them: their cost is measured, not their drops
+        RATE_LIMIT_PER_USER: "100000",
+        RATE_LIMIT_PER_TENANT: "10000000",
+      }
     : {};
   const authorization = openid ? { authorization: `Bearer ${openid.channelToken({ appId, serviceUrl })}` } : {};
   const procs: Proc[] = [];
