@@ -98,7 +98,7 @@ describe("rate limits (RATE_LIMIT_*) over real HTTP", () => {
     // one warning line per notice, without user ids or text
     const lines = bot.logs.entries().filter((e) => e.event === "rateLimited" && e.notice === true);
     assert.equal(lines.length, 2);
-    for (const l of lines) assert.deepEqual(Object.keys(l).filter((k) => !["level", "time", "pid", "hostname", "app", "msg"].includes(k)).sort(), ["activityType", "event", "notice", "scope"]);
+    for (const l of lines) assert.deepEqual(Object.keys(l).filter((k) => !["level", "time", "pid", "hostname", "app", "msg", "correlationId"].includes(k)).sort(), ["activityType", "event", "notice", "scope"]);
     assert.ok(!bot.logs.text().includes(flooder.ask().from.aadObjectId));
   });
 
