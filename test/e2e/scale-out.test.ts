@@ -8,7 +8,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { executeInvoke, mentionMessage, message, post, USER } from "../support/activities";
+import { executeInvoke, mentionMessage, message, post, TENANT_ID, USER } from "../support/activities";
 import { BotProcess, HoldingConnector, postAndForget, until } from "../support/bot-process";
 import { actionsOf, cardOf, visibleTexts } from "../support/cards";
 import { startFakeGraph, type FakeGraph } from "../support/graph-server";
@@ -159,7 +159,7 @@ describe("scale-out: three processes share Azure Blob state (Azurite) and ShareP
     // no usable fallback address: only the shared reference can reach the channel
     const start = cluster({ INCIDENT_NOTIFY_SERVICE_URL: "http://127.0.0.1:9/" });
     const [a, b] = await Promise.all([start(), start()]);
-    const asked = await post(a.url, { ...mentionMessage("Får jag använda ChatGPT?", { serviceUrl, conversationId: SECURITY }), channelData: { tenant: { id: "tenant-1" }, channel: { id: SECURITY } } });
+    const asked = await post(a.url, { ...mentionMessage("Får jag använda ChatGPT?", { serviceUrl, conversationId: SECURITY }), channelData: { tenant: { id: TENANT_ID }, channel: { id: SECURITY } } });
     assert.equal(asked.status, 200);
     await until("the answer in the channel", () => connector.to(SECURITY).length === 1);
     // A is gone: only what it saved can tell B where the channel is
