@@ -8,7 +8,7 @@ import { ConnectorStub } from "../support/connector-stub";
 import { startBot, type RunningBot } from "../support/bot-server";
 import { message, post } from "../support/activities";
 import { cardOf, visibleTexts } from "../support/cards";
-import { CHANNEL_ISSUER, CONNECTOR_SCOPE, OpenIdServer, makeKey } from "../support/openid-server";
+import { CHANNEL_ISSUER, CONNECTOR_SCOPE, OpenIdServer, signedBotApp, makeKey } from "../support/openid-server";
 import { ConfigError, loadConfig } from "../../src/config";
 import { authOptions } from "../../src/bot/adapter";
 
@@ -65,10 +65,8 @@ describe("bot authentication (MICROSOFT_APP_ID set)", () => {
 
 describe("bot authentication against a local OpenID server (real token validation)", () => {
   // a fresh app id per run: botbuilder caches connector tokens per app id for the whole process
-  const appId = randomUUID();
-  const secret = `secret-${randomUUID()}`;
+  const { appId, secret, openid, env: signedEnv } = signedBotApp();
   const connector = new ConnectorStub();
-  const openid = new OpenIdServer({ clientId: appId, clientSecret: secret });
   let bot: RunningBot;
   let serviceUrl: string;
 
@@ -76,12 +74,7 @@ describe("bot authentication against a local OpenID server (real token validatio
     serviceUrl = await connector.start();
     await openid.start();
     bot = await startBot({
-      MICROSOFT_APP_ID: appId,
-      MICROSOFT_APP_PASSWORD: secret,
-      MICROSOFT_APP_TYPE: "MultiTenant",
-      HOST: "127.0.0.1",
-      BOT_OPENID_METADATA_URL: openid.metadataUrl,
-      BOT_LOGIN_URL: openid.loginUrl,
+      ...signedEnv(),
     });
   });
   after(async () => {

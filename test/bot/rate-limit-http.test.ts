@@ -7,14 +7,12 @@ import { ConnectorStub } from "../support/connector-stub";
 import { startBot, type RunningBot } from "../support/bot-server";
 import { USER, executeInvoke, message, post } from "../support/activities";
 import { fetchTaskInvoke, messagePayload } from "../support/review-activities";
-import { OpenIdServer } from "../support/openid-server";
+import { signedBotApp } from "../support/openid-server";
 import { t } from "../../src/locales";
 
 describe("rate limits (RATE_LIMIT_*) over real HTTP", () => {
-  const appId = randomUUID();
-  const secret = `secret-${randomUUID()}`;
+  const { appId, openid, env: signedEnv } = signedBotApp();
   const connector = new ConnectorStub();
-  const openid = new OpenIdServer({ clientId: appId, clientSecret: secret });
   let serviceUrl: string;
   const bots: RunningBot[] = [];
 
@@ -31,12 +29,7 @@ describe("rate limits (RATE_LIMIT_*) over real HTTP", () => {
 
   async function start(limits: Record<string, string>): Promise<RunningBot> {
     const bot = await startBot({
-      MICROSOFT_APP_ID: appId,
-      MICROSOFT_APP_PASSWORD: secret,
-      MICROSOFT_APP_TYPE: "MultiTenant",
-      HOST: "127.0.0.1",
-      BOT_OPENID_METADATA_URL: openid.metadataUrl,
-      BOT_LOGIN_URL: openid.loginUrl,
+      ...signedEnv(),
       ...limits,
     });
     bots.push(bot);

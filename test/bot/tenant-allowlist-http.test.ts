@@ -6,16 +6,14 @@ import { randomUUID } from "node:crypto";
 import { ConnectorStub } from "../support/connector-stub";
 import { startBot, type RunningBot } from "../support/bot-server";
 import { TENANT_ID, USER, executeInvoke, message, post } from "../support/activities";
-import { OpenIdServer } from "../support/openid-server";
+import { signedBotApp } from "../support/openid-server";
 import { ConfigError, loadConfig } from "../../src/config";
 
 const OTHER_TENANT = "0b9c8d7e-6f5a-4b3c-2d1e-0f9a8b7c6d5e";
 
 describe("tenant allow-list (ALLOWED_TENANT_IDS) over real HTTP", () => {
-  const appId = randomUUID();
-  const secret = `secret-${randomUUID()}`;
+  const { appId, secret, openid, env: signedEnv } = signedBotApp();
   const connector = new ConnectorStub();
-  const openid = new OpenIdServer({ clientId: appId, clientSecret: secret });
   let bot: RunningBot;
   let serviceUrl: string;
 
@@ -23,12 +21,7 @@ describe("tenant allow-list (ALLOWED_TENANT_IDS) over real HTTP", () => {
     serviceUrl = await connector.start();
     await openid.start();
     bot = await startBot({
-      MICROSOFT_APP_ID: appId,
-      MICROSOFT_APP_PASSWORD: secret,
-      MICROSOFT_APP_TYPE: "MultiTenant",
-      HOST: "127.0.0.1",
-      BOT_OPENID_METADATA_URL: openid.metadataUrl,
-      BOT_LOGIN_URL: openid.loginUrl,
+      ...signedEnv(),
       // upper case: tenant ids compare without case
       ALLOWED_TENANT_IDS: ` ${TENANT_ID.toUpperCase()} , 11111111-1111-4111-8111-111111111111`,
     });

@@ -141,3 +141,24 @@ export class OpenIdServer {
     });
   }
 }
+
+/** a fresh app registration (botbuilder caches connector tokens per app id for the whole process) and its local OpenID server */
+export function signedBotApp(): { appId: string; secret: string; openid: OpenIdServer; env: () => Record<string, string> } {
+  const appId = randomUUID();
+  const secret = `secret-${randomUUID()}`;
+  const openid = new OpenIdServer({ clientId: appId, clientSecret: secret });
+  return {
+    appId,
+    secret,
+    openid,
+    // the bot's settings for validating the channel's tokens against that server (after it started)
+    env: () => ({
+      MICROSOFT_APP_ID: appId,
+      MICROSOFT_APP_PASSWORD: secret,
+      MICROSOFT_APP_TYPE: "MultiTenant",
+      HOST: "127.0.0.1",
+      BOT_OPENID_METADATA_URL: openid.metadataUrl,
+      BOT_LOGIN_URL: openid.loginUrl,
+    }),
+  };
+}
