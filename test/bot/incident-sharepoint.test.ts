@@ -7,7 +7,7 @@ import * as assert from "node:assert/strict";
 import { REFERENCE_PATTERN } from "../../src/incidents";
 import { post } from "../support/activities";
 import { actionsOf, cardOf, visibleTexts } from "../support/cards";
-import { startFakeGraph, type FakeGraph } from "../support/graph-server";
+import { graphEnv, startFakeGraph, type FakeGraph } from "../support/graph-server";
 import { adaptiveCardValidator, assertValid } from "../support/schemas";
 import { USER } from "../support/activities";
 import { incidentRig, openForm, submitInvoke, validInputs, type IncidentRig } from "./incident-support";
@@ -23,15 +23,8 @@ describe("incident reporting into SharePoint (fake Graph over HTTP)", () => {
     graph = await startFakeGraph({ seed: ["incidents"] });
     rig = await incidentRig((serviceUrl) => ({
       INCIDENT_STORE: "sharepoint",
-      SHAREPOINT_SITE: graph.site,
-      GRAPH_BASE_URL: graph.url,
-      GRAPH_AUTHORITY_HOST: graph.url,
-      GRAPH_TENANT_ID: graph.tenantId,
-      GRAPH_CLIENT_ID: graph.clientId,
-      GRAPH_CLIENT_SECRET: graph.clientSecret!,
       // the reporter waits for no retries: an outage goes straight to the outbox
-      GRAPH_RETRY_BUDGET_MS: "0",
-      GRAPH_TIMEOUT_MS: "3000",
+      ...graphEnv(graph),
       INCIDENT_NOTIFY_CONVERSATION: SECURITY,
       INCIDENT_NOTIFY_SERVICE_URL: serviceUrl,
     }));

@@ -14,7 +14,7 @@ import { projectRoot } from "../../src/project-root";
 import { freePort } from "../support/ports";
 import { ConnectorStub } from "../support/connector-stub";
 import { OpenIdServer } from "../support/openid-server";
-import { startFakeGraph, type FakeGraph } from "../support/graph-server";
+import { graphEnv, startFakeGraph, type FakeGraph } from "../support/graph-server";
 import { startAzurite, type Azurite } from "../state/azurite";
 import { TENANT_ID, message, post } from "../support/activities";
 import { actionsOf, cardOf } from "../support/cards";
@@ -106,14 +106,7 @@ describe("secrets never reach the log (real process)", function () {
     BOT_OPENID_METADATA_URL: openid.metadataUrl,
     BOT_LOGIN_URL: openid.loginUrl,
     INCIDENT_STORE: "sharepoint",
-    SHAREPOINT_SITE: graph.site,
-    GRAPH_BASE_URL: graph.url,
-    GRAPH_AUTHORITY_HOST: graph.url,
-    GRAPH_TENANT_ID: graph.tenantId,
-    GRAPH_CLIENT_ID: graph.clientId,
-    GRAPH_CLIENT_SECRET: graphSecret,
-    GRAPH_RETRY_BUDGET_MS: "0",
-    GRAPH_TIMEOUT_MS: "3000",
+    ...graphEnv(graph, graphSecret),
     STATE_STORE: "blob",
     AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
   });

@@ -10,7 +10,7 @@ import { ConnectorStub } from "../support/connector-stub";
 import { startBot, type RunningBot } from "../support/bot-server";
 import { captureLog } from "../support/log-capture";
 import { BOT, USER, message, post } from "../support/activities";
-import { OpenIdServer, makeKey } from "../support/openid-server";
+import { OpenIdServer, makeKey, signedBotApp } from "../support/openid-server";
 import { loadConfig } from "../../src/config";
 import { createBotAdapter, rejectionReason, turnErrorCode, undeliveredReplies, withConnectorDeadline } from "../../src/bot/adapter";
 import { AuthenticationError } from "botframework-connector";
@@ -251,17 +251,10 @@ describe("token validation and the bot's own tokens have time limits (real HTTP)
   // one OpenID/Entra server and bot per case: botbuilder caches keys per metadata URL and tokens per app id
   const rigs: Array<{ openid: OpenIdServer; bot: RunningBot }> = [];
   async function rig() {
-    const appId = randomUUID();
-    const secret = `secret-${randomUUID()}`;
-    const openid = new OpenIdServer({ clientId: appId, clientSecret: secret });
+    const { appId, openid, env } = signedBotApp();
     await openid.start();
     const bot = await startBot({
-      MICROSOFT_APP_ID: appId,
-      MICROSOFT_APP_PASSWORD: secret,
-      MICROSOFT_APP_TYPE: "MultiTenant",
-      HOST: "127.0.0.1",
-      BOT_OPENID_METADATA_URL: openid.metadataUrl,
-      BOT_LOGIN_URL: openid.loginUrl,
+      ...env(),
       BOT_AUTH_TIMEOUT_MS: "200",
       ...SHORT,
     });

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { executeInvoke, mentionMessage, message, post, TENANT_ID, USER } from "../support/activities";
 import { BotProcess, HoldingConnector, postAndForget, until } from "../support/bot-process";
 import { actionsOf, cardOf, visibleTexts } from "../support/cards";
-import { startFakeGraph, type FakeGraph } from "../support/graph-server";
+import { graphEnv, startFakeGraph, type FakeGraph } from "../support/graph-server";
 import { startAzurite, type Azurite } from "../state/azurite";
 import { submitInvoke, validInputs } from "../bot/incident-support";
 import { PEOPLE, fields, personalConv, type Member } from "./approvals-support";
@@ -68,14 +68,7 @@ describe("scale-out: three processes share Azure Blob state (Azurite) and ShareP
         STATE_TIMEOUT_MS: "1000",
         INCIDENT_STORE: "sharepoint",
         APPROVAL_STORE: "sharepoint",
-        SHAREPOINT_SITE: graph.site,
-        GRAPH_BASE_URL: graph.url,
-        GRAPH_AUTHORITY_HOST: graph.url,
-        GRAPH_TENANT_ID: graph.tenantId,
-        GRAPH_CLIENT_ID: graph.clientId,
-        GRAPH_CLIENT_SECRET: graph.clientSecret!,
-        GRAPH_RETRY_BUDGET_MS: "0",
-        GRAPH_TIMEOUT_MS: "3000",
+        ...graphEnv(graph),
         INCIDENT_NOTIFY_CONVERSATION: SECURITY,
         INCIDENT_NOTIFY_SERVICE_URL: serviceUrl,
         INCIDENT_OUTBOX_INTERVAL_S: "5",

@@ -39,3 +39,20 @@ export function makeTestCertificate(): string {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * A bot's settings for SharePoint through this FakeGraph (app-only, client secret). No retry
+ * budget: a person waits for no retries, an outage goes straight to the outbox.
+ */
+export function graphEnv(g: FakeGraph, clientSecret = g.clientSecret!): Record<string, string> {
+  return {
+    SHAREPOINT_SITE: g.site,
+    GRAPH_BASE_URL: g.url,
+    GRAPH_AUTHORITY_HOST: g.url,
+    GRAPH_TENANT_ID: g.tenantId,
+    GRAPH_CLIENT_ID: g.clientId,
+    GRAPH_CLIENT_SECRET: clientSecret,
+    GRAPH_RETRY_BUDGET_MS: "0",
+    GRAPH_TIMEOUT_MS: "3000",
+  };
+}
