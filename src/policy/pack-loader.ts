@@ -17,6 +17,13 @@ export const FACTS_FILE = "pack.json";
 export const FAQ_FILE = "faq.json";
 export const DECISIONS_FILE = "decisions.json";
 export const QUESTIONS_FILE = "questions.jsonl";
+/** more wordings of what passages answer, from the project's own question sets (scripts/build-synthetic-questions.ts) */
+export const SYNTHETIC_QUESTIONS_FILE = "synthetic-questions.jsonl";
+
+export interface LoadOptions {
+  /** read synthetic-questions.jsonl (default true; off when rebuilding it) */
+  synthetic?: boolean;
+}
 
 /** the packs that ship with the product */
 export function builtInPolicyDir(): string {
@@ -29,7 +36,7 @@ export function policyDirs(extraDir?: string): string[] {
 }
 
 /** load one pack folder; throws PackError naming the file and field at fault */
-export function loadPack(dir: string): PolicyPack {
+export function loadPack(dir: string, opts: LoadOptions = {}): PolicyPack {
   const absDir = path.resolve(dir);
   const policyFile = path.join(absDir, POLICY_FILE);
   const factsFile = path.join(absDir, FACTS_FILE);
@@ -71,6 +78,7 @@ export function loadPack(dir: string): PolicyPack {
   }
 
   readAskedQuestions(path.join(absDir, QUESTIONS_FILE), passages);
+  if (opts.synthetic !== false) readAskedQuestions(path.join(absDir, SYNTHETIC_QUESTIONS_FILE), passages);
 
   const decisionsFile = path.join(absDir, DECISIONS_FILE);
   let decisions: DecisionRow[] = [];
@@ -124,7 +132,7 @@ export function loadPack(dir: string): PolicyPack {
  * load every pack under each directory (each subfolder is a pack); later directories
  * may not reuse an id from an earlier one. Result sorted by id.
  */
-export function loadPacks(dirs: string[]): PolicyPack[] {
+export function loadPacks(dirs: string[], opts: LoadOptions = {}): PolicyPack[] {
   const byId = new Map<string, PolicyPack>();
   for (const dir of dirs) {
     const absDir = path.resolve(dir);
@@ -135,7 +143,7 @@ export function loadPacks(dirs: string[]): PolicyPack[] {
       .map((d) => d.name)
       .sort();
     for (const name of subdirs) {
-      const pack = loadPack(path.join(absDir, name));
+      const pack = loadPack(path.join(absDir, name), opts);
       const prev = byId.get(pack.id);
       if (prev) {
         throw new PackError("PACK_DUPLICATE_ID", shown(path.join(pack.dir, FACTS_FILE)), {

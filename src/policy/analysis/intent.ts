@@ -55,8 +55,8 @@ const STEPS = /\b(omedelbart|avbryt\w*|informera|rapporter\w*|anmal\w*|utred\w*|
 const CONSEQUENCE = /\b(atgard\w*|varning|uppsagning|omplacering|straffbar\w*|brott\w*|skadestandsskyldig|overtradelse\w*)\b/;
 const BACKGROUND_SECTION = /\b(inledning|bakgrund|syfte|lastips|bilaga|samlade lankar|lar dig mer|giltighet|revidering|policyuppdateringar|mojligheter|sa har fungerar)\b/;
 const DEFINITION_SECTION = /\bdefinition\w*\b/;
-/** a passage that says what a word means ("… kallas för generativ AI", "Med AI-system avses …"), wherever it stands */
-const DEFINING = /\b(kallas( for)?|avses|definieras( som)?|menas med|ar ett samlingsnamn for)\b/;
+/** a passage that says what a word means ("… kallas för generativ AI", "Med AI-system avses …", "Hallucinationer innebär att …") */
+const DEFINING = /\b(kallas( for)?|avses|definieras( som)?|menas med|ar ett samlingsnamn for)\b|^ [\w-]+( [\w-]+)? (innebar|betyder) /;
 
 /** kinds of statement a passage makes, from its own words and its section */
 export function passageKinds(text: string, section: string, rule: string | null, titleSection = false): Set<PassageKind> {

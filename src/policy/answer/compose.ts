@@ -6,6 +6,7 @@ import type { Classification } from "../decisions/classify-question";
 import type { DecisionOutcome, OpenSlot } from "../decisions/verdict";
 import type { Retrieval } from "../search/engine";
 import type { Answer, Citation, Lang, PolicyPack } from "../types";
+import type { DecisionRow } from "../decisions/schema";
 import { answerText } from "./locale";
 import { passageKinds } from "../analysis/intent";
 
@@ -30,26 +31,41 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
   }
   // "that's on the tool, not me": the rows' own words on whose responsibility it is lead
   const responsibilityFirst = (cs: Citation[]) => [...cs].sort((a, b) => Number(!/ansvar/iu.test(a.quote)) - Number(!/ansvar/iu.test(b.quote)));
+  const retrieved: Citation[] = r.ranked.map((x) => ({ policy: pack.id, section: x.passage.section, rule: x.passage.rule, quote: x.quote }));
+  // rows that rule alike are shown in the order the search ranks their passages: the one on the question's topic first
+  const searchPlace = (c: Citation) => {
+    const i = retrieved.findIndex((x) => x.quote.includes(c.quote));
+    return i < 0 ? retrieved.length : i;
+  };
+  const specificity = (row: DecisionRow) => [row.info, row.tool, row.use].filter((slot) => slot[0] !== "any").length;
+  const plain = decision && !decision.dependsOn && !decision.denied && !decision.afterPrerequisites;
   const fromRows: Citation[] = classed
     ? classed.citations
     : decision?.denied
       ? (decision.rows ?? []).flatMap((row) => responsibilityFirst(row.citations))
-      : (decision?.rows ?? []).map((row) => row.citations[0]);
-  const retrieved: Citation[] = r.ranked.map((x) => ({ policy: pack.id, section: x.passage.section, rule: x.passage.rule, quote: x.quote }));
-  // the search's best passage leads when a deciding row rests on it too; else the row's own
+      : plain
+        ? [...decision.rows].sort((a, b) => specificity(b) - specificity(a) || searchPlace(a.citations[0]) - searchPlace(b.citations[0])).map((row) => row.citations[0])
+        : (decision?.rows ?? []).map((row) => row.citations[0]);
+  // the search's best passage is the one on the question's topic (it knows many people's wordings of
+  // each passage: synthetic-questions.jsonl) and leads, the deciding rows' quotes under it; the rows lead
+  // when its quote would read against the verdict (a prohibition under "yes", none under "no"), or when
+  // they deny what the question asserts
   const rowCited = (decision?.rows ?? []).flatMap((row) => row.citations);
-  // (a list quoted whole holds its item)
-  const agrees = retrieved.length > 0 && rowCited.some((c) => retrieved[0].quote.includes(c.quote));
-  // the rows were reached from the question's slots while the search found none of their passages near the top:
-  // the search's passage is the one on the question's topic and leads, unless it forbids where the rows allow
-  const apart =
-    r.inScope &&
+  const searchLeads =
     retrieved.length > 0 &&
-    rowCited.length > 0 &&
-    !rowCited.some((c) => retrieved.slice(0, 3).some((x) => x.quote.includes(c.quote))) &&
-    !(decision?.verdict === "yes" && passageKinds(retrieved[0].quote, retrieved[0].section, retrieved[0].rule).has("prohibition"));
-  // with no verdict ("it depends") the search's best passage leads and the rows follow
-  const order = (classed && fromRows.length > 0) || decision?.denied ? [...fromRows, ...retrieved] : agrees || apart || !decision?.verdict ? [...retrieved.slice(0, 1), ...fromRows, ...retrieved.slice(1)] : [...fromRows, ...retrieved];
+    (!decision?.verdict ||
+      // (a list quoted whole holds its item)
+      rowCited.some((c) => retrieved[0].quote.includes(c.quote)) ||
+      (r.inScope && agreesWith(decision.verdict, passageKinds(retrieved[0].quote, retrieved[0].section, retrieved[0].rule).has("prohibition"))));
+  // a question of class or scope ("räknas Copilot som …?") is answered by the class's passage or the
+  // search's, which names the thing asked of; what follows, who is responsible, a fact confirmed: their own rules
+  const classLeads = classed !== undefined && r.inScope && (classed.asks === "is" || classed.asks === "applies");
+  const order =
+    decision?.denied || (decision?.dependsOn && fromRows.length >= MAX_CITATIONS) || (classed && !classLeads && fromRows.length > 0)
+      ? [...fromRows, ...retrieved]
+      : searchLeads || classLeads || classed
+        ? [...retrieved.slice(0, 1), ...fromRows, ...retrieved.slice(1)]
+        : [...fromRows, ...retrieved];
   const citations: Citation[] = [];
   for (const c of order) {
     if (citations.length >= MAX_CITATIONS) break;
@@ -68,13 +84,19 @@ export function composeAnswer(pack: PolicyPack, r: Retrieval, lang: Lang, decisi
   const lines: string[] = [];
   if (verdict) lines.push(verdict, "");
   if (!decision?.dependsOn) lines.push(answerText(lang, "lead"));
-  for (const c of citations.slice(0, decision?.dependsOn ? Math.max(QUOTED_IN_TEXT, fromRows.length) : QUOTED_IN_TEXT)) {
+  // an "it depends" answer quotes every way it can go
+  for (const c of citations.slice(0, decision?.dependsOn ? Math.max(QUOTED_IN_TEXT, fromRows.length + Number(citations[0] !== fromRows[0])) : QUOTED_IN_TEXT)) {
     const source = c.rule ? answerText(lang, "sourceWithRule", { section: c.section, rule: c.rule }) : answerText(lang, "source", { section: c.section });
     lines.push(answerText(lang, "quoteLine", { quote: c.quote, source }));
   }
   const confidence = r.inScope ? r.confidence : 0.5;
   const verdictKind = classed ? classed.verdict : (decision?.verdict ?? null);
   return { lang, answer: lines.join("\n"), ...(verdict ? { verdict } : {}), verdictKind, citations, confidence, refused: false };
+}
+
+/** a quote read under a verdict line: "no" needs a rule that forbids, "yes" must not stand on one */
+function agreesWith(verdict: "yes" | "no" | "conditional", forbids: boolean): boolean {
+  return verdict === "conditional" || (verdict === "no") === forbids;
 }
 
 function classLine(c: ClassAnswer, lang: Lang): string {
