@@ -1,11 +1,12 @@
-// Each pack with and without its own questions.jsonl (questions its passages answer): what an
-// organisation's own pack, which has none, gets from the engine alone. Hit@1 / hit@3 over the
-// pack's lines of the public dev set, heldout.jsonl and the retired blind verdict sets.
+// Each pack with and without its own questions.jsonl and synthetic-questions.jsonl (wordings of
+// what its passages answer): what an organisation's own pack, which has none, gets from the
+// engine alone. Hit@1 / hit@3 over the pack's lines of the public dev set and heldout.jsonl (the
+// retired blind sets are in synthetic-questions.jsonl, so they would measure nothing here).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { projectRoot } from "../src/project-root";
-import { builtInPolicyDir, loadPacks } from "../src/policy/pack-loader";
+import { builtInPolicyDir, loadPacks, QUESTIONS_FILE, SYNTHETIC_QUESTIONS_FILE } from "../src/policy/pack-loader";
 import { createPolicyLibrary } from "../src/policy/library";
 import type { PolicyLibrary } from "../src/policy/types";
 
@@ -46,7 +47,6 @@ export function run() {
   const lines = [
     ...read(path.join(projectRoot(), "..", "shared", "eval", "qa-dev.jsonl")),
     ...read(path.join(fixtures, "heldout.jsonl")),
-    ...fs.readdirSync(fixtures).filter((f) => f.startsWith("verdicts-blind")).flatMap((f) => read(path.join(fixtures, f))),
   ];
   const full = createPolicyLibrary(loadPacks([builtInPolicyDir()]));
   const packs: Record<string, { with: ReturnType<typeof score>; without: ReturnType<typeof score> }> = {};
@@ -54,7 +54,8 @@ export function run() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-out-"));
     try {
       fs.cpSync(builtInPolicyDir(), dir, { recursive: true });
-      fs.rmSync(path.join(dir, id, "questions.jsonl"), { force: true });
+      fs.rmSync(path.join(dir, id, QUESTIONS_FILE), { force: true });
+      fs.rmSync(path.join(dir, id, SYNTHETIC_QUESTIONS_FILE), { force: true });
       const mine = lines.filter((l) => l.policy === id);
       packs[id] = { with: score(full, mine), without: score(createPolicyLibrary(loadPacks([dir])), mine) };
     } finally {
