@@ -12,6 +12,7 @@ import { detectCredentials } from "./detect/credentials";
 import { detectAccessCodes } from "./detect/access-codes";
 import { detectNames } from "./detect/names";
 import { detectCategories } from "./detect/categories";
+import { detectTableColumns } from "./detect/table-columns";
 import { digitRuns } from "./detect/digits";
 import { PLACEHOLDER_LABEL } from "./redact";
 import { BLOCK_CONFIDENCE } from "./verdict";
@@ -141,10 +142,17 @@ export function detectAll(text: string): Finding[] {
   if (text.indexOf(":") >= 0 || DOTTED_DIGITS.test(text)) detectIps(text, sink);
   detectAddresses(text, sink, toks);
   detectPlates(text, sink, toks);
+  // a pasted table's columns say what their cells are; its header's words are labels, not names
+  const labels: Array<[number, number]> = [];
+  detectTableColumns(text, sink, labels);
   const structured = keepStrongest(sink.items);
 
-  // names: skip words inside what was already found and inside URLs
+  // names: skip words inside what was already found, inside URLs and in table headers
   const masks: Array<[number, number]> = structured.map((f) => [f.start, f.end]);
+  if (labels.length > 0) {
+    masks.push(...labels);
+    masks.sort((a, b) => a[0] - b[0]);
+  }
   URL.lastIndex = 0;
   let m: RegExpExecArray | null;
   // structured findings come sorted by start: only URLs added after them need a sort
@@ -166,7 +174,7 @@ export function detectAll(text: string): Finding[] {
   const identifiers = names.items.length ? withNames(structured, names.items) : structured;
 
   // names in stories, public offices and lists of municipalities: one look at the text says whether to read further
-  if (identifiers.some((f) => f.type === "PERSON_NAME") && (NAME_CONTEXT_HINT.test(text) || quotedWork(text))) {
+  if (identifiers.some((f) => f.type === "PERSON_NAME") && (NAME_CONTEXT_HINT.test(text) || PARTY_TAG.test(text) || quotedWork(text))) {
     storyNamesWarn(text, identifiers);
     municipalityNames(text, identifiers);
   }
@@ -189,7 +197,11 @@ const aboutStory = (s: string): boolean => STORY.test(s) || WORK_TITLE.test(s);
 /** a quoted work's title in the text: quotes first, the regex only where there are some */
 const quotedWork = (s: string): boolean => (s.indexOf('"') >= 0 || s.indexOf("“") >= 0 || s.indexOf("'") >= 0 || s.indexOf("‘") >= 0) && WORK_TITLE.test(s);
 /** a public office right before a name: the person acts in a public role ("statsrådet X", "the Minister for …, X") */
-const PUBLIC_ROLE = /(?<![\p{L}])(?:\p{L}*minist(?:er|ern)|statsråd(?:et)?|president(?:en)?|kung(?:en)?|drottning(?:en)?|riksdagsledamot(?:en)?|partiledare(?:n)?|kommunalråd(?:et)?|oppositionsråd(?:et)?|landshövding(?:en)?|generaldirektör(?:en)?|prime minister|minister for [\p{L} ]{3,40}|secretary of state|king|queen|president|senator|mayor)[,\s]{1,3}$/iu;
+const PUBLIC_ROLE = /(?<![\p{L}])(?:\p{L}*minist(?:er|ern)|(?:kommunstyrelsens|kommunfullmäktiges|fullmäktiges|regionstyrelsens|regionfullmäktiges|\p{L}*nämndens) (?:vice )?ordförande|statsråd(?:et)?|president(?:en)?|kung(?:en)?|drottning(?:en)?|riksdagsledamot(?:en)?|partiledare(?:n)?|kommunalråd(?:et)?|oppositionsråd(?:et)?|landshövding(?:en)?|generaldirektör(?:en)?|prime minister|minister for [\p{L} ]{3,40}|secretary of state|king|queen|president|senator|mayor)[,\s]{1,3}$/iu;
+
+/** a party's letters after a name, "Maria Lindahl (M)": a politician named in that role */
+const PARTY_TAG = /\((?:M|S|SD|V|C|L|KD|MP)\)/;
+const PARTY_TAG_AFTER = /^\s?\((?:M|S|SD|V|C|L|KD|MP)\)/;
 
 /** a year before 1900 or a past century ("1523", "på 1700-talet", "in the 1600s"), not an amount or a measure */
 const HISTORIC_TIME = /(?<![\d.,:/-])(?:1[0-8]\d\d(?![\d.,:/-])(?!\s?(?:kr|sek|:-|st|m|kvm|km|kg|%|personer|people))|1[0-8]00-tal\p{L}*|1[0-8]00s)/iu;
@@ -201,9 +213,9 @@ const HISTORY_WORD = /(?<![\p{L}])(?:histori\p{L}*|kung(?:en|ar)?|drottning(?:en
 /** STORY's words anywhere in a text (a cheap first look: no word boundaries, no Unicode classes) */
 const STORY_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|movie|series|play/i;
 /** any of STORY_HINT, PUBLIC_OFFICE and "kommun" in a text: most drafts have none */
-const NAME_CONTEXT_HINT = /bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|movie|series|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play|minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommun|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor|municipalit|histori|history|medeltid|stormakt|kejsare|emperor|century/i;
+const NAME_CONTEXT_HINT = /ordförande|bok|böcker|roman|novell|sag[aoa]|kapit|karaktär|huvudperson|figur|författare|film|serie|movie|series|pjäs|teater|föreställning|cirkel|book|novel|fairy|story|chapter|character|author|play|minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommun|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor|municipalit|histori|history|medeltid|stormakt|kejsare|emperor|century/i;
 /** PUBLIC_ROLE's offices anywhere in a text */
-const PUBLIC_OFFICE = /minist|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommunalråd|oppositionsråd|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor/i;
+const PUBLIC_OFFICE = /minist|ordförande|statsråd|president|kung|drottning|riksdagsledamot|partiledare|kommunalråd|oppositionsråd|landshövding|generaldirektör|secretary of state|king|queen|senator|mayor/i;
 
 /** the sentence around [s, e) (to a sentence end or a line break, at most 300 characters each way) */
 function sentenceOf(text: string, s: number, e: number): string {
@@ -221,7 +233,7 @@ function sentenceOf(text: string, s: number, e: number): string {
  */
 function storyNamesWarn(text: string, found: Finding[]): Finding[] {
   const history = HISTORY_WORD.test(text) && HISTORIC_TIME.test(text);
-  if (!STORY_HINT.test(text) && !PUBLIC_OFFICE.test(text) && !history && !quotedWork(text)) return found;
+  if (!STORY_HINT.test(text) && !PUBLIC_OFFICE.test(text) && !PARTY_TAG.test(text) && !history && !quotedWork(text)) return found;
   // a draft about a story that holds no identifier of anyone ("Gör diskussionsfrågor om Bröderna Lejonhjärta
   // av Astrid Lindgren … varför Jonatan …"): its names are the story's, in whatever sentence they stand.
   // A history text is read the same way: its people lived centuries ago.
@@ -233,7 +245,7 @@ function storyNamesWarn(text: string, found: Finding[]): Finding[] {
     const sentence = sentenceOf(text, f.start, f.end);
     const inStorySentence = aboutStory(sentence) || pastSentence(sentence);
     const story = storyDraft || inStorySentence;
-    if (!story && !PUBLIC_ROLE.test(text.slice(Math.max(0, f.start - 60), f.start))) continue;
+    if (!story && !PUBLIC_ROLE.test(text.slice(Math.max(0, f.start - 60), f.start)) && !PARTY_TAG_AFTER.test(text.slice(f.end, f.end + 8))) continue;
     if (found.some((g) => g !== f && g.type !== "PERSON_NAME" && g.start < f.end + 300 && g.end > f.start - 300)) continue;
     // a character or author named in a sentence about their story is nobody's data: no finding; a
     // public figure, or a name in a draft about a story but outside such a sentence, only warns

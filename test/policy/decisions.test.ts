@@ -9,7 +9,7 @@ import { askOf, readQuestion } from "../../src/policy/decisions/question-slots";
 import { decide } from "../../src/policy/decisions/verdict";
 import type { DecisionRow } from "../../src/policy/decisions/schema";
 import { loadPack } from "../../src/policy/pack-loader";
-import { testLibrary } from "../support/library";
+import { libraryUnseen, testLibrary } from "../support/library";
 import { policyFixture } from "../support/policy-fixtures";
 
 const cite = (quote: string) => [{ policy: "t", section: "S", rule: null, quote }];
@@ -609,6 +609,9 @@ describe("decision tables: the retired blind sets (written from the seed texts b
     ["verdicts-blind31.jsonl", 0.87, 0.8],
     // 32 (60, before stop 17's round): first run 0.825, wrong yes 1, hit@3 0.80, 1 covered refused, not covered refused 0.8 (three phrases' "Al" read as "AI")
     ["verdicts-blind32.jsonl", 0.85, 0.8],
+    // 33 (60, before stop 18's round): first run 0.80, wrong yes 0, wrong no 1, hit@3 0.80, 0 covered refused, not covered refused 0.8;
+    // after it 0.80, hit@3 0.927 (before the set joined the wordings). Each set is asked with its own wordings left out.
+    ["verdicts-blind33.jsonl", 0.8, 0.8],
   ] as const) {
     const lines = () => policyFixture<{ policy: string; question: string; verdict: string | null }>(file);
     const refusedCap = ["verdicts-blind9.jsonl", "verdicts-blind10.jsonl", "verdicts-blind15.jsonl", "verdicts-blind21.jsonl", "verdicts-blind22.jsonl"].includes(file) ? 3 : 2;
@@ -617,7 +620,7 @@ describe("decision tables: the retired blind sets (written from the seed texts b
       let silentRefused = 0;
       let coveredRefused = 0;
       for (const x of lines()) {
-        const refused = lib.ask(x.policy, x.question).citations.length === 0;
+        const refused = libraryUnseen(file).ask(x.policy, x.question).citations.length === 0;
         if (x.verdict === "not_covered") {
           silent++;
           if (refused) silentRefused++;
@@ -633,7 +636,7 @@ describe("decision tables: the retired blind sets (written from the seed texts b
       for (const x of lines()) {
         if (x.verdict !== "yes" && x.verdict !== "no" && x.verdict !== "conditional") continue;
         asked++;
-        const got = lib.ask(x.policy, x.question).verdictKind;
+        const got = libraryUnseen(file).ask(x.policy, x.question).verdictKind;
         if (got === x.verdict) right++;
         else if (got === "yes") wrongYes++;
       }

@@ -7,6 +7,7 @@ import { loadPolicyLibrary } from "../../src/policy/library";
 import { projectRoot } from "../../src/project-root";
 import { LIST_BULLET } from "../../src/policy/search/engine";
 import type { PolicyLibrary } from "../../src/policy/types";
+import { libraryUnseen } from "../support/library";
 
 interface Item {
   policy: string;
@@ -225,8 +226,10 @@ describe("policy/library", () => {
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as Item);
     const m = { h1: 0, h3: 0, falseRefusals: 0, offRefused: 0, covered: 0, off: 0 };
+    // a retired blind set is asked unseen: its own wordings left out of the synthetic questions
+    const asker = /-blind\d+\.jsonl$/.test(file) ? libraryUnseen(file) : lib;
     for (const it of set) {
-      const a = lib.ask(it.policy, it.question);
+      const a = asker.ask(it.policy, it.question);
       if (it.expect.none) {
         m.off++;
         if (a.refused) m.offRefused++;
@@ -248,7 +251,9 @@ describe("policy/library", () => {
   // 28, before stop 16's first round, 0.757 / 0.90, none refused (rule letters taken off its phrases, as quotes carry them apart);
   // 29, after that round, 0.629 / 0.814, 5 refused (0.643 / 0.829, 5); 30, after round 2, 0.557 / 0.814, 4 refused (0.571 / 0.771, 5);
   // 31, after round 3, 0.70 / 0.857, 1 refused (0.686 / 0.857, 1); 32, before stop 17's round, 0.60 / 0.90, 1 refused
-  // ("Al" read as "AI" in three phrases)
+  // ("Al" read as "AI" in three phrases); 33, before stop 18's round, 0.60 / 0.857, 1 refused (18 phrases copied from the scan's
+  // misreadings mapped to the cleaned text), after it 0.686 / 0.90 (before the set joined the wordings and the weights).
+  // Each set is asked with its own wordings left out of synthetic-questions.jsonl.
   for (const [file, h1, h3, refusedCap, offFloor] of [
     ["qa-blind24.jsonl", 0.6, 0.8, 5, 0.8],
     ["qa-blind25.jsonl", 0.6, 0.8, 2, 0.9],
@@ -258,7 +263,8 @@ describe("policy/library", () => {
     ["qa-blind29.jsonl", 0.68, 0.88, 1, 0.9],
     ["qa-blind30.jsonl", 0.68, 0.84, 1, 0.8],
     ["qa-blind31.jsonl", 0.66, 0.84, 1, 0.8], // 0.671 once set 32 joined the learned weights
-    ["qa-blind32.jsonl", 0.6, 0.88, 1, 0.9],
+    ["qa-blind32.jsonl", 0.6, 0.87, 1, 0.9], // 0.871 asked unseen (its wordings left out)
+    ["qa-blind33.jsonl", 0.6, 0.85, 1, 0.9],
   ] as const) {
     it(`meets its floor on the retired blind question set ${file}`, () => {
       const m = measureSet(file);

@@ -2,6 +2,7 @@
 // that only look like names.
 import { strict as assert } from "node:assert";
 import { found } from "./helpers";
+import { reviewDraft } from "../../src/review";
 
 describe("review/names", () => {
   it("case and report labels make the next capitalised words a name, also unlisted ones", () => {
@@ -70,5 +71,16 @@ describe("review/names", () => {
 
   it("common Swedish first names the lists had missed", () => {
     assert.deepEqual(found("Hampus Lind och Conny Ek ringer Helge Sjö.", "PERSON_NAME"), ["Hampus Lind", "Conny Ek", "Helge Sjö"]);
+  });
+});
+
+describe("review: politicians named in their role", () => {
+  it("a party's letters after a name or a committee chair before it warn rather than block; a club's chair with a diagnosis blocks", () => {
+    const quote = reviewDraft("– Bra för alla åldrar, säger kommunstyrelsens ordförande Maria Lindahl (M). Simhallen öppnar i augusti.");
+    assert.equal(quote.verdict, "warn");
+    assert.equal(reviewDraft("Beslutet togs efter förslag från Karin Ek (S) och Per Holm (C).").verdict, "warn");
+    assert.equal(reviewDraft("Socialnämndens ordförande Jonas Wik presenterade budgeten.").verdict, "warn");
+    const club = reviewDraft("Föreningens ordförande Anna Berg ringde om sin sons diagnos.");
+    assert.equal(club.verdict, "block");
   });
 });
