@@ -18,6 +18,7 @@ const file = (...p: string[]) => path.join(root, ...p);
  * each with why. A key is either here or set in infra/azure.bicep's app settings, never both.
  */
 const LEFT_AT_DEFAULT: Record<string, string> = {
+  TAB_HOST_ORIGINS: "Teams and Microsoft 365 hosts are allowed without it; another host is an organisation's own choice",
   PORT: "App Service sets PORT for the Node container and forwards to it",
   HOST: "0.0.0.0 once an app id is set: App Service's front end reaches the container",
   WEBSITE_SITE_NAME: "set by App Service itself; marks a production host",

@@ -1,0 +1,60 @@
+// The tab's script: reads the page's data block, connects to the host (Teams or none), applies
+// the theme, and mounts the page.
+import type { TabPageData } from "../pages";
+import { connectHost, type Theme } from "./host";
+import { apiClient, ApiFailure } from "./api";
+import { lookup, notice } from "./dom";
+import { mountChecker } from "./checker";
+import { mountPolicy } from "./policy-browser";
+import { mountDashboard } from "./dashboard";
+
+type Table = { [key: string]: string | Table };
+export interface PageData extends TabPageData {
+  text: { tab: Table; types: Table; why: Table; verdict: Table; verdictLabel: Table };
+}
+
+function applyTheme(t: Theme): void {
+  document.documentElement.dataset.theme = t;
+}
+
+async function start(): Promise<void> {
+  const d = JSON.parse(document.getElementById("tab-data")!.textContent ?? "{}") as PageData;
+  const root = document.getElementById("app")!;
+  const tab = (key: string) => lookup(d.text.tab, key);
+  let host;
+  try {
+    host = await connectHost(d.hostOrigins);
+  } catch {
+    notice(tab("mode.signInFailed"), "error");
+    return;
+  }
+  applyTheme(host.theme);
+  host.onThemeChange(applyTheme);
+  if (!host.inTeams) {
+    document.body.classList.add("local");
+    notice(tab("mode.local"));
+  }
+  const api = apiClient(host);
+  // the admin link only for admins (the server decides on every admin call anyway)
+  if (d.page !== "checker") {
+    api.get<{ admin: boolean }>("/tab/api/me").then(
+      (me) => {
+        if (me.admin) document.querySelectorAll<HTMLElement>("[data-admin-link]").forEach((a) => (a.hidden = false));
+      },
+      () => undefined,
+    );
+  }
+  try {
+    if (d.page === "checker") mountChecker(root, d);
+    else if (d.page === "policy") await mountPolicy(root, d, api, host.subPageId ?? new URLSearchParams(location.search).get("section") ?? location.hash.slice(1));
+    else await mountDashboard(root, d, api);
+  } catch (e) {
+    const code = e instanceof ApiFailure ? e.code : "error";
+    notice(code === "offline" ? tab("mode.offline") : code === "forbidden" ? tab("admin.denied") : code === "unauthorized" ? tab("mode.signInFailed") : tab("mode.offline"), "error");
+  } finally {
+    root.setAttribute("aria-busy", "false");
+    document.body.dataset.ready = "true";
+  }
+}
+
+void start();
