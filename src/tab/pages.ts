@@ -43,10 +43,10 @@ export function tabLang(asked: string | null | undefined, acceptsEnglishFirst: b
 }
 
 /** the text the script shows, from the locale tables */
-export function pageText(lang: LocaleLang): { tab: Table; types: Table; why: Table; verdict: Table; verdictLabel: Table } {
+export function pageText(lang: LocaleLang): { tab: Table; types: Table; why: Table; verdict: Table; verdictLabel: Table; appliesTo: string } {
   const review = table(lang, "review");
   const card = table(lang, "review-card");
-  return { tab: table(lang, "tab"), types: review.types as Table, why: card.why as Table, verdict: review.verdict as Table, verdictLabel: card.verdictLabel as Table };
+  return { tab: table(lang, "tab"), types: review.types as Table, why: card.why as Table, verdict: review.verdict as Table, verdictLabel: card.verdictLabel as Table, appliesTo: card.appliesTo as string };
 }
 
 export function renderTabPage(d: TabPageData, assets: { script: string; style: string }): string {
@@ -62,7 +62,7 @@ export function renderTabPage(d: TabPageData, assets: { script: string; style: s
     "<!doctype html>",
     `<html lang="${d.lang}" data-theme="default">`,
     "<head>",
-    '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">',
     `<title>${escapeHtml(`${titles[d.page]} – Policybot`)}</title>`,
     `<link rel="stylesheet" href="${assets.style}">`,
     `<script type="application/json" id="tab-data">${data}</script>`,

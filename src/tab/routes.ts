@@ -103,7 +103,7 @@ export function registerTabRoutes(server: restify.Server, parts: TabParts): { as
         { script: assetUrl("tab.js"), style: assetUrl("tab-style.css") },
       );
       allowTeamsFraming(res, "");
-      res.header("Content-Security-Policy", tabCsp(parts.hostOrigins));
+      res.setHeader("Content-Security-Policy", tabCsp(parts.hostOrigins));
       res.header("Content-Language", lang);
       res.header("Vary", "Accept-Language");
       res.header("Cache-Control", "no-cache");

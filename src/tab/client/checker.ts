@@ -127,21 +127,32 @@ export function mountChecker(root: HTMLElement, d: PageData): void {
     );
     if (r.findings.length) panel.append(h("p", { class: "count" }, r.findings.length === 1 ? k("findingsCountOne") : k("findingsCount", { count: r.findings.length })));
     const list = h("ul", { class: "groups" });
+    // each rule once, with the kinds of finding that break it (as the bot's card lists them)
+    const rules = new Map<string, { quote: string; ref: string; types: FindingType[] }>();
     for (const type of TYPE_ORDER) {
       const n = counts.get(type);
       if (!n) continue;
-      const rules = r.rules[type] ?? [];
+      for (const c of r.rules[type] ?? []) {
+        const key = `${c.policy}\u0000${c.section}\u0000${c.rule ?? ""}\u0000${c.quote}`;
+        const seen = rules.get(key) ?? { quote: c.quote, ref: c.rule ? k("ruleRef", { section: c.section, rule: c.rule }) : c.section, types: [] };
+        seen.types.push(type);
+        rules.set(key, seen);
+      }
       list.append(
         h("li", { class: `group f-${type}`, "data-type": type },
-          h("div", { class: "group-head" }, h("span", { class: "swatch", "aria-hidden": "true" }), h("strong", {}, lookup(d.text.types, type)), h("span", { class: "n" }, `(${n})`),
-            h("button", { type: "button", class: "link", onclick: () => show(type) }, k("at"))),
-          h("p", { class: "why" }, lookup(d.text.why, type)),
-          rules.length ? h("ul", { class: "rules", "aria-label": k("rulesHeading") }, ...rules.map((c) =>
-            h("li", {}, h("blockquote", {}, c.quote), h("cite", {}, c.rule ? k("ruleRef", { section: c.section, rule: c.rule }) : c.section)))) : null,
+          h("div", { class: "group-head" }, h("span", { class: "swatch", "aria-hidden": "true" }), h("strong", {}, lookup(d.text.types, type)), h("span", { class: "n" }, `(${n})`)),
+          h("p", { class: "why" }, lookup(d.text.why, type), " ", h("button", { type: "button", class: "link", onclick: () => show(type) }, k("at"))),
         ),
       );
     }
     panel.append(list);
+    if (rules.size) {
+      panel.append(
+        h("h3", { class: "rules-heading" }, k("rulesHeading")),
+        h("ul", { class: "rules" }, ...[...rules.values()].map((x) =>
+          h("li", {}, h("blockquote", {}, x.quote), h("cite", {}, x.ref, " · ", fill(d.text.appliesTo, { types: x.types.map((t) => lookup(d.text.types, t)).join(", ") }))))),
+      );
+    }
   };
 
   /** selects the next finding of a type in the text box */

@@ -10,7 +10,7 @@ import { mountDashboard } from "./dashboard";
 
 type Table = { [key: string]: string | Table };
 export interface PageData extends TabPageData {
-  text: { tab: Table; types: Table; why: Table; verdict: Table; verdictLabel: Table };
+  text: { tab: Table; types: Table; why: Table; verdict: Table; verdictLabel: Table; appliesTo: string };
 }
 
 function applyTheme(t: Theme): void {
