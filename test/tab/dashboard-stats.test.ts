@@ -16,7 +16,7 @@ describe("tab dashboard figures", () => {
     const s = dashboardStats(
       [
         { incident: testIncident({ infoKinds: ["personal", "secret"] }, 2, NOW) },
-        { incident: testIncident({ infoKinds: ["customer"] }, 24 * 40, NOW) },
+        { incident: testIncident({ infoKinds: ["customer"] }, 24 * 20, NOW) },
         { incident: testIncident({ infoKinds: ["other"] }, 24 * 400, NOW) },
       ],
       [],
