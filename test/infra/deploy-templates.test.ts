@@ -323,11 +323,11 @@ describe("deployment templates (infra/azure.bicep, azure.parameters.json, m365ag
       const readme = fs.readFileSync(file("README.md"), "utf8");
       const section = readme.slice(readme.indexOf("## Deploy to your tenant"));
       assert.ok(section.length > 1000, "README has a section 'Deploy to your tenant'");
-      for (const p of graph.resourceAccess) {
-        assert.equal(p.type, "Role", `${p.id}: application permission`);
-        assert.ok(section.includes(`\`${p.id}\``), `README explains ${p.id}`);
-      }
-      assert.deepEqual(graph.resourceAccess.map((p) => p.id).sort(), ["AppCatalog.Read.All", "Sites.Selected", "TeamsAppInstallation.ReadWriteSelfForUser.All", "User.Read.All"]);
+      for (const p of graph.resourceAccess) assert.ok(section.includes(`\`${p.id}\``), `README explains ${p.id}`);
+      const of = (type: string) => graph.resourceAccess.filter((p) => p.type === type).map((p) => p.id).sort();
+      assert.deepEqual(of("Role"), ["AppCatalog.Read.All", "Sites.Selected", "TeamsAppInstallation.ReadWriteSelfForUser.All", "User.Read.All"]);
+      // the tab's admin-group check, as the signed-in user (on-behalf-of)
+      assert.deepEqual(of("Scope"), ["GroupMember.Read.All"]);
     });
   });
 
