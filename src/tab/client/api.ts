@@ -10,7 +10,9 @@ export class ApiFailure extends Error {
 
 export function apiClient(host: Host) {
   const call = async <T>(method: "GET" | "POST", url: string, body?: unknown): Promise<T> => {
-    const token = await host.token();
+    const token = await host.token().catch(() => {
+      throw new ApiFailure(401, "signIn");
+    });
     const headers: Record<string, string> = { accept: "application/json" };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers["content-type"] = "application/json";

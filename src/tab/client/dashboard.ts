@@ -92,6 +92,8 @@ export async function mountDashboard(root: HTMLElement, d: PageData, api: Api): 
     return out;
   };
 
+  // the first call says whether this user may see the dashboard at all: nothing is drawn before it
+  await loadStats();
   root.append(
     charts,
     h("section", { "aria-labelledby": "inc-h" },
@@ -110,8 +112,6 @@ export async function mountDashboard(root: HTMLElement, d: PageData, api: Api): 
   incStatus.addEventListener("change", () => void loadIncidents().catch(fail));
   incPersonal.addEventListener("change", () => void loadIncidents().catch(fail));
   aprStatus.addEventListener("change", () => void loadApprovals().catch(fail));
-  // the first call says whether this user may see the dashboard at all
-  await loadStats();
   await Promise.all([loadIncidents(), loadApprovals()]);
 
   function fail(e: unknown) {

@@ -27,6 +27,7 @@ export async function connectHost(hostOrigins: string[]): Promise<Host> {
   ]);
   const ctx = await teams.app.getContext();
   let cached: { token: string; exp: number } | undefined;
+  let pending: Promise<string> | undefined;
   const host: Host = {
     inTeams: true,
     theme: asTheme(ctx.app.theme),
@@ -35,7 +36,9 @@ export async function connectHost(hostOrigins: string[]): Promise<Host> {
     async token() {
       // teams-js caches too; this saves a round trip to the host per API call
       if (cached && cached.exp - Date.now() > 60_000) return cached.token;
-      const token = await teams.authentication.getAuthToken();
+      // calls made together share one request to the host
+      pending ??= teams.authentication.getAuthToken().finally(() => (pending = undefined));
+      const token = await pending;
       cached = { token, exp: expiry(token) };
       return token;
     },

@@ -50,7 +50,7 @@ async function start(): Promise<void> {
     else await mountDashboard(root, d, api);
   } catch (e) {
     const code = e instanceof ApiFailure ? e.code : "error";
-    notice(code === "offline" ? tab("mode.offline") : code === "forbidden" ? tab("admin.denied") : code === "unauthorized" ? tab("mode.signInFailed") : tab("mode.offline"), "error");
+    notice(code === "offline" ? tab("mode.offline") : code === "forbidden" ? tab("admin.denied") : code === "unauthorized" || code === "signIn" ? tab("mode.signInFailed") : tab("mode.offline"), "error");
   } finally {
     root.setAttribute("aria-busy", "false");
     document.body.dataset.ready = "true";
