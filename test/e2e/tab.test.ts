@@ -18,6 +18,7 @@ import { TeamsHost, type HostContext } from "../support/teams-host";
 import { testApproval, testIncident } from "../support/tab-fixtures";
 import { reviewWithMapping } from "../../src/review";
 import { t } from "../../src/locales";
+import { corpus } from "../../bench/review-corpus";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = process.env.POLICYBOT_SCREENSHOTS;
@@ -128,6 +129,21 @@ describe("the tab in Chromium", function () {
       }
       assert.ok(!bot.logs.text().includes(MARKER), "nothing of the draft in the server's log");
       if (SHOTS) await shot(page, "tab-checker-light");
+
+      // a 20-page draft: the highlight layer keeps the text box's height and follows its scrolling
+      const long = corpus(70_000).join("\n\n").slice(0, 60_000);
+      await page.locator("#draft").fill(long);
+      await page.waitForFunction((n) => document.querySelector(".highlights")!.textContent!.length === n, long.length);
+      const m = await page.evaluate(() => {
+        const ta = document.querySelector("#draft") as HTMLTextAreaElement;
+        const bd = document.querySelector(".backdrop") as HTMLElement;
+        ta.scrollTop = 12_000;
+        ta.dispatchEvent(new Event("scroll"));
+        return { ta: ta.scrollHeight, bd: bd.scrollHeight, taTop: ta.scrollTop, bdTop: bd.scrollTop };
+      });
+      assert.ok(Math.abs(m.ta - m.bd) <= 24, `heights ${m.ta} and ${m.bd}`);
+      assert.equal(m.bdTop, m.taTop);
+      assert.deepEqual(requests.slice(loaded).map((r) => r.url()), [], "still no request");
     });
 
     it("the policy browser answers with the bot's engine and opens the cited section; a deep link opens its section", async () => {

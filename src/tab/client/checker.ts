@@ -96,8 +96,9 @@ export function mountChecker(root: HTMLElement, d: PageData): void {
     segments = next;
   };
 
+  // a block of its own per paragraph: a keystroke lays out that block again, not the whole draft
   const segmentNode = (s: Segment): HTMLElement => {
-    const span = h("span");
+    const span = h("div");
     let at = 0;
     for (const f of s.findings) {
       if (f.start > at) span.append(s.text.slice(at, f.start));
