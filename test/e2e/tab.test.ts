@@ -165,6 +165,37 @@ describe("the tab in Chromium", function () {
       assert.equal(await page.locator("details.section[open]").count(), 1);
     });
 
+    it("works from the keyboard: skip link, search and a section opened with Enter; the checker's buttons in tab order", async () => {
+      await page.goto(`${bot.url}/tab/policy?lang=en`);
+      await ready(page);
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.activeElement?.className), "skip");
+      await page.keyboard.press("Enter");
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+      // on to the search box: Tab until it has focus
+      for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.id)) !== "policy-q"; i++) await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "policy-q");
+      await page.keyboard.type("Får jag använda Copilot?");
+      await page.keyboard.press("Enter");
+      await page.locator("#answer .answer").waitFor();
+      await page.locator("details.section summary").first().focus();
+      await page.keyboard.press("Enter");
+      assert.equal(await page.locator("details.section").first().getAttribute("open"), "");
+
+      await page.goto(`${bot.url}/tab/checker?lang=en`);
+      await ready(page);
+      await page.locator("#draft").fill("Ring Anna på 070-123 45 67");
+      await page.locator("#copy:not([disabled])").waitFor();
+      const order: string[] = [];
+      await page.locator("#draft").focus();
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press("Tab");
+        order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ""));
+      }
+      assert.ok(order.includes("copy"), order.join(" | "));
+      assert.ok(order.some((x) => /Show in the text/.test(x)), order.join(" | "));
+    });
+
     it("the dashboard draws its charts from the local store and writes a status change back", async () => {
       const svc = bot.app.incidents.service;
       const overdue = testIncident({}, 80);
