@@ -28,6 +28,7 @@ import { Admission } from "./lifecycle/admission";
 import { registerTabRoutes } from "./tab/routes";
 import { SsoTokenValidator } from "./tab/sso-token";
 import { createAdminCheck } from "./tab/admin-check";
+import { policySectionDeepLink } from "./tab/deep-link";
 
 export interface App {
   server: restify.Server;
@@ -117,6 +118,8 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
       personalConversation: async (oid) => (await approvals).conversations.personal(oid),
     },
     approvals: approvals.then((s) => ({ service: s.service, conversations: s.conversations, directory: s.directory, installer })),
+    // answer cards link to the quoted section in the tab, which only an installed Teams app has
+    sectionLink: config.teamsApp.appId ? (packId, section) => policySectionDeepLink(config.teamsApp.appId, packId, section) : undefined,
   });
   onIncidentEvent = (e) => bot.onIncidentEvent(e);
   const admission = new Admission();

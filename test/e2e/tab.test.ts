@@ -19,6 +19,7 @@ import { testApproval, testIncident } from "../support/tab-fixtures";
 import { reviewWithMapping } from "../../src/review";
 import { t } from "../../src/locales";
 import { corpus } from "../../bench/review-corpus";
+import { sectionSlug } from "../../src/tab/section-slug";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = process.env.POLICYBOT_SCREENSHOTS;
@@ -325,7 +326,13 @@ describe("the tab in Chromium", function () {
     });
 
     it("the policy browser and the checker in Teams: a deep link's subPageId opens its section; themes light and dark", async () => {
-      let frame = await open("/tab/policy?lang=sv", ctx({ subEntityId: "3-1-personuppgifter" }));
+      // the answer card's deep link names the pack: another pack's section opens in that pack
+      const hjo = bot.library.get("hjo");
+      const hjoSection = sectionSlug(hjo.sections[2].heading);
+      let frame = await open("/tab/policy?lang=sv", ctx({ subEntityId: `hjo/${hjoSection}` }));
+      assert.equal(await frame.locator(`details[id="${hjoSection}"]`).getAttribute("open"), "");
+      assert.match(await frame.locator(".intro").innerText(), new RegExp(hjo.facts.organisation.name));
+      frame = await open("/tab/policy?lang=sv", ctx({ subEntityId: "soderkoping/3-1-personuppgifter" }));
       assert.equal(await frame.locator('details[id="3-1-personuppgifter"]').getAttribute("open"), "");
       frame = await open("/tab/policy?lang=sv", ctx({ theme: "dark", subEntityId: "3-1-personuppgifter" }));
       if (SHOTS) await shot(page, "tab-policy-dark");

@@ -7,6 +7,7 @@ import { lookup, notice } from "./dom";
 import { mountChecker } from "./checker";
 import { mountPolicy } from "./policy-browser";
 import { mountDashboard } from "./dashboard";
+import { parseSectionRef } from "../deep-link";
 
 type Table = { [key: string]: string | Table };
 export interface PageData extends TabPageData {
@@ -46,7 +47,11 @@ async function start(): Promise<void> {
   }
   try {
     if (d.page === "checker") mountChecker(root, d);
-    else if (d.page === "policy") await mountPolicy(root, d, api, host.subPageId ?? new URLSearchParams(location.search).get("section") ?? location.hash.slice(1));
+    else if (d.page === "policy") {
+      const q = new URLSearchParams(location.search);
+      const ref = parseSectionRef(host.subPageId ?? (q.get("section") ? `${q.get("pack") ? `${q.get("pack")}/` : ""}${q.get("section")}` : location.hash.slice(1)));
+      await mountPolicy(root, d, api, ref.pack ?? q.get("pack") ?? d.pack.id, ref.section ?? null);
+    }
     else await mountDashboard(root, d, api);
   } catch (e) {
     const code = e instanceof ApiFailure ? e.code : "error";

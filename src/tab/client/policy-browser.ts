@@ -19,9 +19,9 @@ interface SearchResult {
   citations: Array<{ sectionId: string; section: string; rule: string | null; quote: string }>;
 }
 
-export async function mountPolicy(root: HTMLElement, d: PageData, api: Api, openSection: string | null): Promise<void> {
+export async function mountPolicy(root: HTMLElement, d: PageData, api: Api, packId: string, openSection: string | null): Promise<void> {
   const k = (key: string, vars?: Record<string, string | number>) => fill(lookup(d.text.tab, `policy.${key}`), vars);
-  const p = await api.get<PolicyView>(`/tab/api/policy?pack=${encodeURIComponent(d.pack.id)}`);
+  const p = await api.get<PolicyView>(`/tab/api/policy?pack=${encodeURIComponent(packId)}`);
   const input = h("input", { type: "search", id: "policy-q", placeholder: k("searchPlaceholder"), autocomplete: "off", maxlength: 1000 });
   const results = h("div", { id: "answer", "aria-live": "polite" });
   const form = h("form", { role: "search", class: "search" }, h("label", { for: "policy-q" }, k("searchLabel")), h("div", { class: "row" }, input, h("button", { type: "submit", class: "primary" }, k("searchButton"))));
@@ -53,7 +53,7 @@ export async function mountPolicy(root: HTMLElement, d: PageData, api: Api, open
     (el.querySelector("summary") as HTMLElement).focus();
   };
   const copyLink = async (id: string) => {
-    const url = `${location.origin}/tab/policy?section=${encodeURIComponent(id)}&lang=${d.lang}`;
+    const url = `${location.origin}/tab/policy?pack=${encodeURIComponent(p.pack)}&section=${encodeURIComponent(id)}&lang=${d.lang}`;
     await navigator.clipboard.writeText(url).then(() => notice(k("linkCopied")), () => undefined);
   };
   root.append(
