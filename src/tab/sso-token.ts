@@ -28,6 +28,8 @@ export interface SsoValidatorOptions {
   timeoutMs: number;
   /** seconds of clock skew accepted on exp and nbf */
   clockToleranceS?: number;
+  /** an unknown kid refetches the keys at most this often (default a minute) */
+  keyRefreshMinMs?: number;
 }
 
 /** why a token was refused: logged as a code, answered as 401 */
@@ -39,6 +41,8 @@ export class SsoTokenError extends Error {
 }
 
 const KEY_REFRESH_MIN_MS = 60_000;
+/** the keys are fetched again after this even when every kid is known: a withdrawn key stops working */
+const KEY_MAX_AGE_MS = 24 * 3600_000;
 
 export class SsoTokenValidator {
   private keys = new Map<string, KeyObject>();
@@ -82,7 +86,9 @@ export class SsoTokenValidator {
   }
 
   private async key(kid: string): Promise<KeyObject | undefined> {
-    if (!this.keys.has(kid) && Date.now() - this.fetchedAt > (this.fetchedAt ? KEY_REFRESH_MIN_MS : 0)) {
+    const age = Date.now() - this.fetchedAt;
+    const due = !this.fetchedAt || age > KEY_MAX_AGE_MS || (!this.keys.has(kid) && age > (this.o.keyRefreshMinMs ?? KEY_REFRESH_MIN_MS));
+    if (due) {
       this.loading ??= this.load().finally(() => (this.loading = undefined));
       await this.loading;
     }

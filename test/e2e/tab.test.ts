@@ -325,6 +325,21 @@ describe("the tab in Chromium", function () {
       assert.match(await frame.locator("#notice").innerText(), /Signing in through Teams failed/);
     });
 
+    it("outside Teams, a server with an app id: the page says to open it in Teams and calls no API; the checker still works", async () => {
+      const calls: string[] = [];
+      page.on("request", (r) => r.url().includes("/tab/api/") && calls.push(r.url()));
+      for (const p of ["/tab/policy?lang=sv", "/tab/admin?lang=sv"]) {
+        await page.goto(`${bot.url}${p}`);
+        await ready(page);
+        assert.match(await page.locator("#notice").innerText(), /Öppna Policybot i Teams/);
+      }
+      await page.goto(`${bot.url}/tab/checker?lang=sv`);
+      await ready(page);
+      await page.locator("#draft").fill(DRAFT);
+      await page.locator(".highlights mark").first().waitFor();
+      assert.deepEqual(calls, []);
+    });
+
     it("the policy browser and the checker in Teams: a deep link's subPageId opens its section; themes light and dark", async () => {
       // the answer card's deep link names the pack: another pack's section opens in that pack
       const hjo = bot.library.get("hjo");

@@ -31,7 +31,15 @@ async function start(): Promise<void> {
   }
   applyTheme(host.theme);
   host.onThemeChange(applyTheme);
-  if (!host.inTeams) {
+  if (!host.inTeams && d.sso) {
+    // a production server opened in a plain browser: no SSO token, so only the checker works
+    notice(tab("mode.openInTeams"));
+    if (d.page !== "checker") {
+      root.setAttribute("aria-busy", "false");
+      document.body.dataset.ready = "true";
+      return;
+    }
+  } else if (!host.inTeams) {
     document.body.classList.add("local");
     notice(tab("mode.local"));
   }

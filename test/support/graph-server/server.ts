@@ -73,8 +73,15 @@ export class FakeGraph {
   readonly lists = new Map<string, FakeList>();
   /** access token -> expiry, audience, whether a certificate got it, and the user of a delegated (on-behalf-of) token */
   private readonly tokens = new Map<string, { exp: number; aud: string; viaCertificate: boolean; oid?: string }>();
-  /** the tenant's signing key for users' tokens (Teams SSO), published as its OpenID keys */
-  readonly userKey: TestKey = makeKey();
+  /** the tenant's signing key for users' tokens (Teams SSO), published as its OpenID keys; rotateUserKey() replaces it */
+  userKey: TestKey = makeKey();
+  /** requests for the tenant's OpenID metadata and keys */
+  discoveryRequests = 0;
+
+  /** Entra's key rollover: a new key signs and is published, the old one is gone */
+  rotateUserKey(): void {
+    this.userKey = makeKey();
+  }
   /** group id -> member object ids, for POST /me/checkMemberGroups */
   readonly groupMembers = new Map<string, Set<string>>();
   /** on-behalf-of exchanges made so far */
@@ -310,6 +317,7 @@ export class FakeGraph {
   }
 
   private discovery(tenant: string, what: string): object {
+    this.discoveryRequests++;
     if (tenant !== this.o.tenantId) throw new HttpError(400, "invalid_tenant", "AADSTS90002: Tenant not found");
     if (what.startsWith("discovery")) {
       const { n, e } = this.userKey.publicKey.export({ format: "jwk" });
