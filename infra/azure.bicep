@@ -67,6 +67,9 @@ param approvalCeoId string = ''
 @description('Entra object id of the admin who gets requests no manager can take, and escalations.')
 param approvalAdminId string = ''
 
+@description('Entra group (object id) whose members see the tab\'s admin dashboard; empty: only holders of the Policybot.Admin app role.')
+param tabAdminGroupId string = ''
+
 @allowed(['true', 'false'])
 @description('Install the app for an approver through Graph when the bot has no chat with them (TeamsAppInstallation.ReadWriteSelfForUser.All).')
 param approvalInstallApp string = 'true'
@@ -229,6 +232,8 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'APPROVAL_HEAD_OF_OPERATIONS_ID', value: approvalHeadOfOperationsId }
         { name: 'APPROVAL_CEO_ID', value: approvalCeoId }
         { name: 'APPROVAL_ADMIN_ID', value: approvalAdminId }
+        { name: 'TAB_ADMIN_GROUP_ID', value: tabAdminGroupId }
+        { name: 'TAB_ADMIN_APP_ROLE', value: 'Policybot.Admin' }
         { name: 'APPROVAL_INSTALL_APP', value: approvalInstallApp }
         { name: 'STATE_STORE', value: 'blob' }
         { name: 'AZURE_STORAGE_CONNECTION_STRING', value: '@Microsoft.KeyVault(SecretUri=${storageSecret.properties.secretUri})' }

@@ -25,6 +25,10 @@ import { ConversationStore } from "./state/conversations";
 import { StateDeliveryOutbox } from "./state/delivery-outbox.state";
 import type { DeliveryOutbox } from "./notify/delivery-outbox";
 import { Admission } from "./lifecycle/admission";
+import { registerTabRoutes } from "./tab/routes";
+import { SsoTokenValidator } from "./tab/sso-token";
+import { createAdminCheck } from "./tab/admin-check";
+import { policySectionDeepLink } from "./tab/deep-link";
 
 export interface App {
   server: restify.Server;
@@ -114,6 +118,8 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
       personalConversation: async (oid) => (await approvals).conversations.personal(oid),
     },
     approvals: approvals.then((s) => ({ service: s.service, conversations: s.conversations, directory: s.directory, installer })),
+    // answer cards link to the quoted section in the tab, which only an installed Teams app has
+    sectionLink: config.teamsApp.appId ? (packId, section) => policySectionDeepLink(config.teamsApp.appId, packId, section) : undefined,
   });
   onIncidentEvent = (e) => bot.onIncidentEvent(e);
   const admission = new Admission();
@@ -130,6 +136,17 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
       state: (state.usable?.() ?? true) ? "ok" : "unusable",
     };
   };
+  // the tab: with an app id, Teams SSO tokens of the app's tenant; without, local development
+  const ssoTenant = config.bot.tenantId.trim() || config.graph.tenantId;
+  const tabSso = config.authEnabled
+    ? {
+        validator: new SsoTokenValidator({ authorityHost: config.graph.authorityHost, tenantId: ssoTenant, appId: config.bot.appId, allowedTenants: config.bot.allowedTenants, timeoutMs: config.graph.timeoutMs }),
+        admin: createAdminCheck(
+          { appRole: config.tab.adminAppRole, groupId: config.tab.adminGroupId },
+          { credentials: () => graphCredentials(config), baseUrl: config.graph.baseUrl, timeoutMs: config.graph.timeoutMs },
+        ),
+      }
+    : undefined;
   const server = createServer({
     bot,
     log,
@@ -139,6 +156,8 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
     organisation: library.get(config.policy.defaultPack).facts.organisation.name,
     health: () => ({ packs: library.ids(), defaultPack: config.policy.defaultPack, auth: config.authEnabled, deliveries: deliveries.lastCounts(), undeliveredReplies: undeliveredReplies().replies }),
     readiness,
+    routes: (s) =>
+      registerTabRoutes(s, { log, library, defaultPack: config.policy.defaultPack, sso: tabSso, hostOrigins: config.tab.hostOrigins, incidents: incidents.service, approvals, now: overrides.clock ? () => overrides.clock!.now() : undefined }),
   });
 
   return {
@@ -184,3 +203,4 @@ export function buildApp(config: Config, log: Logger, overrides: AppOverrides = 
       }),
   };
 }
+

@@ -136,6 +136,13 @@ const schema = z.object({
   STATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   /** the blob container holding the state */
   STATE_BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, "a blob container name").default("policybot-state"),
+  // --- the tab (issue 15) ---
+  /** Entra group (object id) whose members see the tab's admin dashboard; checked as the user through Graph (on-behalf-of) */
+  TAB_ADMIN_GROUP_ID: z.string().trim().default("").refine((v) => v === "" || GUID.test(v), "a group object id (GUID)"),
+  /** the app role (value) whose holders see the admin dashboard, read from the SSO token's roles claim */
+  TAB_ADMIN_APP_ROLE: z.string().trim().regex(/^[A-Za-z0-9._-]*$/, "an app role value").default("Policybot.Admin"),
+  /** other hosts (origins, comma-separated) that may frame the tab and talk to it through teams-js, besides Teams and Microsoft 365 */
+  TAB_HOST_ORIGINS: z.string().default("").transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean)).refine((os) => os.every((o) => /^https?:\/\/[a-z0-9.-]+(?::\d+)?$/i.test(o)), "comma-separated origins (scheme://host[:port])"),
 });
 
 export type RawEnv = z.input<typeof schema>;
@@ -221,6 +228,8 @@ export interface Config {
   deliveries: { retryIntervalMs: number; leaseMs: number };
   /** bot state shared by instances: conversation references, pending requests */
   state: { kind: "sqlite" | "blob"; connectionString: string; container: string; timeoutMs: number };
+  /** the tab: who is an admin, and which hosts besides Microsoft 365 may frame it */
+  tab: { adminGroupId: string; adminAppRole: string; hostOrigins: string[] };
 }
 
 export class ConfigError extends Error {
@@ -299,6 +308,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     directory: { kind: e.DIRECTORY, file: e.DIRECTORY_FILE.trim() },
     deliveries: { retryIntervalMs: e.DELIVERY_RETRY_INTERVAL_S * 1000, leaseMs: e.DELIVERY_LEASE_S * 1000 },
     state: { kind: e.STATE_STORE, connectionString: e.AZURE_STORAGE_CONNECTION_STRING, container: e.STATE_BLOB_CONTAINER, timeoutMs: e.STATE_TIMEOUT_MS },
+    tab: { adminGroupId: e.TAB_ADMIN_GROUP_ID.toLowerCase(), adminAppRole: e.TAB_ADMIN_APP_ROLE, hostOrigins: e.TAB_HOST_ORIGINS },
   };
 }
 

@@ -28,6 +28,8 @@ export interface ServerParts {
   bodyTimeoutMs: number;
   /** the organisation named on the privacy and terms pages (the default pack's) */
   organisation: string;
+  /** more routes on the same server (the tab: src/tab/routes.ts) */
+  routes?: (server: restify.Server) => void;
 }
 
 /** "ok", or a short code saying why the part is not usable (never an error message: it could carry a path or a secret) */
@@ -131,6 +133,8 @@ export function createServer(parts: ServerParts): restify.Server {
     else res.send(200, { status: "ready", checks });
     return next();
   });
+
+  parts.routes?.(server);
 
   server.on("restifyError", (req, res, err, cb) => {
     parts.log.warn({ event: "httpError", method: req.method, path: req.getPath(), status: res.statusCode, err: err.name }, "http error");

@@ -24,4 +24,6 @@ export interface BotDeps {
   approvals?: ApprovalFlow;
   /** limits for images checked for AI provenance (defaults when absent: https only, 25 MB, 1 MB copies, 15 s) */
   images?: ImageSettings;
+  /** a deep link to a section of the tab's policy browser (absent without a Teams app id) */
+  sectionLink?: (packId: string, section: string) => string;
 }

@@ -43,6 +43,8 @@ export interface BotExtras {
   deliveries?: DeliveryRunner;
   /** conversation references and settings (pack, languages) shared by instances (src/state/conversations.ts); default: the approvals wiring's, for references only */
   conversations?: PersonalRefStore & SettingsStore;
+  /** a deep link to a section of the tab's policy browser, for answer cards (src/tab/deep-link.ts) */
+  sectionLink?: (packId: string, section: string) => string;
 }
 
 export function createBotEndpoint(
@@ -85,7 +87,7 @@ export function createBotEndpoint(
   };
   const deliveries = extras.deliveries;
   const incidents = extras.incidents ? setupIncidentReporting(adapter, config, extras.incidents, refs, (id) => library.get(id).facts.organisation.name, log, deliveries) : undefined;
-  const deps: BotDeps = { library, packs, recent: new RecentAnswers(), languages, log, review: config.review, images: config.images, incidents };
+  const deps: BotDeps = { library, packs, recent: new RecentAnswers(), languages, log, review: config.review, images: config.images, incidents, sectionLink: extras.sectionLink };
   const bot = new PolicyBot(deps);
   let closed = false;
   const approvals: Promise<ApprovalSetup | undefined> = wiring

@@ -14,6 +14,7 @@ import svLimits from "./sv/limits.json";
 import svPages from "./sv/pages.json";
 import svReviewCard from "./sv/review-card.json";
 import svReview from "./sv/review.json";
+import svTab from "./sv/tab.json";
 import enAnswers from "./en/answers.json";
 import enApprovalCards from "./en/approval-cards.json";
 import enApprovals from "./en/approvals.json";
@@ -26,6 +27,7 @@ import enLimits from "./en/limits.json";
 import enPages from "./en/pages.json";
 import enReviewCard from "./en/review-card.json";
 import enReview from "./en/review.json";
+import enTab from "./en/tab.json";
 
 export type LocaleLang = "sv" | "en";
 export type Vars = Record<string, string | number>;
@@ -47,6 +49,7 @@ const TABLES: Record<LocaleLang, Record<string, Table>> = {
     "pages": svPages,
     "review-card": svReviewCard,
     "review": svReview,
+    "tab": svTab,
   },
   en: {
     "answers": enAnswers,
@@ -61,6 +64,7 @@ const TABLES: Record<LocaleLang, Record<string, Table>> = {
     "pages": enPages,
     "review-card": enReviewCard,
     "review": enReview,
+    "tab": enTab,
   },
 };
 

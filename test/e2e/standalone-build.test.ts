@@ -85,6 +85,16 @@ describe("the build on its own (what is deployed: dist/, policies/, package.json
     assert.deepEqual(Object.values(body.checks), Object.keys(body.checks).map(() => "ok"));
   });
 
+  it("serves the tab's pages and their bundled script and stylesheet (dist/tab)", async () => {
+    const html = await (await fetch(`${url}/tab/checker?lang=sv`)).text();
+    assert.match(html, /Granska utkast/);
+    for (const asset of [/<script src="([^"]+)"/, /<link rel="stylesheet" href="([^"]+)"/]) {
+      const res = await fetch(`${url}${asset.exec(html)![1]}`);
+      assert.equal(res.status, 200);
+      assert.ok((await res.arrayBuffer()).byteLength > 1000);
+    }
+  });
+
   it("answers a question with the policy's card, its chrome from the compiled-in locales", async () => {
     const res = await post(url, message("Får jag använda Copilot med personuppgifter?", { serviceUrl }));
     assert.equal(res.status, 200);

@@ -18,6 +18,7 @@ const file = (...p: string[]) => path.join(root, ...p);
  * each with why. A key is either here or set in infra/azure.bicep's app settings, never both.
  */
 const LEFT_AT_DEFAULT: Record<string, string> = {
+  TAB_HOST_ORIGINS: "Teams and Microsoft 365 hosts are allowed without it; another host is an organisation's own choice",
   PORT: "App Service sets PORT for the Node container and forwards to it",
   HOST: "0.0.0.0 once an app id is set: App Service's front end reaches the container",
   WEBSITE_SITE_NAME: "set by App Service itself; marks a production host",
@@ -322,11 +323,11 @@ describe("deployment templates (infra/azure.bicep, azure.parameters.json, m365ag
       const readme = fs.readFileSync(file("README.md"), "utf8");
       const section = readme.slice(readme.indexOf("## Deploy to your tenant"));
       assert.ok(section.length > 1000, "README has a section 'Deploy to your tenant'");
-      for (const p of graph.resourceAccess) {
-        assert.equal(p.type, "Role", `${p.id}: application permission`);
-        assert.ok(section.includes(`\`${p.id}\``), `README explains ${p.id}`);
-      }
-      assert.deepEqual(graph.resourceAccess.map((p) => p.id).sort(), ["AppCatalog.Read.All", "Sites.Selected", "TeamsAppInstallation.ReadWriteSelfForUser.All", "User.Read.All"]);
+      for (const p of graph.resourceAccess) assert.ok(section.includes(`\`${p.id}\``), `README explains ${p.id}`);
+      const of = (type: string) => graph.resourceAccess.filter((p) => p.type === type).map((p) => p.id).sort();
+      assert.deepEqual(of("Role"), ["AppCatalog.Read.All", "Sites.Selected", "TeamsAppInstallation.ReadWriteSelfForUser.All", "User.Read.All"]);
+      // the tab's admin-group check, as the signed-in user (on-behalf-of)
+      assert.deepEqual(of("Scope"), ["GroupMember.Read.All"]);
     });
   });
 

@@ -21,6 +21,8 @@ export interface AnswerCardData {
   answer: string;
   citations: Citation[];
   feedback: FeedbackState;
+  /** a Teams deep link to the first quote's section in the tab's policy browser (only when the app has a Teams app id) */
+  sectionLink?: string;
 }
 
 export function answerCard(d: AnswerCardData): AdaptiveCard {
@@ -35,7 +37,10 @@ export function answerCard(d: AnswerCardData): AdaptiveCard {
   body.push(feedbackBody(d.lang, d.feedback));
   const first = quotes[0];
   return adaptiveCard(body, {
-    actions: d.feedback === "ask" ? feedbackActions(d.lang, d.answerId) : [],
+    actions: [
+      ...(d.feedback === "ask" ? feedbackActions(d.lang, d.answerId) : []),
+      ...(d.sectionLink && quotes.length > 0 ? [{ type: "Action.OpenUrl" as const, title: t(d.lang, "bot", "answer.openSection"), url: d.sectionLink }] : []),
+    ],
     fallbackText: [d.verdict ?? first?.quote ?? d.answer, first ? sourceLine(d.lang, d.organisation, first) : ""].filter(Boolean).join(" · "),
   });
 }

@@ -20,7 +20,10 @@ export async function handleQuestion(ctx: TurnContext, deps: BotDeps, question: 
     ? { kind: "refusal", data: { lang: answer.lang, answerId, organisation, answer: answer.answer, contact: facts.contact[answer.lang], feedback: "ask" } }
     : {
         kind: "answer",
-        data: { lang: answer.lang, answerId, organisation, verdict: answer.verdict, verdictKind: answer.verdictKind, answer: answer.answer, citations: answer.citations, feedback: "ask" },
+        data: {
+          lang: answer.lang, answerId, organisation, verdict: answer.verdict, verdictKind: answer.verdictKind, answer: answer.answer, citations: answer.citations, feedback: "ask",
+          sectionLink: answer.citations.length > 0 ? deps.sectionLink?.(packId, answer.citations[0].section) : undefined,
+        },
       };
   const askedMs = Math.round(performance.now() - started);
   await sendCard(ctx, sent.kind === "answer" ? answerCard(sent.data) : refusalCard(sent.data));

@@ -16,6 +16,7 @@ import { badRequest, errorBody, HttpError, notFound } from "./errors";
 import { Faults } from "./faults";
 import { compare, parseFilter } from "./filter";
 import { defaultView, sharePointErrorBody, sharePointRest, type FakeView } from "./sharepoint-rest";
+import { makeKey, signJwt, type TestKey } from "../openid-server";
 
 export interface FakeGraphOptions {
   tenantId?: string;
@@ -70,8 +71,21 @@ export class FakeGraph {
   tokenRequests = 0;
   readonly siteId: string;
   readonly lists = new Map<string, FakeList>();
-  /** access token -> expiry, audience, and whether a certificate got it */
-  private readonly tokens = new Map<string, { exp: number; aud: string; viaCertificate: boolean }>();
+  /** access token -> expiry, audience, whether a certificate got it, and the user of a delegated (on-behalf-of) token */
+  private readonly tokens = new Map<string, { exp: number; aud: string; viaCertificate: boolean; oid?: string }>();
+  /** the tenant's signing key for users' tokens (Teams SSO), published as its OpenID keys; rotateUserKey() replaces it */
+  userKey: TestKey = makeKey();
+  /** requests for the tenant's OpenID metadata and keys */
+  discoveryRequests = 0;
+
+  /** Entra's key rollover: a new key signs and is published, the old one is gone */
+  rotateUserKey(): void {
+    this.userKey = makeKey();
+  }
+  /** group id -> member object ids, for POST /me/checkMemberGroups */
+  readonly groupMembers = new Map<string, Set<string>>();
+  /** on-behalf-of exchanges made so far */
+  oboRequests = 0;
   private server: http.Server | undefined;
   private readonly o: Required<Omit<FakeGraphOptions, "clientCertificatePem" | "clientSecret">> & Pick<FakeGraphOptions, "clientCertificatePem" | "clientSecret">;
   private readonly sockets = new Set<import("node:net").Socket>();
@@ -207,6 +221,8 @@ export class FakeGraph {
         const code = fault.code ?? (fault.status === 429 ? "TooManyRequests" : fault.status === 503 ? "serviceNotAvailable" : "generalException");
         return send(fault.status, errorBody(new HttpError(fault.status, code, `injected ${fault.status}`), requestId), h);
       }
+      const discovery = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/v2\.0\/keys)$/.exec(url.pathname);
+      if (discovery && method === "GET") return send(200, JSON.stringify(this.discovery(decodeURIComponent(discovery[1]), discovery[2])));
       if (isToken) {
         this.tokenRequests++;
         return send(200, JSON.stringify(this.token(url.pathname, raw)));
@@ -219,6 +235,8 @@ export class FakeGraph {
       if (isSharePoint) {
         this.checkBearer(req.headers.authorization, this.sharePointResource);
         out = sharePointRest(this.lists, method, decodeURIComponent(url.pathname.slice(spApi.length)), body, req.headers);
+      } else if (path === "/me/checkMemberGroups") {
+        out = this.checkMemberGroups(this.checkBearer(req.headers.authorization, "https://graph.microsoft.com"), method, body);
       } else {
         this.checkBearer(req.headers.authorization, "https://graph.microsoft.com");
         out = this.route(method, path, url.searchParams, body, req.headers);
@@ -239,6 +257,7 @@ export class FakeGraph {
     const tenant = path.split("/")[1];
     if (decodeURIComponent(tenant) !== this.o.tenantId) throw new HttpError(400, "invalid_request", "AADSTS90002: Tenant not found");
     const p = new URLSearchParams(raw.toString("utf8"));
+    if (p.get("grant_type") === "urn:ietf:params:oauth:grant-type:jwt-bearer" && p.get("requested_token_use") === "on_behalf_of") return this.onBehalfOf(p);
     if (p.get("grant_type") !== "client_credentials") throw new HttpError(400, "unsupported_grant_type", "client_credentials only");
     if (p.get("client_id") !== this.o.clientId) throw new HttpError(400, "unauthorized_client", "AADSTS700016: Application not found");
     const aud = ["https://graph.microsoft.com", this.sharePointResource].find((r) => p.get("scope") === `${r}/.default`);
@@ -273,13 +292,64 @@ export class FakeGraph {
     }
   }
 
-  private checkBearer(auth: string | undefined, audience: string): void {
+  private checkBearer(auth: string | undefined, audience: string): { oid?: string } {
     const m = /^Bearer (.+)$/.exec(auth ?? "");
     const t = m ? this.tokens.get(m[1]) : undefined;
     if (!m) throw new HttpError(401, "InvalidAuthenticationToken", "Access token is empty.");
     if (t === undefined || t.exp < this.o.clock.now() || t.aud !== audience) throw new HttpError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
     // SharePoint REST refuses app-only tokens that a client secret obtained
     if (audience !== "https://graph.microsoft.com" && !t.viaCertificate) throw new HttpError(401, "Microsoft.SharePoint.Client.UnauthorizedAccessException", "Unsupported app only token.");
+    return { oid: t.oid };
+  }
+
+  // ---- users: Teams SSO tokens, on-behalf-of, group membership ----
+
+  /** the v2 issuer of this tenant, as Entra writes it into users' tokens */
+  get issuer(): string {
+    return `${this.url}/${this.o.tenantId}/v2.0`;
+  }
+
+  /** a user's access token for the app, as Teams' getAuthToken hands it to a tab (claims may be overridden, key replaced) */
+  userToken(o: { oid: string; claims?: Record<string, unknown>; key?: TestKey; header?: Record<string, unknown> }): string {
+    const now = Math.floor(this.o.clock.now() / 1000);
+    const claims = { aud: this.o.clientId, iss: this.issuer, iat: now, nbf: now, exp: now + 3600, tid: this.o.tenantId, oid: o.oid, scp: "access_as_user", ver: "2.0", ...o.claims };
+    return signJwt(claims, o.key ?? this.userKey, o.header);
+  }
+
+  private discovery(tenant: string, what: string): object {
+    this.discoveryRequests++;
+    if (tenant !== this.o.tenantId) throw new HttpError(400, "invalid_tenant", "AADSTS90002: Tenant not found");
+    if (what.startsWith("discovery")) {
+      const { n, e } = this.userKey.publicKey.export({ format: "jwk" });
+      return { keys: [{ kty: "RSA", use: "sig", kid: this.userKey.kid, n, e }] };
+    }
+    const base = `${this.url}/${tenant}`;
+    return { issuer: this.issuer, jwks_uri: `${base}/discovery/v2.0/keys`, token_endpoint: `${base}/oauth2/v2.0/token`, authorization_endpoint: `${base}/oauth2/v2.0/authorize`, id_token_signing_alg_values_supported: ["RS256"] };
+  }
+
+  /** Entra's on-behalf-of grant: the user's token (signed by this tenant, for this app) for a delegated Graph token */
+  private onBehalfOf(p: URLSearchParams): object {
+    this.oboRequests++;
+    if (p.get("client_id") !== this.o.clientId || p.get("client_secret") !== this.o.clientSecret) throw new HttpError(401, "invalid_client", "AADSTS7000215: Invalid client secret provided");
+    if (!(p.get("scope") ?? "").split(" ").some((s) => s.startsWith("https://graph.microsoft.com/"))) throw new HttpError(400, "invalid_scope", "AADSTS70011: invalid scope");
+    const [h, pl, sig] = (p.get("assertion") ?? "").split(".");
+    if (!h || !pl || !sig) throw new HttpError(400, "invalid_grant", "AADSTS50027: malformed assertion");
+    const claims = JSON.parse(Buffer.from(pl, "base64url").toString()) as { aud?: string; oid?: string; exp?: number; iss?: string };
+    const ok = verifySig("sha256", Buffer.from(`${h}.${pl}`), this.userKey.publicKey, Buffer.from(sig, "base64url"));
+    if (!ok || claims.aud !== this.o.clientId || claims.iss !== this.issuer || !claims.oid || (claims.exp ?? 0) * 1000 < this.o.clock.now()) {
+      throw new HttpError(400, "invalid_grant", "AADSTS50013: Assertion failed signature validation");
+    }
+    const token = `fake.${randomUUID()}`;
+    this.tokens.set(token, { exp: this.o.clock.now() + this.o.tokenLifetimeS * 1000, aud: "https://graph.microsoft.com", viaCertificate: false, oid: claims.oid });
+    return { token_type: "Bearer", scope: p.get("scope"), expires_in: this.o.tokenLifetimeS, ext_expires_in: this.o.tokenLifetimeS, access_token: token };
+  }
+
+  private checkMemberGroups(t: { oid?: string }, method: string, body: unknown): { status: number; body?: unknown } {
+    if (method !== "POST") throw new HttpError(405, "Request_BadRequest", "Method not allowed");
+    if (!t.oid) throw new HttpError(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
+    const ids = (body as { groupIds?: unknown })?.groupIds;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > 20) throw badRequest("groupIds: 1 to 20 group ids");
+    return { status: 200, body: { value: ids.filter((g) => typeof g === "string" && this.groupMembers.get(g)?.has(t.oid!)) } };
   }
 
   // ---- routes ----
