@@ -61,6 +61,7 @@ const T = {
     openInfo: "Öppen information",
     approvalSubmit: "Skicka ansökan",
     approvalWaiting: "Ansökan väntar hos en administratör",
+    approvalDecided: "Beslut: Godkänd",
   },
   en: {
     hello: "hello",
@@ -99,6 +100,7 @@ const T = {
     openInfo: "Open information",
     approvalSubmit: "Send request",
     approvalWaiting: "The request waits for an administrator",
+    approvalDecided: "Decision: Approved",
   },
 } as const;
 
@@ -212,7 +214,7 @@ describe("end to end: the first hour's journeys in the Agents Playground (Chromi
         assert.ok(lines.some((l) => l.includes(reference)), lines.join("\n"));
       });
 
-      it("an approval: the form says who decides, the request waits for an administrator (the manager has never used the bot), who decides it with policybot approvals decide", async () => {
+      it("an approval: the form says who decides, the request waits for an administrator (the manager has never used the bot), who decides it with policybot approvals decide, and the requester's card says so", async () => {
         await pg.say("policy wenell", t.switched);
         const form = await pg.say(t.approvalCmd, t.approvalForm);
         assert.ok((await form.innerText()).includes(t.goesTo), await form.innerText());
@@ -232,7 +234,12 @@ describe("end to end: the first hour's journeys in the Agents Playground (Chromi
         const program = new Command().exitOverride();
         registerApprovalsCommand(program, { config: () => loadConfig({ DATA_DIR: dataDir }), open: async () => ({ ...stack, close: async () => undefined }), out: (l) => lines.push(l) });
         await program.parseAsync(["node", "policybot", "approvals", "decide", reference, "approve", "--as", ADMIN]);
-        assert.match(lines.at(-1) ?? "", new RegExp(`^${reference}  approved by `));
+        assert.match(lines[0] ?? "", new RegExp(`^${reference}  approved by `));
+        assert.ok(lines.includes("  requester's card in Teams: updated"), lines.join("\n"));
+        // the card in the chat is redrawn in place, in the requester's language
+        const decided = pg.cards.filter({ hasText: reference }).filter({ hasText: t.approvalDecided });
+        await decided.first().waitFor({ timeout: 30_000 });
+        await pg.shoot(decided.first(), `approval-decided-cli-${lang}`);
         await pg.say("policy soderkoping", t.switched);
       });
 
