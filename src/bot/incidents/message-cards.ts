@@ -1,14 +1,20 @@
-// Short cards: the offer to report (after a message that sounds like an incident), a
-// refused submit (another user's card, a changed token, an old form) and a failure.
+// Short cards: the start of a report (its button opens the form in a dialog), the offer to
+// report (after a message that sounds like an incident), a refused submit (another user's
+// card, a changed token, an old form) and a failure.
 import { t, type LocaleLang } from "../../locales";
-import { adaptiveCard, text, type AdaptiveCard, type ExecuteAction } from "../cards/adaptive-card";
-import { INCIDENT_OPEN_VERB } from "./submits";
+import { adaptiveCard, text, type AdaptiveCard, type SubmitAction } from "../cards/adaptive-card";
+import { openDialogData } from "./submits";
 import { plain } from "./plain";
 
-function openButton(lang: LocaleLang, titleKey: string): ExecuteAction {
-  const title = t(lang, "incidents", titleKey);
-  const data = { lang };
-  return { type: "Action.Execute", title, verb: INCIDENT_OPEN_VERB, data, style: "positive", fallback: { type: "Action.Submit", title, data: { verb: INCIDENT_OPEN_VERB, ...data } } };
+/** opens the form in a dialog (task/fetch); a client without dialogs gets it in the chat */
+function openButton(lang: LocaleLang, titleKey: string): SubmitAction {
+  return { type: "Action.Submit", title: t(lang, "incidents", titleKey), style: "positive", data: openDialogData(lang) };
+}
+
+/** "rapportera incident": what happens next and the button; the ~20 inputs stay in the dialog */
+export function startCard(lang: LocaleLang, organisation: string): AdaptiveCard {
+  const k = (key: string, vars?: Record<string, string>) => t(lang, "incidents", key, vars);
+  return plain(adaptiveCard([text(k("form.title"), { weight: "bolder", size: "medium", style: "heading" }), text(k("start.body", { organisation }), { spacing: "small" })], { actions: [openButton(lang, "start.button")], fallbackText: k("form.title") }));
 }
 
 export function offerCard(lang: LocaleLang): AdaptiveCard {
