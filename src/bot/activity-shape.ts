@@ -117,7 +117,7 @@ const extensionAction = z.looseObject({
 });
 
 /** task/fetch and task/submit (a card button's dialog): the button's data, the dialog's inputs */
-const taskRequest = z.looseObject({ data: z.unknown(), context: obj.nullish() });
+const taskRequest = z.looseObject({ data: z.unknown().optional(), context: obj.nullish() });
 
 const INVOKE_VALUES: Record<string, z.ZodType> = {
   "adaptiveCard/action": adaptiveCardAction,

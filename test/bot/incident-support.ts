@@ -98,6 +98,19 @@ export async function openForm(rig: IncidentRig, o: Partial<ActivityOpts> & { co
   return { card, submit, token: submit.data.token as string, conversationId: reply.conversationId };
 }
 
+/** presses the start card's "Här i chatten" (Action.Execute): the form in the chat, from the invoke's answer; its submit action */
+export async function chatForm(url: string, start: Record<string, any>, o: ActivityOpts & { from?: typeof USER }, headers: Record<string, string> = {}): Promise<Record<string, any>> {
+  const open = actionsOf(start).find((x: any) => x.type === "Action.Execute");
+  assert.ok(open, "the start card has a button for the form in the chat");
+  const a: Record<string, any> = executeInvoke(open.verb, open.data, o);
+  if (o.from) a.from = o.from;
+  const res = await post(url, a, headers);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  const submit = actionsOf(res.body.value)[0];
+  assert.equal(submit?.verb, "incidentSubmit", JSON.stringify(res.body).slice(0, 500));
+  return submit;
+}
+
 /** presses the start card's button in Teams (task/fetch): the dialog's form, from the invoke's answer */
 export async function openDialog(url: string, button: Record<string, any>, o: ActivityOpts & { from?: typeof USER }) {
   const a: Record<string, any> = taskInvoke("task/fetch", button.data, o);

@@ -56,6 +56,8 @@ const T = {
     unknownPack: "policy finnsinte",
     unknownPackAnswer: "Det finns ingen policy med id",
     incidentForm: "Rapportera en AI-incident",
+    incidentStart: "Här i chatten",
+    incidentWhatLabel: "Vad hände?",
     incidentWhat: "Vad hände?",
     incidentWhatText: "Jag klistrade in en lista med elevers namn i ChatGPT.",
     incidentKind: "Personuppgifter",
@@ -98,6 +100,8 @@ const T = {
     unknownPack: "policy doesnotexist",
     unknownPackAnswer: "There is no policy with id",
     incidentForm: "Report an AI incident",
+    incidentStart: "Here in the chat",
+    incidentWhatLabel: "What happened?",
     incidentWhat: "What happened?",
     incidentWhatText: "I pasted a list of pupils' names into ChatGPT.",
     incidentKind: "Personal data",
@@ -206,8 +210,11 @@ describe("end to end: the first hour's journeys in the Agents Playground (Chromi
         await pg.shoot(restored, `restored-${lang}`);
       });
 
-      it("an incident: the form in the user's time zone, the receipt with a reference, and policybot incidents list shows it", async () => {
-        const form = await pg.say(t.report, t.incidentForm);
+      it("an incident: a short card, its chat button brings the form (the Playground has no dialogs) in the user's time zone, the receipt with a reference, and policybot incidents list shows it", async () => {
+        const start = await pg.say(t.report, t.incidentForm);
+        assert.equal(await start.locator("input, textarea").count(), 0, "no inputs in the chat before the button");
+        await pg.shoot(start, `incident-start-${lang}`);
+        const form = await pg.click(t.incidentStart, t.incidentWhatLabel);
         assert.ok((await form.innerText()).includes(t.zoneHint), await form.innerText());
         await pg.shoot(form, `incident-form-${lang}`);
         await form.getByLabel(t.incidentWhat).fill(t.incidentWhatText);
