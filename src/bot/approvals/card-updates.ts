@@ -1,5 +1,6 @@
 // Writing a request's current state into every card stored for it (the requester's, the
-// approver's, an administrator's), each in the language its reader chose in that chat.
+// approver's, an administrator's), each in the language its reader chose in that chat and,
+// where the card was posted in the reader's own turn, in their time zone.
 // The bot calls this after a decision in Teams, a reminder or an expiry; the CLI after
 // `policybot approvals decide`, so the cards in Teams say the same either way.
 import type { ApprovalRequest } from "../../approvals/model";
@@ -59,13 +60,18 @@ export class ApprovalCardUpdates {
     const personalChat = (c: CardRef) => ((c.conversation as Ref).conversation?.conversationType ?? "personal") === "personal";
     if (cards.approver) {
       const mri = (cards.approver.conversation as Ref).user?.id;
-      jobs.push(["approver", cards.approver, (lang) => approvalCard({ lang, organisation: org, request: r, view: { kind: "readOnly" }, refreshUserIds: open && mri ? [mri] : [] })]);
+      const timeZone = cards.approver.timeZone;
+      jobs.push(["approver", cards.approver, (lang) => approvalCard({ lang, organisation: org, request: r, view: { kind: "readOnly" }, refreshUserIds: open && mri ? [mri] : [], timeZone })]);
     }
     if (cards.requester) {
       const showPurpose = personalChat(cards.requester);
-      jobs.push(["requester", cards.requester, (lang) => requesterCard({ lang, organisation: org, request: r, showPurpose })]);
+      const timeZone = cards.requester.timeZone;
+      jobs.push(["requester", cards.requester, (lang) => requesterCard({ lang, organisation: org, request: r, showPurpose, timeZone })]);
     }
-    if (cards.admin) jobs.push(["admin", cards.admin, (lang) => approvalCard({ lang, organisation: org, request: r, view: { kind: "readOnly" } })]);
+    if (cards.admin) {
+      const timeZone = cards.admin.timeZone;
+      jobs.push(["admin", cards.admin, (lang) => approvalCard({ lang, organisation: org, request: r, view: { kind: "readOnly" }, timeZone })]);
+    }
     const out: CardUpdateResult[] = [];
     for (const [who, at, build] of jobs) {
       if (skip && at.activityId === skip) continue;

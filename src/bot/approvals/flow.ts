@@ -123,10 +123,10 @@ export class ApprovalFlow {
         const card = requesterCard({ lang, organisation, request: r, notes, replay: out.replay, showPurpose: personal(ctx), undelivered , timeZone: userTimeZone(ctx.activity) });
         // the form is replaced in place by this card: that message is the requester's card from now on
         const at = ctx.activity.replyToId;
-        if (at) await this.saveCard(r.id, "requester", { conversation: reference(ctx), activityId: at });
+        if (at) await this.saveCard(r.id, "requester", { conversation: reference(ctx), activityId: at, timeZone: userTimeZone(ctx.activity) });
         else if (via === "message") {
           const id = await sendCard(ctx, card);
-          if (id) await this.saveCard(r.id, "requester", { conversation: reference(ctx), activityId: id });
+          if (id) await this.saveCard(r.id, "requester", { conversation: reference(ctx), activityId: id, timeZone: userTimeZone(ctx.activity) });
           return NO_REPLACE;
         }
         return card;
