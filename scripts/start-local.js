@@ -10,6 +10,8 @@ const os = require("node:os");
 const root = path.resolve(__dirname, "..");
 const botPort = Number(process.env.PORT || 3978);
 const playgroundPort = Number(process.env.PLAYGROUND_PORT || 56150);
+// a second Playground whose user is Megan Bowen, Alex Wilber's manager: approvals can be decided locally
+const managerPort = playgroundPort + 1;
 const botEndpoint = `http://127.0.0.1:${botPort}/api/messages`;
 const children = [];
 
@@ -59,17 +61,22 @@ async function main() {
   await waitForHealth(`http://127.0.0.1:${botPort}/healthz`, 20000);
 
   const cli = require.resolve("@microsoft/m365agentsplayground/cli.js", { paths: [root] });
-  start("playground", [cli, "start", "-e", botEndpoint, "-c", "msteams", "-p", String(playgroundPort), "--disable-telemetry"], {
+  const playgroundEnv = (name, config) => ({
     // print the address instead of opening a browser; keep its log file out of the repository
     TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER || "none",
     // --disable-telemetry leaves the Application Insights SDK's own statsbeat on: it probes
     // 169.254.169.254 and posts to *.in.applicationinsights.azure.com (seen by the tests' network guard)
     APPLICATION_INSIGHTS_NO_STATSBEAT: "true",
-    M365_AGENTS_PLAYGROUND_LOGFILE: process.env.M365_AGENTS_PLAYGROUND_LOGFILE || path.join(os.tmpdir(), "policybot-playground.log"),
+    M365_AGENTS_PLAYGROUND_LOGFILE: path.join(os.tmpdir(), `policybot-${name}.log`),
+    ...(config ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: config } : {}),
   });
-  await waitForHealth(`http://127.0.0.1:${playgroundPort}/`, 30000);
+  const playground = (name, port, config) => start(name, [cli, "start", "-e", botEndpoint, "-c", "msteams", "-p", String(port), "--disable-telemetry"], playgroundEnv(name, config));
+  playground("playground", playgroundPort);
+  playground("manager", managerPort, path.join(root, "infra", "playground", "megan-bowen.yml"));
+  await Promise.all([waitForHealth(`http://127.0.0.1:${playgroundPort}/`, 30000), waitForHealth(`http://127.0.0.1:${managerPort}/`, 30000)]);
   process.stdout.write(
-    `\n  Policybot is running. Open http://localhost:${playgroundPort} and ask, e.g. "Får jag använda ChatGPT med personuppgifter?"\n` +
+    `\n  Policybot is running. Open http://localhost:${playgroundPort} (you are Alex Wilber) and ask, e.g. "Får jag använda ChatGPT med personuppgifter?"\n` +
+      `  As Megan Bowen, his manager, who decides his requests for AI tools: http://localhost:${managerPort} (open it before the request)\n` +
       `  Bot endpoint: ${botEndpoint}   Stop with Ctrl-C.\n\n`,
   );
 }

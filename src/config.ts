@@ -70,8 +70,8 @@ const schema = z.object({
   // --- AI images in chats and channels (issue 6) ---
   /** largest image the bot downloads to check for AI provenance, in MB (bigger ones are not fetched) */
   IMAGE_MAX_MB: z.coerce.number().min(0.1).max(100).default(25),
-  /** largest labelled copy sent back inline in the chat (a base64 data URL), in KB */
-  IMAGE_COPY_MAX_KB: z.coerce.number().int().min(16).max(4096).default(1024),
+  /** largest labelled copy sent back in the chat (inside a card, as a data URI), in KB: Teams takes about 28 KB a message */
+  IMAGE_COPY_MAX_KB: z.coerce.number().int().min(4).max(18).default(18),
   // --- incidents and Microsoft Graph (issue 4) ---
   /** where incident reports go: a local SQLite file, or the SharePoint list through Graph */
   INCIDENT_STORE: z.enum(["sqlite", "sharepoint"]).default("sqlite"),

@@ -9,7 +9,7 @@ import type { Response } from "restify";
 import type { Logger } from "../logging";
 
 /** invokes the bot answers (policybot.ts); any other invoke name gets 501 there */
-export const HANDLED_INVOKES: ReadonlySet<string> = new Set(["adaptiveCard/action", "composeExtension/fetchTask", "composeExtension/submitAction"]);
+export const HANDLED_INVOKES: ReadonlySet<string> = new Set(["adaptiveCard/action", "composeExtension/fetchTask", "composeExtension/submitAction", "task/fetch", "task/submit"]);
 
 /** ids (conversation, user, activity): Teams' longest are a few hundred characters */
 const MAX_ID = 1024;
@@ -116,8 +116,13 @@ const extensionAction = z.looseObject({
   context: obj.nullish(),
 });
 
+/** task/fetch and task/submit (a card button's dialog): the button's data, the dialog's inputs */
+const taskRequest = z.looseObject({ data: z.unknown().optional(), context: obj.nullish() });
+
 const INVOKE_VALUES: Record<string, z.ZodType> = {
   "adaptiveCard/action": adaptiveCardAction,
+  "task/fetch": taskRequest,
+  "task/submit": taskRequest,
   "composeExtension/fetchTask": extensionAction,
   "composeExtension/submitAction": extensionAction,
 };

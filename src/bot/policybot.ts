@@ -8,6 +8,8 @@ import {
   type InvokeResponse,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
+  type TaskModuleRequest,
+  type TaskModuleResponse,
 } from "botbuilder";
 import { t } from "../locales";
 import type { BotDeps } from "./deps";
@@ -23,7 +25,7 @@ import { parseRestoreInvoke, parseRestoreSubmit } from "./review/restore-submit"
 import { handleDraftReview, handleFileReview, warnIfQuestionSensitive } from "./handlers/review";
 import { handleRestoreSubmit, restoreInvokeResponse } from "./handlers/restore";
 import { REVIEW_COMMAND_ID, reviewActionResponse } from "./handlers/review-action";
-import { handleIncidentSubmit, handleReportCommand, incidentInvokeResponse, offerIfIncident } from "./incidents/routing";
+import { handleIncidentSubmit, handleReportCommand, incidentDialogFetch, incidentDialogSubmit, incidentInvokeResponse, offerIfIncident } from "./incidents/routing";
 import { approvalInvokeResponse, handleApprovalCommand, handleApprovalSubmit } from "./approvals/routing";
 import { HANDLED_INVOKES } from "./activity-shape";
 import { textLanguage, turnLang } from "./language";
@@ -142,6 +144,16 @@ export class PolicyBot extends TeamsActivityHandler {
     return this.unknownCommand();
   }
 
+  /** A card button's dialog (task module): the incident form. */
+  protected override async handleTeamsTaskModuleFetch(ctx: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    return (await incidentDialogFetch(ctx, this.deps, request)) ?? this.unknownCommand();
+  }
+
+  /** The dialog's submit: the incident report. */
+  protected override async handleTeamsTaskModuleSubmit(ctx: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    return (await incidentDialogSubmit(ctx, this.deps, request)) ?? this.unknownCommand();
+  }
+
   /** a command the manifest does not declare: bad input (400), not an unimplemented feature */
   private unknownCommand(): never {
     this.deps.log.warn({ event: "invoke", status: "unrecognised" }, "unrecognised message action");
@@ -149,7 +161,7 @@ export class PolicyBot extends TeamsActivityHandler {
     throw new Error("BadRequest");
   }
 
-  /** Universal Action (Action.Execute) invokes: feedback and restore. */
+  /** Universal Action (Action.Execute) invokes: feedback, restore, incidents, approvals, image copies. */
   protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const feedback = parseFeedbackInvoke(value);
     if (feedback) return feedbackInvokeResponse(ctx, this.deps, feedback);

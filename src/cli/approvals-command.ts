@@ -5,10 +5,29 @@ import { loadConfig, type Config } from "../config";
 import { APPROVAL_STATUSES, type ApprovalRequest, type ApprovalStatus, type StoredApproval } from "../approvals/model";
 import { cleanLine, cleanMultiline } from "../incidents/sanitize";
 import { openApprovalStack, type ApprovalStack } from "../m365/approval-stack";
+import { cliCardUpdates } from "../bot/approvals/cli-card-updates";
+import type { CardUpdateResult } from "../bot/approvals/card-updates";
+import { loadPolicyLibrary } from "../policy/library";
+
+/** writes a request's state into its cards in Teams (the requester's, the approver's, an admin's) */
+export type CardUpdater = (config: Config, stack: ApprovalStack, request: ApprovalRequest) => Promise<CardUpdateResult[]>;
+
+const updateCardsInTeams: CardUpdater = (config, stack, request) => {
+  const organisation = (id: string) => {
+    try {
+      return loadPolicyLibrary({ extraDir: config.policy.extraDir }).get(id).facts.organisation.name;
+    } catch {
+      return id;
+    }
+  };
+  return cliCardUpdates(config, stack.conversations, organisation).update(request);
+};
 
 export interface ApprovalsCommandDeps {
   config?: () => Config;
   open?: (config: Config) => Promise<ApprovalStack>;
+  /** default: through the Bot Connector, as the bot */
+  updateCards?: CardUpdater;
   out?: (line: string) => void;
   exit?: (code: number) => void;
 }
@@ -79,7 +98,8 @@ export function registerApprovalsCommand(program: Command, deps: ApprovalsComman
     .option("--comment <text>", "why (required to reject)")
     .option("--as <objectId>", "the administrator deciding (default: APPROVAL_ADMIN_ID)")
     .action((ref: string, decisionWord: string, o: { comment?: string; as?: string }) =>
-      withStack(async ({ service, directory }, config) => {
+      withStack(async (stack, config) => {
+        const { service, directory } = stack;
         const decision = parseDecisionWord(decisionWord);
         const adminId = (o.as ?? config.approvals.roles.admin ?? "").trim();
         if (!adminId) throw new Error("no administrator: set APPROVAL_ADMIN_ID or pass --as <objectId>");
@@ -106,6 +126,15 @@ export function registerApprovalsCommand(program: Command, deps: ApprovalsComman
           return exit(1);
         }
         out(`${res.request.reference}  ${res.request.status} by ${cleanLine(admin.name)}${res.recorded ? "" : "  (not yet in the store: see pending-sync)"}`);
+        // the people's cards in Teams say so, as after a decision in Teams
+        let updated: CardUpdateResult[];
+        try {
+          updated = await (deps.updateCards ?? updateCardsInTeams)(config, stack, res.request);
+        } catch (e) {
+          return out(`  cards in Teams: not updated (${e instanceof Error ? e.name : "error"})`);
+        }
+        if (!updated.length) out("  no cards in Teams to update");
+        for (const u of updated) out(`  ${u.card}'s card in Teams: ${u.ok ? "updated" : `not updated (${u.code})`}`);
       }),
     );
 

@@ -23,6 +23,8 @@ export interface ConversationSettings {
 export interface CardRef {
   conversation: ConversationRef;
   activityId: string;
+  /** the reader's time zone when the card was posted in their turn (Teams sends it), for its later updates */
+  timeZone?: string;
 }
 
 export interface ApprovalCards {

@@ -9,7 +9,7 @@ import * as http from "node:http";
 import * as zlib from "node:zlib";
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { BOT, USER, activityBase, botAdded, executeInvoke, installationAdd, mentionMessage, message, submit, type ActivityOpts } from "../support/activities";
+import { BOT, USER, activityBase, botAdded, executeInvoke, installationAdd, mentionMessage, message, submit, taskInvoke, type ActivityOpts } from "../support/activities";
 import { fetchTaskInvoke, messagePayload, submitActionInvoke } from "../support/review-activities";
 import { HANDLED_INVOKES } from "../../src/bot/activity-shape";
 
@@ -131,6 +131,7 @@ interface Rule {
 
 const isInvoke = (name?: string) => (a: Obj) => a.type === "invoke" && (name === undefined || a.name === name);
 const isExtension = (a: Obj) => a.type === "invoke" && (a.name === "composeExtension/fetchTask" || a.name === "composeExtension/submitAction");
+const isTask = (a: Obj) => a.type === "invoke" && (a.name === "task/fetch" || a.name === "task/submit");
 const isMention = (a: Obj, at: string) => {
   const e = a.entities?.[Number(at.split(".")[1])];
   return typeof e?.type === "string" && e.type.toLowerCase() === "mention";
@@ -213,6 +214,7 @@ export const RULES: Rule[] = [
   { path: "value.botMessagePreviewAction", allowed: STR_NULL, max: 64, when: isExtension },
   { path: "value.messagePayload", allowed: OBJ_NULL, when: isExtension },
   { path: "value.context", allowed: OBJ_NULL, when: isExtension },
+  { path: "value.context", allowed: OBJ_NULL, when: isTask },
 ];
 
 function kindOf(v: unknown): Kind {
@@ -459,6 +461,17 @@ export function bases(serviceUrl: string, conversationId: string, tokens: Tokens
       name: "restoreInvoke",
       build: () => executeInvoke("restoreValues", restoreData, o),
       value: [{ op: "set", path: "value.action.data.mapping", to: [] }, { op: "huge", path: "value.action.data.copilotAnswer", size: 150_000 }, ...otherInvokes("value.action.verb")],
+    },
+    {
+      name: "incidentDialogFetch",
+      build: () => taskInvoke("task/fetch", { msteams: { type: "task/fetch" }, verb: "incidentOpen", lang: "sv" }, o),
+      value: [{ op: "set", path: "value.data", to: "x" }, { op: "drop", path: "value.data" }, { op: "set", path: "value.data.verb", to: "incidentSubmit" }, { op: "set", path: "value.context", to: 7 }, { op: "set", path: "value", to: [] }],
+    },
+    {
+      name: "incidentDialogSubmit",
+      creates: true,
+      build: () => taskInvoke("task/submit", { verb: "incidentSubmit", ...tokens.incident, ...incidentInputs() }, o),
+      value: [...formBreakers("value.data", "value.data.verb", "incidentSubmit", tokens.incident.token, incidentRequired), { op: "set", path: "value.data", to: null }, { op: "set", path: "name", to: "task/fetch" }],
     },
     { name: "incidentOpenInvoke", build: () => executeInvoke("incidentOpen", { lang: "en" }, o), value: [{ op: "drop", path: "value.action.data" }, ...otherInvokes("value.action.verb")] },
     {

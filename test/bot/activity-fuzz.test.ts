@@ -24,6 +24,7 @@ import { ConnectorStub } from "../support/connector-stub";
 import { executeInvoke, message, post, type ActivityOpts } from "../support/activities";
 import { actionsOf, cardOf } from "../support/cards";
 import { freePort } from "../support/ports";
+import { chatForm } from "./incident-support";
 import { approvalInputs, bases, build, caseArb, incidentInputs, judge, send, showCase, wire, type Answer, type Base, type FuzzCase, type Tokens } from "./activity-fuzz-support";
 
 const RUNS_IN_PROCESS = Number(process.env.FUZZ_RUNS_IN_PROCESS ?? 6500);
@@ -195,7 +196,7 @@ async function prepare(url: string, stub: ConnectorStub, conversationId: string)
   };
   // a pack whose approval rule has a manager decide (the sample directory has the test user's)
   await say("policy wenell");
-  const incident = actionsOf(cardOf(await say("rapportera incident")))[0].data;
+  const incident = (await chatForm(url, cardOf(await say("rapportera incident")), o)).data;
   const approval = actionsOf(cardOf(await say("ansök om AI-verktyg")))[0].data;
   stub.clear();
   assert.equal(typeof incident?.token, "string", "incident form token");

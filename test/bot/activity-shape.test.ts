@@ -71,7 +71,9 @@ const teamsShapes: Record<string, Record<string, unknown>> = {
   "message action fetchTask": fetchTaskInvoke(messagePayload("<p>Hej</p>"), o),
   "message action submitAction": submitActionInvoke({ verb: "restoreValues", mapping: {} }, o, { messagePayload: messagePayload("<p>Hej</p>") }),
   "submitAction with a preview action": submitActionInvoke({}, o, { botMessagePreviewAction: "send", botActivityPreview: [{ type: "message" }] }),
-  "an invoke the bot does not handle (value not read)": { ...activityBase(o), type: "invoke", name: "task/fetch", value: "anything" },
+  "an invoke the bot does not handle (value not read)": { ...activityBase(o), type: "invoke", name: "fileConsent/invoke", value: "anything" },
+  "a card button's dialog (task/fetch)": { ...activityBase(o), type: "invoke", name: "task/fetch", value: { data: { msteams: { type: "task/fetch" }, verb: "incidentOpen", lang: "sv" }, context: { theme: "default" } } },
+  "a dialog's submit (task/submit)": { ...activityBase(o), type: "invoke", name: "task/submit", value: { data: { verb: "incidentSubmit", token: "t" }, context: null } },
   "an activity type from the future": { ...activityBase(o), type: "somethingNew", value: 42 },
   "unknown fields anywhere": { ...message("hej", o), newField: { a: [1] }, from: { ...USER, newer: true }, conversation: { id: "a:1", brandNew: 1 } },
   "optional fields null": { ...message("hej", o), locale: null, replyToId: null, localTimezone: null, from: { id: USER.id, name: null, aadObjectId: null }, conversation: { id: "a:1", conversationType: null, isGroup: null, tenantId: null }, channelData: null },
@@ -86,7 +88,7 @@ describe("activity shape (src/bot/activity-shape.ts)", () => {
   }
 
   it("the invokes the bot handles are the ones PolicyBot overrides", () => {
-    assert.deepEqual([...HANDLED_INVOKES].sort(), ["adaptiveCard/action", "composeExtension/fetchTask", "composeExtension/submitAction"]);
+    assert.deepEqual([...HANDLED_INVOKES].sort(), ["adaptiveCard/action", "composeExtension/fetchTask", "composeExtension/submitAction", "task/fetch", "task/submit"]);
   });
 
   /** [what, mutate, field named] */
@@ -226,8 +228,8 @@ describe("activity shape over HTTP (POST /api/messages)", () => {
     });
   }
 
-  it("fetchTask and submitAction with a bad value: 400; with a command the manifest does not declare: 400", async () => {
-    for (const name of ["composeExtension/fetchTask", "composeExtension/submitAction"]) {
+  it("fetchTask, submitAction and the dialog's task/fetch and task/submit with a bad value: 400; with data that is not Policybot's: 400", async () => {
+    for (const name of ["composeExtension/fetchTask", "composeExtension/submitAction", "task/fetch", "task/submit"]) {
       const res = await post(bot.url, { ...fetchTaskInvoke({}, { serviceUrl: url }), name, value: "x" });
       assert.deepEqual([res.status, res.body], [400, { error: "bad activity: value" }], name);
       const other = await post(bot.url, { ...fetchTaskInvoke(messagePayload("<p>hej</p>"), { serviceUrl: url }, "someOtherCommand"), name });
@@ -237,7 +239,7 @@ describe("activity shape over HTTP (POST /api/messages)", () => {
   });
 
   it("an invoke the bot does not handle: 501 (Not Implemented), whatever its value, without a failed turn", async () => {
-    for (const [name, value] of [["task/fetch", null], ["fileConsent/invoke", null], ["composeExtension/query", "x"], ["application/search", 5], ["signin/verifyState", {}]] as const) {
+    for (const [name, value] of [["tab/fetch", null], ["fileConsent/invoke", null], ["composeExtension/query", "x"], ["application/search", 5], ["signin/verifyState", {}]] as const) {
       const res = await post(bot.url, { ...activityBase({ serviceUrl: url }), type: "invoke", name, value });
       assert.equal(res.status, 501, name);
     }

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { BotProcess, HoldingConnector, postAndForget, until } from "../support/bot-process";
 import { executeInvoke, message, post } from "../support/activities";
 import { actionsOf, cardOf, visibleTexts } from "../support/cards";
-import { submitInvoke, validInputs } from "./incident-support";
+import { chatForm, submitInvoke, validInputs } from "./incident-support";
 import { PEOPLE, fields, personalConv, type Member } from "../e2e/approvals-support";
 
 describe("proactive messages across a kill -9 (delivery outbox)", function () {
@@ -41,8 +41,8 @@ describe("proactive messages across a kill -9 (delivery outbox)", function () {
     // the form, from the reporter's own chat
     assert.equal((await post(bot.url, message("rapportera incident", { serviceUrl }))).status, 200);
     await until("the form", () => connector.delivered.length === 1);
-    const submit = actionsOf(cardOf(connector.delivered[0].body))[0];
     const conversationId = connector.delivered[0].conversationId;
+    const submit = await chatForm(bot.url, cardOf(connector.delivered[0].body), { serviceUrl, conversationId });
 
     connector.hold = (id) => id === SECURITY;
     const res = await post(bot.url, submitInvoke(submit, validInputs(), { serviceUrl, conversationId }));

@@ -1,7 +1,7 @@
 // AI images through the whole bot over real HTTP: pasted images served by a stand-in Bot
 // Connector, files by a local "SharePoint", the real fixtures of test/fixtures/images.
 // 1:1 answers every image; channels hear only about AI images; the labelled copy is
-// fetched again on request and comes back as an inline image carrying the IPTC marker.
+// fetched again on request and comes back in a card, small enough for Teams, carrying the IPTC marker.
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -32,6 +32,15 @@ function dataUrlBytes(url: string): { mime: string; bytes: Buffer } {
   const m = /^data:(image\/[a-z]+);base64,(.+)$/s.exec(url);
   assert.ok(m, `a base64 data URL, got ${url.slice(0, 40)}`);
   return { mime: m[1], bytes: Buffer.from(m[2], "base64") };
+}
+
+/** the labelled copy's message: a card (valid, within Teams' limit) holding the picture as a data URI */
+function copyOf(activity: any): { texts: string[]; mime: string; bytes: Buffer; alt: string } {
+  const card = cardOf(activity);
+  assertValid(adaptiveCardValidator(), card, "labelled copy card");
+  const image = (card.body as any[]).find((e) => e.type === "Image");
+  assert.ok(image, "the card holds the picture");
+  return { texts: visibleTexts(card), ...dataUrlBytes(image.url), alt: image.altText };
 }
 
 async function size(bytes: Buffer): Promise<{ width: number; height: number }> {
@@ -132,7 +141,7 @@ describe("AI images over HTTP", function () {
     assert.equal(actionsOf(card)[0].title, "Skapa märkt kopia");
   });
 
-  it("'Skapa märkt kopia' (Action.Execute) re-fetches the image and sends it back labelled: IPTC marker, original size plus the strip", async () => {
+  it("'Skapa märkt kopia' (Action.Execute) re-fetches the image and sends it back labelled in a card: IPTC marker, made smaller to fit a Teams message, the strip laid out at the new width", async () => {
     const original = fixture(DALLE);
     const attached = teams.attach(original);
     const conversationId = "a:copy-1";
@@ -145,20 +154,21 @@ describe("AI images over HTTP", function () {
     assert.equal(res.body.type, "application/vnd.microsoft.activity.message", "the card stays; a short message confirms");
     assert.equal(teams.downloads.length, 1, "fetched again: the bot kept no bytes");
     const [copyMsg] = (await teams.settle(1)).map((s) => s.activity);
-    assert.match(copyMsg.text, /märkta kopian/);
-    const att = copyMsg.attachments[0];
-    assert.equal(att.contentType, "image/webp", "original format kept");
-    const { mime, bytes } = dataUrlBytes(att.contentUrl);
-    assert.equal(mime, "image/webp");
+    const { texts, mime, bytes, alt } = copyOf(copyMsg);
+    assert.ok(texts[0].startsWith("Här är den märkta kopian (WEBP,"), texts[0]);
+    assert.ok(texts.includes("Bilden är förminskad så att den ryms i ett chattmeddelande i Teams."), JSON.stringify(texts));
+    assert.equal(mime, "image/webp", "original format kept");
+    assert.equal(alt, CAPTION_Q);
     const verdict = detectProvenance(bytes);
     assert.equal(verdict.verdict, "ai");
     assert.ok(verdict.evidence.some((e) => e.kind === "iptc" && /trainedAlgorithmicMedia/.test(e.detail)), JSON.stringify(verdict.evidence));
+    // 367 KB and 1024 px wide: made smaller to fit the message, the picture's proportions kept, the strip laid out at the new width
     const before = await size(original);
     const after = await size(bytes);
-    const width = Math.max(before.width, 320);
-    assert.equal(after.width, width);
-    assert.equal(after.height, before.height + captionStrip(CAPTION_Q, width).height);
-    assert.ok(bytes.length <= 1024 * 1024, "within the 1 MB inline limit");
+    assert.ok(after.width < before.width && after.width >= 320, `${after.width} px`);
+    const strip = captionStrip(CAPTION_Q, after.width).height;
+    assert.ok(Math.abs((after.height - strip) / after.width - before.height / before.width) < 0.01, "proportions kept");
+    assert.ok(bytes.length <= 18 * 1024, `${bytes.length} bytes: within IMAGE_COPY_MAX_KB`);
   });
 
   it("the Action.Submit fallback sends the copy of a file image too (JPEG stays JPEG)", async () => {
@@ -168,9 +178,9 @@ describe("AI images over HTTP", function () {
     const action = actionsOf(cardOf(cardActivity))[0];
     teams.clear();
     const [copyMsg] = await send(submitValue(action.fallback.data, { serviceUrl, conversationId }), 1);
-    const { mime, bytes } = dataUrlBytes(copyMsg.attachments[0].contentUrl);
+    const { mime, bytes, texts } = copyOf(copyMsg);
     assert.equal(mime, "image/jpeg");
-    assert.equal(copyMsg.attachments[0].name, "markt-kopia.jpg");
+    assert.ok(texts[0].startsWith("Här är den märkta kopian (JPEG,"), texts[0]);
     assert.equal(detectProvenance(bytes).verdict, "ai");
   });
 
@@ -264,8 +274,10 @@ describe("AI images over HTTP", function () {
     const action = actionsOf(card)[0];
     await post(bot.url, invoke(action.verb, action.data, { serviceUrl, conversationId }));
     const [copy] = (await teams.settle(1)).map((s) => s.activity);
-    assert.match(copy.text, /Policyn kräver ingen särskild text/);
-    assert.equal(dataUrlBytes(copy.attachments[0].contentUrl).mime, "image/png");
+    const c = copyOf(copy);
+    assert.ok(c.texts.some((l) => l.startsWith("Policyn kräver ingen särskild text")), JSON.stringify(c.texts));
+    assert.equal(c.mime, "image/png");
+    assert.ok(!c.texts.includes("Bilden är förminskad så att den ryms i ett chattmeddelande i Teams."), "a small PNG stays as it is");
   });
 
   describe("files that are not checkable images get a clear answer in 1:1 and silence in channels", () => {
@@ -292,14 +304,14 @@ describe("AI images over HTTP", function () {
   });
 });
 
-describe("AI images over HTTP: a copy over the inline limit", function () {
+describe("AI images over HTTP: a copy that cannot be made small enough", function () {
   this.timeout(60000);
   let bot: RunningBot;
   const teams = new TeamsServiceStub();
   let serviceUrl: string;
   before(async () => {
     serviceUrl = await teams.start();
-    bot = await startBot({ IMAGE_COPY_MAX_KB: "16" });
+    bot = await startBot({ IMAGE_COPY_MAX_KB: "4" });
   });
   after(async () => {
     await bot?.stop();
@@ -308,14 +320,19 @@ describe("AI images over HTTP: a copy over the inline limit", function () {
 
   it("says clearly that the copy is too big to send, and gives the caption to add by hand", async () => {
     const conversationId = "a:big-1";
-    const post1 = await post(bot.url, pastedImage(teams.attach(fixture(DALLE)).url, { serviceUrl, conversationId }));
+    // 320 × 3,000 px of noise, which its sender says Midjourney made: no legible copy of it fits 4 KB
+    const noise = Buffer.alloc(320 * 3_000 * 3);
+    let x = 11;
+    for (let i = 0; i < noise.length; i++) noise[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    const tall = await sharp(noise, { raw: { width: 320, height: 3_000, channels: 3 } }).jpeg().toBuffer();
+    const post1 = await post(bot.url, pastedImage(teams.attach(tall).url, { serviceUrl, conversationId }, "Jag gjorde bilden i Midjourney"));
     assert.equal(post1.status, 200);
     const [cardActivity] = (await teams.settle(1)).map((s) => s.activity);
     const action = actionsOf(cardOf(cardActivity))[0];
     teams.clear();
     await post(bot.url, invoke(action.verb, action.data, { serviceUrl, conversationId }));
     const [a] = (await teams.settle(1)).map((s) => s.activity);
-    assert.match(a.text, /mer än de 16 KB jag kan skicka i chatten/);
+    assert.match(a.text, /^Den märkta kopian blir \d+ KB, mer än de 4 KB jag kan skicka i chatten/);
     assert.ok(a.text.includes(`”${CAPTION_Q}”`));
     assert.equal(a.attachments, undefined);
   });

@@ -7,7 +7,7 @@ import { formatInstant } from "../../src/bot/incidents/time-zone";
 import { USER, executeInvoke, message, post, submit as submitActivity } from "../support/activities";
 import { actionsOf, cardOf, visibleTexts } from "../support/cards";
 import { adaptiveCardValidator, assertValid } from "../support/schemas";
-import { OTHER_USER, errorLines, incidentRig, inputsOf, openForm, submitInvoke, validInputs, type IncidentRig } from "./incident-support";
+import { OTHER_USER, errorLines, incidentRig, inputsOf, openDialog, openForm, submitInvoke, validInputs, type IncidentRig } from "./incident-support";
 
 describe("incident reporting over HTTP (local store)", () => {
   let rig: IncidentRig;
@@ -22,7 +22,7 @@ describe("incident reporting over HTTP (local store)", () => {
 
   const pack = () => rig.bot.library.get("soderkoping");
 
-  it("'rapportera incident' opens the form: every field, tools from the pack, Execute with a Submit fallback", async () => {
+  it("in the chat (a client without dialogs): the start card's button brings the form, every field, tools from the pack, Execute with a Submit fallback", async () => {
     const { card, submit } = await openForm(rig);
     const inputs = inputsOf(card);
     for (const id of ["description", "occurredDate", "occurredTime", "tool", "toolOther", "infoKinds", "peopleAffected", "actionsTaken", "discoveredDate", "discoveredTime", "endedDate", "endedTime", "dataSubjects", "likelyConsequences", "severity", "informedDate", "informedTime", "subjectsInformedNote"]) {
@@ -230,7 +230,8 @@ describe("incident reporting over HTTP (local store)", () => {
     const texts = visibleTexts(card);
     assert.ok(texts.includes("Formuläret kan inte tas emot"));
     assert.ok(texts.includes("Det här formuläret öppnades av någon annan. Öppna ett eget formulär för att rapportera."));
-    assert.equal(actionsOf(card)[0].verb, "incidentOpen", "offers a form of their own");
+    assert.equal(actionsOf(card)[0].data.verb, "incidentOpen", "offers a form of their own");
+    assert.deepEqual(actionsOf(card)[0].data.msteams, { type: "task/fetch" }, "in a dialog");
     assert.equal((await rig.stored()).length, before);
   });
 
@@ -248,7 +249,7 @@ describe("incident reporting over HTTP (local store)", () => {
     assert.equal((await rig.stored()).length, before);
   });
 
-  it("'jag råkade klistra in personnummer i ChatGPT' is answered, then offered the form; the button opens it", async () => {
+  it("'jag råkade klistra in personnummer i ChatGPT' is answered, then offered the form; the button opens it in a dialog", async () => {
     const conversationId = "a:offer-1";
     await post(rig.bot.url, message("jag råkade klistra in personnummer i ChatGPT", { serviceUrl, conversationId }));
     const sent = await rig.connector.waitFor(2);
@@ -259,10 +260,13 @@ describe("incident reporting over HTTP (local store)", () => {
     assert.ok(visibleTexts(offer).includes("Låter det som en incident?"));
     const button = actionsOf(offer)[0];
     assert.equal(button.title, "Rapportera incident");
-    const res = await post(rig.bot.url, executeInvoke(button.verb, button.data, { serviceUrl, conversationId }));
+    const { card } = await openDialog(rig.bot.url, button, { serviceUrl, conversationId });
+    assert.ok(visibleTexts(card).includes("Rapportera en AI-incident"));
+    // a card posted before this version (Action.Execute) still opens the form, in the chat
+    const res = await post(rig.bot.url, executeInvoke("incidentOpen", { lang: "sv" }, { serviceUrl, conversationId }));
     assert.equal(res.body.type, "application/vnd.microsoft.card.adaptive");
-    assertValid(adaptiveCardValidator(), res.body.value, "form from the offer");
-    assert.ok(visibleTexts(res.body.value).includes("Rapportera en AI-incident"));
+    assertValid(adaptiveCardValidator(), res.body.value, "form from an older offer");
+    assert.equal(actionsOf(res.body.value)[0].type, "Action.Execute");
   });
 
   it("a plain policy question gets no offer", async () => {

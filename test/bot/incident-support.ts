@@ -9,7 +9,7 @@ import { openDatabase } from "../../src/storage/sqlite";
 import type { StoredIncident } from "../../src/incidents";
 import { ConnectorStub } from "../support/connector-stub";
 import { startBot, type RunningBot } from "../support/bot-server";
-import { USER, executeInvoke, message, post, type ActivityOpts } from "../support/activities";
+import { USER, executeInvoke, message, post, submit as submitActivity, taskInvoke, type ActivityOpts } from "../support/activities";
 import { actionsOf, cardOf } from "../support/cards";
 import { adaptiveCardValidator, assertValid } from "../support/schemas";
 
@@ -66,10 +66,28 @@ export function validInputs(over: Record<string, unknown> = {}): Record<string, 
   };
 }
 
-/** sends the command and returns the form card and its token */
-export async function openForm(rig: IncidentRig, o: Partial<ActivityOpts> & { command?: string } = {}) {
+/** sends the command and returns the short card it gets: its button opens the form in a dialog */
+export async function startReport(rig: IncidentRig, o: Partial<ActivityOpts> & { command?: string } = {}) {
   rig.connector.clear();
   const res = await post(rig.bot.url, message(o.command ?? "rapportera incident", { serviceUrl: rig.serviceUrl, ...o }));
+  assert.equal(res.status, 200);
+  const [reply] = await rig.connector.waitFor(1);
+  const card = cardOf(reply.activity);
+  assertValid(adaptiveCardValidator(), card, "incident start card");
+  const button = actionsOf(card)[0];
+  assert.equal(button.type, "Action.Submit");
+  assert.deepEqual(button.data.msteams, { type: "task/fetch" });
+  rig.connector.clear();
+  return { card, button, conversationId: reply.conversationId as string };
+}
+
+/**
+ * sends the command and presses its button as a client without dialogs does (the Submit's
+ * data as a message): returns the form in the chat and its token
+ */
+export async function openForm(rig: IncidentRig, o: Partial<ActivityOpts> & { command?: string } = {}) {
+  const { button, conversationId } = await startReport(rig, o);
+  const res = await post(rig.bot.url, submitActivity(button.data, { serviceUrl: rig.serviceUrl, ...o, conversationId }));
   assert.equal(res.status, 200);
   const [reply] = await rig.connector.waitFor(1);
   const card = cardOf(reply.activity);
@@ -78,6 +96,41 @@ export async function openForm(rig: IncidentRig, o: Partial<ActivityOpts> & { co
   assert.equal(submit.type, "Action.Execute");
   rig.connector.clear();
   return { card, submit, token: submit.data.token as string, conversationId: reply.conversationId };
+}
+
+/** presses the start card's "Här i chatten" (Action.Execute): the form in the chat, from the invoke's answer; its submit action */
+export async function chatForm(url: string, start: Record<string, any>, o: ActivityOpts & { from?: typeof USER }, headers: Record<string, string> = {}): Promise<Record<string, any>> {
+  const open = actionsOf(start).find((x: any) => x.type === "Action.Execute");
+  assert.ok(open, "the start card has a button for the form in the chat");
+  const a: Record<string, any> = executeInvoke(open.verb, open.data, o);
+  if (o.from) a.from = o.from;
+  const res = await post(url, a, headers);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  const submit = actionsOf(res.body.value)[0];
+  assert.equal(submit?.verb, "incidentSubmit", JSON.stringify(res.body).slice(0, 500));
+  return submit;
+}
+
+/** presses the start card's button in Teams (task/fetch): the dialog's form, from the invoke's answer */
+export async function openDialog(url: string, button: Record<string, any>, o: ActivityOpts & { from?: typeof USER }) {
+  const a: Record<string, any> = taskInvoke("task/fetch", button.data, o);
+  if (o.from) a.from = o.from;
+  const res = await post(url, a);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  assert.equal(res.body.task.type, "continue", JSON.stringify(res.body));
+  const card = res.body.task.value.card.content;
+  assertValid(adaptiveCardValidator(), card, "incident dialog form");
+  const submit = actionsOf(card)[0];
+  assert.equal(submit.type, "Action.Submit", "a dialog takes no Universal Actions");
+  return { card, submit, task: res.body.task.value };
+}
+
+/** the dialog's form submitted (task/submit): the button's data merged with the inputs */
+export function dialogSubmit(submit: Record<string, any>, inputs: Record<string, unknown>, o: ActivityOpts & { from?: typeof USER; localTimezone?: string }) {
+  const a: Record<string, any> = taskInvoke("task/submit", { ...submit.data, ...inputs }, o);
+  if (o.from) a.from = o.from;
+  if (o.localTimezone) a.localTimezone = o.localTimezone;
+  return a;
 }
 
 /** the Action.Execute invoke Teams sends: the button's data merged with the inputs */

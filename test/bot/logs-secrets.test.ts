@@ -18,7 +18,7 @@ import { graphEnv, startFakeGraph, type FakeGraph } from "../support/graph-serve
 import { startAzurite, type Azurite } from "../state/azurite";
 import { TENANT_ID, message, post } from "../support/activities";
 import { actionsOf, cardOf } from "../support/cards";
-import { submitInvoke, validInputs } from "./incident-support";
+import { chatForm, submitInvoke, validInputs } from "./incident-support";
 
 interface Server {
   child: ChildProcess;
@@ -138,7 +138,7 @@ describe("secrets never reach the log (real process)", function () {
       assert.equal(form.status, 200);
       // the turn ran before the answer: the form is at the connector (a notice may be too)
       const reply = connector.received.find((r) => r.conversationId === conversationId)!;
-      const submit = actionsOf(cardOf(reply.activity))[0];
+      const submit = await chatForm(server.url, cardOf(reply.activity), { serviceUrl, conversationId: reply.conversationId }, signed());
       if (fail) graph.faults.inject({ kind: "status", status: 500, code: "generalException" }, { method: "POST" }, 5);
       const res = await post(server.url, submitInvoke(submit, validInputs(), { serviceUrl, conversationId: reply.conversationId }), signed());
       assert.equal(res.status, 200, `${JSON.stringify(res.body)}\n${server.out().slice(-3000)}`);

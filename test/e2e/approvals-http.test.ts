@@ -329,8 +329,17 @@ describe("approvals over HTTP (local stores, sample directory)", function () {
       await program.parseAsync(["node", "policybot", "approvals", "decide", reference, "reject", "--as", PEOPLE.patti.aadObjectId]);
       assert.equal(code, 1, "a rejection needs a comment");
       assert.match(lines.at(-1)!, /not decided \(comment required\)/);
+      connector.clear();
+      const before = lines.length;
       await program.parseAsync(["node", "policybot", "approvals", "decide", reference, "godkänn", "--as", PEOPLE.patti.aadObjectId, "--comment", "OK för protokoll"]);
-      assert.match(lines.at(-1)!, new RegExp(`^${reference}  approved by Patti Fernandez`));
+      assert.match(lines[before], new RegExp(`^${reference}  approved by Patti Fernandez`));
+      // the requester's card and the admin's notice say so, as after a decision in Teams
+      assert.deepEqual(lines.slice(before + 1), ["  requester's card in Teams: updated", "  admin's card in Teams: updated"]);
+      const updates = connector.log.filter((r) => r.kind === "update");
+      const requesterCard = valid(cardOf(updates.find((u) => u.conversationId === conversationId)!.body), "requester's card after the CLI decision");
+      assert.ok(visibleTexts(requesterCard).includes("Beslut: Godkänd"), JSON.stringify(visibleTexts(requesterCard)));
+      const adminCard = valid(cardOf(updates.find((u) => u.conversationId === personalConv(PEOPLE.patti))!.body), "admin's card after the CLI decision");
+      assert.ok(visibleTexts(adminCard).some((t) => t.startsWith("Beslut: Godkänd")), JSON.stringify(visibleTexts(adminCard)));
       const decided = await stack.service.get(reference);
       assert.equal(decided?.request.status, "approved");
       assert.equal(decided?.request.decision?.as, "admin");

@@ -13,6 +13,15 @@ import { Command } from "commander";
 import { registerIncidentsCommand } from "../../src/cli/incidents-command";
 import { registerApprovalsCommand } from "../../src/cli/approvals-command";
 import { loadConfig } from "../../src/config";
+import { FileServer } from "../support/file-server";
+import { fixture } from "../images/fixtures";
+
+/** real AI images (test/fixtures/images/real, the samples of /work/shared/images): the issue's 367 KB WebP, a small PNG, a JPEG */
+const IMAGES = [
+  { file: "openai-dalle-chatgpt_c2pa.webp", mime: "image/webp" },
+  { file: "sd-a1111_parameters.png", mime: "image/png" },
+  { file: "microsoft-bing-image-creator_c2pa.jpg", mime: "image/jpeg" },
+] as const;
 
 /** an administrator in the sample directory (Patti Fernandez) */
 const ADMIN = "00000000-0000-0000-0000-0000000000024";
@@ -47,6 +56,8 @@ const T = {
     unknownPack: "policy finnsinte",
     unknownPackAnswer: "Det finns ingen policy med id",
     incidentForm: "Rapportera en AI-incident",
+    incidentStart: "Här i chatten",
+    incidentWhatLabel: "Vad hände?",
     incidentWhat: "Vad hände?",
     incidentWhatText: "Jag klistrade in en lista med elevers namn i ChatGPT.",
     incidentKind: "Personuppgifter",
@@ -61,6 +72,10 @@ const T = {
     openInfo: "Öppen information",
     approvalSubmit: "Skicka ansökan",
     approvalWaiting: "Ansökan väntar hos en administratör",
+    approvalDecided: "Beslut: Godkänd",
+    imageTitle: "Den här bilden är gjord med AI",
+    copyButton: "Skapa märkt kopia",
+    copySent: /^Här är den märkta kopian \((WEBP|PNG|JPEG), \d+ × \d+ px, \d+ KB\)/,
   },
   en: {
     hello: "hello",
@@ -85,6 +100,8 @@ const T = {
     unknownPack: "policy doesnotexist",
     unknownPackAnswer: "There is no policy with id",
     incidentForm: "Report an AI incident",
+    incidentStart: "Here in the chat",
+    incidentWhatLabel: "What happened?",
     incidentWhat: "What happened?",
     incidentWhatText: "I pasted a list of pupils' names into ChatGPT.",
     incidentKind: "Personal data",
@@ -99,6 +116,10 @@ const T = {
     openInfo: "Open information",
     approvalSubmit: "Send request",
     approvalWaiting: "The request waits for an administrator",
+    approvalDecided: "Decision: Approved",
+    imageTitle: "This image was made with AI",
+    copyButton: "Create labelled copy",
+    copySent: /^Here is the labelled copy \((WEBP|PNG|JPEG), \d+ × \d+ px, \d+ KB\)/,
   },
 } as const;
 
@@ -110,8 +131,10 @@ describe("end to end: the first hour's journeys in the Agents Playground (Chromi
   let profile: string | undefined;
   let pg: PlaygroundPage;
   let dataDir: string;
+  const files = new FileServer();
 
   before(async () => {
+    await files.start();
     assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)`);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "policybot-journeys-"));
     bot = await startBot({ LOG_LEVEL: "warn", DATA_DIR: dataDir });
@@ -131,6 +154,7 @@ describe("end to end: the first hour's journeys in the Agents Playground (Chromi
     await browser?.close().catch(() => undefined);
     await playground?.stop();
     await bot?.stop();
+    await files.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
@@ -186,8 +210,11 @@ describe("end to end: the first hour's journeys in the Agents Playground (Chromi
         await pg.shoot(restored, `restored-${lang}`);
       });
 
-      it("an incident: the form in the user's time zone, the receipt with a reference, and policybot incidents list shows it", async () => {
-        const form = await pg.say(t.report, t.incidentForm);
+      it("an incident: a short card, its chat button brings the form (the Playground has no dialogs) in the user's time zone, the receipt with a reference, and policybot incidents list shows it", async () => {
+        const start = await pg.say(t.report, t.incidentForm);
+        assert.equal(await start.locator("input, textarea").count(), 0, "no inputs in the chat before the button");
+        await pg.shoot(start, `incident-start-${lang}`);
+        const form = await pg.click(t.incidentStart, t.incidentWhatLabel);
         assert.ok((await form.innerText()).includes(t.zoneHint), await form.innerText());
         await pg.shoot(form, `incident-form-${lang}`);
         await form.getByLabel(t.incidentWhat).fill(t.incidentWhatText);
@@ -212,7 +239,7 @@ describe("end to end: the first hour's journeys in the Agents Playground (Chromi
         assert.ok(lines.some((l) => l.includes(reference)), lines.join("\n"));
       });
 
-      it("an approval: the form says who decides, the request waits for an administrator (the manager has never used the bot), who decides it with policybot approvals decide", async () => {
+      it("an approval: the form says who decides, the request waits for an administrator (the manager has never used the bot), who decides it with policybot approvals decide, and the requester's card says so", async () => {
         await pg.say("policy wenell", t.switched);
         const form = await pg.say(t.approvalCmd, t.approvalForm);
         assert.ok((await form.innerText()).includes(t.goesTo), await form.innerText());
@@ -232,8 +259,48 @@ describe("end to end: the first hour's journeys in the Agents Playground (Chromi
         const program = new Command().exitOverride();
         registerApprovalsCommand(program, { config: () => loadConfig({ DATA_DIR: dataDir }), open: async () => ({ ...stack, close: async () => undefined }), out: (l) => lines.push(l) });
         await program.parseAsync(["node", "policybot", "approvals", "decide", reference, "approve", "--as", ADMIN]);
-        assert.match(lines.at(-1) ?? "", new RegExp(`^${reference}  approved by `));
+        assert.match(lines[0] ?? "", new RegExp(`^${reference}  approved by `));
+        assert.ok(lines.includes("  requester's card in Teams: updated"), lines.join("\n"));
+        // the card in the chat is redrawn in place, in the requester's language
+        const decided = pg.cards.filter({ hasText: reference }).filter({ hasText: t.approvalDecided });
+        await decided.first().waitFor({ timeout: 30_000 });
+        await pg.shoot(decided.first(), `approval-decided-cli-${lang}`);
         await pg.say("policy soderkoping", t.switched);
+      });
+
+      it("an image with its labelled copy: sent by the Playground's Custom activity as Teams sends a file, checked, and the copy shown in the chat (WebP, PNG, JPEG)", async () => {
+        for (const { file, mime } of IMAGES) {
+          const url = files.serve(file, { body: fixture(`real/${file}`) });
+          // as Teams delivers a file sent in a 1:1 chat (the bot fetches the download URL)
+          const card = await pg.customActivity(
+            (t) => ({
+              type: "message",
+              channelId: "msteams",
+              serviceUrl: t.serviceUrl,
+              from: t.from,
+              recipient: t.recipient,
+              conversation: { id: t.conversationId, conversationType: "personal" },
+              locale: lang === "sv" ? "sv-SE" : "en-US",
+              text: "",
+              attachments: [{ contentType: "application/vnd.microsoft.teams.file.download.info", name: file, content: { downloadUrl: url, uniqueId: file, fileType: file.split(".").pop() } }],
+            }),
+            t.imageTitle,
+          );
+          if (file.endsWith(".webp")) await pg.shoot(card, `image-${lang}`);
+          const copies = pg.cards.filter({ hasText: t.copySent });
+          const before = await copies.count();
+          await card.getByRole("button", { name: t.copyButton }).click();
+          const copy = copies.nth(before);
+          await copy.waitFor({ timeout: 30_000 });
+          // the picture is in the chat: the Playground drew it (a data URI of the copy's format, decoded by the browser)
+          const img = copy.locator("img").first();
+          await img.waitFor({ timeout: 10_000 });
+          const drawn = await img.evaluate((e: HTMLImageElement) => ({ src: e.src.slice(0, 30), w: e.naturalWidth, h: e.naturalHeight, alt: e.alt }));
+          assert.ok(drawn.src.startsWith(`data:${mime};base64,`), drawn.src);
+          assert.ok(drawn.w >= 320 && drawn.h > 0, JSON.stringify(drawn));
+          assert.equal(drawn.alt, "Denna bild har genererats med hjälp av AI", "the pack's caption, also the picture's alternative text");
+          if (file.endsWith(".webp")) await pg.shoot(copy, `image-copy-${lang}`);
+        }
       });
 
       it("bad input: an empty review and an unknown policy get a clear answer in the same language", async () => {

@@ -13,7 +13,7 @@ import { BotProcess, HoldingConnector, postAndForget, until } from "../support/b
 import { actionsOf, cardOf, visibleTexts } from "../support/cards";
 import { graphEnv, startFakeGraph, type FakeGraph } from "../support/graph-server";
 import { startAzurite, type Azurite } from "../state/azurite";
-import { submitInvoke, validInputs } from "../bot/incident-support";
+import { chatForm, submitInvoke, validInputs } from "../bot/incident-support";
 import { PEOPLE, fields, personalConv, type Member } from "./approvals-support";
 
 const SECURITY = "19:security-scale@thread.tacv2";
@@ -108,7 +108,7 @@ describe("scale-out: three processes share Azure Blob state (Azurite) and ShareP
     // an incident form opened through A is submitted through B: filed once, one notice
     assert.equal((await say(a, PEOPLE.requester, "rapportera incident")).status, 200);
     await until("the form", () => connector.to(me).length === 3);
-    const submit = actionsOf(lastCardTo(me))[0];
+    const submit = await chatForm(a.url, lastCardTo(me), { serviceUrl, conversationId: me, from: PEOPLE.requester });
     const res = await post(b.url, submitInvoke(submit, validInputs(), { serviceUrl, conversationId: me, from: PEOPLE.requester }));
     assert.equal(res.status, 200);
     const reference = referenceOf(res.body.value);
@@ -160,7 +160,7 @@ describe("scale-out: three processes share Azure Blob state (Azurite) and ShareP
     const me = personalConv(PEOPLE.requester);
     assert.equal((await say(b, PEOPLE.requester, "rapportera incident")).status, 200);
     await until("the form", () => connector.to(me).length === 1);
-    const res = await post(b.url, submitInvoke(actionsOf(lastCardTo(me))[0], validInputs(), { serviceUrl, conversationId: me, from: PEOPLE.requester }));
+    const res = await post(b.url, submitInvoke(await chatForm(b.url, lastCardTo(me), { serviceUrl, conversationId: me, from: PEOPLE.requester }), validInputs(), { serviceUrl, conversationId: me, from: PEOPLE.requester }));
     assert.equal(res.status, 200);
     await until("the notice in the channel, through B", () => connector.to(SECURITY).length === 2, 10_000);
     assert.ok(visibleTexts(lastCardTo(SECURITY)).some((t) => t.startsWith("Ny AI-incident: ")));
@@ -172,7 +172,7 @@ describe("scale-out: three processes share Azure Blob state (Azurite) and ShareP
     const me = personalConv(PEOPLE.requester);
     assert.equal((await say(a, PEOPLE.requester, "rapportera incident")).status, 200);
     await until("the form", () => connector.to(me).length === 1);
-    const submit = actionsOf(lastCardTo(me))[0];
+    const submit = await chatForm(a.url, lastCardTo(me), { serviceUrl, conversationId: me, from: PEOPLE.requester });
     // SharePoint creates the item and answers late: A is killed before the answer
     graph.faults.inject({ kind: "delay-after", ms: 2500 }, { method: "POST", path: /\/items$/ });
     const before = graph.graphCalls("POST");
@@ -206,7 +206,7 @@ describe("scale-out: three processes share Azure Blob state (Azurite) and ShareP
     const me = personalConv(PEOPLE.requester);
     assert.equal((await say(a, PEOPLE.requester, "rapportera incident")).status, 200);
     await until("the form", () => connector.to(me).length === 1);
-    const submit = actionsOf(lastCardTo(me))[0];
+    const submit = await chatForm(a.url, lastCardTo(me), { serviceUrl, conversationId: me, from: PEOPLE.requester });
 
     await azurite.pause();
     try {

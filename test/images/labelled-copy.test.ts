@@ -6,7 +6,7 @@ import { LabelError, makeLabelledCopy, TRAINED_ALGORITHMIC_MEDIA } from "../../s
 import { walkJpeg } from "../../src/images/containers/jpeg";
 import { walkPng } from "../../src/images/containers/png";
 import { walkWebp } from "../../src/images/containers/webp";
-import { fixture } from "./fixtures";
+import { fixture, fixtureNames } from "./fixtures";
 
 function xmpOf(b: Buffer, format: "jpeg" | "png" | "webp"): string[] {
   return (format === "jpeg" ? walkJpeg(b) : format === "png" ? walkPng(b) : walkWebp(b)).xmp;
@@ -96,5 +96,53 @@ describe("images: labelled copy", function () {
     const meta = await sharp(copy.data).metadata();
     assert.equal(meta.width, 320); // upright it is 100 wide, so it gets the minimum canvas
     assert.ok(meta.height! > 300);
+  });
+
+  describe("within a byte budget (a Teams message carries the copy)", () => {
+    const BUDGET = 18 * 1024;
+    for (const name of [...fixtureNames("real"), "../generated/ordinary_diagram.png"]) {
+      it(`${name}: fits ${BUDGET / 1024} KB, keeps its format, the caption legible under it, still marked as AI`, async () => {
+        const input = fixture(`real/${name}`);
+        const inMeta = await sharp(input).metadata();
+        const copy = await makeLabelledCopy(input, CAPTION, { maxBytes: BUDGET });
+        assert.ok(copy.data.length <= BUDGET, `${copy.data.length} bytes`);
+        const meta = await sharp(copy.data).metadata();
+        assert.equal(meta.format, copy.format);
+        assert.equal(copy.format, inMeta.format === "jpeg" || inMeta.format === "png" || inMeta.format === "webp" ? inMeta.format : "png");
+        assert.equal(meta.width, copy.width);
+        assert.equal(meta.height, copy.height);
+        assert.equal(copy.scaled, copy.width < Math.max(inMeta.width!, 320), "scaled says whether the picture was made smaller");
+        // legible: at least the narrowest canvas, a caption font of 12 px or more, the strip's height as laid out at that width
+        assert.ok(copy.width >= Math.min(inMeta.width!, 320), `${copy.width} px wide`);
+        const strip = captionStrip(CAPTION, copy.width);
+        assert.ok(strip.fontSize >= 12, `font ${strip.fontSize} px`);
+        const pictureHeight = copy.height - strip.height;
+        const stripPixels = await sharp(copy.data).extract({ left: 0, top: pictureHeight, width: copy.width, height: strip.height }).toBuffer();
+        const stats = await sharp(stripPixels).stats();
+        assert.ok(stats.channels[0].min < 90 && stats.channels[0].mean > 170, `strip min ${stats.channels[0].min}, mean ${stats.channels[0].mean}`);
+        assert.equal(detectProvenance(copy.data).verdict, "ai");
+      });
+    }
+
+    it("a picture that fits as it is stays as it is (lossless PNG, full size)", async () => {
+      const input = fixture("real/sd-a1111_parameters.png");
+      const copy = await makeLabelledCopy(input, CAPTION, { maxBytes: BUDGET });
+      assert.equal(copy.scaled, false);
+      assert.deepEqual(copy, await makeLabelledCopy(input, CAPTION));
+    });
+
+    it("a copy that cannot fit legibly is refused with the smallest copy's size, never a smaller caption", async () => {
+      // 320 px wide and 3,000 tall of noise: no quality brings it under 4 KB
+      const noise = Buffer.alloc(320 * 3_000 * 3);
+      let x = 7;
+      for (let i = 0; i < noise.length; i++) noise[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+      const tall = await sharp(noise, { raw: { width: 320, height: 3_000, channels: 3 } }).jpeg().toBuffer();
+      const err = await makeLabelledCopy(tall, CAPTION, { maxBytes: 4 * 1024 }).then(
+        () => assert.fail("no copy expected"),
+        (e: unknown) => e,
+      );
+      assert.ok(err instanceof LabelError);
+      assert.ok((err.tooLargeKb ?? 0) > 4, `${err.tooLargeKb} KB`);
+    });
   });
 });

@@ -43,7 +43,7 @@ const LEFT_AT_DEFAULT: Record<string, string> = {
   REVIEW_FILE_MAX_MB: "10 MB per attachment",
   REVIEW_DOWNLOAD_TIMEOUT_MS: "15 s per attachment",
   IMAGE_MAX_MB: "25 MB per image",
-  IMAGE_COPY_MAX_KB: "1 MB labelled copy inline",
+  IMAGE_COPY_MAX_KB: "the labelled copy fits a Teams message (18 KB)",
   INCIDENT_OUTBOX_INTERVAL_S: "60 s between retries of reports SharePoint has not taken",
   DELIVERY_RETRY_INTERVAL_S: "30 s between retries of undelivered notices and cards",
   DELIVERY_LEASE_S: "120 s before a crashed attempt is taken over",

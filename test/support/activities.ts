@@ -68,6 +68,11 @@ export function executeInvoke(verb: string, data: unknown, o: ActivityOpts) {
   return { ...activityBase(o), type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } };
 }
 
+/** what Teams sends when a card's Action.Submit with msteams.type "task/fetch" is pressed (name "task/fetch"), or a dialog's form submitted ("task/submit") */
+export function taskInvoke(name: "task/fetch" | "task/submit", data: unknown, o: ActivityOpts) {
+  return { ...activityBase(o), type: "invoke", name, value: { data, context: { theme: "default" } } };
+}
+
 export async function post(botUrl: string, activity: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(`${botUrl}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(activity) });
   const text = await res.text();

@@ -63,6 +63,50 @@ export class PlaygroundPage {
     }
   }
 
+  /**
+   * Sends an activity of the test's making through the Playground's own "Mock an Activity" →
+   * "Custom activity" dialog (the Playground has no attachment button): `make` gets the ids
+   * of the dialog's template (this chat, its user, the Playground's connector) and returns
+   * the activity, which replaces the template in the dialog's editor before it is sent.
+   */
+  async customActivity(make: (template: { conversationId: string; serviceUrl: string; from: { id: string; aadObjectId: string }; recipient: { id: string; name: string } }) => object, expect: string | RegExp, timeout = 30_000): Promise<Locator> {
+    const before = await this.cards.count();
+    await this.page.getByRole("button", { name: "Mock an Activity" }).click();
+    await this.page.getByRole("menuitem", { name: "Custom activity" }).click();
+    const dialog = this.page.getByRole("dialog");
+    try {
+      const editor = dialog.locator(".monaco-editor").first();
+      await editor.waitFor();
+      // the template's first lines, as the editor shows them (filled in once the Playground has answered)
+      const lines = editor.locator(".view-lines");
+      await lines.filter({ hasText: "conversationType" }).waitFor({ timeout: 15_000 });
+      const shown = (await lines.innerText()).replace(/\u00a0/g, " ");
+      const field = (re: RegExp) => {
+        const m = re.exec(shown);
+        if (!m) throw new Error(`the Custom activity template shows no ${re}: ${shown.slice(0, 600)}`);
+        return m[1];
+      };
+      const template = {
+        serviceUrl: field(/"serviceUrl":\s*"([^"]+)"/),
+        recipient: { id: field(/"recipient":\s*\{\s*"id":\s*"([^"]+)"/), name: field(/"recipient":\s*\{[^}]*"name":\s*"([^"]+)"/) },
+        conversationId: field(/"conversation":\s*\{\s*"id":\s*"([^"]+)"/),
+        from: { id: field(/"from":\s*\{\s*"id":\s*"([^"]+)"/), aadObjectId: field(/"from":\s*\{[^}]*"aadObjectId":\s*"([^"]+)"/) },
+      };
+      await editor.click();
+      await this.page.keyboard.press("ControlOrMeta+A");
+      await this.page.keyboard.press("Delete");
+      // one line: the editor would indent (and close brackets after) typed line breaks
+      await this.page.keyboard.insertText(JSON.stringify(make(template)));
+      await dialog.getByRole("button", { name: "Send activity" }).click();
+      await dialog.waitFor({ state: "hidden" });
+    } catch (e) {
+      // a dialog left open would cover the chat for every later step
+      await dialog.getByRole("button", { name: "Cancel" }).click().catch(() => undefined);
+      throw e;
+    }
+    return this.waitForNew(before, expect, timeout);
+  }
+
   /** the card's height in CSS pixels at a window `width` wide */
   async heightAt(card: Locator, width: number): Promise<number> {
     await this.page.setViewportSize({ width, height: 900 });

@@ -12,15 +12,21 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
-/** `env` is added to the Playground's environment (TZ: the zone its user's activities carry) */
-export async function startPlayground(botEndpoint: string, timeoutMs = 30000, env: Record<string, string> = {}): Promise<Playground> {
+/** the Playground's mock-user file in which the user is Megan Bowen, Alex Wilber's manager */
+export const MEGAN_BOWEN = path.resolve(__dirname, "../../../infra/playground/megan-bowen.yml");
+
+/**
+ * `env` is added to the Playground's environment (TZ: the zone its user's activities carry);
+ * `config` is a mock-user file (.m365agentsplayground.yml): another current user than Alex Wilber
+ */
+export async function startPlayground(botEndpoint: string, timeoutMs = 30000, env: Record<string, string> = {}, config?: string): Promise<Playground> {
   const port = await freePort();
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "policybot-playground-"));
   const cli = require.resolve("@microsoft/m365agentsplayground/cli.js");
   const child: ChildProcess = spawn(process.execPath, [cli, "start", "-e", botEndpoint, "-c", "msteams", "-p", String(port), "--disable-telemetry"], {
     cwd,
     // statsbeat: the Application Insights SDK's own telemetry, which --disable-telemetry leaves on (off the machine)
-    env: { ...process.env, ...env, TEAMSAPPTESTER_BROWSER: "none", APPLICATION_INSIGHTS_NO_STATSBEAT: "true", M365_AGENTS_PLAYGROUND_LOGFILE: path.join(cwd, "playground.log") },
+    env: { ...process.env, ...env, TEAMSAPPTESTER_BROWSER: "none", APPLICATION_INSIGHTS_NO_STATSBEAT: "true", M365_AGENTS_PLAYGROUND_LOGFILE: path.join(cwd, "playground.log"), ...(config ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: config } : {}) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -11,7 +11,7 @@ import { OPEN_STATUSES } from "../../approvals/model";
 import type { ApprovalService, ReminderAction } from "../../approvals/service";
 import type { Directory } from "../../directory/directory";
 import type { Logger } from "../../logging";
-import { langFromLocale, type LocaleLang } from "../../locales";
+import type { LocaleLang } from "../../locales";
 import { userTimeZone } from "../incidents/time-zone";
 import { anyRoutable, routingNote } from "./routing-note";
 import type { PolicyLibrary, PolicyPack } from "../../policy/types";
@@ -22,6 +22,7 @@ import type { DeliveryResult, DeliveryRunner } from "../../notify/delivery-outbo
 import { cardActivity, sendCard } from "../send-card";
 import { orgMri, type Reach } from "../proactive/reach";
 import { approvalCard } from "./approval-card";
+import { ApprovalCardUpdates } from "./card-updates";
 import { formCard } from "./form-card";
 import { noticeCard, notApprovableCard, notRequiredCard, requesterCard } from "./request-cards";
 import type { DecideSubmit, FormSubmit, RefreshSubmit } from "./submits";
@@ -43,7 +44,10 @@ export interface ApprovalFlowParts {
 type Via = "invoke" | "message";
 
 export class ApprovalFlow {
+  private readonly updates: ApprovalCardUpdates;
+
   constructor(private readonly p: ApprovalFlowParts) {
+    this.updates = new ApprovalCardUpdates({ conversations: p.conversations, reach: p.reach, organisation: (id) => this.organisationOf(id), log: p.log });
     p.deliveries?.handle("approval-card", (x, at) => this.deliverQueued(String(x.requestId), undefined, at.last));
   }
 
@@ -119,10 +123,10 @@ export class ApprovalFlow {
         const card = requesterCard({ lang, organisation, request: r, notes, replay: out.replay, showPurpose: personal(ctx), undelivered , timeZone: userTimeZone(ctx.activity) });
         // the form is replaced in place by this card: that message is the requester's card from now on
         const at = ctx.activity.replyToId;
-        if (at) await this.saveCard(r.id, "requester", { conversation: reference(ctx), activityId: at });
+        if (at) await this.saveCard(r.id, "requester", { conversation: reference(ctx), activityId: at, timeZone: userTimeZone(ctx.activity) });
         else if (via === "message") {
           const id = await sendCard(ctx, card);
-          if (id) await this.saveCard(r.id, "requester", { conversation: reference(ctx), activityId: id });
+          if (id) await this.saveCard(r.id, "requester", { conversation: reference(ctx), activityId: id, timeZone: userTimeZone(ctx.activity) });
           return NO_REPLACE;
         }
         return card;
@@ -270,8 +274,8 @@ export class ApprovalFlow {
     const token = this.p.service.decisionToken(r);
     const org = this.organisation(r);
     const adminBanner = approver.slot === "admin" && r.routingCode ? { text: k("sv", "approver.adminAssigned", { reason: a("sv", `routing.${r.routingCode}`) }), color: "warning" as const } : undefined;
-    const d = await this.p.reach.sendToUser(approver.objectId, (mri, locale) => {
-      const lang = langFromLocale(locale);
+    const d = await this.p.reach.sendToUser(approver.objectId, async (mri, locale, conversationId) => {
+      const lang = await this.updates.langIn(conversationId, mri, locale);
       const b = banner ?? (adminBanner && { ...adminBanner, text: k(lang, "approver.adminAssigned", { reason: a(lang, `routing.${r.routingCode}`) }) });
       return approvalCard({ lang, organisation: org, request: r, view: { kind: "decide", token }, refreshUserIds: [mri], banner: b });
     });
@@ -284,8 +288,8 @@ export class ApprovalFlow {
   private async tellAdmin(r: ApprovalRequest, why: "unreachable" | "escalated", code?: string): Promise<void> {
     const admin = r.escalatedTo ?? (await this.p.directory.roleHolder("admin").catch(() => undefined));
     if (!admin || admin.objectId === r.approver?.objectId) return;
-    const d = await this.p.reach.sendToUser(admin.objectId, (_mri, locale) => {
-      const lang = langFromLocale(locale);
+    const d = await this.p.reach.sendToUser(admin.objectId, async (mri, locale, conversationId) => {
+      const lang = await this.updates.langIn(conversationId, mri, locale);
       const banner =
         why === "escalated"
           ? { text: k(lang, "approver.escalated", { approver: r.approver?.name ?? "?", since: instant(r.requestedAt, lang), reference: r.reference }), color: "attention" as const }
@@ -298,28 +302,7 @@ export class ApprovalFlow {
 
   /** writes the request's current state into every card stored for it (but `skip`, replaced by the caller) */
   private async updateCards(r: ApprovalRequest, skip?: string): Promise<void> {
-    let cards: ApprovalCards;
-    try {
-      cards = await this.p.conversations.cards(r.id);
-    } catch {
-      return;
-    }
-    const org = this.organisation(r);
-    const open = OPEN_STATUSES.includes(r.status);
-    const jobs: Array<[keyof ApprovalCards, CardRef, AdaptiveCard]> = [];
-    const langOf = (c: CardRef) => langFromLocale((c.conversation as { locale?: string }).locale);
-    const personalChat = (c: CardRef) => ((c.conversation as { conversation?: { conversationType?: string } }).conversation?.conversationType ?? "personal") === "personal";
-    if (cards.approver) {
-      const mri = (cards.approver.conversation as { user?: { id?: string } }).user?.id;
-      jobs.push(["approver", cards.approver, approvalCard({ lang: langOf(cards.approver), organisation: org, request: r, view: { kind: "readOnly" }, refreshUserIds: open && mri ? [mri] : [] })]);
-    }
-    if (cards.requester) jobs.push(["requester", cards.requester, requesterCard({ lang: langOf(cards.requester), organisation: org, request: r, showPurpose: personalChat(cards.requester) })]);
-    if (cards.admin) jobs.push(["admin", cards.admin, approvalCard({ lang: langOf(cards.admin), organisation: org, request: r, view: { kind: "readOnly" } })]);
-    for (const [who, at, card] of jobs) {
-      if (skip && at.activityId === skip) continue;
-      const res = await this.p.reach.update(at, card);
-      this.p.log.info({ event: "approval", step: "update-card", card: who, reference: r.reference, status: res.ok ? "updated" : "failed", code: res.ok ? undefined : res.code }, "approval card updated");
-    }
+    await this.updates.update(r, skip);
   }
 
   private async saveCard(id: string, who: keyof ApprovalCards, at: CardRef): Promise<void> {
@@ -349,10 +332,14 @@ export class ApprovalFlow {
   }
 
   private organisation(r: ApprovalRequest): string {
+    return this.organisationOf(r.policyPack);
+  }
+
+  private organisationOf(packId: string): string {
     try {
-      return this.p.library.get(r.policyPack).facts.organisation.name;
+      return this.p.library.get(packId).facts.organisation.name;
     } catch {
-      return r.policyPack;
+      return packId;
     }
   }
 }

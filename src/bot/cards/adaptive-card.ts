@@ -39,6 +39,16 @@ export interface Container {
   bleed?: boolean;
 }
 
+export interface Image {
+  type: "Image";
+  /** https, or a data URI (a picture made in the turn, sent inline) */
+  url: string;
+  altText?: string;
+  size?: "auto" | "stretch" | "small" | "medium" | "large";
+  horizontalAlignment?: "left" | "center" | "right";
+  spacing?: Spacing;
+}
+
 export interface Column {
   type: "Column";
   width: "auto" | "stretch" | string;
@@ -127,7 +137,7 @@ export interface InputToggle extends InputBase {
   wrap?: boolean;
 }
 
-export type Element = TextBlock | FactSet | Container | ColumnSet | ActionSet | InputText | InputDate | InputTime | InputNumber | InputChoiceSet | InputToggle;
+export type Element = TextBlock | Image | FactSet | Container | ColumnSet | ActionSet | InputText | InputDate | InputTime | InputNumber | InputChoiceSet | InputToggle;
 
 export interface SubmitAction {
   type: "Action.Submit";

@@ -1,21 +1,20 @@
 // "Skapa märkt kopia": fetch the image again from the URL the card carries (the bot kept
 // no bytes), draw the pack's caption under it with src/images/labelled-copy.ts, and send
-// it back as an inline image (a data URL, capped by IMAGE_COPY_MAX_KB). Nothing is written
-// anywhere; the copy lives for the length of this turn.
+// it back inside a card (a data URI), made small enough for Teams' message limit and
+// IMAGE_COPY_MAX_KB. Nothing is written anywhere; the copy lives for the length of this turn.
 import type { AdaptiveCardInvokeResponse, TurnContext } from "botbuilder";
 import { t } from "../../locales";
 import { sniffFormat } from "../../images";
 import { LabelError, makeLabelledCopy } from "../../images/labelled-copy";
 import type { BotDeps } from "../deps";
-import { sendText } from "../send-card";
+import { sendCard, sendText } from "../send-card";
+import { copyBudget, imageCopyCard } from "../cards/image-copy-card";
 import { parseImageCopyInvoke, parseImageCopySubmit, type ImageCopyRequest } from "./action";
 import { ImageFetchError } from "./errors";
 import { connectorAuthorization, fetchImage } from "./fetch";
 import { labelRules } from "./labelling";
 import { imageSettings, scopeOf } from "./routing";
 import { turnLang } from "../language";
-
-const EXT: Record<string, string> = { jpeg: "jpg", png: "png", webp: "webp" };
 
 type CopyResult = { sent: true; text: string } | { sent: false; text: string };
 
@@ -44,29 +43,31 @@ export async function sendLabelledCopy(ctx: TurnContext, deps: BotDeps, req: Ima
     log("notFetched", { code: err.code });
     return { sent: false, text };
   }
+  const lines = (c: { format: string; width: number; height: number; sizeKb: number; scaled: boolean; converted: boolean }) => {
+    const out = [k("copy.sent", { format: c.format.toUpperCase(), width: c.width, height: c.height, sizeKb: c.sizeKb })];
+    if (c.scaled) out.push(k("copy.scaled"));
+    if (!rules.captionFromPack) out.push(k("copy.sentNeutral", { caption: rules.caption }));
+    if (c.converted) out.push(k("copy.converted", { from: sniffFormat(bytes).toUpperCase(), to: c.format.toUpperCase() }));
+    return out;
+  };
+  const longest = lines({ format: "jpeg", width: 0, height: 0, sizeKb: 0, scaled: true, converted: true });
+  const maxBytes = Math.min(settings.copyMaxBytes, copyBudget({ lines: longest, mime: "image/jpeg", caption: rules.caption }));
   let copy;
   try {
-    copy = await makeLabelledCopy(bytes, rules.caption);
+    copy = await makeLabelledCopy(bytes, rules.caption, { maxBytes });
   } catch (err) {
     if (!(err instanceof LabelError)) throw err;
+    if (err.tooLargeKb !== undefined) {
+      log("tooLarge", { sizeKb: err.tooLargeKb });
+      return { sent: false, text: k("copy.tooLarge", { sizeKb: err.tooLargeKb, maxKb: Math.floor(maxBytes / 1024), caption: rules.caption }) };
+    }
     log("notDrawn");
     return { sent: false, text: k("copy.failed", { reason: k("copy.drawFailed") }) };
   }
   const sizeKb = Math.ceil(copy.data.length / 1024);
-  if (copy.data.length > settings.copyMaxBytes) {
-    log("tooLarge", { format: copy.format, sizeKb });
-    return { sent: false, text: k("copy.tooLarge", { sizeKb, maxKb: Math.floor(settings.copyMaxBytes / 1024), caption: rules.caption }) };
-  }
-  const lines = [k("copy.sent", { format: copy.format.toUpperCase(), width: copy.width, height: copy.height, sizeKb })];
-  if (!rules.captionFromPack) lines.push(k("copy.sentNeutral", { caption: rules.caption }));
-  if (copy.converted) lines.push(k("copy.converted", { from: sniffFormat(bytes).toUpperCase() }));
-  await ctx.sendActivity({
-    type: "message",
-    text: lines.join(" "),
-    textFormat: "markdown",
-    attachments: [{ contentType: copy.mime, contentUrl: `data:${copy.mime};base64,${copy.data.toString("base64")}`, name: `${k("copy.fileName")}.${EXT[copy.format]}` }],
-  });
-  log("sent", { format: copy.format, sizeKb });
+  const card = imageCopyCard({ lines: lines({ ...copy, sizeKb }), mime: copy.mime, data: copy.data, caption: rules.caption });
+  await sendCard(ctx, card);
+  log("sent", { format: copy.format, sizeKb, scaled: copy.scaled });
   return { sent: true, text: k("copy.toast") };
 }
 

@@ -2,7 +2,7 @@
 export interface ImageSettings {
   /** largest image downloaded and checked, in bytes */
   maxFileBytes: number;
-  /** largest labelled copy sent back inline (data URL), in bytes of the encoded image */
+  /** largest labelled copy sent back (a data URI in a card), in bytes of the encoded image; the card's own limit may make it less */
   copyMaxBytes: number;
   /** one download, in milliseconds */
   downloadTimeoutMs: number;
@@ -10,7 +10,7 @@ export interface ImageSettings {
   allowHttpDownloads: boolean;
 }
 
-export const DEFAULT_IMAGE_SETTINGS: ImageSettings = { maxFileBytes: 25 * 1024 * 1024, copyMaxBytes: 1024 * 1024, downloadTimeoutMs: 15_000, allowHttpDownloads: false };
+export const DEFAULT_IMAGE_SETTINGS: ImageSettings = { maxFileBytes: 25 * 1024 * 1024, copyMaxBytes: 18 * 1024, downloadTimeoutMs: 15_000, allowHttpDownloads: false };
 
 /** at most this many images of one message are checked: a bound on work per turn */
 export const MAX_IMAGES_PER_MESSAGE = 4;

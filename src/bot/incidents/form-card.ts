@@ -1,9 +1,10 @@
-// The incident report form (Universal Actions: Action.Execute, with an Action.Submit
-// fallback for clients that lack it). Re-drawn with the user's input kept and an error
-// under each field the service rejected.
+// The incident report form: in a dialog (task module, Action.Submit: dialogs take no
+// Universal Actions), or in the chat for clients without dialogs (Action.Execute with an
+// Action.Submit fallback). Re-drawn with the user's input kept and an error under each
+// field the service rejected.
 import { INFO_KINDS, LIMITS, SEVERITIES, type FieldIssue } from "../../incidents";
 import { t, type LocaleLang } from "../../locales";
-import { adaptiveCard, text, type AdaptiveCard, type Element, type ExecuteAction } from "../cards/adaptive-card";
+import { adaptiveCard, text, type AdaptiveCard, type Element, type ExecuteAction, type SubmitAction } from "../cards/adaptive-card";
 import { OTHER_TOOL } from "./form-fields";
 import { INCIDENT_SUBMIT_VERB, type FormInputs, type InputId } from "./submits";
 import { plain } from "./plain";
@@ -21,6 +22,8 @@ export interface FormCardData {
   issues?: FieldIssue[];
   /** "YYYY-MM-DD" in the user's zone: the date pickers' max */
   today: string;
+  /** where it is shown: the dialog (default) or the chat */
+  surface?: "dialog" | "chat";
 }
 
 /** the longest text echoed back into an input (a card stays under Teams' ~28 KB) */
@@ -153,14 +156,9 @@ export function formCard(d: FormCardData): AdaptiveCard {
   for (const i of issues.filter((x) => !placed.has(x.field))) body.push(text(issueText(d.lang, i), { color: "attention", size: "small" }));
 
   const title = k("form.submit");
-  const submit: ExecuteAction = {
-    type: "Action.Execute",
-    title,
-    verb: INCIDENT_SUBMIT_VERB,
-    style: "positive",
-    data: { token: d.token, lang: d.lang },
-    fallback: { type: "Action.Submit", title, style: "positive", data: { verb: INCIDENT_SUBMIT_VERB, token: d.token, lang: d.lang } },
-  };
+  const fallback: SubmitAction = { type: "Action.Submit", title, style: "positive", data: { verb: INCIDENT_SUBMIT_VERB, token: d.token, lang: d.lang } };
+  const submit: ExecuteAction | SubmitAction =
+    d.surface === "chat" ? { type: "Action.Execute", title, verb: INCIDENT_SUBMIT_VERB, style: "positive", data: { token: d.token, lang: d.lang }, fallback } : fallback;
   return plain(adaptiveCard(body, { actions: [submit], fallbackText: k("form.title") }));
 }
 

@@ -2,10 +2,10 @@
 // or the Action.Submit fallback), hands it to the incident service and answers with the
 // receipt, the form again with errors, or a clear refusal; then notifies. Logs carry the
 // reference, the outcome and timings only: never what the reporter wrote.
-import { TeamsInfo, TurnContext, type AdaptiveCardInvokeResponse } from "botbuilder";
+import { CardFactory, TeamsInfo, TurnContext, type AdaptiveCardInvokeResponse, type TaskModuleResponse } from "botbuilder";
 import type { IncidentService, Reporter, StoredIncident, SubmitOutcome } from "../../incidents";
 import type { Logger } from "../../logging";
-import { type LocaleLang } from "../../locales";
+import { t, type LocaleLang } from "../../locales";
 import type { IncidentNotice, Notifier, NoticeOrigin, NoticeTarget } from "../../notify/notifier";
 import type { DeliveryResult, DeliveryRunner } from "../../notify/delivery-outbox";
 import type { AdaptiveCard } from "../cards/adaptive-card";
@@ -14,14 +14,22 @@ import { cardActivity, sendCard } from "../send-card";
 import { withConnectorDeadline } from "../adapter";
 import { formCard } from "./form-card";
 import { toServiceFields } from "./form-fields";
-import { failedCard, offerCard, refusedCard } from "./message-cards";
+import { failedCard, offerCard, refusedCard, startCard } from "./message-cards";
 import { receiptCard } from "./receipt-card";
 import type { IncidentSubmit } from "./submits";
 import { todayIn, userTimeZone } from "./time-zone";
 import { knownTools } from "./tools";
 import { turnLang } from "../language";
 
-type Via = "execute" | "submit";
+/** the form's submit: Action.Execute or its Submit fallback in the chat, or the dialog's task/submit */
+type Via = "execute" | "submit" | "dialog";
+
+/** what a submit came to: the card to show, and the report's reference once it is saved */
+interface Submitted {
+  card: AdaptiveCard;
+  saved?: { reference: string; queued: boolean };
+  invalid?: boolean;
+}
 
 /** what a report's notice needs, kept in the delivery outbox until it is sent (no report text) */
 interface PendingNotice extends NoticeOrigin {
@@ -57,29 +65,52 @@ export class IncidentReporting {
   }
 
   /** a fresh form for the user who asked (the token binds it to them) */
-  async form(ctx: TurnContext, deps: BotDeps, lang: LocaleLang): Promise<AdaptiveCard> {
+  async form(ctx: TurnContext, deps: BotDeps, lang: LocaleLang, surface: "dialog" | "chat"): Promise<AdaptiveCard> {
     const { pack } = this.pack(ctx, deps);
     const tz = userTimeZone(ctx.activity);
     const { token } = await this.service.newForm({ objectId: this.actorId(ctx) });
-    return formCard({ lang, organisation: pack.facts.organisation.name, timeZone: tz, tools: knownTools(pack), token, today: todayIn(tz, Date.now()) });
+    return formCard({ lang, organisation: pack.facts.organisation.name, timeZone: tz, tools: knownTools(pack), token, today: todayIn(tz, Date.now()), surface });
   }
 
-  /** "rapportera incident" / "report incident" */
+  /** "rapportera incident" / "report incident": a short card whose button opens the form in a dialog */
   async openForm(ctx: TurnContext, deps: BotDeps, lang: LocaleLang, via: "command" | "button"): Promise<void> {
-    await sendCard(ctx, await this.form(ctx, deps, lang));
-    this.log.info({ event: "incidentForm", via, lang }, "incident form sent");
+    await sendCard(ctx, startCard(lang, this.pack(ctx, deps).pack.facts.organisation.name));
+    this.log.info({ event: "incidentForm", via, lang, surface: "start" }, "incident report started");
   }
 
-  /** the offer's (or a refusal's) button via Action.Execute: the form replaces that card */
+  /** the button in Teams (task/fetch): the form in a dialog */
+  async dialogFetch(ctx: TurnContext, deps: BotDeps, lang: LocaleLang | undefined): Promise<TaskModuleResponse> {
+    const l = lang ?? turnLang(ctx);
+    const card = await this.form(ctx, deps, l, "dialog");
+    this.log.info({ event: "incidentForm", via: "dialog" }, "incident form sent");
+    return dialog(l, card);
+  }
+
+  /**
+   * The dialog's submit (task/submit): errors keep the dialog open with the form again; a saved
+   * report closes it with its reference, and the receipt goes to the chat, where it stays.
+   */
+  async dialogSubmit(ctx: TurnContext, deps: BotDeps, s: IncidentSubmit): Promise<TaskModuleResponse> {
+    const lang = s.lang ?? turnLang(ctx);
+    const out = await this.submit(ctx, deps, s, "dialog");
+    if (out.invalid) return dialog(lang, out.card);
+    await sendCard(ctx, out.card);
+    const k = (key: string, vars?: Record<string, string>) => t(lang, "incidents", key, vars);
+    // refused or failed: the card in the chat says why (and, refused, offers a new form)
+    const value = out.saved ? k(out.saved.queued ? "dialog.queued" : "dialog.filed", { reference: out.saved.reference }) : (out.card.fallbackText ?? k("form.title"));
+    return { task: { type: "message", value } };
+  }
+
+  /** an older card's button via Action.Execute: the form replaces that card, in the chat */
   async openInvoke(ctx: TurnContext, deps: BotDeps, lang: LocaleLang | undefined): Promise<AdaptiveCardInvokeResponse> {
-    const card = await this.form(ctx, deps, lang ?? turnLang(ctx));
+    const card = await this.form(ctx, deps, lang ?? turnLang(ctx), "chat");
     this.log.info({ event: "incidentForm", via: "execute" }, "incident form sent");
     return cardResponse(card);
   }
 
-  /** the same button via the Action.Submit fallback: the card is replaced in place when possible */
+  /** the button in a client without dialogs (it sends the Submit as a message): the form replaces the card in the chat */
   async openSubmit(ctx: TurnContext, deps: BotDeps, lang: LocaleLang | undefined): Promise<void> {
-    await this.replaceOrSend(ctx, await this.form(ctx, deps, lang ?? turnLang(ctx)));
+    await this.replaceOrSend(ctx, await this.form(ctx, deps, lang ?? turnLang(ctx), "chat"));
     this.log.info({ event: "incidentForm", via: "submit" }, "incident form sent");
   }
 
@@ -90,15 +121,15 @@ export class IncidentReporting {
   }
 
   async submitInvoke(ctx: TurnContext, deps: BotDeps, s: IncidentSubmit): Promise<AdaptiveCardInvokeResponse> {
-    return cardResponse(await this.submit(ctx, deps, s, "execute"));
+    return cardResponse((await this.submit(ctx, deps, s, "execute")).card);
   }
 
   async submitMessage(ctx: TurnContext, deps: BotDeps, s: IncidentSubmit): Promise<void> {
-    await this.replaceOrSend(ctx, await this.submit(ctx, deps, s, "submit"));
+    await this.replaceOrSend(ctx, (await this.submit(ctx, deps, s, "submit")).card);
   }
 
   /** the card to show for a submit: receipt, the form with errors, or why not */
-  async submit(ctx: TurnContext, deps: BotDeps, s: IncidentSubmit, via: Via): Promise<AdaptiveCard> {
+  async submit(ctx: TurnContext, deps: BotDeps, s: IncidentSubmit, via: Via): Promise<Submitted> {
     const started = performance.now();
     const a = ctx.activity;
     const lang = s.lang ?? turnLang(ctx);
@@ -116,21 +147,23 @@ export class IncidentReporting {
 
     const personal = (a.conversation.conversationType ?? "personal") === "personal";
     switch (o.status) {
-      case "invalid":
-        // an invoke's answer is shown to the reporter only; a Submit fallback updates the card for
-        // everyone in the conversation, so outside a 1:1 chat what was typed is not echoed back
-        return formCard({ lang, organisation, timeZone: tz, tools: knownTools(pack), token: String(s.token), values: via === "execute" || personal ? s.inputs : undefined, issues: o.issues, today: todayIn(tz, Date.now()) });
+      case "invalid": {
+        // an invoke's answer (and a dialog) is shown to the reporter only; a Submit fallback updates
+        // the card for everyone in the conversation, so outside a 1:1 chat what was typed is not echoed back
+        const surface = via === "dialog" ? "dialog" : "chat";
+        return { invalid: true, card: formCard({ lang, organisation, timeZone: tz, tools: knownTools(pack), token: String(s.token), values: via !== "submit" || personal ? s.inputs : undefined, issues: o.issues, today: todayIn(tz, Date.now()), surface }) };
+      }
       case "refused":
-        return refusedCard(lang, o.reason);
+        return { card: refusedCard(lang, o.reason) };
       case "failed":
-        return failedCard(lang, facts.contact[lang]);
+        return { card: failedCard(lang, facts.contact[lang]) };
       case "filed":
       case "queued": {
         if (!o.replay) {
           const origin: PendingNotice = { reporterObjectId: actor.objectId, conversationId: a.conversation.id, conversationRef: conversationRef(ctx), lang, timeZone: tz, organisation };
           await this.queueNotice(o.incident.id, o.incident.reference, origin, o.status === "filed");
         }
-        return receiptCard({
+        const card = receiptCard({
           lang,
           organisation,
           timeZone: tz,
@@ -142,6 +175,7 @@ export class IncidentReporting {
           contact: facts.contact[lang],
           showDescription: personal,
         });
+        return { card, saved: { reference: o.incident.reference, queued: o.status === "queued" } };
       }
     }
   }
@@ -261,6 +295,11 @@ function conversationRef(ctx: TurnContext): Record<string, unknown> {
   const user = ref.user as { id?: string; aadObjectId?: string } | undefined;
   if (user) ref.user = { id: user.id, aadObjectId: user.aadObjectId };
   return JSON.parse(JSON.stringify(ref)) as Record<string, unknown>;
+}
+
+/** the form in a Teams dialog: tall enough for its fields, as wide as a phone or a narrow pane */
+function dialog(lang: LocaleLang, card: AdaptiveCard): TaskModuleResponse {
+  return { task: { type: "continue", value: { title: t(lang, "incidents", "dialog.title"), width: "medium", height: "large", card: CardFactory.adaptiveCard(card) } } };
 }
 
 function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {

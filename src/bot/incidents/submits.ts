@@ -84,3 +84,27 @@ export function parseIncidentSubmitMessage(value: unknown): IncidentSubmit | und
   const r = submitMessage.safeParse(value);
   return r.success ? toSubmit(r.data) : undefined;
 }
+
+// ---- the dialog (task module): Teams sends the button's or the form's data as `value.data` ----
+
+/** what a task/fetch or task/submit invoke carries: the Action.Submit's data (and the inputs, on submit) */
+const taskValue = z.object({ data: data });
+
+/** task/fetch from an "open the form" button: the language it was drawn in, or undefined when not ours */
+export function parseIncidentDialogFetch(value: unknown): { lang?: "sv" | "en" } | undefined {
+  const r = taskValue.safeParse(value);
+  if (!r.success || r.data.data.verb !== INCIDENT_OPEN_VERB) return undefined;
+  return { lang: openLang(r.data.data) };
+}
+
+/** task/submit from the dialog's form */
+export function parseIncidentDialogSubmit(value: unknown): IncidentSubmit | undefined {
+  const r = taskValue.safeParse(value);
+  if (!r.success || r.data.data.verb !== INCIDENT_SUBMIT_VERB) return undefined;
+  return toSubmit(r.data.data);
+}
+
+/** an "open the form" button: a dialog in Teams (task/fetch); clients without dialogs send it as a message, and get the form in the chat */
+export function openDialogData(lang: "sv" | "en"): Record<string, unknown> {
+  return { msteams: { type: "task/fetch" }, verb: INCIDENT_OPEN_VERB, lang };
+}

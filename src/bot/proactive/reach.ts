@@ -29,8 +29,8 @@ export interface ReachOptions {
 /** a failure says whether waiting may help (`passing`: throttled, server error, no answer) */
 export type Delivery = { ok: true; card: CardRef; via: "known" | "installed" | "created" } | { ok: false; code: string; passing: boolean };
 
-/** builds the card for the person, given their Teams user id (for refresh.userIds) and their chat's locale */
-export type CardFor = (userMri: string, locale?: string) => AdaptiveCard;
+/** builds the card for the person, given their Teams user id (for refresh.userIds), their chat's locale and, when known, the chat's id */
+export type CardFor = (userMri: string, locale?: string, conversationId?: string) => AdaptiveCard | Promise<AdaptiveCard>;
 
 export class Reach {
   constructor(
@@ -50,7 +50,7 @@ export class Reach {
     }
     if (known) {
       try {
-        return { ok: true, card: await this.post(known, build(known.user?.id ?? orgMri(objectId), known.locale)), via: "known" };
+        return { ok: true, card: await this.post(known, await build(known.user?.id ?? orgMri(objectId), known.locale, known.conversation?.id)), via: "known" };
       } catch (e) {
         if (!chatIsGone(failed(e).code)) return last;
         this.refs.forgetPersonal(objectId);
@@ -74,14 +74,14 @@ export class Reach {
       conversation: { id: chatId, conversationType: "personal", isGroup: false, tenantId: this.o.tenantId, name: "" },
     };
     try {
-      const card = await this.post(ref, build(user.id));
+      const card = await this.post(ref, await build(user.id));
       await this.refs.savePersonal(objectId, ref);
       return { ok: true, card, via: "installed" };
     } catch (e) {
       if (!chatIsGone(failed(e).code)) return last;
     }
     try {
-      return { ok: true, card: await this.create(objectId, bot, build(user.id)), via: "created" };
+      return { ok: true, card: await this.create(objectId, bot, await build(user.id)), via: "created" };
     } catch (e) {
       return failed(e);
     }
