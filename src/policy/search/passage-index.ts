@@ -28,11 +28,25 @@ export const FIELD_BOOST: Record<Field, number> = { text: 1, section: 0.6, conte
 
 function terms(tokens: string[], vocab: Vocabulary, folded: boolean): string[] {
   const out: string[] = [];
-  for (const tok of tokens) {
-    if (SWEDISH_STOPWORDS.has(tok) || ENGLISH_STOPWORDS.has(tok) || tok.length < 2) continue;
-    if (folded) out.push(...foldedStems(tok));
-    else out.push(stemSv(tok));
-    for (const part of vocab.split(tok) ?? []) out.push(folded ? fold(part) : part);
+  for (const tok of tokens) for (const t of tokenTerms(tok, vocab, folded)) out.push(t);
+  return out;
+}
+
+/** a word's terms, once per vocabulary: the same words recur across thousands of example questions */
+const termMemo = new WeakMap<Vocabulary, [Map<string, string[]>, Map<string, string[]>]>();
+function tokenTerms(tok: string, vocab: Vocabulary, folded: boolean): string[] {
+  let memo = termMemo.get(vocab);
+  if (!memo) termMemo.set(vocab, (memo = [new Map(), new Map()]));
+  const cache = memo[folded ? 1 : 0];
+  let out = cache.get(tok);
+  if (!out) {
+    out = [];
+    if (!(SWEDISH_STOPWORDS.has(tok) || ENGLISH_STOPWORDS.has(tok) || tok.length < 2)) {
+      if (folded) out.push(...foldedStems(tok));
+      else out.push(stemSv(tok));
+      for (const part of vocab.split(tok) ?? []) out.push(folded ? fold(part) : part);
+    }
+    cache.set(tok, out);
   }
   return out;
 }
