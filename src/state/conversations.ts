@@ -10,6 +10,9 @@ function conversationKey(conversationId: string): string {
   return createHash("sha256").update(conversationId).digest("hex");
 }
 
+/** the namespace of each conversation's settings: preferences, written without waiting for the disk locally (./open.ts) */
+export const SETTINGS_NAMESPACE = "conversation-settings";
+
 /** botbuilder's ConversationReference, kept as opaque JSON (no Bot Framework import here) */
 export type ConversationRef = Record<string, unknown>;
 
@@ -57,12 +60,12 @@ export class ConversationStore {
 
   /** what a conversation chose: its pack (absent: the default) and each user's language */
   async settings(conversationId: string): Promise<ConversationSettings> {
-    return (await this.state.get<ConversationSettings>("conversation-settings", conversationKey(conversationId)))?.value ?? {};
+    return (await this.state.get<ConversationSettings>(SETTINGS_NAMESPACE, conversationKey(conversationId)))?.value ?? {};
   }
 
   /** changes the settings with ETag retry (a pack switch and a language change never overwrite each other) */
   async updateSettings(conversationId: string, fn: (cur: ConversationSettings) => ConversationSettings | undefined): Promise<void> {
-    await updateState<ConversationSettings>(this.state, "conversation-settings", conversationKey(conversationId), (cur) => fn(cur ?? {}));
+    await updateState<ConversationSettings>(this.state, SETTINGS_NAMESPACE, conversationKey(conversationId), (cur) => fn(cur ?? {}));
   }
 
   /** records one card of a request; merged with ETag retry, so approver and requester cards never overwrite each other */

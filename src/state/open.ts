@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type { Config } from "../config";
 import { openDatabase } from "../storage/sqlite";
 import { SqliteStateStore } from "./sqlite-state";
+import { SETTINGS_NAMESPACE } from "./conversations";
 import type { StateStore } from "./store";
 
 export function openStateStore(config: Config): StateStore {
@@ -17,5 +18,6 @@ export function openStateStore(config: Config): StateStore {
     });
     return new BlobStateStore(service.getContainerClient(config.state.container));
   }
-  return new SqliteStateStore(openDatabase(path.join(config.dataDir, "state.sqlite")), true);
+  // a user's language or a conversation's pack is not worth an fsync per change; approvals and secrets are
+  return new SqliteStateStore(openDatabase(path.join(config.dataDir, "state.sqlite")), true, { relaxed: [SETTINGS_NAMESPACE] });
 }
