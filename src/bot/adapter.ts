@@ -17,6 +17,7 @@ import {
   type ClaimsIdentity,
   type ConnectorFactory,
   type ServiceClientCredentialsFactory,
+  type UserTokenClient,
 } from "botframework-connector";
 import type { Config } from "../config";
 import type { Logger } from "../logging";
@@ -29,6 +30,7 @@ import { loudConsole, quietConsole } from "./connector/quiet-console";
 import { proactiveErrorCode } from "./proactive/errors";
 import { turnLang } from "./language";
 import { TenantGate } from "./tenant-gate";
+import { BoundedMap } from "../util/bounded-map";
 
 export { undeliveredReplies, type UndeliveredCounts } from "./connector/delivery";
 export { withConnectorDeadline } from "./connector/pipeline";
@@ -99,6 +101,8 @@ async function authResult<T>(run: () => Promise<T>, log: Logger): Promise<T> {
 class PolicybotAuthentication extends ConfigurationBotFrameworkAuthentication {
   /** connector clients shared by turns (./connector/pipeline.ts) */
   private readonly clients = new ConnectorClients();
+  /** user-token clients by app id, shared by turns (createUserTokenClient) */
+  private readonly userTokenClients = new BoundedMap<string, Promise<UserTokenClient>>({ max: 100, ttlMs: 3600_000 });
   constructor(
     options: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
     credentials: ServiceClientCredentialsFactory | undefined,
@@ -115,6 +119,21 @@ class PolicybotAuthentication extends ConfigurationBotFrameworkAuthentication {
   }
   override authenticateChannelRequest(...a: Parameters<ConfigurationBotFrameworkAuthentication["authenticateChannelRequest"]>) {
     return authResult(() => super.authenticateChannelRequest(...a), this.log);
+  }
+  /**
+   * CloudAdapter builds a user-token client (an Azure SDK service client) for every turn; this
+   * bot has no sign-in, and the client holds only the app id and its credentials, so one per
+   * app id serves every turn (the same key botbuilder builds it from)
+   */
+  override createUserTokenClient(identity: ClaimsIdentity): Promise<UserTokenClient> {
+    const appId = identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? "";
+    let c = this.userTokenClients.get(appId);
+    if (!c) {
+      c = super.createUserTokenClient(identity);
+      this.userTokenClients.set(appId, c);
+      c.catch(() => this.userTokenClients.get(appId) === c && this.userTokenClients.delete(appId));
+    }
+    return c;
   }
   /** proactive turns (continueConversation, createConversation) get their factory here */
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {

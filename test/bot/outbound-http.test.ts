@@ -178,6 +178,18 @@ describe("proactive connector calls: time limits and cancellation", () => {
     assert.equal(proactiveErrorCode(failed), "http_500");
   });
 
+  it("turns share one connector client and one user-token client (botbuilder made both anew every turn)", async () => {
+    const seen: unknown[][] = [];
+    for (let i = 0; i < 2; i++) {
+      await adapter.continueConversationAsync("", ref(), async (ctx) => {
+        seen.push([ctx.turnState.get(adapter.ConnectorClientKey), ctx.turnState.get(adapter.UserTokenClientKey)]);
+      });
+    }
+    assert.ok(seen[0][0] && seen[0][1], "both clients are on the turn");
+    assert.equal(seen[1][0], seen[0][0]);
+    assert.equal(seen[1][1], seen[0][1]);
+  });
+
   it("withConnectorDeadline stops a getMember at its deadline and cancels the request", async () => {
     connector.behave = () => "hang";
     const slow = createBotAdapter(loadConfig({ BOT_CONNECTOR_TIMEOUT_MS: "10000" }), logs.log);

@@ -29,7 +29,8 @@ export function reviewRoute(text: string): ReviewRoute | undefined {
   const m = PREFIX.exec(text);
   if (m) return { via: "prefix", text: text.slice(m[0].length).trim() };
   if (isDraftLike(text)) return { via: "draft", text: text.trim() };
-  return holdsData(text) && !asks(text) && !soundsLikeIncident(text) ? { via: "content", text: text.trim() } : undefined;
+  // the cheap shape checks first: a question never pays for a whole review here
+  return !asks(text) && !soundsLikeIncident(text) && holdsData(text) ? { via: "content", text: text.trim() } : undefined;
 }
 
 /** values that point at a person or open a system on their own */
