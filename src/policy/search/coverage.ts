@@ -5,8 +5,8 @@
 // that it does. Scores only break ties (see engine.ts).
 import type { Vocabulary } from "../analysis/vocabulary";
 import type { AnalyzedQuery } from "./query";
-import { groupExpansion } from "../analysis/concepts";
 import { fold } from "../analysis/normalize";
+import { nearWord, usesGroup } from "./memo";
 import { isCommonWord } from "../analysis/common-words";
 
 export interface Coverage {
@@ -34,7 +34,7 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
   for (const hit of q.concepts) {
     if (hit.implied) continue;
     // a concept counts only if this policy uses one of its words
-    const present = groupExpansion(hit.group).some((s) => packVocab.has(fold(s)));
+    const present = usesGroup(packVocab, hit.group);
     if (!present && !WEAK_GROUPS.has(hit.group.id)) continue;
     for (const pos of hit.positions) {
       const prev = conceptAt.get(pos);
@@ -77,7 +77,7 @@ export function measureCoverage(q: AnalyzedQuery, packVocab: Vocabulary): Covera
     }
     // a typo ("anvnda") or a lost å/ä/ö in a longer word
     const maxEdits = t.raw.length >= 9 ? 2 : t.raw.length >= 5 ? 1 : 0;
-    if (maxEdits > 0 && f.some((x) => packVocab.near(x, maxEdits))) {
+    if (maxEdits > 0 && f.some((x) => nearWord(packVocab, x, maxEdits))) {
       covered += 0.75;
       return;
     }

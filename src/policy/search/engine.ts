@@ -7,7 +7,8 @@ import type { FaqEntry, Lang, Passage, PolicyPack } from "../types";
 import { measureCoverage, inScope, type Coverage } from "./coverage";
 import { RuledTopics } from "./unruled-topics";
 import { FaqMatcher, type FaqCandidate } from "./faq-match";
-import { buildPassageIndex, passageTokens, resolveCitation, type PassageIndex } from "./passage-index";
+import { buildPassageIndex, passageTokens, type PassageIndex } from "./passage-index";
+import { citedPassages } from "./memo";
 import { analyzeQuery, type AnalyzedQuery } from "./query";
 import { quoteWindow } from "./quote-window";
 import { TUNING } from "./tuning";
@@ -139,7 +140,7 @@ export class PackEngine {
 
     const faqs = this.pack.faq.length ? this.faq.match(q, intents) : [];
     const topIds = new Set(results.slice(0, 3).map((r) => r.id as string));
-    const cited = (e: FaqEntry) => e.citations.map((c) => resolveCitation(this.pack, c)).filter((p): p is Passage => !!p);
+    const cited = (e: FaqEntry) => citedPassages(this.pack, e);
     let faq: FaqCandidate | undefined;
     const best = faqs[0];
     // an entry answers the question when it matches well, or clearly better than the
