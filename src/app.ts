@@ -60,10 +60,13 @@ export interface AppOverrides {
 }
 
 export function buildApp(config: Config, log: Logger, overrides: AppOverrides = {}): App {
-  const library = overrides.library ?? loadPolicyLibrary({ extraDir: config.policy.extraDir || undefined });
+  // every pack is loaded and checked now; only the default pack's search engine is built before
+  // the server is ready, the others on their first question (a conversation that switched pack)
+  const library = overrides.library ?? loadPolicyLibrary({ extraDir: config.policy.extraDir || undefined, lazy: true });
   if (!library.ids().includes(config.policy.defaultPack)) {
     throw new Error(`POLICY_PACK "${config.policy.defaultPack}" is not a loaded policy pack (loaded: ${library.ids().join(", ")})`);
   }
+  library.index?.(config.policy.defaultPack);
   // the state every instance shares (STATE_STORE=blob) or this machine's SQLite file: conversation
   // references, pack choices, pending approvals, secrets and, with blob, the outboxes
   const state = openStateStore(config);

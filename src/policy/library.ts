@@ -23,8 +23,8 @@ import type { Answer, Lang, PolicyLibrary, PolicyPack } from "./types";
 /** longer input is cut here before any analysis (chat routes anything this long to review) */
 export const MAX_QUESTION_CHARS = 1000;
 
-/** one search engine per pack, sharing the packs' vocabulary (and the words they write, for mending slips) */
-export function buildEngines(packs: PolicyPack[]): { engines: Map<string, PackEngine>; spelling: Spelling } {
+/** the packs' shared vocabulary (and the words they write, for mending slips); complete before any engine is built */
+function sharedVocabulary(packs: PolicyPack[]): { vocab: Vocabulary; spelling: Spelling } {
   // one vocabulary across packs and the concept lexicon, for splitting compounds
   const vocab = new Vocabulary();
   // and the words they write, for mending a question's slips before it is read
@@ -41,23 +41,42 @@ export function buildEngines(packs: PolicyPack[]): { engines: Map<string, PackEn
     }
   }
   for (const g of CONCEPT_GROUPS) for (const phrase of g.sv) for (const tok of tokenize(phrase)) learn(tok);
+  return { vocab, spelling };
+}
 
+/** one search engine per pack, sharing the packs' vocabulary (and the words they write, for mending slips) */
+export function buildEngines(packs: PolicyPack[]): { engines: Map<string, PackEngine>; spelling: Spelling } {
+  const { vocab, spelling } = sharedVocabulary(packs);
   return { engines: new Map(packs.map((p) => [p.id, new PackEngine(p, vocab)])), spelling };
 }
 
-export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
-  const { engines, spelling } = buildEngines(packs);
-  const ids = [...engines.keys()].sort();
+/**
+ * @param opts.lazy a pack's search engine is built on its first question (or index()), not here:
+ * the server is ready sooner and builds only the packs it is asked from. An engine depends only on
+ * its pack and the shared vocabulary, so it is the same whenever it is built.
+ */
+export function createPolicyLibrary(packs: PolicyPack[], opts: { lazy?: boolean } = {}): PolicyLibrary {
+  const { vocab, spelling } = sharedVocabulary(packs);
+  const byId = new Map(packs.map((p) => [p.id, p]));
+  const ids = [...byId.keys()].sort();
+  const engines = new Map<string, PackEngine>();
 
+  const pack = (packId: string): PolicyPack => {
+    const p = byId.get(packId);
+    if (!p) throw new PackNotFoundError(packId, ids);
+    return p;
+  };
   const engine = (packId: string): PackEngine => {
-    const e = engines.get(packId);
-    if (!e) throw new PackNotFoundError(packId, ids);
+    let e = engines.get(packId);
+    if (!e) engines.set(packId, (e = new PackEngine(pack(packId), vocab)));
     return e;
   };
+  if (!opts.lazy) for (const id of ids) engine(id);
 
   return {
     ids: () => [...ids],
-    get: (packId: string) => engine(packId).pack,
+    get: pack,
+    index: (packId: string) => void engine(packId),
     ask(packId: string, questionIn: string, opts?: { lang?: Lang }): Answer {
       const e = engine(packId);
       // a question is a sentence or two; the rest of a longer text is not read (bounded work)
@@ -125,7 +144,7 @@ export function createPolicyLibrary(packs: PolicyPack[]): PolicyLibrary {
   };
 }
 
-/** load the built-in packs plus an organisation's own (extraDir, from POLICY_DIR) */
-export function loadPolicyLibrary(opts: { extraDir?: string } = {}): PolicyLibrary {
-  return createPolicyLibrary(loadPacks(policyDirs(opts.extraDir)));
+/** load the built-in packs plus an organisation's own (extraDir, from POLICY_DIR); lazy: see createPolicyLibrary */
+export function loadPolicyLibrary(opts: { extraDir?: string; lazy?: boolean } = {}): PolicyLibrary {
+  return createPolicyLibrary(loadPacks(policyDirs(opts.extraDir)), { lazy: opts.lazy });
 }

@@ -139,4 +139,6 @@ export interface PolicyLibrary {
   get(packId: string): PolicyPack;
   /** answer a question from one pack; lang is detected from the question when omitted */
   ask(packId: string, question: string, opts?: { lang?: Lang }): Answer;
+  /** builds a pack's search engine now if it is not built yet (a lazy library builds it on the first question) */
+  index?(packId: string): void;
 }
