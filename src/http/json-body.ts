@@ -98,8 +98,10 @@ function collect(stream: NodeJS.ReadableStream, max: number, onError: BodyFailur
     };
     stream.on("data", onData);
     stream.once("end", () => finish());
-    stream.once("error", () => finish(new BodyError(onError)));
-    stream.once("close", () => finish(new BodyError(onError)));
+    // "close" follows every "end": the error is made only for a stream that closed unfinished
+    const failed = () => done || finish(new BodyError(onError));
+    stream.once("error", failed);
+    stream.once("close", failed);
   });
 }
 
