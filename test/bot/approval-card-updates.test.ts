@@ -10,31 +10,17 @@ import { ConversationStore, type CardRef } from "../../src/state/conversations";
 import { SqliteStateStore } from "../../src/state/sqlite-state";
 import { openDatabase } from "../../src/storage/sqlite";
 import { visibleTexts } from "../support/cards";
+import { approvalRequest } from "../support/approval-request";
 import { testLibrary } from "../support/library";
 import { adaptiveCardValidator, assertValid } from "../support/schemas";
 
 const lib = testLibrary();
-const f = lib.get("wenell").facts;
-const request: ApprovalRequest = {
-  id: "0b0e7d3c-4a3f-4e43-9c55-2f1f5b1d7a10",
-  reference: "APR-2026-ABCD-EFGH",
-  policyPack: "wenell",
+const request: ApprovalRequest = approvalRequest({
   requester: { objectId: "u-1", name: "Alex Wilber" },
-  tool: { choice: "public-ai", name: "ChatGPT", class: "public" },
-  purpose: "Sammanfatta protokoll",
-  infoKinds: ["open"],
-  purchase: false,
-  validFrom: "2026-03-02T00:00:00.000Z",
-  validUntil: "2026-06-30T23:59:59.999Z",
-  requestedAt: "2026-03-02T09:00:00.000Z",
-  expiresAt: "2026-04-01T09:00:00.000Z",
-  rule: { basis: "aiUse", role: "nearest-manager", summary: f.approvals.aiUse.summary, citations: f.approvals.aiUse.citations },
-  alsoRequired: [],
-  approver: { objectId: "m-1", name: "Megan Bowen", slot: "nearest-manager" },
   status: "approved",
   decision: { outcome: "approved", by: { objectId: "m-1", name: "Megan Bowen" }, as: "nearest-manager", at: "2026-03-03T10:00:00.000Z" },
   revision: 2,
-};
+});
 
 const ref = (conversationId: string, userId: string, locale: string) => ({ conversation: { id: conversationId, conversationType: "personal" }, user: { id: userId }, locale, serviceUrl: "https://smba.example/" });
 

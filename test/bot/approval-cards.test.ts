@@ -15,35 +15,12 @@ import { chatIsGone, proactiveErrorCode } from "../../src/bot/proactive/errors";
 import { table } from "../../src/locales";
 import { packFactsSchema } from "../../src/policy/pack-schema";
 import { actionsOf, visibleTexts } from "../support/cards";
+import { approvalRequest, APPROVAL_ID } from "../support/approval-request";
 import { testLibrary } from "../support/library";
 import { adaptiveCardValidator, assertValid } from "../support/schemas";
 
-const ID = "0b0e7d3c-4a3f-4e43-9c55-2f1f5b1d7a10";
-
-function request(over: Partial<ApprovalRequest> = {}): ApprovalRequest {
-  const lib = testLibrary();
-  const f = lib.get("wenell").facts;
-  return {
-    id: ID,
-    reference: "APR-2026-ABCD-EFGH",
-    policyPack: "wenell",
-    requester: { objectId: "u-1", name: "Test Användare" },
-    tool: { choice: "public-ai", name: "ChatGPT", class: "public" },
-    purpose: "Sammanfatta protokoll",
-    infoKinds: ["open"],
-    purchase: false,
-    validFrom: "2026-03-02T00:00:00.000Z",
-    validUntil: "2026-06-30T23:59:59.999Z",
-    requestedAt: "2026-03-02T09:00:00.000Z",
-    expiresAt: "2026-04-01T09:00:00.000Z",
-    rule: { basis: "aiUse", role: "nearest-manager", summary: f.approvals.aiUse.summary, citations: f.approvals.aiUse.citations },
-    alsoRequired: [],
-    approver: { objectId: "m-1", name: "Megan Bowen", slot: "nearest-manager" },
-    status: "pending",
-    revision: 1,
-    ...over,
-  };
-}
+const ID = APPROVAL_ID;
+const request = approvalRequest;
 
 const decided = (outcome: "approved" | "rejected") =>
   request({ status: outcome, decision: { outcome, by: { objectId: "m-1", name: "Megan Bowen" }, as: "nearest-manager", at: "2026-03-03T10:00:00.000Z", ...(outcome === "rejected" ? { comment: "Nej tack" } : {}) }, revision: 2 });

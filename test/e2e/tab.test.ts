@@ -13,7 +13,7 @@ import * as path from "node:path";
 import { randomUUID } from "node:crypto";
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
 import { startBot, type RunningBot } from "../support/bot-server";
-import { graphEnv, startFakeGraph, type FakeGraph } from "../support/graph-server";
+import { appIdentityEnv, startFakeGraph, type FakeGraph } from "../support/graph-server";
 import { TeamsHost, type HostContext } from "../support/teams-host";
 import { testApproval, testIncident } from "../support/tab-fixtures";
 import { reviewWithMapping } from "../../src/review";
@@ -240,10 +240,7 @@ describe("the tab in Chromium", function () {
       host = await new TeamsHost().start();
       bot = await startBot({
         LOG_LEVEL: "warn",
-        ...graphEnv(graph),
-        MICROSOFT_APP_ID: graph.clientId,
-        MICROSOFT_APP_PASSWORD: graph.clientSecret!,
-        MICROSOFT_APP_TENANT_ID: graph.tenantId,
+        ...appIdentityEnv(graph),
         HOST: "127.0.0.1",
         INCIDENT_STORE: "sharepoint",
         APPROVAL_STORE: "sharepoint",

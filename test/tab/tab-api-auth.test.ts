@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { startBot, type RunningBot } from "../support/bot-server";
-import { graphEnv, startFakeGraph, type FakeGraph } from "../support/graph-server";
+import { appIdentityEnv, startFakeGraph, type FakeGraph } from "../support/graph-server";
 import { makeKey } from "../support/openid-server";
 import { testIncident } from "../support/tab-fixtures";
 
@@ -22,10 +22,7 @@ describe("tab API: SSO tokens and admin rights (real HTTP, local Entra and Graph
     graph.groupMembers.set(ADMIN_GROUP, new Set([member]));
     bot = await startBot({
       LOG_LEVEL: "warn",
-      ...graphEnv(graph),
-      MICROSOFT_APP_ID: graph.clientId,
-      MICROSOFT_APP_PASSWORD: graph.clientSecret!,
-      MICROSOFT_APP_TENANT_ID: graph.tenantId,
+      ...appIdentityEnv(graph),
       HOST: "127.0.0.1",
       TAB_ADMIN_GROUP_ID: ADMIN_GROUP,
     });

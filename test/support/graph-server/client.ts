@@ -44,6 +44,11 @@ export function makeTestCertificate(): string {
  * A bot's settings for SharePoint through this FakeGraph (app-only, client secret). No retry
  * budget: a person waits for no retries, an outage goes straight to the outbox.
  */
+/** graphEnv plus the bot's own app identity in the local Graph's tenant (the tab's SSO and on-behalf-of) */
+export function appIdentityEnv(g: FakeGraph): Record<string, string> {
+  return { ...graphEnv(g), MICROSOFT_APP_ID: g.clientId, MICROSOFT_APP_PASSWORD: g.clientSecret!, MICROSOFT_APP_TENANT_ID: g.tenantId };
+}
+
 export function graphEnv(g: FakeGraph, clientSecret = g.clientSecret!): Record<string, string> {
   return {
     SHAREPOINT_SITE: g.site,

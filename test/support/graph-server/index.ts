@@ -3,4 +3,4 @@
 export { FakeGraph, startFakeGraph, type FakeGraphOptions, type FakeList, type Item, type RequestLog } from "./server";
 export { Faults, type FaultAction, type FaultMatch } from "./faults";
 export { type FakeView } from "./sharepoint-rest";
-export { graphEnv, graphTestConfig, makeTestCertificate, type GraphTestConfig } from "./client";
+export { appIdentityEnv, graphEnv, graphTestConfig, makeTestCertificate, type GraphTestConfig } from "./client";
