@@ -174,7 +174,7 @@ export function detectAll(text: string): Finding[] {
   const identifiers = names.items.length ? withNames(structured, names.items) : structured;
 
   // names in stories, public offices and lists of municipalities: one look at the text says whether to read further
-  if (identifiers.some((f) => f.type === "PERSON_NAME") && (NAME_CONTEXT_HINT.test(text) || PARTY_TAG.test(text) || quotedWork(text))) {
+  if (identifiers.some((f) => f.type === "PERSON_NAME") && (NAME_CONTEXT_HINT.test(text) || PARTY_TAG.test(text) || CITED_YEAR.test(text) || quotedWork(text))) {
     storyNamesWarn(text, identifiers);
     municipalityNames(text, identifiers);
   }
@@ -202,6 +202,9 @@ const PUBLIC_ROLE = /(?<![\p{L}])(?:\p{L}*minist(?:er|ern)|(?:kommunstyrelsens|k
 /** a party's letters after a name, "Maria Lindahl (M)": a politician named in that role */
 const PARTY_TAG = /\((?:M|S|SD|V|C|L|KD|MP)\)/;
 const PARTY_TAG_AFTER = /^\s?\((?:M|S|SD|V|C|L|KD|MP)\)/;
+/** a year in brackets after a name, "Hattie (2009)", "Lundström och Berg (2019)", "Ek et al. (2021)": an author cited */
+const CITED_YEAR = /\((?:19|20)\d\d[a-z]?\)/;
+const CITED_AFTER = /^\s?(?:(?:och|and|&)\s\p{Lu}[\p{L}-]+\s?)?(?:et al\.?\s?)?\((?:19|20)\d\d[a-z]?\)/u;
 
 /** a year before 1900 or a past century ("1523", "på 1700-talet", "in the 1600s"), not an amount or a measure */
 const HISTORIC_TIME = /(?<![\d.,:/-])(?:1[0-8]\d\d(?![\d.,:/-])(?!\s?(?:kr|sek|:-|st|m|kvm|km|kg|%|personer|people))|1[0-8]00-tal\p{L}*|1[0-8]00s)/iu;
@@ -233,7 +236,7 @@ function sentenceOf(text: string, s: number, e: number): string {
  */
 function storyNamesWarn(text: string, found: Finding[]): Finding[] {
   const history = HISTORY_WORD.test(text) && HISTORIC_TIME.test(text);
-  if (!STORY_HINT.test(text) && !PUBLIC_OFFICE.test(text) && !PARTY_TAG.test(text) && !history && !quotedWork(text)) return found;
+  if (!STORY_HINT.test(text) && !PUBLIC_OFFICE.test(text) && !PARTY_TAG.test(text) && !CITED_YEAR.test(text) && !history && !quotedWork(text)) return found;
   // a draft about a story that holds no identifier of anyone ("Gör diskussionsfrågor om Bröderna Lejonhjärta
   // av Astrid Lindgren … varför Jonatan …"): its names are the story's, in whatever sentence they stand.
   // A history text is read the same way: its people lived centuries ago.
@@ -245,12 +248,12 @@ function storyNamesWarn(text: string, found: Finding[]): Finding[] {
     const sentence = sentenceOf(text, f.start, f.end);
     const inStorySentence = aboutStory(sentence) || pastSentence(sentence);
     const story = storyDraft || inStorySentence;
-    if (!story && !PUBLIC_ROLE.test(text.slice(Math.max(0, f.start - 60), f.start)) && !PARTY_TAG_AFTER.test(text.slice(f.end, f.end + 8))) continue;
+    if (!story && !PUBLIC_ROLE.test(text.slice(Math.max(0, f.start - 60), f.start)) && !PARTY_TAG_AFTER.test(text.slice(f.end, f.end + 8)) && !CITED_AFTER.test(text.slice(f.end, f.end + 48))) continue;
     if (found.some((g) => g !== f && g.type !== "PERSON_NAME" && g.start < f.end + 300 && g.end > f.start - 300)) continue;
     // a character or author named in a sentence about their story is nobody's data: no finding; a
     // public figure, or a name in a draft about a story but outside such a sentence, only warns
     f.confidence = inStorySentence ? 0 : 0.5;
-    f.reason = story ? "a name in a text about a story (a character or an author)" : "a name in a public role";
+    f.reason = story ? "a name in a text about a story (a character or an author)" : "a name in a public role or an author cited";
   }
   // the same name elsewhere takes the same reading ("Ove" after "… by Fredrik Backman about Ove")
   const warned = new Set(found.filter((f) => f.type === "PERSON_NAME" && f.confidence <= 0.5).map((f) => text.slice(f.start, f.end).replace(/(?:'s|’s|s)$/, "")));

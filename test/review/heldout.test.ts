@@ -55,8 +55,8 @@ const SETS: Array<[string, Floors]> = [
   // blind10 (50, stop 18: pasted CSV/TSV tables, chat exports, names of many origins, hard ok drafts): first run F1 0.934
   // (P 0.922, R 0.947), block recall 1.0, false blocks 0.35, category recall 0.938, leaks 8; after two fixes (a table's
   // column headers say what its cells are; a politician named with a party's letters or as a committee's chair)
-  // 0.957 / 1.0 / 0.30 / 0.938 / 4
-  ["blind10.jsonl", { f1: 0.95, blockRecall: 1, falseBlocks: 0.3, categoryRecall: 0.93, leaks: 4 }],
+  // 0.957 / 1.0 / 0.30 / 0.938 / 4; then authors cited with a year warn (tuned on the retired set): false blocks 0.25
+  ["blind10.jsonl", { f1: 0.95, blockRecall: 1, falseBlocks: 0.25, categoryRecall: 0.93, leaks: 4 }],
 ];
 
 for (const [file, floors] of SETS) {

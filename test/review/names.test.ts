@@ -84,3 +84,12 @@ describe("review: politicians named in their role", () => {
     assert.equal(club.verdict, "block");
   });
 });
+
+describe("review: authors cited with a year", () => {
+  it("'Hattie (2009)', 'Lundström och Berg (2019)' warn; a name with a year and a personnummer near it blocks", () => {
+    const cited = reviewDraft("Skriv om till klarspråk: Enligt Lundström och Berg (2019) påverkas måluppfyllelsen av tidiga insatser. Hattie (2009) visar att återkoppling har stor effekt.");
+    assert.notEqual(cited.verdict, "block");
+    assert.equal(reviewDraft("Se Ek et al. (2021) om språkutveckling.").verdict === "block", false);
+    assert.equal(reviewDraft("Eleven Lina Kask (2011) har personnummer 20110412-2383.").verdict, "block");
+  });
+});
